@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import StyrReports
+import StyrStorage
+
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Lager rapporter.", subcommands: [AnnualReportCommand.self])
+}
+
+struct AnnualReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "annual", abstract: "Årsberetning for en etat og et år, beregnet fra dataene.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case html, md }
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    @Option(help: "Organisasjonskode, f.eks. UKE.")
+    var org: String
+
+    @Option(help: "Budsjettåret.")
+    var year: Int
+
+    @Option(help: "Format: html eller md.")
+    var format: Format = .md
+
+    @Option(help: "Beløp i kroner (kr) eller i hele tusen (1000), avrundet slik at summene stemmer.")
+    var unit: String = "kr"
+
+    @Option(help: "Skriv til denne filen i stedet for til standard ut.")
+    var out: String?
+
+    func validate() throws {
+        guard (1900...2200).contains(year) else { throw ValidationError("Året \(year) er utenfor gyldig område (1900–2200).") }
+        guard ["kr", "1000"].contains(unit) else { throw ValidationError("--unit må være «kr» eller «1000», ikke «\(unit)».") }
+    }
+
+    func run() async throws {
+        let organisationCode = org
+        let year = year
+        let data = try await databaseOptions.withMigratedDatabase { database in
+            try await database.withConnection { db in
+                try await AnnualReportData.load(from: SQLGovernanceStore(db), organisationCode: organisationCode, year: year)
+            }
+        }
+        let report = AnnualReport(data, unit: unit == "1000" ? .thousands : .kroner)
+        let text = switch format {
+        case .md: MarkdownRenderer.render(report)
+        case .html: HTMLRenderer().annualReportDocument(report)
+        }
+        if let out {
+            do {
+                try text.write(toFile: out, atomically: true, encoding: .utf8)
+            } catch {
+                throw CLIError("Kan ikke skrive til «\(out)»: \(error.localizedDescription)")
+            }
+            printError("Skrev årsberetningen til \(out).")
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}

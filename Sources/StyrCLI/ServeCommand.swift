@@ -1,0 +1,42 @@
+import ArgumentParser
+import Hummingbird
+import Logging
+import StyrStorage
+import StyrWeb
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Starter webserveren (migrerer databasen først).")
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    @Option(help: "Adressen serveren lytter på.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Porten serveren lytter på.")
+    var port: Int = 8080
+
+    @Flag(help: "Last demodata (UKE 2020) inn hvis databasen er tom.")
+    var demo = false
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port må være mellom 1 og 65535.") }
+    }
+
+    func run() async throws {
+        let configuration = WebConfiguration(host: host, port: port)
+        let demo = demo
+        let url = try databaseOptions.url()
+        try await databaseOptions.withMigratedDatabase { database in
+            if demo {
+                let loaded = try await DemoLoader.loadIfEmpty(database)
+                print(loaded ? "Lastet demodata (UKE 2020)." : "Databasen har allerede data; demodata ble ikke lastet på nytt.")
+            }
+            var logger = Logger(label: "styr.web")
+            logger.logLevel = .info
+            let app = try buildApplication(configuration, database: database, logger: logger)
+            print("Styr kjører på http://\(configuration.host):\(configuration.port)/ (database: \(url))")
+            try await app.runService()
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// A KOSTRA artsgruppe: a range of arts, e.g. 000–099 *Lønn og sosiale utgifter*.
+/// Groups below 600 are expenses (financing need), from 600 revenues (financing).
+public struct ObjectGroup: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var first: Int
+    public var last: Int
+
+    public init(first: Int, last: Int) {
+        precondition(0 <= first && first <= last && last <= 999, "an artsgruppe is a range within 000–999")
+        self.first = first
+        self.last = last
+    }
+
+    /// Parses `000-099` (also with an en dash).
+    public init?(code: String) {
+        let parts = code.replacingOccurrences(of: "–", with: "-").split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 3 }), let first = Int(parts[0]), let last = Int(parts[1]),
+              first <= last, last <= 999 else { return nil }
+        self.init(first: first, last: last)
+    }
+
+    public var code: String { "\(pad(first, 3))-\(pad(last, 3))" }
+    public var description: String { code }
+
+    public var isExpense: Bool { first < 600 }
+
+    public func contains(art: Int) -> Bool { (first...last).contains(art) }
+
+    public static func < (lhs: ObjectGroup, rhs: ObjectGroup) -> Bool { lhs.first < rhs.first }
+
+    /// The nine artsgrupper of the KOSTRA tables, in printed order.
+    public static let standard: [ObjectGroup] = [
+        ObjectGroup(first: 0, last: 99), ObjectGroup(first: 100, last: 299), ObjectGroup(first: 300, last: 399),
+        ObjectGroup(first: 400, last: 499), ObjectGroup(first: 500, last: 599), ObjectGroup(first: 600, last: 699),
+        ObjectGroup(first: 700, last: 799), ObjectGroup(first: 800, last: 899), ObjectGroup(first: 900, last: 999),
+    ]
+
+    /// The standard group an art belongs to.
+    public static func standardGroup(ofArt art: Int) -> ObjectGroup? {
+        standard.first { $0.contains(art: art) }
+    }
+}
+
+/// Operating (drift) or investment (investering) accounts: the KOSTRA kontoklasse.
+public enum AccountKind: String, Sendable, Codable, CaseIterable {
+    case operating
+    case investment
+
+    public var norwegianName: String {
+        switch self {
+        case .operating: "Drift"
+        case .investment: "Investering"
+        }
+    }
+}
+
+/// The amounts stored as input per chapter × year × kind × artsgruppe. Revised budget is not
+/// among them: it is computed as original budget plus revisions.
+public enum BudgetMeasure: String, Sendable, Codable, CaseIterable {
+    /// Dok. 3: the budget as decided by the city council.
+    case originalBudget
+    /// Regnskap.
+    case actuals
+}
+
+/// A budget chapter (kapittel), e.g. 125 Utviklings- og kompetanseetaten.
+public struct Chapter: Hashable, Sendable, Codable {
+    public var number: Int
+    public var name: String
+    public var organisationCode: String
+
+    public init(number: Int, name: String, organisationCode: String) {
+        self.number = number
+        self.name = name
+        self.organisationCode = organisationCode
+    }
+}
+
+/// One input amount: chapter × year × kind × artsgruppe × measure.
+public struct BudgetAmount: Hashable, Sendable, Codable {
+    public var chapter: Int
+    public var year: Int
+    public var kind: AccountKind
+    public var group: ObjectGroup
+    public var measure: BudgetMeasure
+    public var amount: Money
+
+    public init(chapter: Int, year: Int, kind: AccountKind, group: ObjectGroup, measure: BudgetMeasure, amount: Money) {
+        self.chapter = chapter
+        self.year = year
+        self.kind = kind
+        self.group = group
+        self.measure = measure
+        self.amount = amount
+    }
+}

@@ -1,0 +1,77 @@
+/// The narrow interfaces through which rules, reports and pages read and write governance data.
+/// Storage implements them for SQLite and PostgreSQL with the same SQL.
+
+public protocol OrganisationRepository: Sendable {
+    func organisations() async throws -> [Organisation]
+    func organisation(code: String) async throws -> Organisation?
+    /// Inserts or updates by code. The parent must exist and be of a kind the child may sit under.
+    func save(_ organisation: Organisation) async throws
+    func staffing(of organisationCode: String) async throws -> [StaffingFigure]
+    func add(_ figure: StaffingFigure, to organisationCode: String) async throws
+}
+
+public protocol MissionRepository: Sendable {
+    /// Stores a new version; versions are never overwritten.
+    func save(_ missionStatement: MissionStatement) async throws
+    /// All versions, oldest first.
+    func missionStatements(of organisationCode: String) async throws -> [MissionStatement]
+}
+
+public struct IndicatorWithValues: Hashable, Sendable {
+    public var indicator: Indicator
+    public var values: [IndicatorValue]
+
+    public init(indicator: Indicator, values: [IndicatorValue]) {
+        self.indicator = indicator
+        self.values = values.sorted { $0.year < $1.year }
+    }
+
+    public func value(in year: Int) -> IndicatorValue? { values.first { $0.year == year } }
+}
+
+public protocol IndicatorRepository: Sendable {
+    func save(_ goalArea: GoalArea, of organisationCode: String, year: Int, position: Int) async throws
+    func goalAreas(of organisationCode: String, year: Int) async throws -> [GoalArea]
+    func save(_ indicator: Indicator, of organisationCode: String, position: Int) async throws
+    func save(_ value: IndicatorValue, ofIndicator key: String, of organisationCode: String) async throws
+    /// Indicators in their position order, each with all its yearly values.
+    func indicators(of organisationCode: String) async throws -> [IndicatorWithValues]
+}
+
+public protocol BudgetRepository: Sendable {
+    func save(_ chapter: Chapter) async throws
+    func chapters(of organisationCode: String) async throws -> [Chapter]
+    /// Stores input amounts, replacing an amount already stored for the same cell.
+    func save(_ amounts: [BudgetAmount]) async throws
+    func budgetAmounts(chapter: Int, years: ClosedRange<Int>) async throws -> [BudgetAmount]
+    func save(_ revision: BudgetRevision) async throws
+    func revisions(chapter: Int, year: Int) async throws -> [BudgetRevision]
+    func save(_ project: InvestmentProject) async throws
+    func investmentProjects(chapter: Int, year: Int) async throws -> [InvestmentProject]
+}
+
+/// Text written by the agency for a report, keyed by where it goes (e.g. `leders-beretning`).
+/// Narratives hold no figures that could be computed: those are generated.
+public struct Narrative: Hashable, Sendable, Codable {
+    public var organisationCode: String
+    public var year: Int
+    public var key: String
+    public var title: String
+    public var body: String
+
+    public init(organisationCode: String, year: Int, key: String, title: String, body: String) {
+        self.organisationCode = organisationCode
+        self.year = year
+        self.key = key
+        self.title = title
+        self.body = body
+    }
+}
+
+public protocol NarrativeRepository: Sendable {
+    func save(_ narrative: Narrative, position: Int) async throws
+    func narratives(of organisationCode: String, year: Int) async throws -> [Narrative]
+}
+
+public typealias GovernanceRepository = OrganisationRepository & MissionRepository & IndicatorRepository
+    & BudgetRepository & NarrativeRepository

@@ -1,0 +1,113 @@
+import Mustache
+
+/// Renders reports and pages as HTML through Mustache templates, which escape every value.
+public struct HTMLRenderer: Sendable {
+    private let library: MustacheLibrary
+
+    public init() {
+        do {
+            library = try MustacheLibrary(templates: [
+                "document": MustacheTemplate(string: HTMLTemplates.document),
+                "annual-report": MustacheTemplate(string: HTMLTemplates.annualReport),
+            ])
+        } catch {
+            // The templates are constants compiled into Styr; a parse error is a programming error.
+            preconditionFailure("invalid built-in template: \(error)")
+        }
+    }
+
+    /// Registers further templates (the web application's pages) beside the report templates.
+    public init(pageTemplates: [String: String]) throws {
+        var library = HTMLRenderer().library
+        for (name, text) in pageTemplates { try library.register(text, named: name) }
+        self.library = library
+    }
+
+    public func render(_ context: Any, template: String) -> String {
+        guard let html = library.render(context, withTemplate: template) else {
+            preconditionFailure("unknown template \(template)")
+        }
+        return html
+    }
+
+    /// A whole HTML document around `body`. A standalone file carries its style sheet inline;
+    /// the web application links it, so that its Content-Security-Policy needs no inline styles.
+    public func document(title: String, body: String, standalone: Bool, navigation: [NavigationLink] = []) -> String {
+        var context: [String: Any] = [
+            "title": title, "body": body, "homeURL": "/",
+            "navigation": navigation.map { ["url": $0.url, "label": $0.label] },
+        ]
+        if standalone {
+            context["inlineStyle"] = StyleSheet.css
+        } else {
+            context["stylesheetURL"] = "/styles.css"
+        }
+        return render(context, template: "document")
+    }
+
+    /// The annual report as an HTML fragment (the `<article>`).
+    public func annualReportBody(_ report: AnnualReport) -> String {
+        render(Self.context(report), template: "annual-report")
+    }
+
+    /// The annual report as a standalone HTML document with its print style sheet.
+    public func annualReportDocument(_ report: AnnualReport) -> String {
+        document(title: "\(report.title) – \(report.organisationName)", body: annualReportBody(report), standalone: true)
+    }
+
+    static func context(_ report: AnnualReport) -> [String: Any] {
+        func accounts(_ section: AnnualReport.AccountsSection) -> [String: Any] {
+            [
+                "caption": section.caption, "headings": section.headings,
+                "rows": section.rows.map { ["label": $0.label, "cells": $0.cells, "isSum": $0.isSum] as [String: Any] },
+                "notes": section.notes, "explanations": section.explanations, "hasExplanations": !section.explanations.isEmpty,
+                "revisionText": section.revisionText, "comparisonText": section.comparisonText,
+                "hasComparison": !section.comparisonText.isEmpty,
+            ]
+        }
+        return [
+            "title": report.title, "organisationName": report.organisationName, "amountUnitNote": report.amountUnitNote as Any,
+            "leaderStatement": report.leaderStatement, "hasLeaderStatement": !report.leaderStatement.isEmpty,
+            "responsibility": report.responsibility,
+            "staffing": [
+                "caption": report.staffing.caption, "fromHeading": report.staffing.fromHeading,
+                "toHeading": report.staffing.toHeading, "hasRows": !report.staffing.rows.isEmpty,
+                "rows": report.staffing.rows.map { ["label": $0[0], "cells": Array($0.dropFirst())] as [String: Any] },
+                "comments": report.staffing.comments,
+            ] as [String: Any],
+            "situation": report.situation, "hasSituation": !report.situation.isEmpty,
+            "indicators": [
+                "caption": report.indicators.caption, "headings": report.indicators.headings,
+                "rows": report.indicators.rows.map {
+                    [
+                        "name": $0.name, "footnoteMarks": $0.footnoteMarks, "baselines": $0.baselines, "target": $0.target,
+                        "result": $0.result, "deviation": $0.deviation, "status": $0.status, "statusClass": $0.statusClass,
+                    ] as [String: Any]
+                },
+                "footnotes": report.indicators.footnotes, "comments": report.indicators.comments,
+                "hasComments": !report.indicators.comments.isEmpty,
+            ] as [String: Any],
+            "goalAreas": report.goalAreas.map {
+                ["name": $0.name, "paragraphs": $0.paragraphs, "indicatorNames": $0.indicatorNames,
+                 "hasIndicators": !$0.indicatorNames.isEmpty] as [String: Any]
+            },
+            "governance": report.governance, "hasGovernance": !report.governance.isEmpty,
+            "accounts": [accounts(report.operating), accounts(report.investment)],
+            "projects": [
+                "caption": report.projects.caption, "headings": report.projects.headings, "hasRows": !report.projects.rows.isEmpty,
+                "rows": report.projects.rows.map { ["label": $0[0], "cells": Array($0.dropFirst())] as [String: Any] },
+                "sumLabel": report.projects.sumRow.first ?? "", "sumCells": Array(report.projects.sumRow.dropFirst()),
+                "notes": report.projects.notes, "comments": report.projects.comments, "hasComments": !report.projects.comments.isEmpty,
+            ] as [String: Any],
+        ]
+    }
+}
+
+public struct NavigationLink: Sendable {
+    public var url: String
+    public var label: String
+    public init(url: String, label: String) {
+        self.url = url
+        self.label = label
+    }
+}

@@ -1,0 +1,57 @@
+/// The one style sheet of Styr's pages and documents, with a print style for paged output.
+/// Colours meet WCAG 2.1 AA contrast; status is always written out, colour only supports it.
+public enum StyleSheet {
+    public static let css = """
+    :root { --ink: #1a1a1a; --muted: #4a4a4a; --line: #c8c8c8; --accent: #1f42aa; --bg-soft: #f3f5f9;
+      --green: #0b6b2b; --yellow: #7a5600; --red: #a4161a; }
+    * { box-sizing: border-box; }
+    body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink);
+      line-height: 1.5; font-size: 1rem; background: #fff; }
+    .wrap { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
+    a { color: var(--accent); }
+    a:focus, button:focus, input:focus, select:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
+    .skip-link { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem 1rem; z-index: 10; }
+    .skip-link:focus { left: 1rem; }
+    .site-header { background: #12285f; color: #fff; padding: .75rem 0; }
+    .site-header .wrap { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: center; }
+    .site-header a { color: #fff; text-decoration: none; }
+    .site-header .brand { font-weight: 700; font-size: 1.25rem; letter-spacing: .02em; }
+    .site-header nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; margin: 0; padding: 0; }
+    .site-header nav a:hover { text-decoration: underline; }
+    main { padding: 1.5rem 1rem 3rem; }
+    h1 { font-size: 2rem; margin: .25rem 0 1rem; }
+    h2 { font-size: 1.5rem; margin-top: 2.5rem; border-bottom: 2px solid var(--line); padding-bottom: .25rem; }
+    h3 { font-size: 1.2rem; margin-top: 2rem; }
+    h4 { font-size: 1.05rem; margin-top: 1.5rem; }
+    .kicker { color: var(--muted); margin: 0; text-transform: uppercase; letter-spacing: .06em; font-size: .85rem; }
+    .note { color: var(--muted); font-size: .9rem; }
+    .table-scroll { overflow-x: auto; }
+    table.figures { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .92rem; }
+    table.figures caption { text-align: left; font-weight: 700; padding: .5rem 0; }
+    table.figures th, table.figures td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; vertical-align: top; }
+    table.figures thead th { background: var(--bg-soft); text-align: right; font-weight: 600; }
+    table.figures thead th:first-child { text-align: left; }
+    table.figures tbody th { text-align: left; font-weight: 400; }
+    table.figures td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    table.figures tr.sum th, table.figures tr.sum td { font-weight: 700; border-top: 2px solid var(--ink); }
+    .marks { color: var(--muted); font-size: .85em; }
+    .status { display: inline-block; padding: 0 .4rem; border-radius: .25rem; border: 1px solid currentColor; white-space: nowrap; }
+    .status-green { color: var(--green); }
+    .status-yellow { color: var(--yellow); }
+    .status-red { color: var(--red); }
+    .status-notMeasured, .status-none { color: var(--muted); }
+    .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; }
+    .cards li { border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; background: var(--bg-soft); }
+    .site-footer { border-top: 1px solid var(--line); color: var(--muted); padding: 1rem 0; font-size: .9rem; }
+    @media print {
+      @page { size: A4; margin: 18mm 16mm; @bottom-right { content: counter(page); } }
+      .site-header, .site-footer, .skip-link { display: none; }
+      body { font-size: 10pt; }
+      main { padding: 0; }
+      h2 { break-before: page; }
+      table.figures { font-size: 8.5pt; }
+      tr, .goal-area { break-inside: avoid; }
+      a { color: inherit; text-decoration: none; }
+    }
+    """
+}

@@ -1,0 +1,136 @@
+import Foundation
+import SQLKit
+import StyrDomain
+
+extension SQLGovernanceStore: BudgetRepository {
+    public func save(_ chapter: Chapter) async throws {
+        guard chapter.number > 0 else { throw StorageError.invalid("Kapittelnummer må være et positivt tall.") }
+        let organisationID = try await organisationID(chapter.organisationCode)
+        try await db.insert(into: "chapters").columns("organisation_id", "number", "name")
+            .values(SQLBind(organisationID), SQLBind(Int64(chapter.number)), SQLBind(chapter.name))
+            .onConflict(with: ["number"]) { $0.set(excludedValueOf: "name").set(excludedValueOf: "organisation_id") }
+            .run()
+    }
+
+    public func chapters(of organisationCode: String) async throws -> [Chapter] {
+        let organisationID = try await organisationID(organisationCode)
+        return try await db.select().columns("number", "name").from("chapters")
+            .where("organisation_id", .equal, organisationID).orderBy("number").all().map {
+                Chapter(number: Int(try $0.decode(column: "number", as: Int64.self)), name: try $0.decode(column: "name"),
+                        organisationCode: organisationCode)
+            }
+    }
+
+    public func save(_ amounts: [BudgetAmount]) async throws {
+        var chapterIDs: [Int: Int64] = [:]
+        for amount in amounts {
+            let chapterID: Int64
+            if let known = chapterIDs[amount.chapter] {
+                chapterID = known
+            } else {
+                chapterID = try await self.chapterID(amount.chapter)
+                chapterIDs[amount.chapter] = chapterID
+            }
+            try await db.insert(into: "budget_amounts")
+                .columns("chapter_id", "year", "account_kind", "group_first", "group_last", "measure", "amount_ore")
+                .values(SQLBind(chapterID), SQLBind(Int64(amount.year)), SQLBind(amount.kind.rawValue),
+                        SQLBind(Int64(amount.group.first)), SQLBind(Int64(amount.group.last)), SQLBind(amount.measure.rawValue),
+                        SQLBind(amount.amount.ore))
+                .onConflict(with: ["chapter_id", "year", "account_kind", "group_first", "measure"]) {
+                    $0.set(excludedValueOf: "amount_ore").set(excludedValueOf: "group_last")
+                }
+                .run()
+        }
+    }
+
+    public func budgetAmounts(chapter: Int, years: ClosedRange<Int>) async throws -> [BudgetAmount] {
+        let chapterID = try await chapterID(chapter)
+        return try await db.select().columns("year", "account_kind", "group_first", "group_last", "measure", "amount_ore")
+            .from("budget_amounts").where("chapter_id", .equal, chapterID)
+            .where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
+            .orderBy("year").orderBy("account_kind").orderBy("group_first").all().map { row in
+                BudgetAmount(
+                    chapter: chapter, year: Int(try row.decode(column: "year", as: Int64.self)),
+                    kind: try enumValue(row, "account_kind"), group: try group(row), measure: try enumValue(row, "measure"),
+                    amount: Money(ore: try row.decode(column: "amount_ore"))
+                )
+            }
+    }
+
+    public func save(_ revision: BudgetRevision) async throws {
+        guard !revision.reference.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StorageError.invalid("En budsjettregulering må ha en referanse (f.eks. «byrådssak 208/20»).")
+        }
+        guard !revision.lines.isEmpty else {
+            throw StorageError.invalid("Budsjettreguleringen «\(revision.reference)» har ingen beløp.")
+        }
+        let chapterID = try await chapterID(revision.chapter)
+        let id = try await insertReturningID(
+            db.insert(into: "budget_revisions").columns("chapter_id", "year", "account_kind", "reference", "decided_on", "reason")
+                .values(SQLBind(chapterID), SQLBind(Int64(revision.year)), SQLBind(revision.kind.rawValue), SQLBind(revision.reference),
+                        SQLBind(revision.decidedOn?.iso), SQLBind(revision.reason)))
+        for line in revision.lines {
+            try await db.insert(into: "budget_revision_lines").columns("revision_id", "group_first", "group_last", "amount_ore")
+                .values(SQLBind(id), SQLBind(Int64(line.group.first)), SQLBind(Int64(line.group.last)), SQLBind(line.amount.ore))
+                .run()
+        }
+    }
+
+    public func revisions(chapter: Int, year: Int) async throws -> [BudgetRevision] {
+        let chapterID = try await chapterID(chapter)
+        var result: [BudgetRevision] = []
+        for row in try await db.select().columns("id", "account_kind", "reference", "decided_on", "reason").from("budget_revisions")
+            .where("chapter_id", .equal, chapterID).where("year", .equal, year).orderBy("id").all() {
+            let lines = try await db.select().columns("group_first", "group_last", "amount_ore").from("budget_revision_lines")
+                .where("revision_id", .equal, try row.decode(column: "id", as: Int64.self)).orderBy("group_first").all()
+                .map { RevisionLine(group: try group($0), amount: Money(ore: try $0.decode(column: "amount_ore"))) }
+            result.append(BudgetRevision(
+                chapter: chapter, year: year, kind: try enumValue(row, "account_kind"), reference: try row.decode(column: "reference"),
+                decidedOn: try row.decodeOptional("decided_on", as: String.self).flatMap(CalendarDate.init),
+                reason: try row.decode(column: "reason"), lines: lines
+            ))
+        }
+        return result
+    }
+
+    public func save(_ project: InvestmentProject) async throws {
+        guard !project.number.isEmpty, !project.name.isEmpty else {
+            throw StorageError.invalid("Et investeringsprosjekt må ha nummer og navn.")
+        }
+        let chapterID = try await chapterID(project.chapter)
+        try await db.insert(into: "investment_projects")
+            .columns("chapter_id", "year", "number", "name", "group_first", "group_last", "council_completion",
+                     "expected_completion", "original_budget_ore", "revised_budget_ore", "actuals_ore")
+            .values(SQLBind(chapterID), SQLBind(Int64(project.year)), SQLBind(project.number), SQLBind(project.name),
+                    SQLBind(Int64(project.groups.first)), SQLBind(Int64(project.groups.last)), SQLBind(project.councilCompletion),
+                    SQLBind(project.expectedCompletion), SQLBind(project.originalBudget.ore), SQLBind(project.revisedBudget.ore),
+                    SQLBind(project.actuals.ore))
+            .onConflict(with: ["chapter_id", "year", "number"]) { update in
+                ["name", "group_first", "group_last", "council_completion", "expected_completion", "original_budget_ore",
+                 "revised_budget_ore", "actuals_ore"].reduce(update) { $0.set(excludedValueOf: $1) }
+            }
+            .run()
+    }
+
+    public func investmentProjects(chapter: Int, year: Int) async throws -> [InvestmentProject] {
+        let chapterID = try await chapterID(chapter)
+        return try await db.select().columns("*").from("investment_projects")
+            .where("chapter_id", .equal, chapterID).where("year", .equal, year).orderBy("number").all().map { row in
+                InvestmentProject(
+                    chapter: chapter, year: year, number: try row.decode(column: "number"), name: try row.decode(column: "name"),
+                    groups: try group(row), councilCompletion: try row.decodeOptional("council_completion"),
+                    expectedCompletion: try row.decodeOptional("expected_completion"),
+                    originalBudget: Money(ore: try row.decode(column: "original_budget_ore")),
+                    revisedBudget: Money(ore: try row.decode(column: "revised_budget_ore")),
+                    actuals: Money(ore: try row.decode(column: "actuals_ore"))
+                )
+            }
+    }
+}
+
+private func group(_ row: any SQLRow) throws -> ObjectGroup {
+    let first = Int(try row.decode(column: "group_first", as: Int64.self))
+    let last = Int(try row.decode(column: "group_last", as: Int64.self))
+    guard 0 <= first, first <= last, last <= 999 else { throw StorageError.invalid("Ugyldig artsgruppe \(first)-\(last) i databasen.") }
+    return ObjectGroup(first: first, last: last)
+}

@@ -1,0 +1,132 @@
+import SQLKit
+import StyrDomain
+
+extension SQLGovernanceStore: IndicatorRepository {
+    public func save(_ goalArea: GoalArea, of organisationCode: String, year: Int, position: Int) async throws {
+        let organisationID = try await organisationID(organisationCode)
+        let id = try await insertReturningID(
+            db.insert(into: "goal_areas").columns("organisation_id", "year", "position", "name", "narrative")
+                .values(SQLBind(organisationID), SQLBind(Int64(year)), SQLBind(Int64(position)), SQLBind(goalArea.name),
+                        SQLBind(goalArea.narrative))
+                .onConflict(with: ["organisation_id", "year", "name"]) { $0.set(excludedValueOf: "position").set(excludedValueOf: "narrative") })
+        try await db.delete(from: "goals").where("goal_area_id", .equal, id).run()
+        for (goalPosition, goal) in goalArea.goals.enumerated() {
+            try await db.insert(into: "goals").columns("goal_area_id", "position", "text")
+                .values(SQLBind(id), SQLBind(Int64(goalPosition)), SQLBind(goal)).run()
+        }
+    }
+
+    public func goalAreas(of organisationCode: String, year: Int) async throws -> [GoalArea] {
+        let organisationID = try await organisationID(organisationCode)
+        var areas: [GoalArea] = []
+        for row in try await db.select().columns("id", "name", "narrative").from("goal_areas")
+            .where("organisation_id", .equal, organisationID).where("year", .equal, year).orderBy("position").all() {
+            let goals = try await db.select().column("text").from("goals")
+                .where("goal_area_id", .equal, try row.decode(column: "id", as: Int64.self)).orderBy("position").all()
+                .map { try $0.decode(column: "text", as: String.self) }
+            areas.append(GoalArea(name: try row.decode(column: "name"), goals: goals, narrative: try row.decodeOptional("narrative")))
+        }
+        return areas
+    }
+
+    public func save(_ indicator: Indicator, of organisationCode: String, position: Int) async throws {
+        guard !indicator.key.isEmpty, !indicator.name.isEmpty else {
+            throw StorageError.invalid("En indikator må ha nøkkel og navn.")
+        }
+        guard (0...3).contains(indicator.decimals) else {
+            throw StorageError.invalid("Indikatoren «\(indicator.name)»: antall desimaler må være mellom 0 og 3.")
+        }
+        let organisationID = try await organisationID(organisationCode)
+        let id = try await insertReturningID(
+            db.insert(into: "indicators")
+                .columns("organisation_id", "key", "position", "name", "unit", "polarity", "deviation_rule",
+                         "tolerance_yellow_milli", "tolerance_red_milli", "decimals", "introduced_in", "goal_area")
+                .values(
+                    SQLBind(organisationID), SQLBind(indicator.key), SQLBind(Int64(position)), SQLBind(indicator.name),
+                    SQLBind(indicator.unit.rawValue), SQLBind(indicator.polarity.rawValue), SQLBind(indicator.deviationRule.rawValue),
+                    SQLBind(indicator.tolerance.yellow.milli), SQLBind(indicator.tolerance.red.milli), SQLBind(Int64(indicator.decimals)),
+                    SQLBind(indicator.introducedIn.map(Int64.init)), SQLBind(indicator.goalArea))
+                .onConflict(with: ["organisation_id", "key"]) { update in
+                    ["position", "name", "unit", "polarity", "deviation_rule", "tolerance_yellow_milli", "tolerance_red_milli",
+                     "decimals", "introduced_in", "goal_area"].reduce(update) { $0.set(excludedValueOf: $1) }
+                })
+        try await db.delete(from: "indicator_notes").where("indicator_id", .equal, id).run()
+        for (notePosition, note) in indicator.notes.enumerated() {
+            try await db.insert(into: "indicator_notes").columns("indicator_id", "position", "text")
+                .values(SQLBind(id), SQLBind(Int64(notePosition)), SQLBind(note)).run()
+        }
+    }
+
+    public func save(_ value: IndicatorValue, ofIndicator key: String, of organisationCode: String) async throws {
+        let organisationID = try await organisationID(organisationCode)
+        guard let row = try await db.select().column("id").from("indicators")
+            .where("organisation_id", .equal, organisationID).where("key", .equal, key).first() else {
+            throw StorageError.notFound("indikatoren «\(key)» hos «\(organisationCode)»")
+        }
+        let indicatorID = try row.decode(column: "id", as: Int64.self)
+        let (low, high): (Int64?, Int64?) = switch value.target {
+        case .none: (nil, nil)
+        case .value(let target): (target.milli, nil)
+        case .range(let lowTarget, let highTarget): (lowTarget.milli, highTarget.milli)
+        }
+        if let low, let high, low > high {
+            throw StorageError.invalid("Målområdet for «\(key)» \(value.year): nedre grense er større enn øvre.")
+        }
+        try await db.insert(into: "indicator_values")
+            .columns("indicator_id", "year", "target_low_milli", "target_high_milli", "result_milli", "not_measured_reason", "deviation_comment")
+            .values(SQLBind(indicatorID), SQLBind(Int64(value.year)), SQLBind(low), SQLBind(high), SQLBind(value.result?.milli),
+                    SQLBind(value.notMeasuredReason), SQLBind(value.deviationComment))
+            .onConflict(with: ["indicator_id", "year"]) { update in
+                ["target_low_milli", "target_high_milli", "result_milli", "not_measured_reason", "deviation_comment"]
+                    .reduce(update) { $0.set(excludedValueOf: $1) }
+            }
+            .run()
+    }
+
+    public func indicators(of organisationCode: String) async throws -> [IndicatorWithValues] {
+        let organisationID = try await organisationID(organisationCode)
+        let rows = try await db.select().columns("*").from("indicators")
+            .where("organisation_id", .equal, organisationID).orderBy("position").all()
+        var result: [IndicatorWithValues] = []
+        for row in rows {
+            let id = try row.decode(column: "id", as: Int64.self)
+            let notes = try await db.select().column("text").from("indicator_notes").where("indicator_id", .equal, id)
+                .orderBy("position").all().map { try $0.decode(column: "text", as: String.self) }
+            let indicator = Indicator(
+                key: try row.decode(column: "key"), name: try row.decode(column: "name"),
+                unit: try enumValue(row, "unit"), polarity: try enumValue(row, "polarity"),
+                deviationRule: try enumValue(row, "deviation_rule"),
+                tolerance: Tolerance(
+                    yellow: Quantity(milli: try row.decode(column: "tolerance_yellow_milli")),
+                    red: Quantity(milli: try row.decode(column: "tolerance_red_milli"))),
+                decimals: Int(try row.decode(column: "decimals", as: Int64.self)),
+                introducedIn: try row.decodeOptional("introduced_in", as: Int64.self).map(Int.init),
+                notes: notes, goalArea: try row.decodeOptional("goal_area")
+            )
+            let values = try await db.select().columns("*").from("indicator_values").where("indicator_id", .equal, id)
+                .orderBy("year").all().map { value in
+                    let low = try value.decodeOptional("target_low_milli", as: Int64.self)
+                    let high = try value.decodeOptional("target_high_milli", as: Int64.self)
+                    let target: IndicatorTarget? = switch (low, high) {
+                    case (let low?, let high?): .range(low: Quantity(milli: low), high: Quantity(milli: high))
+                    case (let low?, nil): .value(Quantity(milli: low))
+                    default: nil
+                    }
+                    return IndicatorValue(
+                        year: Int(try value.decode(column: "year", as: Int64.self)), target: target,
+                        result: try value.decodeOptional("result_milli", as: Int64.self).map(Quantity.init(milli:)),
+                        notMeasuredReason: try value.decodeOptional("not_measured_reason"),
+                        deviationComment: try value.decodeOptional("deviation_comment")
+                    )
+                }
+            result.append(IndicatorWithValues(indicator: indicator, values: values))
+        }
+        return result
+    }
+}
+
+func enumValue<T: RawRepresentable>(_ row: any SQLRow, _ column: String) throws -> T where T.RawValue == String {
+    let raw = try row.decode(column: column, as: String.self)
+    guard let value = T(rawValue: raw) else { throw StorageError.invalid("Ukjent verdi «\(raw)» i kolonnen \(column).") }
+    return value
+}

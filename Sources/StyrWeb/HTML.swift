@@ -1,0 +1,14 @@
+import HTTPTypes
+import Hummingbird
+
+/// An HTML page as a response.
+struct HTML: ResponseGenerator {
+    var status: HTTPResponse.Status = .ok
+    var html: String
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Hummingbird
+import StyrDomain
+import StyrReports
+import StyrStorage
+
+/// The server-rendered pages. Handlers read through the repositories, build a view model and
+/// render it; errors become a Norwegian error page.
+struct PageController: Sendable {
+    let database: Database
+    let renderer: HTMLRenderer
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/") { _, _ in try await home() }
+        router.get("/organisasjoner/:code") { _, context in
+            try await organisation(code: context.parameters.require("code"))
+        }
+        router.get("/organisasjoner/:code/arsberetning/:year") { _, context in
+            let year = try context.parameters.require("year", as: Int.self)
+            return try await annualReport(code: context.parameters.require("code"), year: year)
+        }
+    }
+
+    private let navigation = [NavigationLink(url: "/", label: "Organisasjoner")]
+
+    func page(_ title: String, template: String, context: Any, status: HTTPResponse.Status = .ok) -> HTML {
+        let body = renderer.render(context, template: template)
+        return HTML(status: status, html: renderer.document(title: "\(title) – Styr", body: body, standalone: false, navigation: navigation))
+    }
+
+    func errorPage(_ status: HTTPResponse.Status, heading: String, message: String) -> HTML {
+        page(heading, template: "error", context: ["heading": heading, "message": message], status: status)
+    }
+
+    func home() async throws -> HTML {
+        let organisations = try await database.withConnection { db in try await SQLGovernanceStore(db).organisations() }
+        let names = Dictionary(organisations.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let rows: [[String: String]] = organisations.map {
+            ["url": "/organisasjoner/\($0.code.urlPathEncoded)", "name": $0.name, "code": $0.code,
+             "kind": $0.kind.norwegianName, "parent": $0.parentCode.flatMap { names[$0] } ?? ""]
+        }
+        return page("Organisasjoner", template: "home", context: ["organisations": rows, "hasOrganisations": !rows.isEmpty])
+    }
+
+    func organisation(code: String) async throws -> HTML {
+        let found = try await database.withConnection { db -> (Organisation, Organisation?, [Chapter], [Int], [Organisation])? in
+            let store = SQLGovernanceStore(db)
+            guard let organisation = try await store.organisation(code: code) else { return nil }
+            let parent = try await organisation.parentCode.asyncMap { try await store.organisation(code: $0) } ?? nil
+            let chapters = try await store.chapters(of: code)
+            var years = Set<Int>()
+            for chapter in chapters {
+                for amount in try await store.budgetAmounts(chapter: chapter.number, years: 1900...2200) where amount.measure == .actuals {
+                    years.insert(amount.year)
+                }
+            }
+            let children = try await store.organisations().filter { $0.parentCode == code }
+            return (organisation, parent, chapters, years.sorted(by: >), children)
+        }
+        guard let (organisation, parent, chapters, years, children) = found else {
+            return errorPage(.notFound, heading: "Fant ikke organisasjonen", message: "Det finnes ingen organisasjon med koden «\(code)».")
+        }
+        let context: [String: Any] = [
+            "name": organisation.name, "kind": organisation.kind.norwegianName, "parent": parent?.name as Any,
+            "chapters": chapters.map { "\($0.number) \($0.name)" }, "hasChapters": !chapters.isEmpty,
+            "reports": years.map { ["url": "/organisasjoner/\(code.urlPathEncoded)/arsberetning/\($0)", "label": "Årsberetning \($0)"] },
+            "hasReports": !years.isEmpty,
+            "children": children.map { ["url": "/organisasjoner/\($0.code.urlPathEncoded)", "name": $0.name] },
+            "hasChildren": !children.isEmpty,
+        ]
+        return page(organisation.name, template: "organisation", context: context)
+    }
+
+    func annualReport(code: String, year: Int) async throws -> HTML {
+        guard (1900...2200).contains(year) else {
+            return errorPage(.notFound, heading: "Ugyldig år", message: "Året \(year) er utenfor gyldig område.")
+        }
+        do {
+            let data = try await database.withConnection { db in
+                try await AnnualReportData.load(from: SQLGovernanceStore(db), organisationCode: code, year: year)
+            }
+            let report = AnnualReport(data)
+            return HTML(html: renderer.document(
+                title: "\(report.title) – \(report.organisationName)", body: renderer.annualReportBody(report),
+                standalone: false, navigation: navigation + [NavigationLink(url: "/organisasjoner/\(code.urlPathEncoded)", label: report.organisationName)]))
+        } catch let error as ReportError {
+            return errorPage(.notFound, heading: "Kan ikke lage årsberetningen", message: error.description)
+        }
+    }
+}
+
+extension String {
+    var urlPathEncoded: String { addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? self }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,8 @@
+import StyrCLI
+
+@main
+enum Styr {
+    static func main() async {
+        await StyrCommand.main()
+    }
+}
