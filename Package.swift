@@ -37,7 +37,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         // The UKE 2020 demo data set, transcribed from the seed documents.
-        .target(name: "StyrDemo", dependencies: ["StyrDomain"]),
+        .target(name: "StyrDemo", dependencies: ["StyrDomain", "StyrStorage"]),
         // Report models and renderers (Markdown, HTML).
         .target(
             name: "StyrReports",
@@ -65,14 +65,23 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "styr", dependencies: ["StyrCLI"]),
+        // Shared by the test targets: fresh databases on SQLite and PostgreSQL.
+        .target(
+            name: "StyrTestSupport",
+            dependencies: ["StyrStorage", "StyrDemo", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")],
+            path: "Tests/StyrTestSupport"
+        ),
         .testTarget(name: "StyrDomainTests", dependencies: ["StyrDomain"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StyrStorageTests", dependencies: ["StyrStorage", "StyrDemo", "StyrDomain"]),
-        .testTarget(name: "StyrReportsTests", dependencies: ["StyrReports", "StyrDomain", "StyrDemo"], resources: [.copy("Snapshots")]),
-        .testTarget(name: "StyrCLITests", dependencies: ["StyrCLI", "StyrStorage"]),
+        .testTarget(name: "StyrStorageTests", dependencies: ["StyrStorage", "StyrDemo", "StyrDomain", "StyrTestSupport"]),
+        .testTarget(
+            name: "StyrReportsTests", dependencies: ["StyrReports", "StyrDomain", "StyrDemo", "StyrStorage", "StyrTestSupport"],
+            resources: [.copy("Snapshots")]),
+        .testTarget(name: "StyrCLITests", dependencies: ["StyrCLI", "StyrStorage", "StyrTestSupport"]),
         .testTarget(
             name: "StyrWebTests",
             dependencies: [
-                "StyrWeb", "StyrStorage", "StyrDemo",
+                "StyrWeb", "StyrStorage", "StyrDemo", "StyrTestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

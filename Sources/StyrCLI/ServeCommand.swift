@@ -1,6 +1,7 @@
 import ArgumentParser
 import Hummingbird
 import Logging
+import StyrDemo
 import StyrStorage
 import StyrWeb
 

@@ -68,7 +68,7 @@ private func withRevenuesPositive(_ text: String) throws -> String {
     @Test func projectsTableHasThreeErrors() throws {
         let report = try PublishedTableCheck.check(text: fixture("uke2020_prosjekter"), kind: .projects)
         #expect(report.signConvention == nil)
-        #expect(found(report) == [
+        try #require(found(report) == [
             Found(3, "112007", "avvik", printed: 8_399_000, computed: 7_119_000, .deviation),
             Found(6, "sum", "regulert", printed: 22_141_000, computed: 37_659_000, .groupSum),
             Found(6, "sum", "avvik", printed: 10_684_740, computed: 27_482_740, .groupSum),
@@ -80,7 +80,7 @@ private func withRevenuesPositive(_ text: String) throws -> String {
     @Test func investmentTableHasFiveErrors() throws {
         let report = try PublishedTableCheck.check(text: fixture("uke2020_investering"), kind: .investment)
         #expect(report.signConvention == .revenuesPositive)
-        #expect(found(report) == [
+        try #require(found(report) == [
             Found(2, "000-099", "avvik", printed: 3_148_181, computed: -3_148_181, .deviation),
             Found(7, "sum_finansieringsbehov", "avvik", printed: 10_684_740, computed: 16_981_102, .groupSum),
             Found(8, "600-699", "avvik", printed: nil, computed: -14_600, .missingDeviation),
@@ -95,7 +95,7 @@ private func withRevenuesPositive(_ text: String) throws -> String {
     @Test func operatingTableIsOffByOneKroneInOneCell() throws {
         let report = try PublishedTableCheck.check(text: fixture("uke2020_drift"), kind: .operating)
         #expect(report.signConvention == .revenuesNegative)
-        #expect(found(report) == [
+        try #require(found(report) == [
             Found(12, "sum_inntekter", "regnskap_forrige", printed: -690_533_345, computed: -690_533_346, .groupSum)
         ])
         #expect(report.findings[0].difference == .kroner(1))
@@ -125,7 +125,7 @@ private func withRevenuesPositive(_ text: String) throws -> String {
         let text = try withRevenuesPositive(consistentOperating())
             .replacingOccurrences(of: "netto;420 062 859", with: "netto;420 062 860")
         let report = try PublishedTableCheck.check(text: text, kind: .operating)
-        #expect(found(report) == [
+        try #require(found(report) == [
             Found(13, "netto", "regnskap", printed: 420_062_860, computed: 420_062_859, .netResult),
             Found(13, "netto", "avvik", printed: 7_858_141, computed: 7_858_140, .deviation),
         ])
@@ -190,7 +190,7 @@ private func withRevenuesPositive(_ text: String) throws -> String {
             4;Gammelt bygg;0;-;50;-50
             """
         let report = try PublishedTableCheck.check(text: text, kind: .projects)
-        #expect(found(report) == [Found(2, "3", "avvik", printed: nil, computed: 200, .missingDeviation)])
+        try #require(found(report) == [Found(2, "3", "avvik", printed: nil, computed: 200, .missingDeviation)])
         #expect(report.findings[0].difference == .kroner(-200))
     }
 }
@@ -363,25 +363,27 @@ private func withRevenuesPositive(_ text: String) throws -> String {
 @Suite struct PublishedTableRenderingTests {
     @Test func textReport() throws {
         let report = try PublishedTableCheck.check(text: fixture("uke2020_drift"), kind: .operating)
-        let lines = report.renderText(fileName: "uke2020_drift.csv").split(separator: "\n").map(String.init)
-        #expect(lines.count == 3)
+        let lines = report.renderText(fileName: "uke2020_drift.csv")
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        try #require(lines.count == 4)
+        #expect(lines[3].isEmpty)
         #expect(lines[0] == "Kontroll av publisert tabell «uke2020_drift.csv» (drift), "
-            + "fortegn: inntekter negative (netto = utgifter + inntekter), toleranse: 0 kr.")
+            + "inntekter med negativt fortegn (netto = utgifter + inntekter), toleranse: 0 kr.")
         #expect(lines[1] == "linje 12, rad sum_inntekter, kolonne regnskap_forrige: trykt -690 533 345, "
             + "beregnet -690 533 346, differanse 1. Summen av artsgruppene 600-999 (inntekter) i kolonnen "
             + "«regnskap_forrige» er -690 533 346, men det står -690 533 345.")
         #expect(lines[2] == "1 avvik funnet.")
 
         let consistent = try PublishedTableCheck.check(text: consistentOperating(), kind: .operating)
-        #expect(consistent.renderText(fileName: "x.csv").hasSuffix("\nAlle identiteter stemmer."))
+        #expect(consistent.renderText(fileName: "x.csv").hasSuffix("\nAlle identiteter stemmer.\n"))
     }
 
     @Test func textReportShowsBlankCellsAndOmitsConventionForProjects() throws {
         let investment = try PublishedTableCheck.check(text: fixture("uke2020_investering"), kind: .investment)
         let text = investment.renderText(fileName: "inv.csv")
-        #expect(text.contains("fortegn: finansiering positive (netto = finansieringsbehov - finansiering)"))
+        #expect(text.contains("(investering), finansiering med positivt fortegn (netto = finansieringsbehov - finansiering)"))
         #expect(text.contains("linje 8, rad 600-699, kolonne avvik: trykt (tomt), beregnet -14 600, differanse 14 600."))
-        #expect(text.hasSuffix("\n5 avvik funnet."))
+        #expect(text.hasSuffix("\n5 avvik funnet.\n"))
         let projects = try PublishedTableCheck.check(text: fixture("uke2020_prosjekter"), kind: .projects)
         #expect(!projects.renderText(fileName: "p.csv").contains("fortegn"))
     }

@@ -15,7 +15,7 @@ enum PrintedAmountParser {
         // Any whitespace (space, NBSP, narrow NBSP, thin space) may separate thousands.
         let compact = field.filter { !$0.isWhitespace }
         if compact.isEmpty || noValueMarks.contains(compact) { return nil }
-        let shown = field.trimmingWhitespace()
+        let shown = PublishedTableFields.trimmed(field)
 
         var rest = Substring(compact)
         var negative = false
@@ -44,16 +44,5 @@ enum PrintedAmountParser {
 
     private static func isDigits(_ text: Substring) -> Bool {
         !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isWholeNumber }
-    }
-}
-
-extension StringProtocol {
-    /// Trims all Unicode whitespace, including non-breaking spaces that Foundation's
-    /// `.whitespaces` handles but `.whitespacesAndNewlines` users tend to forget.
-    func trimmingWhitespace() -> String {
-        guard let start = firstIndex(where: { !$0.isWhitespace }),
-              let end = lastIndex(where: { !$0.isWhitespace })
-        else { return "" }
-        return String(self[start...end])
     }
 }

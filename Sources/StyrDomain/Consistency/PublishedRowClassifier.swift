@@ -17,7 +17,7 @@ enum PublishedRowClassifier {
     static func classifyRad(_ field: String, kind: PublishedTableKind)
         throws(PublishedTableError) -> (label: String, role: PublishedRowRole)
     {
-        let printed = field.trimmingWhitespace()
+        let printed = PublishedTableFields.trimmed(field)
         guard !printed.isEmpty else { throw PublishedTableError(reason: "raden mangler navn") }
         let name = PublishedTableFields.canonicalName(printed)
         if netNames.contains(name) { return (printed, .net) }
@@ -56,7 +56,7 @@ enum PublishedRowClassifier {
     static func classifyProject(number: String, name: String)
         throws(PublishedTableError) -> (label: String, role: PublishedRowRole)
     {
-        let number = number.trimmingWhitespace(), name = name.trimmingWhitespace()
+        let number = PublishedTableFields.trimmed(number), name = PublishedTableFields.trimmed(name)
         if startsWithSumWord(number) || (number.isEmpty && startsWithSumWord(name)) {
             return (number.isEmpty ? name : number, .projectSum)
         }

@@ -6,13 +6,13 @@ enum PublishedTableExplanation {
     }
 
     static func netResult(
-        convention: SignConvention, kind: PublishedTableKind, net: String,
+        convention: SignConvention, net: String,
         expenses: (label: String, value: PrintedAmount), revenues: (label: String, value: PrintedAmount),
         computed: PrintedAmount, printed: PrintedAmount?
     ) -> String {
         let sign = convention == .revenuesNegative ? "+" : "-"
-        return "Med \(convention.norwegianDescription(for: kind)) skal \(net) være "
-            + "\(expenses.label) \(sign) \(revenues.label) = \(expenses.value.formatted) \(sign) "
+        // The formula shows the convention; the report's header line names it.
+        return "Raden \(net) skal være \(expenses.label) \(sign) \(revenues.label) = \(expenses.value.formatted) \(sign) "
             + "\(operand(revenues.value)) = \(computed.formatted), men \(shown(printed))."
     }
 

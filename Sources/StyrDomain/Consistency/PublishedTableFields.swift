@@ -46,7 +46,7 @@ enum PublishedTableFields {
     static func canonicalName(_ text: String) -> String {
         var name = ""
         var pendingSeparator = false
-        for character in text.trimmingWhitespace().lowercased() {
+        for character in PublishedTableFields.trimmed(text).lowercased() {
             if character.isWhitespace || character == "_" || character == "-" {
                 pendingSeparator = true
                 continue
@@ -56,5 +56,14 @@ enum PublishedTableFields {
             name.append(character)
         }
         return name
+    }
+
+    /// Trims all Unicode whitespace, including the non-breaking spaces spreadsheets leave around
+    /// numbers and labels.
+    static func trimmed(_ text: some StringProtocol) -> String {
+        guard let start = text.firstIndex(where: { !$0.isWhitespace }),
+              let end = text.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(text[start...end])
     }
 }

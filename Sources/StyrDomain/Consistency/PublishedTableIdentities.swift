@@ -48,7 +48,7 @@ struct PublishedTableIdentities {
             let value = try checked(convention.net(expenses: expensesValue, revenues: revenuesValue), net, column)
             let finding = try compare(net, column, computed: value, rule: .netResult) { computed, printed in
                 PublishedTableExplanation.netResult(
-                    convention: convention, kind: table.kind, net: net.label,
+                    convention: convention, net: net.label,
                     expenses: (expenses.label, PrintedAmount(hundredths: expensesValue)),
                     revenues: (revenues.label, PrintedAmount(hundredths: revenuesValue)),
                     computed: computed, printed: printed)

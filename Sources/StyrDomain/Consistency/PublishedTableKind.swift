@@ -9,7 +9,7 @@ public enum PublishedTableKind: String, Sendable, CaseIterable {
 
     /// Accepts the English raw value or the Norwegian word, so the CLI can take either.
     public init?(name: String) {
-        let key = name.trimmingWhitespace().lowercased()
+        let key = PublishedTableFields.trimmed(name).lowercased()
         if let kind = PublishedTableKind(rawValue: key) {
             self = kind
             return

@@ -57,7 +57,8 @@ enum PublishedTableParser {
     private static func fitted(_ fields: [String], count: Int, line: Int)
         throws(PublishedTableError) -> [String]
     {
-        let trimmed = fields.count > count ? Array(fields.prefix(count)) + withoutTrailingBlanks(Array(fields.dropFirst(count))) : fields
+        var trimmed = fields
+        if trimmed.count > count { trimmed = Array(fields.prefix(count)) + withoutTrailingBlanks(Array(fields.dropFirst(count))) }
         guard trimmed.count == count else {
             throw PublishedTableError(line: line, reason: "linjen har \(fields.count) felt, men overskriften har \(count)")
         }

@@ -1,12 +1,15 @@
 /// Plain-text and CSV forms of a report for the `styr` command line.
 extension PublishedTableReport {
-    /// Norwegian text: a header line, one line per finding and a verdict line. No trailing newline.
+    /// Norwegian text: a header line, one line per finding and a verdict line, each ending in a
+    /// newline like `renderCSV()`, so both can be written out the same way.
     public func renderText(fileName: String) -> String {
         var header = "Kontroll av publisert tabell «\(fileName)» (\(kind.norwegianName))"
         if let signConvention {
-            header += ", fortegn: \(signConvention.norwegianDescription(for: kind))"
+            header += ", \(signConvention.norwegianDescription(for: kind))"
         }
-        header += ", toleranse: \(PrintedAmount.kroner(tolerance).formatted) kr."
+        // A tolerance too large for øre (only a nonsensical one) is shown unformatted, not trapped.
+        let (toleranceOre, overflow) = tolerance.multipliedReportingOverflow(by: 100)
+        header += ", toleranse: \(overflow ? String(tolerance) : PrintedAmount(hundredths: toleranceOre).formatted) kr."
 
         let lines = findings.map { finding in
             "linje \(finding.line), rad \(finding.row), kolonne \(finding.column): "
@@ -14,7 +17,7 @@ extension PublishedTableReport {
                 + "differanse \(finding.difference.formatted). \(finding.explanation)"
         }
         let verdict = isConsistent ? "Alle identiteter stemmer." : "\(findings.count) avvik funnet."
-        return ([header] + lines + [verdict]).joined(separator: "\n")
+        return ([header] + lines + [verdict]).joined(separator: "\n") + "\n"
     }
 
     /// Semicolon-separated with a header row and a final newline. Amounts have no thousands

@@ -6,13 +6,14 @@ public enum SignConvention: Sendable, Equatable, CaseIterable {
     /// Revenues printed as positive numbers, net = expenses − revenues.
     case revenuesPositive
 
-    /// Norwegian description naming the formula, e.g. "inntekter negative (netto = utgifter + inntekter)".
+    /// Norwegian description naming the formula, e.g.
+    /// "inntekter med negativt fortegn (netto = utgifter + inntekter)".
     public func norwegianDescription(for kind: PublishedTableKind) -> String {
         let (expenses, revenues) = kind == .investment
             ? ("finansieringsbehov", "finansiering") : ("utgifter", "inntekter")
         switch self {
-        case .revenuesNegative: return "\(revenues) negative (netto = \(expenses) + \(revenues))"
-        case .revenuesPositive: return "\(revenues) positive (netto = \(expenses) - \(revenues))"
+        case .revenuesNegative: return "\(revenues) med negativt fortegn (netto = \(expenses) + \(revenues))"
+        case .revenuesPositive: return "\(revenues) med positivt fortegn (netto = \(expenses) - \(revenues))"
         }
     }
 

@@ -1,10 +1,9 @@
-import StyrDemo
 import StyrStorage
 
-enum DemoLoader {
+public enum DemoLoader {
     /// Loads the demo data in one transaction when the database holds no organisation yet.
     /// Returns false (and changes nothing) when it already holds data.
-    static func loadIfEmpty(_ database: Database) async throws -> Bool {
+    public static func loadIfEmpty(_ database: Database) async throws -> Bool {
         try await database.transaction { db in
             let store = SQLGovernanceStore(db)
             guard try await store.isEmpty() else { return false }

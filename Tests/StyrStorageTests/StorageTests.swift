@@ -1,0 +1,151 @@
+import SQLKit
+import StyrDemo
+import StyrDomain
+import StyrStorage
+import StyrTestSupport
+import Testing
+
+/// Every test here runs on SQLite and on PostgreSQL.
+@Suite("Storage")
+struct StorageTests {
+    @Test("migrations are applied once and recorded", arguments: TestDatabase.backends)
+    func migrations(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase(migrated: false) { database in
+            let runner = MigrationRunner()
+            let first = try await runner.migrate(database)
+            #expect(first == StyrMigrations.all.map(\.name))
+            #expect(try await runner.migrate(database).isEmpty)
+            #expect(try await runner.appliedMigrations(database) == first)
+            let arts = try await database.withConnection { db throws in
+                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("kostra_arts").first()?
+                    .decode(column: "n", as: Int64.self)
+            }
+            #expect(arts == Int64(try KostraCodeList.arts().count))
+            #expect((arts ?? 0) > 100)
+        }
+    }
+
+    @Test("the demo data set reads back exactly as it was written", arguments: TestDatabase.backends)
+    func demoRoundTrip(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase { database in
+            #expect(try await DemoLoader.loadIfEmpty(database))
+            #expect(try await !DemoLoader.loadIfEmpty(database), "a second load must change nothing")
+            try await database.withConnection { db throws in
+                let store = SQLGovernanceStore(db)
+                #expect(try await store.organisations() == DemoData.organisations)
+                #expect(try await store.staffing(of: "UKE") == DemoData.staffing)
+                #expect(try await store.missionStatements(of: "UKE") == [DemoData.ukeMissionStatement])
+                #expect(try await store.goalAreas(of: "UKE", year: 2020) == DemoData.goalAreas)
+                #expect(try await store.indicators(of: "UKE") == DemoData.indicators)
+                #expect(Set(try await store.budgetAmounts(chapter: 125, years: 2019...2020)) == Set(DemoData.budgetAmounts))
+                #expect(try await store.revisions(chapter: 125, year: 2020) == DemoData.budgetRevisions)
+                #expect(try await store.investmentProjects(chapter: 125, year: 2020) == DemoData.investmentProjects)
+                #expect(try await store.narratives(of: "UKE", year: 2020) == DemoData.narratives)
+            }
+        }
+    }
+
+    @Test("a failing transaction leaves nothing behind", arguments: TestDatabase.backends)
+    func transactionRollsBack(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase { database in
+            await #expect(throws: StorageError.self) {
+                try await database.transaction { db in
+                    let store = SQLGovernanceStore(db)
+                    try await store.save(Organisation(code: "OSLO", name: "Oslo kommune", kind: .municipality, parentCode: nil))
+                    // The parent does not exist: the whole unit of work must be undone.
+                    try await store.save(Organisation(code: "X", name: "X", kind: .agency, parentCode: "NOPE"))
+                }
+            }
+            let remaining = try await database.withConnection { db in try await SQLGovernanceStore(db).organisations() }
+            #expect(remaining.isEmpty)
+        }
+    }
+
+    @Test("the hierarchy is enforced with Norwegian messages", arguments: TestDatabase.backends)
+    func hierarchy(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase { database in
+            try await database.withConnection { db throws in
+                let store = SQLGovernanceStore(db)
+                try await store.save(Organisation(code: "OSLO", name: "Oslo kommune", kind: .municipality, parentCode: nil))
+                try await store.save(Organisation(code: "UKE", name: "UKE", kind: .agency, parentCode: "OSLO"))
+                do {
+                    try await store.save(Organisation(code: "FIN", name: "Finans", kind: .department, parentCode: "UKE"))
+                    Issue.record("a department under an agency must be refused")
+                } catch let error as StorageError {
+                    #expect(error.description.contains("kan ikke ligge under «UKE»"))
+                }
+                await #expect(throws: StorageError.self) {
+                    try await store.save(Organisation(code: "LOOSE", name: "Løs", kind: .agency, parentCode: nil))
+                }
+                // Saving again by code updates instead of duplicating.
+                try await store.save(Organisation(code: "UKE", name: "Utviklings- og kompetanseetaten", kind: .agency, parentCode: "OSLO"))
+                #expect(try await store.organisations().map(\.name) == ["Oslo kommune", "Utviklings- og kompetanseetaten"])
+            }
+        }
+    }
+
+    @Test("mission statements are versioned, never overwritten", arguments: TestDatabase.backends)
+    func missionVersions(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase { database in
+            try await database.withConnection { db throws in
+                let store = SQLGovernanceStore(db)
+                for organisation in DemoData.organisations { try await store.save(organisation) }
+                try await store.save(DemoData.ukeMissionStatement)
+                var revised = DemoData.ukeMissionStatement
+                await #expect(throws: StorageError.self) { try await store.save(revised) }
+                revised.version = 2
+                revised.fixedOn = CalendarDate(year: 2025, month: 1, day: 15)
+                revised.authorities.removeLast()
+                try await store.save(revised)
+                let versions = try await store.missionStatements(of: "UKE")
+                #expect(versions.map(\.version) == [1, 2])
+                #expect(versions[0].authorities.count == DemoData.ukeMissionStatement.authorities.count)
+                #expect(versions[1].authorities.count == DemoData.ukeMissionStatement.authorities.count - 1)
+            }
+        }
+    }
+
+    @Test("saving an amount again replaces it instead of adding to it", arguments: TestDatabase.backends)
+    func amountsReplace(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase { database in
+            try await database.withConnection { db throws in
+                let store = SQLGovernanceStore(db)
+                for organisation in DemoData.organisations { try await store.save(organisation) }
+                try await store.save(DemoData.chapter)
+                let group = ObjectGroup(first: 0, last: 99)
+                let amount = BudgetAmount(chapter: 125, year: 2020, kind: .operating, group: group, measure: .actuals, amount: Money(ore: 1_05))
+                try await store.save([amount])
+                var corrected = amount
+                corrected.amount = Money(ore: -2_50)
+                try await store.save([corrected])
+                #expect(try await store.budgetAmounts(chapter: 125, years: 2020...2020) == [corrected])
+                await #expect(throws: StorageError.notFound("kapittel 999")) {
+                    try await store.save([BudgetAmount(chapter: 999, year: 2020, kind: .operating, group: group, measure: .actuals, amount: .zero)])
+                }
+            }
+        }
+    }
+}
+
+@Suite("Database URLs")
+struct DatabaseURLTests {
+    @Test("SQLite and PostgreSQL URLs parse")
+    func parse() throws {
+        #expect(try DatabaseURL(parsing: "sqlite:///var/lib/styr/styr.sqlite") == .sqlite(path: "/var/lib/styr/styr.sqlite"))
+        #expect(try DatabaseURL(parsing: "sqlite://styr.sqlite") == .sqlite(path: "styr.sqlite"))
+        guard case .postgres(let location) = try DatabaseURL(parsing: "postgres://styr:hemmelig@db.example:6543/styr?sslmode=require") else {
+            Issue.record("expected PostgreSQL")
+            return
+        }
+        #expect(location.host == "db.example" && location.port == 6543 && location.username == "styr")
+        #expect(location.password == "hemmelig" && location.database == "styr" && location.sslMode == .require)
+        #expect(!(try DatabaseURL(parsing: "postgres://styr:hemmelig@db.example/styr")).description.contains("hemmelig"))
+    }
+
+    @Test("bad URLs get a Norwegian reason", arguments: [
+        "mysql://x/y", "postgres://db.example/styr", "postgres://u@db.example/", "sqlite://", "postgres://u@h/d?sslmode=maybe",
+    ])
+    func refuse(text: String) {
+        #expect(throws: DatabaseURLError.self) { try DatabaseURL(parsing: text) }
+    }
+}
