@@ -46,6 +46,11 @@ struct CLIError: Error, CustomStringConvertible {
     var description: String { message }
 }
 
+/// Writes a line to standard output at once (unbuffered), so a long-running `serve` is heard in logs.
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
 /// Writes to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))

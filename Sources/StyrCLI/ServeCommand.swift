@@ -31,12 +31,12 @@ struct ServeCommand: AsyncParsableCommand {
         try await databaseOptions.withMigratedDatabase { database in
             if demo {
                 let loaded = try await DemoLoader.loadIfEmpty(database)
-                print(loaded ? "Lastet demodata (UKE 2020)." : "Databasen har allerede data; demodata ble ikke lastet på nytt.")
+                say(loaded ? "Lastet demodata (UKE 2020)." : "Databasen har allerede data; demodata ble ikke lastet på nytt.")
             }
             var logger = Logger(label: "styr.web")
             logger.logLevel = .info
             let app = try buildApplication(configuration, database: database, logger: logger)
-            print("Styr kjører på http://\(configuration.host):\(configuration.port)/ (database: \(url))")
+            say("Styr kjører på http://\(configuration.host):\(configuration.port)/ (database: \(url))")
             try await app.runService()
         }
     }

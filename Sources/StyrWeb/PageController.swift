@@ -15,6 +15,10 @@ struct PageController: Sendable {
         router.get("/organisasjoner/:code") { _, context in
             try await organisation(code: context.parameters.require("code"))
         }
+        router.get("/organisasjoner/:code/samfunnsoppdrag") { request, context in
+            let version = request.uri.queryParameters.get("versjon", as: Int.self)
+            return try await missionStatement(code: context.parameters.require("code"), version: version)
+        }
         router.get("/organisasjoner/:code/arsberetning/:year") { _, context in
             let year = try context.parameters.require("year", as: Int.self)
             return try await annualReport(code: context.parameters.require("code"), year: year)
@@ -43,7 +47,7 @@ struct PageController: Sendable {
     }
 
     func organisation(code: String) async throws -> HTML {
-        let found = try await database.withConnection { db -> (Organisation, Organisation?, [Chapter], [Int], [Organisation])? in
+        let found = try await database.withConnection { db -> (Organisation, Organisation?, [Chapter], [Int], [Organisation], MissionStatement?)? in
             let store = SQLGovernanceStore(db)
             guard let organisation = try await store.organisation(code: code) else { return nil }
             let parent = try await organisation.parentCode.asyncMap { try await store.organisation(code: $0) } ?? nil
@@ -55,9 +59,10 @@ struct PageController: Sendable {
                 }
             }
             let children = try await store.organisations().filter { $0.parentCode == code }
-            return (organisation, parent, chapters, years.sorted(by: >), children)
+            let mission = try await store.missionStatements(of: code).last
+            return (organisation, parent, chapters, years.sorted(by: >), children, mission)
         }
-        guard let (organisation, parent, chapters, years, children) = found else {
+        guard let (organisation, parent, chapters, years, children, mission) = found else {
             return errorPage(.notFound, heading: "Fant ikke organisasjonen", message: "Det finnes ingen organisasjon med koden «\(code)».")
         }
         let context: [String: Any] = [
@@ -67,8 +72,46 @@ struct PageController: Sendable {
             "hasReports": !years.isEmpty,
             "children": children.map { ["url": "/organisasjoner/\($0.code.urlPathEncoded)", "name": $0.name] },
             "hasChildren": !children.isEmpty,
+            "hasMission": mission != nil, "missionURL": "/organisasjoner/\(code.urlPathEncoded)/samfunnsoppdrag",
+            "missionVersion": mission.map { String($0.version) } ?? "",
+            "missionFixedOn": mission.map { NorwegianFormat.date($0.fixedOn) } ?? "",
         ]
         return page(organisation.name, template: "organisation", context: context)
+    }
+
+    func missionStatement(code: String, version: Int?) async throws -> HTML {
+        let found = try await database.withConnection { db -> (Organisation, [MissionStatement], [Organisation])? in
+            let store = SQLGovernanceStore(db)
+            guard let organisation = try await store.organisation(code: code) else { return nil }
+            return (organisation, try await store.missionStatements(of: code), try await store.organisations())
+        }
+        guard let (organisation, versions, organisations) = found else {
+            return errorPage(.notFound, heading: "Fant ikke organisasjonen", message: "Det finnes ingen organisasjon med koden «\(code)».")
+        }
+        guard let mission = version.map({ wanted in versions.first { $0.version == wanted } }) ?? versions.last else {
+            let message = version.map { "\(organisation.name) har ingen versjon \($0) av samfunnsoppdraget." }
+                ?? "\(organisation.name) har ikke noe samfunnsoppdrag i Styr ennå."
+            return errorPage(.notFound, heading: "Fant ikke samfunnsoppdraget", message: message)
+        }
+        func paragraphs(_ text: String) -> [String] {
+            text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        }
+        let fixedBy = organisations.first { $0.code == mission.fixedByCode }?.name ?? mission.fixedByCode
+        let base = "/organisasjoner/\(code.urlPathEncoded)/samfunnsoppdrag"
+        let others = versions.filter { $0.version != mission.version }
+        let context: [String: Any] = [
+            "organisationName": organisation.name, "title": mission.title, "version": mission.version,
+            "fixedBy": fixedBy, "fixedOn": NorwegianFormat.date(mission.fixedOn),
+            "hasOtherVersions": !others.isEmpty,
+            "otherVersions": others.map { ["url": "\(base)?versjon=\($0.version)", "version": $0.version] as [String: Any] },
+            "targetGroups": mission.targetGroups,
+            "coreTasks": mission.coreTasks.map { ["letter": $0.letter, "title": $0.title, "paragraphs": paragraphs($0.description)] as [String: Any] },
+            "authorities": mission.authorities.map { ["description": $0.description, "legalBasis": $0.legalBasis ?? "Ikke formalisert gjennom vedtak"] },
+            "fundingSources": mission.fundingSources.map { ["kind": $0.kind.norwegianName, "description": $0.description] },
+            "revisionTriggers": mission.revisionTriggers,
+            "sections": mission.sections.map { ["number": $0.number, "heading": $0.heading, "paragraphs": paragraphs($0.body)] as [String: Any] },
+        ]
+        return page("\(mission.title) – \(organisation.name)", template: "mission", context: context)
     }
 
     func annualReport(code: String, year: Int) async throws -> HTML {

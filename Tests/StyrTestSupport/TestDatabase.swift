@@ -23,6 +23,7 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
     }
 
     /// Runs `body` with a new, migrated database that is removed afterwards.
+    @discardableResult
     public func withFreshDatabase<T: Sendable>(
         migrated: Bool = true, _ body: @Sendable (Database) async throws -> T
     ) async throws -> T {

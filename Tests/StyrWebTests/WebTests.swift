@@ -82,3 +82,31 @@ struct WebTests {
         }
     }
 }
+
+@Suite("Mission statement page")
+struct MissionPageTests {
+    @Test("the mission statement shows core tasks, authorities with their legal basis, and the full text")
+    func mission() async throws {
+        try await WebTests.withDemoApp(.sqlite) { client in
+            try await client.execute(uri: "/organisasjoner/UKE", method: .get) { response in
+                #expect(String(buffer: response.body).contains("href=\"/organisasjoner/UKE/samfunnsoppdrag\""))
+            }
+            try await client.execute(uri: "/organisasjoner/UKE/samfunnsoppdrag", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = String(buffer: response.body)
+                #expect(body.contains("fastsatt av Byrådsavdeling for finans 22.03.2024"))
+                #expect(body.contains("IKT-styring og digitalisering"))
+                #expect(body.contains("byrådssak 1295/03"))
+                #expect(body.contains("Ikke formalisert gjennom vedtak"))
+                #expect(body.contains("<caption>Fullmakter gitt til etatsdirektøren</caption>"))
+            }
+            try await client.execute(uri: "/organisasjoner/UKE/samfunnsoppdrag?versjon=7", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body).contains("ingen versjon 7"))
+            }
+            try await client.execute(uri: "/organisasjoner/FIN/samfunnsoppdrag", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+}

@@ -65,6 +65,7 @@ public enum StyrMigrations {
         CreateBudget(),
         CreateKostraArts(),
         CreateNarratives(),
+        CreateKostraFunctions(),
     ]
 }
 

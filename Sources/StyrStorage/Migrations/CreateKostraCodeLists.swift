@@ -26,6 +26,32 @@ struct CreateKostraArts: Migration {
     }
 }
 
+/// The KOSTRA funksjoner valid in 2025, for checking imported accounts.
+struct CreateKostraFunctions: Migration {
+    let name = "0007_kostra_functions"
+
+    func prepare(on db: any SQLDatabase) async throws {
+        try await db.create(table: "kostra_functions")
+            .column("function", type: .text, .primaryKey(autoIncrement: false))
+            .column("scope", type: .text, .notNull)
+            .column("name", type: .text)
+            .run()
+        for function in try KostraCodeList.functions() {
+            try await db.insert(into: "kostra_functions").columns("function", "scope", "name")
+                .values(SQLBind(function.function), SQLBind(function.scope), SQLBind(function.name))
+                .run()
+        }
+    }
+}
+
+public struct KostraFunction: Hashable, Sendable {
+    public var function: String
+    /// Where the funksjon may be used in 2025 (kommune, fylkeskommune, …).
+    public var scope: String
+    /// A name as used by a municipality; the code list has no official names.
+    public var name: String?
+}
+
 public struct KostraArt: Hashable, Sendable {
     public var art: String
     public var groupDigit: Int
@@ -37,18 +63,35 @@ public struct KostraArt: Hashable, Sendable {
 /// Reads the KOSTRA code lists shipped with Styr.
 public enum KostraCodeList {
     public static func arts() throws -> [KostraArt] {
-        guard let url = Bundle.module.url(forResource: "kostra_arter_valid_codes_2025", withExtension: "csv", subdirectory: "Resources")
-        else { throw StorageError.notFound("KOSTRA-artslisten i programpakken") }
-        let text = try String(contentsOf: url, encoding: .utf8)
-        return try text.split(whereSeparator: \.isNewline).dropFirst().enumerated().map { index, line in
-            let fields = parseCSVLine(String(line))
-            guard fields.count >= 6, let digit = Int(fields[1]) else {
-                throw StorageError.invalid("KOSTRA-artslisten, linje \(index + 2): forventet minst 6 felt")
+        try rows(of: "kostra_arter_valid_codes_2025", minimumFields: 6).enumerated().map { index, fields in
+            guard let digit = Int(fields[1]) else {
+                throw StorageError.invalid("kostra_arter_valid_codes_2025, linje \(index + 2): ugyldig artsgruppesiffer «\(fields[1])»")
             }
             return KostraArt(
                 art: fields[0], groupDigit: digit, validInOperating: fields[3] == "yes",
                 validInInvestment: fields[4] == "yes", name: fields[5].isEmpty ? nil : fields[5]
             )
+        }
+    }
+
+    public static func functions() throws -> [KostraFunction] {
+        try rows(of: "kostra_funksjoner_valid_codes_2025", minimumFields: 2).map { fields in
+            KostraFunction(function: fields[0], scope: fields[1], name: fields.dropFirst(2).first { !$0.isEmpty })
+        }
+    }
+
+    /// The data rows of a shipped code list, each checked to have enough fields.
+    static func rows(of resource: String, minimumFields: Int) throws -> [[String]] {
+        guard let url = Bundle.module.url(forResource: resource, withExtension: "csv", subdirectory: "Resources") else {
+            throw StorageError.notFound("kodelisten \(resource) i programpakken")
+        }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return try text.split(whereSeparator: \.isNewline).dropFirst().enumerated().map { index, line in
+            let fields = parseCSVLine(String(line))
+            guard fields.count >= minimumFields else {
+                throw StorageError.invalid("\(resource), linje \(index + 2): forventet minst \(minimumFields) felt")
+            }
+            return fields
         }
     }
 
