@@ -68,14 +68,16 @@ let package = Package(
         // Shared by the test targets: fresh databases on SQLite and PostgreSQL.
         .target(
             name: "StyrTestSupport",
-            dependencies: ["StyrStorage", "StyrDemo", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: [
+                "StyrStorage", "StyrDemo", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit"),
+            ],
             path: "Tests/StyrTestSupport"
         ),
         .testTarget(name: "StyrDomainTests", dependencies: ["StyrDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StyrStorageTests", dependencies: ["StyrStorage", "StyrDemo", "StyrDomain", "StyrTestSupport"]),
         .testTarget(
             name: "StyrReportsTests", dependencies: ["StyrReports", "StyrDomain", "StyrDemo", "StyrStorage", "StyrTestSupport"],
-            resources: [.copy("Snapshots")]),
+            exclude: ["Snapshots"]),
         .testTarget(name: "StyrCLITests", dependencies: ["StyrCLI", "StyrStorage", "StyrTestSupport"]),
         .testTarget(
             name: "StyrWebTests",
@@ -83,7 +85,8 @@ let package = Package(
                 "StyrWeb", "StyrStorage", "StyrDemo", "StyrTestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            exclude: ["Snapshots"]
         ),
     ]
 )

@@ -35,7 +35,7 @@ public struct HTMLRenderer: Sendable {
     public func document(title: String, body: String, standalone: Bool, navigation: [NavigationLink] = []) -> String {
         var context: [String: Any] = [
             "title": title, "body": body, "homeURL": "/",
-            "navigation": navigation.map { ["url": $0.url, "label": $0.label] },
+            "navigation": navigation.map { ["url": $0.url, "label": $0.label] }, "hasNavigation": !navigation.isEmpty,
         ]
         if standalone {
             context["inlineStyle"] = StyleSheet.css
@@ -55,10 +55,15 @@ public struct HTMLRenderer: Sendable {
         document(title: "\(report.title) – \(report.organisationName)", body: annualReportBody(report), standalone: true)
     }
 
+    /// Headings with a flag for right-aligned number columns.
+    static func headings(_ texts: [String], numeric: (Int) -> Bool) -> [[String: Any]] {
+        texts.enumerated().map { ["text": $0.element, "numeric": numeric($0.offset)] }
+    }
+
     static func context(_ report: AnnualReport) -> [String: Any] {
         func accounts(_ section: AnnualReport.AccountsSection) -> [String: Any] {
             [
-                "caption": section.caption, "headings": section.headings,
+                "caption": section.caption, "headings": headings(section.headings) { $0 > 0 },
                 "rows": section.rows.map { ["label": $0.label, "cells": $0.cells, "isSum": $0.isSum] as [String: Any] },
                 "notes": section.notes, "explanations": section.explanations, "hasExplanations": !section.explanations.isEmpty,
                 "revisionText": section.revisionText, "comparisonText": section.comparisonText,
@@ -66,7 +71,7 @@ public struct HTMLRenderer: Sendable {
             ]
         }
         return [
-            "title": report.title, "organisationName": report.organisationName, "amountUnitNote": report.amountUnitNote as Any,
+            "title": report.title, "organisationName": report.organisationName, "amountUnitNote": report.amountUnitNote ?? "",
             "leaderStatement": report.leaderStatement, "hasLeaderStatement": !report.leaderStatement.isEmpty,
             "responsibility": report.responsibility,
             "staffing": [
@@ -77,7 +82,8 @@ public struct HTMLRenderer: Sendable {
             ] as [String: Any],
             "situation": report.situation, "hasSituation": !report.situation.isEmpty,
             "indicators": [
-                "caption": report.indicators.caption, "headings": report.indicators.headings,
+                "caption": report.indicators.caption,
+                "headings": headings(report.indicators.headings) { $0 > 0 && $0 < report.indicators.headings.count - 1 },
                 "rows": report.indicators.rows.map {
                     [
                         "name": $0.name, "footnoteMarks": $0.footnoteMarks, "baselines": $0.baselines, "target": $0.target,
@@ -94,13 +100,21 @@ public struct HTMLRenderer: Sendable {
             "governance": report.governance, "hasGovernance": !report.governance.isEmpty,
             "accounts": [accounts(report.operating), accounts(report.investment)],
             "projects": [
-                "caption": report.projects.caption, "headings": report.projects.headings, "hasRows": !report.projects.rows.isEmpty,
-                "rows": report.projects.rows.map { ["label": $0[0], "cells": Array($0.dropFirst())] as [String: Any] },
-                "sumLabel": report.projects.sumRow.first ?? "", "sumCells": Array(report.projects.sumRow.dropFirst()),
+                "caption": report.projects.caption, "headings": headings(report.projects.headings) { $0 >= projectNumberColumn },
+                "hasRows": !report.projects.rows.isEmpty,
+                "rows": report.projects.rows.map { ["label": $0[0], "cells": projectCells($0)] as [String: Any] },
+                "sumLabel": report.projects.sumRow.first ?? "", "sumCells": projectCells(report.projects.sumRow),
                 "notes": report.projects.notes, "comments": report.projects.comments, "hasComments": !report.projects.comments.isEmpty,
             ] as [String: Any],
         ]
     }
+}
+
+/// Project table columns from here on are amounts; before it, number, group and completion are text.
+private let projectNumberColumn = 5
+
+private func projectCells(_ row: [String]) -> [[String: Any]] {
+    row.enumerated().dropFirst().map { ["text": $0.element, "numeric": $0.offset >= projectNumberColumn] }
 }
 
 public struct NavigationLink: Sendable {

@@ -13,7 +13,7 @@ enum HTMLTemplates {
     </head>
     <body>
     <a class="skip-link" href="#innhold">Hopp til innholdet</a>
-    <header class="site-header"><div class="wrap"><a class="brand" href="{{homeURL}}">Styr</a>{{#navigation}}<nav aria-label="Hovedmeny"><ul>{{#navigation}}<li><a href="{{url}}">{{label}}</a></li>{{/navigation}}</ul></nav>{{/navigation}}</div></header>
+    <header class="site-header"><div class="wrap"><a class="brand" href="{{homeURL}}">Styr</a>{{#hasNavigation}}<nav aria-label="Hovedmeny"><ul>{{#navigation}}<li><a href="{{url}}">{{label}}</a></li>{{/navigation}}</ul></nav>{{/hasNavigation}}</div></header>
     <main id="innhold" class="wrap">
     {{{body}}}
     </main>
@@ -36,7 +36,7 @@ enum HTMLTemplates {
     {{#staffing.hasRows}}
     <table class="figures">
     <caption>{{staffing.caption}}</caption>
-    <thead><tr><td></td><th scope="col">{{staffing.fromHeading}}</th><th scope="col">{{staffing.toHeading}}</th><th scope="col">Endring</th></tr></thead>
+    <thead><tr><td></td><th scope="col" class="num">{{staffing.fromHeading}}</th><th scope="col" class="num">{{staffing.toHeading}}</th><th scope="col" class="num">Endring</th></tr></thead>
     <tbody>{{#staffing.rows}}<tr><th scope="row">{{label}}</th>{{#cells}}<td class="num">{{.}}</td>{{/cells}}</tr>{{/staffing.rows}}</tbody>
     </table>
     {{/staffing.hasRows}}
@@ -50,9 +50,9 @@ enum HTMLTemplates {
     <div class="table-scroll">
     <table class="figures indicators">
     <caption>{{indicators.caption}}</caption>
-    <thead><tr>{{#indicators.headings}}<th scope="col">{{.}}</th>{{/indicators.headings}}</tr></thead>
+    <thead><tr>{{#indicators.headings}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/indicators.headings}}</tr></thead>
     <tbody>
-    {{#indicators.rows}}<tr><th scope="row">{{name}}{{#footnoteMarks}} <span class="marks">{{footnoteMarks}}</span>{{/footnoteMarks}}</th>{{#baselines}}<td class="num">{{.}}</td>{{/baselines}}<td class="num">{{target}}</td><td class="num">{{result}}</td><td class="num">{{deviation}}</td><td><span class="status status-{{statusClass}}">{{status}}</span></td></tr>
+    {{#indicators.rows}}<tr><th scope="row">{{name}}{{#footnoteMarks}} <span class="marks">{{footnoteMarks}}</span>{{/footnoteMarks}}</th>{{#baselines}}<td class="num">{{.}}</td>{{/baselines}}<td class="num">{{target}}</td><td class="num">{{result}}</td><td class="num">{{deviation}}</td><td class="status-cell"><span class="status status-{{statusClass}}">{{status}}</span></td></tr>
     {{/indicators.rows}}
     </tbody>
     </table>
@@ -71,7 +71,7 @@ enum HTMLTemplates {
     <div class="table-scroll">
     <table class="figures accounts">
     <caption>{{caption}}</caption>
-    <thead><tr>{{#headings}}<th scope="col">{{.}}</th>{{/headings}}</tr></thead>
+    <thead><tr>{{#headings}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/headings}}</tr></thead>
     <tbody>
     {{#rows}}<tr{{#isSum}} class="sum"{{/isSum}}><th scope="row">{{label}}</th>{{#cells}}<td class="num">{{.}}</td>{{/cells}}</tr>
     {{/rows}}
@@ -90,11 +90,11 @@ enum HTMLTemplates {
     <div class="table-scroll">
     <table class="figures projects">
     <caption>{{projects.caption}}</caption>
-    <thead><tr>{{#projects.headings}}<th scope="col">{{.}}</th>{{/projects.headings}}</tr></thead>
+    <thead><tr>{{#projects.headings}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/projects.headings}}</tr></thead>
     <tbody>
-    {{#projects.rows}}<tr><th scope="row">{{label}}</th>{{#cells}}<td class="num">{{.}}</td>{{/cells}}</tr>
+    {{#projects.rows}}<tr><th scope="row">{{label}}</th>{{#cells}}<td{{#numeric}} class="num"{{/numeric}}>{{text}}</td>{{/cells}}</tr>
     {{/projects.rows}}
-    <tr class="sum"><th scope="row">{{projects.sumLabel}}</th>{{#projects.sumCells}}<td class="num">{{.}}</td>{{/projects.sumCells}}</tr>
+    <tr class="sum"><th scope="row">{{projects.sumLabel}}</th>{{#projects.sumCells}}<td{{#numeric}} class="num"{{/numeric}}>{{text}}</td>{{/projects.sumCells}}</tr>
     </tbody>
     </table>
     </div>

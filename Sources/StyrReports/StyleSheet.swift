@@ -29,8 +29,8 @@ public enum StyleSheet {
     table.figures { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .92rem; }
     table.figures caption { text-align: left; font-weight: 700; padding: .5rem 0; }
     table.figures th, table.figures td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; vertical-align: top; }
-    table.figures thead th { background: var(--bg-soft); text-align: right; font-weight: 600; }
-    table.figures thead th:first-child { text-align: left; }
+    table.figures thead th { background: var(--bg-soft); text-align: left; font-weight: 600; vertical-align: bottom; }
+    table.figures thead th.num { text-align: right; }
     table.figures tbody th { text-align: left; font-weight: 400; }
     table.figures td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
     table.figures tr.sum th, table.figures tr.sum td { font-weight: 700; border-top: 2px solid var(--ink); }

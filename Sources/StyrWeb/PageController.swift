@@ -66,7 +66,7 @@ struct PageController: Sendable {
             return errorPage(.notFound, heading: "Fant ikke organisasjonen", message: "Det finnes ingen organisasjon med koden «\(code)».")
         }
         let context: [String: Any] = [
-            "name": organisation.name, "kind": organisation.kind.norwegianName, "parent": parent?.name as Any,
+            "name": organisation.name, "kind": organisation.kind.norwegianName, "parent": parent?.name ?? "",
             "chapters": chapters.map { "\($0.number) \($0.name)" }, "hasChapters": !chapters.isEmpty,
             "reports": years.map { ["url": "/organisasjoner/\(code.urlPathEncoded)/arsberetning/\($0)", "label": "Årsberetning \($0)"] },
             "hasReports": !years.isEmpty,

@@ -110,3 +110,18 @@ struct MissionPageTests {
         }
     }
 }
+
+@Suite("Page snapshots")
+struct PageSnapshotTests {
+    @Test("rendered pages match their snapshots", arguments: [
+        ("/", "home.html"), ("/organisasjoner/UKE", "organisation-uke.html"),
+        ("/organisasjoner/UKE/samfunnsoppdrag", "mission-uke.html"), ("/organisasjoner/NOPE", "not-found.html"),
+    ])
+    func snapshot(path: String, name: String) async throws {
+        try await WebTests.withDemoApp(.sqlite) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                try Snapshot.assert(String(buffer: response.body), named: name)
+            }
+        }
+    }
+}

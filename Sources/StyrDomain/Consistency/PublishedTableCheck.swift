@@ -47,6 +47,20 @@ public enum PublishedTableCheck {
             let rule = PublishedTableRule.allCases.firstIndex(of: finding.rule) ?? .max
             return (finding.line, column, rule)
         }
-        return findings.sorted { key($0) < key($1) }
+        return onePerCell(findings.sorted { key($0) < key($1) })
+    }
+
+    /// A wrong cell is reported once. When both its row identity (avvik = regulert − regnskap)
+    /// and a column sum flag it, the row identity says more about what is wrong.
+    private static func onePerCell(_ sorted: [PublishedTableFinding]) -> [PublishedTableFinding] {
+        var result: [PublishedTableFinding] = []
+        for finding in sorted {
+            if let last = result.last, last.line == finding.line, last.column == finding.column {
+                if finding.rule == .deviation || finding.rule == .missingDeviation { result[result.count - 1] = finding }
+                continue
+            }
+            result.append(finding)
+        }
+        return result
     }
 }

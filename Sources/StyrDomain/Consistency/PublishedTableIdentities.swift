@@ -25,11 +25,13 @@ struct PublishedTableIdentities {
             for column in table.amountColumns {
                 var total: Int64 = 0
                 for member in members {
-                    total = try checked(total.addingReportingOverflow(member.hundredths(column)), sumRow, column)
+                    let value = column == .avvik ? try correctDeviation(of: member) : member.hundredths(column)
+                    total = try checked(total.addingReportingOverflow(value), sumRow, column)
                 }
                 let finding = try compare(sumRow, column, computed: total, rule: .groupSum) { computed, printed in
                     PublishedTableExplanation.groupSum(
                         members: membersName, column: column.rawValue, computed: computed, printed: printed)
+                        + (column == .avvik ? " (avviket regnet som regulert - regnskap i hver rad)" : "")
                 }
                 if let finding { findings.append(finding) }
             }
@@ -58,11 +60,19 @@ struct PublishedTableIdentities {
         return findings
     }
 
-    /// avvik = regulert − regnskap on every row with a value in either; a row with values only in
-    /// dok3 or regnskap_forrige needs no avvik.
+    /// The avvik a row should have: regulert − regnskap when either has a value, else as printed.
+    /// Sums of the avvik column are taken over these, so that a wrong group avvik is reported on
+    /// its own row and not again on a sum row whose printed avvik is right.
+    func correctDeviation(of row: PublishedTableRow) throws(PublishedTableError) -> Int64 {
+        guard row.value(.regnskap) != nil || row.value(.regulert) != nil else { return row.hundredths(.avvik) }
+        return try checked(row.hundredths(.regulert).subtractingReportingOverflow(row.hundredths(.regnskap)), row, .avvik)
+    }
+
+    /// avvik = regulert − regnskap on every row with a value in either, or with a printed avvik
+    /// (which then must be 0); a row with values only in dok3 or regnskap_forrige needs no avvik.
     func deviationFindings() throws(PublishedTableError) -> [PublishedTableFinding] {
         var findings: [PublishedTableFinding] = []
-        for row in table.rows where row.value(.regnskap) != nil || row.value(.regulert) != nil {
+        for row in table.rows where row.value(.regnskap) != nil || row.value(.regulert) != nil || row.value(.avvik) != nil {
             let budget = row.hundredths(.regulert), actual = row.hundredths(.regnskap)
             let value = try checked(budget.subtractingReportingOverflow(actual), row, .avvik)
             let rule: PublishedTableRule = row.value(.avvik) == nil ? .missingDeviation : .deviation

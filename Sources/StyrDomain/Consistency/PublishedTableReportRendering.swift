@@ -16,7 +16,9 @@ extension PublishedTableReport {
                 + "trykt \(finding.printed?.formatted ?? "(tomt)"), beregnet \(finding.computed.formatted), "
                 + "differanse \(finding.difference.formatted). \(finding.explanation)"
         }
-        let verdict = isConsistent ? "Alle identiteter stemmer." : "\(findings.count) avvik funnet."
+        let verdict = isConsistent
+            ? "Alle identiteter stemmer."
+            : findings.count == 1 ? "1 celle stemmer ikke." : "\(findings.count) celler stemmer ikke."
         return ([header] + lines + [verdict]).joined(separator: "\n") + "\n"
     }
 
