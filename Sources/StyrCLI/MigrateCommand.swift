@@ -12,6 +12,6 @@ struct MigrateCommand: AsyncParsableCommand {
         let applied = try await Database.withDatabase(url) { database in
             try await MigrationRunner().migrate(database)
         }
-        print(applied.isEmpty ? "Databasen \(url) er allerede oppdatert." : "Kjørte \(applied.count) migreringer i \(url): \(applied.joined(separator: ", ")).")
+        print(applied.isEmpty ? "Databasen \(url) er allerede oppdatert." : "Kjørte \(applied.count) \(applied.count == 1 ? "migrering" : "migreringer") i \(url): \(applied.joined(separator: ", ")).")
     }
 }

@@ -31,7 +31,9 @@ extension AnnualReport {
                        "Avvik \(year) (III-I)"],
             rows: rows, notes: [decidedNote] + unitNote,
             explanations: resultSentence(table) + explanations,
+            revisionHeading: "Redegjørelse for budsjettreguleringer i løpet av \(year)",
             revisionText: revisionText(table, revisions: revisions),
+            comparisonHeading: "Årsaksforklaring til større avvik mellom regnskap \(year) og regnskap \(year - 1)",
             comparisonText: comparisonText(table))
     }
 
@@ -54,10 +56,9 @@ extension AnnualReport {
         guard !revisions.isEmpty else { return ["Det er ikke gjort budsjettreguleringer i \(table.year)."] }
         let isInvestment = table.kind == .investment
         let net = table.net
-        let summary = RevisionRules.summary(originalNet: net.originalBudget, revisions: revisions)
-        // The investment table prints financing positive; a revision's net change to financing need is the same number.
-        let change = net.revisedBudget - net.originalBudget
-        precondition(isInvestment || change == summary.totalChange, "the revision identity must hold")
+        // A revision's lines carry the KOSTRA sign, so their sum is the change of the net result
+        // and, in the investment table, of the net financing need alike.
+        let change = RevisionRules.summary(originalNet: net.originalBudget, revisions: revisions).totalChange
         let verb = change >= .zero ? "økt" : "redusert"
         let what = isInvestment ? "Netto finansieringsbehov er" : "Budsjettet er"
         var text = [

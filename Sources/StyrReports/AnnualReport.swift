@@ -9,8 +9,6 @@ public struct AnnualReport: Sendable {
         case thousands
     }
 
-    public struct Paragraphs: Sendable { public var paragraphs: [String] }
-
     public var title: String
     public var organisationName: String
     public var chapterTitle: String
@@ -70,7 +68,9 @@ public struct AnnualReport: Sendable {
         public var notes: [String]
         public var explanations: [String]
         /// Generated text on the budget revisions.
+        public var revisionHeading: String
         public var revisionText: [String]
+        public var comparisonHeading: String
         public var comparisonText: [String]
     }
 
@@ -95,7 +95,7 @@ extension AnnualReport {
     public init(_ data: AnnualReportData, unit: AmountUnit = .kroner) {
         let year = data.year
         let narratives = Dictionary(data.narratives.map { ($0.key, $0.body) }, uniquingKeysWith: { first, _ in first })
-        func paragraphs(_ key: String) -> [String] { AnnualReport.paragraphs(narratives[key] ?? "") }
+        func paragraphs(_ key: String) -> [String] { Paragraphs.split(narratives[key] ?? "") }
 
         title = "Årsberetning \(year)"
         organisationName = data.organisation.name
@@ -108,7 +108,7 @@ extension AnnualReport {
         indicators = AnnualReport.indicatorSection(data.indicators, year: year, chapterTitle: chapterTitle)
         goalAreas = data.goalAreas.map { area in
             GoalAreaSection(
-                name: area.name, paragraphs: AnnualReport.paragraphs(area.narrative ?? "") + area.goals.map { "Mål: \($0)" },
+                name: area.name, paragraphs: Paragraphs.split(area.narrative ?? "") + area.goals.map { "Mål: \($0)" },
                 indicatorNames: data.indicators.filter { $0.indicator.goalArea == area.name }.map(\.indicator.name))
         }
         governance = paragraphs("styring-og-kontroll")
@@ -117,10 +117,5 @@ extension AnnualReport {
         investment = AnnualReport.accountsSection(
             data, kind: .investment, unit: unit, explanations: paragraphs("investering-avviksforklaring"))
         projects = AnnualReport.projectSection(data, unit: unit, comments: paragraphs("prosjekter-kommentarer"))
-    }
-
-    static func paragraphs(_ text: String) -> [String] {
-        text.split(separator: "\n\n").map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

@@ -42,12 +42,16 @@ public struct AnnualReportData: Sendable {
             guard let chapter = try await repository.chapters(of: organisation.code).first else {
                 throw ReportError.noChapter(organisation.name)
             }
+            let amounts = try await repository.budgetAmounts(chapter: chapter.number, years: (year - 1)...year)
+            let indicators = try await repository.indicators(of: organisation.code)
+            guard amounts.contains(where: { $0.year == year }) || indicators.contains(where: { $0.value(in: year) != nil }) else {
+                throw ReportError.noData(organisation.name, year)
+            }
             return AnnualReportData(
                 organisation: organisation, year: year, chapter: chapter,
                 staffing: try await repository.staffing(of: organisation.code),
                 goalAreas: try await repository.goalAreas(of: organisation.code, year: year),
-                indicators: try await repository.indicators(of: organisation.code),
-                amounts: try await repository.budgetAmounts(chapter: chapter.number, years: (year - 1)...year),
+                indicators: indicators, amounts: amounts,
                 revisions: try await repository.revisions(chapter: chapter.number, year: year),
                 projects: try await repository.investmentProjects(chapter: chapter.number, year: year),
                 narratives: try await repository.narratives(of: organisation.code, year: year)
@@ -70,7 +74,7 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unknownOrganisation(let code): "Fant ingen organisasjon med kode «\(code)». Kjør «styr demo» for demodata, eller sjekk koden."
         case .noChapter(let name): "\(name) har ikke noe budsjettkapittel ennå."
-        case .noData(let name, let year): "\(name) har ingen regnskapstall for \(year)."
+        case .noData(let name, let year): "\(name) har verken budsjett, regnskap eller resultater for \(year)."
         case .storage(let reason): "Kunne ikke lese fra databasen: \(reason)"
         }
     }

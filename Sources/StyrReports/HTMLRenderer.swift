@@ -67,6 +67,7 @@ public struct HTMLRenderer: Sendable {
                 "rows": section.rows.map { ["label": $0.label, "cells": $0.cells, "isSum": $0.isSum] as [String: Any] },
                 "notes": section.notes, "explanations": section.explanations, "hasExplanations": !section.explanations.isEmpty,
                 "revisionText": section.revisionText, "comparisonText": section.comparisonText,
+                "revisionHeading": section.revisionHeading, "comparisonHeading": section.comparisonHeading,
                 "hasComparison": !section.comparisonText.isEmpty,
             ]
         }
@@ -86,7 +87,7 @@ public struct HTMLRenderer: Sendable {
                 "headings": headings(report.indicators.headings) { $0 > 0 && $0 < report.indicators.headings.count - 1 },
                 "rows": report.indicators.rows.map {
                     [
-                        "name": $0.name, "footnoteMarks": $0.footnoteMarks, "baselines": $0.baselines, "target": $0.target,
+                        "name": $0.name, "footnoteMarks": $0.footnoteMarks, "hasFootnoteMarks": !$0.footnoteMarks.isEmpty, "baselines": $0.baselines, "target": $0.target,
                         "result": $0.result, "deviation": $0.deviation, "status": $0.status, "statusClass": $0.statusClass,
                     ] as [String: Any]
                 },

@@ -52,7 +52,7 @@ enum HTMLTemplates {
     <caption>{{indicators.caption}}</caption>
     <thead><tr>{{#indicators.headings}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/indicators.headings}}</tr></thead>
     <tbody>
-    {{#indicators.rows}}<tr><th scope="row">{{name}}{{#footnoteMarks}} <span class="marks">{{footnoteMarks}}</span>{{/footnoteMarks}}</th>{{#baselines}}<td class="num">{{.}}</td>{{/baselines}}<td class="num">{{target}}</td><td class="num">{{result}}</td><td class="num">{{deviation}}</td><td class="status-cell"><span class="status status-{{statusClass}}">{{status}}</span></td></tr>
+    {{#indicators.rows}}<tr><th scope="row">{{name}}{{#hasFootnoteMarks}} <span class="marks">{{footnoteMarks}}</span>{{/hasFootnoteMarks}}</th>{{#baselines}}<td class="num">{{.}}</td>{{/baselines}}<td class="num">{{target}}</td><td class="num">{{result}}</td><td class="num">{{deviation}}</td><td class="status-cell"><span class="status status-{{statusClass}}">{{status}}</span></td></tr>
     {{/indicators.rows}}
     </tbody>
     </table>
@@ -81,9 +81,9 @@ enum HTMLTemplates {
     {{#notes}}<p class="note">{{.}}</p>{{/notes}}
     {{#hasExplanations}}<h4>Årsaksforklaring til avvik mellom regulert budsjett og regnskap</h4>{{/hasExplanations}}
     {{#explanations}}<p>{{.}}</p>{{/explanations}}
-    <h4>Redegjørelse for budsjettreguleringer i løpet av året</h4>
+    <h4>{{revisionHeading}}</h4>
     {{#revisionText}}<p>{{.}}</p>{{/revisionText}}
-    {{#hasComparison}}<h4>Årsaksforklaring til avvik mellom regnskap og regnskap året før</h4>{{/hasComparison}}
+    {{#hasComparison}}<h4>{{comparisonHeading}}</h4>{{/hasComparison}}
     {{#comparisonText}}<p>{{.}}</p>{{/comparisonText}}
     {{/accounts}}
     {{#projects.hasRows}}

@@ -51,10 +51,10 @@ public enum MarkdownRenderer {
                 out.append("#### Årsaksforklaring til avvik mellom regulert budsjett og regnskap")
                 out += accounts.explanations.map(escape)
             }
-            out.append("#### Redegjørelse for budsjettreguleringer i løpet av året")
+            out.append("#### \(escape(accounts.revisionHeading))")
             out += accounts.revisionText.map(escape)
             if !accounts.comparisonText.isEmpty {
-                out.append("#### Årsaksforklaring til avvik mellom regnskap og regnskap året før")
+                out.append("#### \(escape(accounts.comparisonHeading))")
                 out += accounts.comparisonText.map(escape)
             }
         }

@@ -30,6 +30,7 @@ public func buildApplication(
 public func buildRouter(database: Database) throws -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorPageMiddleware())
     let pages = try PageController(database: database, renderer: HTMLRenderer(pageTemplates: PageTemplates.all))
     pages.addRoutes(to: router)
     router.get("/styles.css") { _, _ in

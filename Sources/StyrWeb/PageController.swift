@@ -93,9 +93,6 @@ struct PageController: Sendable {
                 ?? "\(organisation.name) har ikke noe samfunnsoppdrag i Styr ennå."
             return errorPage(.notFound, heading: "Fant ikke samfunnsoppdraget", message: message)
         }
-        func paragraphs(_ text: String) -> [String] {
-            text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        }
         let fixedBy = organisations.first { $0.code == mission.fixedByCode }?.name ?? mission.fixedByCode
         let base = "/organisasjoner/\(code.urlPathEncoded)/samfunnsoppdrag"
         let others = versions.filter { $0.version != mission.version }
@@ -105,11 +102,11 @@ struct PageController: Sendable {
             "hasOtherVersions": !others.isEmpty,
             "otherVersions": others.map { ["url": "\(base)?versjon=\($0.version)", "version": $0.version] as [String: Any] },
             "targetGroups": mission.targetGroups,
-            "coreTasks": mission.coreTasks.map { ["letter": $0.letter, "title": $0.title, "paragraphs": paragraphs($0.description)] as [String: Any] },
+            "coreTasks": mission.coreTasks.map { ["letter": $0.letter, "title": $0.title, "paragraphs": Paragraphs.split($0.description)] as [String: Any] },
             "authorities": mission.authorities.map { ["description": $0.description, "legalBasis": $0.legalBasis ?? "Ikke formalisert gjennom vedtak"] },
             "fundingSources": mission.fundingSources.map { ["kind": $0.kind.norwegianName, "description": $0.description] },
             "revisionTriggers": mission.revisionTriggers,
-            "sections": mission.sections.map { ["number": $0.number, "heading": $0.heading, "paragraphs": paragraphs($0.body)] as [String: Any] },
+            "sections": mission.sections.map { ["number": $0.number, "heading": $0.heading, "paragraphs": Paragraphs.split($0.body)] as [String: Any] },
         ]
         return page("\(mission.title) – \(organisation.name)", template: "mission", context: context)
     }

@@ -3,6 +3,6 @@ import StyrCLI
 @main
 enum Styr {
     static func main() async {
-        await StyrCommand.main()
+        await StyrCommand.runMain()
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 @testable import StyrCLI
+import StyrTestSupport
 import Testing
 
 /// Runs real `styr` commands in-process and checks their effects and exit codes.
@@ -32,35 +33,70 @@ struct CLITests {
         return path
     }
 
-    @Test("demo, then report annual, writes the seed's figures to a file")
-    func demoAndReport() async throws {
-        let database = try Self.temporaryFile("demo.sqlite")
-        let output = try Self.temporaryFile("report.md")
-        defer { for path in [database, database + "-wal", database + "-shm", output] { try? FileManager.default.removeItem(atPath: path) } }
-        try await Self.run(["demo", "--database", "sqlite://\(database)"])
-        do {
-            try await Self.run(["demo", "--database", "sqlite://\(database)"])
-            Issue.record("loading the demo twice must be refused")
-        } catch let error as CLIError {
-            #expect(error.message.contains("allerede data"))
+    @Test("migrate, demo, then report annual writes the seed's figures to a file", arguments: TestDatabase.backends)
+    func demoAndReport(backend: TestDatabase) async throws {
+        try await backend.withFreshURL { database in
+            let output = try Self.temporaryFile("report.md")
+            let html = try Self.temporaryFile("report.html")
+            defer { for path in [output, html] { try? FileManager.default.removeItem(atPath: path) } }
+            try await Self.run(["migrate", "--database", database])
+            try await Self.run(["demo", "--database", database])
+            do {
+                try await Self.run(["demo", "--database", database])
+                Issue.record("loading the demo twice must be refused")
+            } catch let error as CLIError {
+                #expect(error.message.contains("allerede data"))
+            }
+            try await Self.run(["report", "annual", "--org", "UKE", "--year", "2020", "--format", "md", "--out", output,
+                                "--database", database])
+            let markdown = try String(contentsOfFile: output, encoding: .utf8)
+            for figure in ["1 158 413 263", "420 062 859", "-132 182 013", "7 858 141", "34 095 000", "-3,3", "1,9 %"] {
+                #expect(markdown.contains(figure), "missing \(figure)")
+            }
+            try await Self.run(["report", "annual", "--org", "UKE", "--year", "2020", "--format", "html", "--unit", "1000",
+                                "--out", html, "--database", database])
+            let page = try String(contentsOfFile: html, encoding: .utf8)
+            #expect(page.contains("<td class=\"num\">420 063</td>"))
+            #expect(page.contains("største-rest-metoden"))
         }
-        try await Self.run(["report", "annual", "--org", "UKE", "--year", "2020", "--format", "md", "--out", output,
-                            "--database", "sqlite://\(database)"])
-        let markdown = try String(contentsOfFile: output, encoding: .utf8)
-        #expect(markdown.contains("1 158 413 263") && markdown.contains("34 095 000") && markdown.contains("1,9 %"))
-        let html = try Self.temporaryFile("report.html")
-        defer { try? FileManager.default.removeItem(atPath: html) }
-        try await Self.run(["report", "annual", "--org", "UKE", "--year", "2020", "--format", "html", "--out", html,
-                            "--database", "sqlite://\(database)"])
-        #expect(try String(contentsOfFile: html, encoding: .utf8).contains("<td class=\"num\">420 062 859</td>"))
+    }
+
+    @Test("argument errors are put into Norwegian")
+    func norwegianArgumentErrors() throws {
+        for (arguments, expected) in [
+            (["report", "annual", "--org", "UKE", "--year", "20x"], "Verdien «20x» er ugyldig for «--year <year>»"),
+            (["report", "annual", "--year", "2020"], "Mangler argumentet «--org <org>»"),
+            (["check", "f.csv", "--kind", "foo"], "Bruk en av «operating», «investment» eller «projects»."),
+            (["report", "annual", "--org", "UKE", "--year", "2020", "--bogus"], "Ukjent valg «--bogus»"),
+        ] {
+            do {
+                _ = try StyrCommand.parseAsRoot(arguments)
+                Issue.record("\(arguments) must be refused")
+            } catch {
+                let message = NorwegianErrors.translate(StyrCommand.fullMessage(for: error))
+                #expect(message.contains(expected), "\(message)")
+                #expect(message.hasPrefix("Feil: "), "\(message)")
+                #expect(StyrCommand.exitCode(for: error) == .validationFailure)
+            }
+        }
+        #expect(try StyrCommand.parseAsRoot(["check", "f.csv", "--kind", "investering"]) is CheckCommand)
     }
 
     @Test("report annual refuses bad arguments before touching the database")
     func badArguments() async throws {
-        #expect(throws: (any Error).self) { try StyrCommand.parseAsRoot(["report", "annual", "--org", "UKE", "--year", "20x"]) }
-        #expect(throws: (any Error).self) { try StyrCommand.parseAsRoot(["report", "annual", "--org", "UKE", "--year", "1200"]) }
-        #expect(throws: (any Error).self) { try StyrCommand.parseAsRoot(["report", "annual", "--org", "UKE", "--year", "2020", "--format", "pdf"]) }
-        #expect(throws: (any Error).self) { try StyrCommand.parseAsRoot(["serve", "--port", "70000"]) }
+        for (arguments, expected) in [
+            (["report", "annual", "--org", "UKE", "--year", "1200"], "Året 1200 er utenfor gyldig område"),
+            (["report", "annual", "--org", "UKE", "--year", "2020", "--unit", "100"], "--unit må være «kr» eller «1000»"),
+            (["serve", "--port", "70000"], "--port må være mellom 1 og 65535"),
+            (["check", "f.csv", "--kind", "projects", "--tolerance=-1"], "--tolerance kan ikke være negativ"),
+        ] {
+            do {
+                _ = try StyrCommand.parseAsRoot(arguments)
+                Issue.record("\(arguments) must be refused")
+            } catch {
+                #expect(StyrCommand.fullMessage(for: error).contains(expected))
+            }
+        }
     }
 
     @Test("a bad database URL is a Norwegian error")

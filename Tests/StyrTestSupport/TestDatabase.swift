@@ -62,6 +62,40 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
         }
     }
 
+    /// Runs `body` with the URL of a new, empty database (for commands that open it themselves),
+    /// removed afterwards.
+    @discardableResult
+    public func withFreshURL<T: Sendable>(_ body: @Sendable (String) async throws -> T) async throws -> T {
+        switch self {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("styr-test-\(UUID().uuidString).sqlite").path
+            defer {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+            return try await body("sqlite://\(path)")
+        case .postgres:
+            guard let text = Self.postgresURL else {
+                throw StorageError.invalid("STYR_TEST_POSTGRES_URL is not set, but PostgreSQL tests are required")
+            }
+            let url = try DatabaseURL(parsing: text)
+            var logger = Logger(label: "styr.test")
+            logger.logLevel = .error
+            let schema = "styr_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            try await Database.withDatabase(url, logger: logger) { admin in
+                try await admin.withConnection { db in try await db.raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
+            }
+            let separator = text.contains("?") ? "&" : "?"
+            do {
+                let result = try await body(text + separator + "search_path=" + schema)
+                try await Self.dropSchema(schema, url: url, logger: logger)
+                return result
+            } catch {
+                try? await Self.dropSchema(schema, url: url, logger: logger)
+                throw error
+            }
+        }
+    }
+
     private static func dropSchema(_ schema: String, url: DatabaseURL, logger: Logger) async throws {
         try await Database.withDatabase(url, logger: logger) { admin in
             try await admin.withConnection { db in try await db.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run() }

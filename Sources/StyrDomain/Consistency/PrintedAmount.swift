@@ -15,12 +15,7 @@ public struct PrintedAmount: Hashable, Sendable, CustomStringConvertible {
     /// a normal space and the minus is ASCII, so the text survives terminals and CSV tools.
     public var formatted: String {
         let magnitude = hundredths.magnitude
-        let digits = String(magnitude / 100)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(" ") }
-            grouped.append(digit)
-        }
+        let grouped = NorwegianFormat.integer(Int64(magnitude / 100))
         let sign = hundredths < 0 ? "-" : ""
         let cents = magnitude % 100
         guard cents != 0 else { return sign + grouped }

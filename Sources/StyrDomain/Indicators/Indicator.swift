@@ -45,7 +45,7 @@ public enum DeviationRule: String, Sendable, Codable, CaseIterable {
     public var norwegianName: String {
         switch self {
         case .percentagePoints: "Prosentpoeng"
-        case .relativePercent: "Relativ avvik (%)"
+        case .relativePercent: "Relativt avvik (%)"
         case .absolute: "Absolutt"
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import NIOSSL
 import PostgresKit
 import PostgresNIO
 import SQLKit
@@ -65,7 +66,7 @@ public final class Database: Sendable {
                 host: location.host, port: location.port, username: location.username, password: location.password,
                 database: location.database, tls: Self.tls(for: location.sslMode)
             )
-            if let searchPath {
+            if let searchPath = searchPath ?? location.searchPath {
                 configuration.options.additionalStartupParameters = [("search_path", searchPath)]
             }
             let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
@@ -83,11 +84,16 @@ public final class Database: Sendable {
         }
     }
 
+    /// As libpq: `prefer` and `require` encrypt without checking the certificate (servers often
+    /// run with a self-signed one); `verify-full` checks it and the host name.
     private static func tls(for mode: DatabaseURL.PostgresLocation.SSLMode) -> PostgresClient.Configuration.TLS {
+        var unverified = TLSConfiguration.makeClientConfiguration()
+        unverified.certificateVerification = .none
         switch mode {
-        case .disable: .disable
-        case .prefer: .prefer(.makeClientConfiguration())
-        case .require: .require(.makeClientConfiguration())
+        case .disable: return .disable
+        case .prefer: return .prefer(unverified)
+        case .require: return .require(unverified)
+        case .verifyFull: return .require(.makeClientConfiguration())
         }
     }
 

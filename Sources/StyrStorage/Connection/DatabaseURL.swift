@@ -3,7 +3,7 @@ import Foundation
 /// Where Styr keeps its data: an SQLite file (the embedded default) or a PostgreSQL server.
 ///
 /// Accepted forms: `sqlite:///absolute/path.sqlite`, `sqlite://relative.sqlite`, `sqlite:file.sqlite`,
-/// and `postgres://user:password@host:port/database[?sslmode=disable|prefer|require]`.
+/// and `postgres://user:password@host:port/database[?sslmode=disable|prefer|require|verify-full][&search_path=schema]`.
 public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
     case sqlite(path: String)
     case postgres(PostgresLocation)
@@ -15,8 +15,13 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
         public var password: String?
         public var database: String
         public var sslMode: SSLMode
+        /// The schema to work in (`?search_path=…`), when not the server's default.
+        public var searchPath: String?
 
-        public enum SSLMode: String, Sendable { case disable, prefer, require }
+        public enum SSLMode: String, Sendable {
+            case disable, prefer, require
+            case verifyFull = "verify-full"
+        }
     }
 
     /// The default: `styr.sqlite` in the working directory.
@@ -44,11 +49,12 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
         }
         let sslValue = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
         guard let sslMode = PostgresLocation.SSLMode(rawValue: sslValue) else {
-            throw DatabaseURLError(url: text, reason: "ukjent sslmode «\(sslValue)»; bruk disable, prefer eller require")
+            throw DatabaseURLError(url: text, reason: "ukjent sslmode «\(sslValue)»; bruk disable, prefer, require eller verify-full")
         }
         self = .postgres(PostgresLocation(
             host: host, port: components.port ?? 5432, username: username.removingPercentEncoding ?? username,
-            password: components.password?.removingPercentEncoding, database: database, sslMode: sslMode
+            password: components.password?.removingPercentEncoding, database: database, sslMode: sslMode,
+            searchPath: components.queryItems?.first { $0.name == "search_path" }?.value
         ))
     }
 

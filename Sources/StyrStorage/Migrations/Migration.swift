@@ -22,7 +22,8 @@ public struct MigrationRunner: Sendable {
     /// Applies what is pending and returns the names applied now.
     @discardableResult
     public func migrate(_ database: Database) async throws -> [String] {
-        try await database.withConnection { db in
+        try await database.transaction { db in
+            try await Self.lockAgainstOtherInstances(db, database.dialect)
             try await db.create(table: "styr_migrations").ifNotExists()
                 .column("name", type: .text, .primaryKey(autoIncrement: false))
                 .column("applied_at", type: .text, .notNull)
@@ -31,10 +32,7 @@ public struct MigrationRunner: Sendable {
         var applied: [String] = []
         for migration in migrations {
             let didApply = try await database.transaction { db in
-                if database.dialect == .postgres {
-                    // Several Styr instances may start at once against one PostgreSQL.
-                    try await db.raw("SELECT pg_advisory_xact_lock(7357001)").run()
-                }
+                try await Self.lockAgainstOtherInstances(db, database.dialect)
                 let done = try await db.select().column("name").from("styr_migrations")
                     .where("name", .equal, migration.name).first()
                 guard done == nil else { return false }
@@ -47,6 +45,12 @@ public struct MigrationRunner: Sendable {
             if didApply { applied.append(migration.name) }
         }
         return applied
+    }
+
+    /// Several Styr instances may start at once against one PostgreSQL: each migration step
+    /// holds a transaction-scoped advisory lock. SQLite's `BEGIN IMMEDIATE` already serialises.
+    static func lockAgainstOtherInstances(_ db: any SQLDatabase, _ dialect: DatabaseDialect) async throws {
+        if dialect == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7357001)").run() }
     }
 
     public func appliedMigrations(_ database: Database) async throws -> [String] {

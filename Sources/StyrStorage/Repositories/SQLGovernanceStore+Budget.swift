@@ -6,6 +6,13 @@ extension SQLGovernanceStore: BudgetRepository {
     public func save(_ chapter: Chapter) async throws {
         guard chapter.number > 0 else { throw StorageError.invalid("Kapittelnummer må være et positivt tall.") }
         let organisationID = try await organisationID(chapter.organisationCode)
+        // Chapter numbers are unique in a municipality's budget (one municipality per database);
+        // a number already used by another organisation is refused rather than moved.
+        if let owner = try await db.raw("""
+            SELECT o.code FROM chapters c JOIN organisations o ON o.id = c.organisation_id WHERE c.number = \(bind: chapter.number)
+            """).first()?.decode(column: "code", as: String.self), owner != chapter.organisationCode {
+            throw StorageError.invalid("Kapittel \(chapter.number) tilhører allerede «\(owner)».")
+        }
         try await db.insert(into: "chapters").columns("organisation_id", "number", "name")
             .values(SQLBind(organisationID), SQLBind(Int64(chapter.number)), SQLBind(chapter.name))
             .onConflict(with: ["number"]) { $0.set(excludedValueOf: "name").set(excludedValueOf: "organisation_id") }
@@ -24,6 +31,7 @@ extension SQLGovernanceStore: BudgetRepository {
     public func save(_ amounts: [BudgetAmount]) async throws {
         var chapterIDs: [Int: Int64] = [:]
         for amount in amounts {
+            try requireStandardGroup(amount.group, in: "beløpet for kapittel \(amount.chapter) \(amount.year)")
             let chapterID: Int64
             if let known = chapterIDs[amount.chapter] {
                 chapterID = known
@@ -63,6 +71,9 @@ extension SQLGovernanceStore: BudgetRepository {
         }
         guard !revision.lines.isEmpty else {
             throw StorageError.invalid("Budsjettreguleringen «\(revision.reference)» har ingen beløp.")
+        }
+        for line in revision.lines {
+            try requireStandardGroup(line.group, in: "budsjettreguleringen «\(revision.reference)»")
         }
         let chapterID = try await chapterID(revision.chapter)
         let id = try await insertReturningID(
@@ -125,6 +136,14 @@ extension SQLGovernanceStore: BudgetRepository {
                     actuals: Money(ore: try row.decode(column: "actuals_ore"))
                 )
             }
+    }
+}
+
+/// Tables are built on the nine KOSTRA artsgrupper; an amount on any other range would vanish from them.
+private func requireStandardGroup(_ group: ObjectGroup, in context: String) throws {
+    guard ObjectGroup.standard.contains(group) else {
+        let groups = ObjectGroup.standard.map(\.code).joined(separator: ", ")
+        throw StorageError.invalid("Artsgruppen \(group.code) i \(context) er ikke en av KOSTRA-artsgruppene (\(groups)).")
     }
 }
 

@@ -1,5 +1,3 @@
-import StyrDomain
-
 /// nb-NO formatting of numbers and dates: `1 158 413 263`, `-132 182 013`, `81,7 %`, `22.03.2024`.
 /// Thousands are separated by a plain space and negatives carry a hyphen-minus, as in the seed,
 /// so that figures can be searched for and copied as printed.
@@ -26,7 +24,7 @@ public enum NorwegianFormat {
         let rounded = value.rounded(toDecimals: decimals)
         let magnitude = rounded.milli.magnitude
         let whole = Int64(magnitude / 1000)
-        var fraction = String(pad(Int(magnitude % 1000), 3).prefix(max(0, min(decimals, 3))))
+        var fraction = String(thousandths(magnitude).prefix(max(0, min(decimals, 3))))
         while fraction.hasSuffix("0") { fraction.removeLast() }
         let sign = rounded.milli < 0 ? "-" : ""
         return sign + integer(whole) + (fraction.isEmpty ? "" : "," + fraction)
@@ -36,7 +34,7 @@ public enum NorwegianFormat {
     public static func fixedQuantity(_ value: Quantity, decimals: Int) -> String {
         let rounded = value.rounded(toDecimals: decimals)
         let magnitude = rounded.milli.magnitude
-        let fraction = pad(Int(magnitude % 1000), 3).prefix(max(0, min(decimals, 3)))
+        let fraction = thousandths(magnitude).prefix(max(0, min(decimals, 3)))
         let sign = rounded.milli < 0 ? "-" : ""
         return sign + integer(Int64(magnitude / 1000)) + (fraction.isEmpty ? "" : "," + fraction)
     }
@@ -50,8 +48,8 @@ public enum NorwegianFormat {
         "\(pad(date.day, 2)).\(pad(date.month, 2)).\(date.year)"
     }
 
-    static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    /// The three decimals of a fixed-point magnitude in thousandths, zero-padded.
+    private static func thousandths(_ magnitude: UInt64) -> String {
+        pad(Int(magnitude % 1000), 3)
     }
 }
