@@ -59,6 +59,7 @@ struct AnnualReportTests {
         let values = report.operating.rows.map { row in row.cells.map { Int64($0.replacingOccurrences(of: " ", with: "")) ?? 0 } }
         for column in 0..<5 {
             #expect(values[0..<5].map { $0[column] }.reduce(0, +) == values[5][column])
+            #expect(values[6..<10].map { $0[column] }.reduce(0, +) == values[10][column])
             #expect(values[5][column] + values[10][column] == values[11][column])
         }
     }

@@ -39,6 +39,13 @@ struct StorageTests {
                 #expect(try await store.indicators(of: "UKE") == DemoData.indicators)
                 #expect(Set(try await store.budgetAmounts(chapter: 125, years: 2019...2020)) == Set(DemoData.budgetAmounts))
                 #expect(try await store.revisions(chapter: 125, year: 2020) == DemoData.budgetRevisions)
+                await #expect(throws: StorageError.invalid("Kapittel 125 tilhører allerede «UKE».")) {
+                    try await store.save(Chapter(number: 125, name: "Annen etat", organisationCode: "FIN"))
+                }
+                await #expect(throws: StorageError.self) {
+                    try await store.save([BudgetAmount(chapter: 125, year: 2021, kind: .operating, group: ObjectGroup(first: 0, last: 599),
+                                                       measure: .actuals, amount: .kroner(1))])
+                }
                 #expect(try await store.investmentProjects(chapter: 125, year: 2020) == DemoData.investmentProjects)
                 #expect(try await store.narratives(of: "UKE", year: 2020) == DemoData.narratives)
             }
@@ -127,6 +134,40 @@ struct StorageTests {
     }
 }
 
+@Suite("Concurrent use")
+struct ConcurrencyTests {
+    @Test("concurrent transactions neither interleave nor lose writes", arguments: TestDatabase.backends)
+    func concurrentTransactions(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase { database in
+            try await database.transaction { db in
+                let store = SQLGovernanceStore(db)
+                for organisation in DemoData.organisations { try await store.save(organisation) }
+            }
+            await withThrowingTaskGroup(of: Void.self) { group in
+                for day in 1...28 {
+                    group.addTask {
+                        try await database.transaction { db in
+                            let store = SQLGovernanceStore(db)
+                            try await store.add(
+                                StaffingFigure(asOf: CalendarDate(year: 2022, month: 2, day: day), headcount: day, fullTimeEquivalents: Quantity(Int64(day))),
+                                to: "UKE")
+                            // Every other transaction fails after writing: its figure must vanish.
+                            if day.isMultiple(of: 2) { throw StorageError.invalid("rollback \(day)") }
+                        }
+                    }
+                }
+                var failures = 0
+                while let result = await group.nextResult() {
+                    if case .failure = result { failures += 1 }
+                }
+                #expect(failures == 14)
+            }
+            let figures = try await database.withConnection { db in try await SQLGovernanceStore(db).staffing(of: "UKE") }
+            #expect(figures.map(\.headcount) == Array(stride(from: 1, through: 27, by: 2)))
+        }
+    }
+}
+
 @Suite("Database URLs")
 struct DatabaseURLTests {
     @Test("SQLite and PostgreSQL URLs parse")
@@ -140,6 +181,15 @@ struct DatabaseURLTests {
         #expect(location.host == "db.example" && location.port == 6543 && location.username == "styr")
         #expect(location.password == "hemmelig" && location.database == "styr" && location.sslMode == .require)
         #expect(!(try DatabaseURL(parsing: "postgres://styr:hemmelig@db.example/styr")).description.contains("hemmelig"))
+    }
+
+    @Test("search_path and verify-full are read from a PostgreSQL URL")
+    func options() throws {
+        guard case .postgres(let location) = try DatabaseURL(parsing: "postgres://u@h/d?sslmode=verify-full&search_path=styr") else {
+            Issue.record("expected PostgreSQL")
+            return
+        }
+        #expect(location.sslMode == .verifyFull && location.searchPath == "styr")
     }
 
     @Test("bad URLs get a Norwegian reason", arguments: [

@@ -33,18 +33,18 @@ struct WebTests {
         }
     }
 
-    @Test("an empty database says what to do next")
-    func emptyState() async throws {
-        try await Self.withDemoApp(.sqlite, demo: false) { client in
+    @Test("an empty database says what to do next", arguments: TestDatabase.backends)
+    func emptyState(backend: TestDatabase) async throws {
+        try await Self.withDemoApp(backend, demo: false) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(String(buffer: response.body).contains("Det er ingen organisasjoner i Styr ennå"))
             }
         }
     }
 
-    @Test("the organisation page links its annual reports")
-    func organisation() async throws {
-        try await Self.withDemoApp(.sqlite) { client in
+    @Test("the organisation page links its annual reports", arguments: TestDatabase.backends)
+    func organisation(backend: TestDatabase) async throws {
+        try await Self.withDemoApp(backend) { client in
             try await client.execute(uri: "/organisasjoner/UKE", method: .get) { response in
                 #expect(response.status == .ok)
                 let body = String(buffer: response.body)
@@ -85,9 +85,10 @@ struct WebTests {
 
 @Suite("Mission statement page")
 struct MissionPageTests {
-    @Test("the mission statement shows core tasks, authorities with their legal basis, and the full text")
-    func mission() async throws {
-        try await WebTests.withDemoApp(.sqlite) { client in
+    @Test("the mission statement shows core tasks, authorities with their legal basis, and the full text",
+          arguments: TestDatabase.backends)
+    func mission(backend: TestDatabase) async throws {
+        try await WebTests.withDemoApp(backend) { client in
             try await client.execute(uri: "/organisasjoner/UKE", method: .get) { response in
                 #expect(String(buffer: response.body).contains("href=\"/organisasjoner/UKE/samfunnsoppdrag\""))
             }
