@@ -27,9 +27,12 @@ struct PageController: Sendable {
 
     private let navigation = [NavigationLink(url: "/", label: "Organisasjoner")]
 
-    func page(_ title: String, template: String, context: Any, status: HTTPResponse.Status = .ok) -> HTML {
+    func page(
+        _ title: String, template: String, context: Any, status: HTTPResponse.Status = .ok, trail: [NavigationLink] = []
+    ) -> HTML {
         let body = renderer.render(context, template: template)
-        return HTML(status: status, html: renderer.document(title: "\(title) – Styr", body: body, standalone: false, navigation: navigation))
+        return HTML(status: status, html: renderer.document(
+            title: "\(title) – Styr", body: body, standalone: false, navigation: navigation + trail))
     }
 
     func errorPage(_ status: HTTPResponse.Status, heading: String, message: String) -> HTML {
@@ -108,7 +111,9 @@ struct PageController: Sendable {
             "revisionTriggers": mission.revisionTriggers,
             "sections": mission.sections.map { ["number": $0.number, "heading": $0.heading, "paragraphs": Paragraphs.split($0.body)] as [String: Any] },
         ]
-        return page("\(mission.title) – \(organisation.name)", template: "mission", context: context)
+        return page(
+            "\(mission.title) – \(organisation.name)", template: "mission", context: context,
+            trail: [NavigationLink(url: "/organisasjoner/\(code.urlPathEncoded)", label: organisation.name)])
     }
 
     func annualReport(code: String, year: Int) async throws -> HTML {
