@@ -1,7 +1,7 @@
 import SQLKit
 import StyrDemo
 import StyrDomain
-import StyrStorage
+@testable import StyrStorage
 import StyrTestSupport
 import Testing
 
@@ -197,5 +197,26 @@ struct DatabaseURLTests {
     ])
     func refuse(text: String) {
         #expect(throws: DatabaseURLError.self) { try DatabaseURL(parsing: text) }
+    }
+}
+
+@Suite("KOSTRA code lists")
+struct KostraCodeListTests {
+    @Test("quoted fields with doubled quotes are read whole")
+    func csvLine() {
+        #expect(KostraCodeList.parseCSVLine(#"000,099,utgift,"Lønn (printed with typo ""000 – 999"")",Lønn"#)
+                == ["000", "099", "utgift", #"Lønn (printed with typo "000 – 999")"#, "Lønn"])
+        #expect(KostraCodeList.parseCSVLine("a,,c") == ["a", "", "c"])
+    }
+
+    @Test("the nine artsgrupper with Oslo's labels, the arts and the funksjoner are shipped")
+    func lists() throws {
+        let groups = try KostraCodeList.objectGroups()
+        #expect(groups.map(\.group) == ObjectGroup.standard)
+        #expect(groups[0].operatingLabel == "Lønn og sosiale utgifter")
+        #expect(groups[6].investmentLabel == "Overføringsinntekter med krav til motytelse")
+        let arts = try KostraCodeList.arts()
+        #expect(arts.contains { $0.art == "010" && $0.validInOperating && $0.name == "Fastlønn" })
+        #expect(try KostraCodeList.functions().contains { $0.function == "120" })
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import StyrDomain
 
 /// The KOSTRA arts valid in 2025 (Statistics Norway's code list, `Resources/`), so that imported
 /// accounts can be checked against them.
@@ -44,6 +45,34 @@ struct CreateKostraFunctions: Migration {
     }
 }
 
+/// The nine artsgrupper with the labels Oslo kommune prints in its operating and investment tables.
+struct CreateKostraObjectGroups: Migration {
+    let name = "0008_kostra_object_groups"
+
+    func prepare(on db: any SQLDatabase) async throws {
+        try await db.create(table: "kostra_object_groups")
+            .column("group_first", type: .bigint, .primaryKey(autoIncrement: false))
+            .column("group_last", type: .bigint, .notNull)
+            .column("side", type: .text, .notNull)
+            .column("operating_label", type: .text, .notNull)
+            .column("investment_label", type: .text, .notNull)
+            .run()
+        for group in try KostraCodeList.objectGroups() {
+            try await db.insert(into: "kostra_object_groups")
+                .columns("group_first", "group_last", "side", "operating_label", "investment_label")
+                .values(SQLBind(Int64(group.group.first)), SQLBind(Int64(group.group.last)), SQLBind(group.group.isExpense ? "expense" : "revenue"),
+                        SQLBind(group.operatingLabel), SQLBind(group.investmentLabel))
+                .run()
+        }
+    }
+}
+
+public struct KostraObjectGroup: Hashable, Sendable {
+    public var group: ObjectGroup
+    public var operatingLabel: String
+    public var investmentLabel: String
+}
+
 public struct KostraFunction: Hashable, Sendable {
     public var function: String
     /// Where the funksjon may be used in 2025 (kommune, fylkeskommune, …).
@@ -74,6 +103,17 @@ public enum KostraCodeList {
         }
     }
 
+    public static func objectGroups() throws -> [KostraObjectGroup] {
+        try rows(of: "kostra_artsgrupper_oslo_labels", minimumFields: 5).enumerated().map { index, fields in
+            guard let first = Int(fields[0]), let last = Int(fields[1]), first <= last, last <= 999 else {
+                throw StorageError.invalid("kostra_artsgrupper_oslo_labels, linje \(index + 2): ugyldig artsgruppe «\(fields[0])-\(fields[1])»")
+            }
+            // The source notes a misprint in parentheses after one label; the label itself stops before it.
+            let operating = fields[3].components(separatedBy: " (printed").first ?? fields[3]
+            return KostraObjectGroup(group: ObjectGroup(first: first, last: last), operatingLabel: operating, investmentLabel: fields[4])
+        }
+    }
+
     public static func functions() throws -> [KostraFunction] {
         try rows(of: "kostra_funksjoner_valid_codes_2025", minimumFields: 2).map { fields in
             KostraFunction(function: fields[0], scope: fields[1], name: fields.dropFirst(2).first { !$0.isEmpty })
@@ -95,24 +135,35 @@ public enum KostraCodeList {
         }
     }
 
-    /// Splits one comma-separated line, honouring double quotes.
+    /// Splits one comma-separated line, honouring double quotes and `""` inside them.
     static func parseCSVLine(_ line: String) -> [String] {
         var fields: [String] = []
         var current = ""
         var quoted = false
-        var iterator = line.makeIterator()
-        while let character = iterator.next() {
-            switch character {
-            case "\"" where quoted:
-                quoted = false
-            case "\"" where current.isEmpty:
+        let characters = Array(line)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if quoted {
+                if character == "\"" {
+                    if index + 1 < characters.count, characters[index + 1] == "\"" {
+                        current.append("\"")
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    current.append(character)
+                }
+            } else if character == "\"" && current.isEmpty {
                 quoted = true
-            case "," where !quoted:
+            } else if character == "," {
                 fields.append(current)
                 current = ""
-            default:
+            } else {
                 current.append(character)
             }
+            index += 1
         }
         fields.append(current)
         return fields

@@ -70,6 +70,7 @@ public enum StyrMigrations {
         CreateKostraArts(),
         CreateNarratives(),
         CreateKostraFunctions(),
+        CreateKostraObjectGroups(),
     ]
 }
 
