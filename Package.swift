@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
@@ -34,6 +35,7 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources")]
@@ -80,7 +82,9 @@ let package = Package(
         .testTarget(
             name: "StyrReportsTests", dependencies: ["StyrReports", "StyrDomain", "StyrDemo", "StyrStorage", "StyrTestSupport"],
             exclude: ["Snapshots"]),
-        .testTarget(name: "StyrCLITests", dependencies: ["StyrCLI", "StyrStorage", "StyrTestSupport"]),
+        .testTarget(
+            name: "StyrCLITests",
+            dependencies: ["StyrCLI", "StyrStorage", "StyrTestSupport", .product(name: "SQLKit", package: "sql-kit")]),
         .testTarget(
             name: "StyrWebTests",
             dependencies: [

@@ -6,7 +6,7 @@ public struct StyrCommand: AsyncParsableCommand {
         commandName: "styr",
         abstract: "Styr – etatsstyring: mål, budsjett, regnskap og rapporter.",
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, DemoCommand.self, ReportCommand.self, CheckCommand.self,
+            ServeCommand.self, MigrateCommand.self, DemoCommand.self, ReportCommand.self, CheckCommand.self, AuditCommand.self,
         ]
     )
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 @testable import StyrCLI
+import SQLKit
+import StyrStorage
 import StyrTestSupport
 import Testing
 
@@ -135,5 +137,24 @@ struct CLITests {
         #expect(await Self.exitCode(["check", inconsistent, "--kind", "projects", "--tolerance", "1"]) == 0)
         #expect(await Self.exitCode(["check", unreadable, "--kind", "projects"]) == 2)
         #expect(await Self.exitCode(["check", "/nonexistent/file.csv", "--kind", "projects"]) == 2)
+    }
+}
+
+@Suite("styr audit")
+struct AuditCLITests {
+    @Test("audit verify exits 0 on an intact log and 1 after a hand edit", arguments: TestDatabase.backends)
+    func verify(backend: TestDatabase) async throws {
+        try await backend.withFreshURL { database in
+            try await CLITests.run(["demo", "--database", database])
+            #expect(await CLITests.exitCode(["audit", "verify", "--database", database]) == 0)
+            try await CLITests.run(["audit", "log", "--database", database, "--entity-key", "UKE", "--values"])
+            let url = try DatabaseURL(parsing: database)
+            try await Database.withDatabase(url) { opened in
+                try await opened.withConnection { db in
+                    try await db.raw("UPDATE audit_log SET actor = 'mallory' WHERE sequence = 7").run()
+                }
+            }
+            #expect(await CLITests.exitCode(["audit", "verify", "--database", database]) == 1)
+        }
     }
 }

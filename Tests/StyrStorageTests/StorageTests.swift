@@ -16,7 +16,7 @@ struct StorageTests {
             #expect(first == StyrMigrations.all.map(\.name))
             #expect(try await runner.migrate(database).isEmpty)
             #expect(try await runner.appliedMigrations(database) == first)
-            let arts = try await database.withConnection { db throws in
+            let arts = try await database.withConnection { db async throws in
                 try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("kostra_arts").first()?
                     .decode(column: "n", as: Int64.self)
             }
@@ -30,7 +30,7 @@ struct StorageTests {
         try await backend.withFreshDatabase { database in
             #expect(try await DemoLoader.loadIfEmpty(database))
             #expect(try await !DemoLoader.loadIfEmpty(database), "a second load must change nothing")
-            try await database.withConnection { db throws in
+            try await database.withConnection { db async throws in
                 let store = SQLGovernanceStore(db)
                 #expect(try await store.organisations() == DemoData.organisations)
                 #expect(try await store.staffing(of: "UKE") == DemoData.staffing)
@@ -71,7 +71,7 @@ struct StorageTests {
     @Test("the hierarchy is enforced with Norwegian messages", arguments: TestDatabase.backends)
     func hierarchy(backend: TestDatabase) async throws {
         try await backend.withFreshDatabase { database in
-            try await database.withConnection { db throws in
+            try await database.withConnection { db async throws in
                 let store = SQLGovernanceStore(db)
                 try await store.save(Organisation(code: "OSLO", name: "Oslo kommune", kind: .municipality, parentCode: nil))
                 try await store.save(Organisation(code: "UKE", name: "UKE", kind: .agency, parentCode: "OSLO"))
@@ -94,7 +94,7 @@ struct StorageTests {
     @Test("mission statements are versioned, never overwritten", arguments: TestDatabase.backends)
     func missionVersions(backend: TestDatabase) async throws {
         try await backend.withFreshDatabase { database in
-            try await database.withConnection { db throws in
+            try await database.withConnection { db async throws in
                 let store = SQLGovernanceStore(db)
                 for organisation in DemoData.organisations { try await store.save(organisation) }
                 try await store.save(DemoData.ukeMissionStatement)
@@ -115,7 +115,7 @@ struct StorageTests {
     @Test("saving an amount again replaces it instead of adding to it", arguments: TestDatabase.backends)
     func amountsReplace(backend: TestDatabase) async throws {
         try await backend.withFreshDatabase { database in
-            try await database.withConnection { db throws in
+            try await database.withConnection { db async throws in
                 let store = SQLGovernanceStore(db)
                 for organisation in DemoData.organisations { try await store.save(organisation) }
                 try await store.save(DemoData.chapter)
@@ -218,5 +218,80 @@ struct KostraCodeListTests {
         let arts = try KostraCodeList.arts()
         #expect(arts.contains { $0.art == "010" && $0.validInOperating && $0.name == "Fastlønn" })
         #expect(try KostraCodeList.functions().contains { $0.function == "120" })
+    }
+}
+
+@Suite("Audit log")
+struct AuditLogTests {
+    @Test("every write of the demo load is in the log, and the chain verifies", arguments: TestDatabase.backends)
+    func demoIsAudited(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase { database in
+            _ = try await DemoLoader.loadIfEmpty(database)
+            try await database.withConnection { db async throws in
+                let log = SQLAuditLog(db)
+                let entries = try await log.entries()
+                #expect(entries.count == DemoData.organisations.count + DemoData.staffing.count + 1 + DemoData.goalAreas.count
+                        + DemoData.indicators.count + DemoData.indicators.map(\.values.count).reduce(0, +) + 1
+                        + DemoData.budgetAmounts.count + DemoData.budgetRevisions.count + DemoData.investmentProjects.count
+                        + DemoData.narratives.count)
+                #expect(entries.allSatisfy { $0.actor == "system:demo" && $0.action == .create })
+                #expect(try await log.verify() == .intact(entries: entries.count))
+                let uke = try await log.entries(entityType: "organisation", entityKey: "UKE")
+                #expect(uke.count == 1)
+                #expect(uke[0].after?.contains(#""name":"Utviklings- og kompetanseetaten""#) == true)
+            }
+        }
+    }
+
+    @Test("an update records the values before and after; an unchanged save records nothing", arguments: TestDatabase.backends)
+    func updates(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase { database in
+            try await database.transaction { db in
+                let store = SQLGovernanceStore(db, actor: "ola@oslo.kommune.no")
+                try await store.save(Organisation(code: "OSLO", name: "Oslo", kind: .municipality, parentCode: nil))
+                try await store.save(Organisation(code: "OSLO", name: "Oslo kommune", kind: .municipality, parentCode: nil))
+                try await store.save(Organisation(code: "OSLO", name: "Oslo kommune", kind: .municipality, parentCode: nil))
+            }
+            try await database.withConnection { db async throws in
+                let entries = try await SQLAuditLog(db).entries()
+                #expect(entries.map(\.action) == [.create, .update])
+                #expect(entries[1].actor == "ola@oslo.kommune.no")
+                #expect(entries[1].before?.contains(#""name":"Oslo""#) == true)
+                #expect(entries[1].after?.contains(#""name":"Oslo kommune""#) == true)
+                #expect(entries[1].previousHash == entries[0].hash)
+            }
+        }
+    }
+
+    @Test("a change made by hand in the database is found", arguments: TestDatabase.backends)
+    func tampering(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase { database in
+            _ = try await DemoLoader.loadIfEmpty(database)
+            try await database.withConnection { db async throws in
+                try await db.raw("UPDATE audit_log SET after_json = '{\"amount\":{\"ore\":0}}' WHERE sequence = 40").run()
+                #expect(try await SQLAuditLog(db).verify() == .broken(
+                    sequence: 40, reason: "Oppføring 40 er endret etter at den ble skrevet: hashen stemmer ikke med innholdet."))
+                try await db.raw("DELETE FROM audit_log WHERE sequence BETWEEN 10 AND 12").run()
+                guard case .broken(let sequence, _) = try await SQLAuditLog(db).verify() else {
+                    Issue.record("expected a broken chain")
+                    return
+                }
+                #expect(sequence == 10)
+            }
+        }
+    }
+
+    @Test("a failed transaction leaves no audit entry behind", arguments: TestDatabase.backends)
+    func rollback(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase { database in
+            await #expect(throws: StorageError.self) {
+                try await database.transaction { db in
+                    try await SQLGovernanceStore(db).save(Organisation(code: "OSLO", name: "Oslo", kind: .municipality, parentCode: nil))
+                    throw StorageError.invalid("avbrutt")
+                }
+            }
+            let entries = try await database.withConnection { db in try await SQLAuditLog(db).entries() }
+            #expect(entries.isEmpty)
+        }
     }
 }

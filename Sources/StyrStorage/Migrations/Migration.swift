@@ -71,6 +71,7 @@ public enum StyrMigrations {
         CreateNarratives(),
         CreateKostraFunctions(),
         CreateKostraObjectGroups(),
+        CreateAuditLog(),
     ]
 }
 

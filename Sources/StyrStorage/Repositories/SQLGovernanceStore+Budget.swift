@@ -13,10 +13,12 @@ extension SQLGovernanceStore: BudgetRepository {
             """).first()?.decode(column: "code", as: String.self), owner != chapter.organisationCode {
             throw StorageError.invalid("Kapittel \(chapter.number) tilhører allerede «\(owner)».")
         }
+        let before = try await chapters(of: chapter.organisationCode).first { $0.number == chapter.number }
         try await db.insert(into: "chapters").columns("organisation_id", "number", "name")
             .values(SQLBind(organisationID), SQLBind(Int64(chapter.number)), SQLBind(chapter.name))
             .onConflict(with: ["number"]) { $0.set(excludedValueOf: "name").set(excludedValueOf: "organisation_id") }
             .run()
+        try await record("chapter", String(chapter.number), before: before, after: chapter)
     }
 
     public func chapters(of organisationCode: String) async throws -> [Chapter] {
@@ -39,6 +41,15 @@ extension SQLGovernanceStore: BudgetRepository {
                 chapterID = try await self.chapterID(amount.chapter)
                 chapterIDs[amount.chapter] = chapterID
             }
+            let existing = try await db.select().column("amount_ore").from("budget_amounts")
+                .where("chapter_id", .equal, chapterID).where("year", .equal, amount.year)
+                .where("account_kind", .equal, amount.kind.rawValue).where("group_first", .equal, amount.group.first)
+                .where("measure", .equal, amount.measure.rawValue).first()
+            let before = try existing.map { row -> BudgetAmount in
+                var previous = amount
+                previous.amount = Money(ore: try row.decode(column: "amount_ore"))
+                return previous
+            }
             try await db.insert(into: "budget_amounts")
                 .columns("chapter_id", "year", "account_kind", "group_first", "group_last", "measure", "amount_ore")
                 .values(SQLBind(chapterID), SQLBind(Int64(amount.year)), SQLBind(amount.kind.rawValue),
@@ -48,6 +59,9 @@ extension SQLGovernanceStore: BudgetRepository {
                     $0.set(excludedValueOf: "amount_ore").set(excludedValueOf: "group_last")
                 }
                 .run()
+            try await record(
+                "budgetAmount", "\(amount.chapter)/\(amount.year)/\(amount.kind.rawValue)/\(amount.group.code)/\(amount.measure.rawValue)",
+                before: before, after: amount)
         }
     }
 
@@ -85,6 +99,9 @@ extension SQLGovernanceStore: BudgetRepository {
                 .values(SQLBind(id), SQLBind(Int64(line.group.first)), SQLBind(Int64(line.group.last)), SQLBind(line.amount.ore))
                 .run()
         }
+        try await record(
+            "budgetRevision", "\(revision.chapter)/\(revision.year)/\(revision.kind.rawValue)/\(id)",
+            before: BudgetRevision?.none, after: revision)
     }
 
     public func revisions(chapter: Int, year: Int) async throws -> [BudgetRevision] {
@@ -109,6 +126,7 @@ extension SQLGovernanceStore: BudgetRepository {
             throw StorageError.invalid("Et investeringsprosjekt må ha nummer og navn.")
         }
         let chapterID = try await chapterID(project.chapter)
+        let before = try await investmentProjects(chapter: project.chapter, year: project.year).first { $0.number == project.number }
         try await db.insert(into: "investment_projects")
             .columns("chapter_id", "year", "number", "name", "group_first", "group_last", "council_completion",
                      "expected_completion", "original_budget_ore", "revised_budget_ore", "actuals_ore")
@@ -121,6 +139,7 @@ extension SQLGovernanceStore: BudgetRepository {
                  "revised_budget_ore", "actuals_ore"].reduce(update) { $0.set(excludedValueOf: $1) }
             }
             .run()
+        try await record("investmentProject", "\(project.chapter)/\(project.year)/\(project.number)", before: before, after: project)
     }
 
     public func investmentProjects(chapter: Int, year: Int) async throws -> [InvestmentProject] {

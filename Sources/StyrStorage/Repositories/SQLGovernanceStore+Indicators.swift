@@ -4,6 +4,7 @@ import StyrDomain
 extension SQLGovernanceStore: IndicatorRepository {
     public func save(_ goalArea: GoalArea, of organisationCode: String, year: Int, position: Int) async throws {
         let organisationID = try await organisationID(organisationCode)
+        let before = try await goalAreas(of: organisationCode, year: year).first { $0.name == goalArea.name }
         let id = try await insertReturningID(
             db.insert(into: "goal_areas").columns("organisation_id", "year", "position", "name", "narrative")
                 .values(SQLBind(organisationID), SQLBind(Int64(year)), SQLBind(Int64(position)), SQLBind(goalArea.name),
@@ -14,6 +15,7 @@ extension SQLGovernanceStore: IndicatorRepository {
             try await db.insert(into: "goals").columns("goal_area_id", "position", "text")
                 .values(SQLBind(id), SQLBind(Int64(goalPosition)), SQLBind(goal)).run()
         }
+        try await record("goalArea", "\(organisationCode)/\(year)/\(goalArea.name)", before: before, after: goalArea)
     }
 
     public func goalAreas(of organisationCode: String, year: Int) async throws -> [GoalArea] {
@@ -37,6 +39,7 @@ extension SQLGovernanceStore: IndicatorRepository {
             throw StorageError.invalid("Indikatoren «\(indicator.name)»: antall desimaler må være mellom 0 og 3.")
         }
         let organisationID = try await organisationID(organisationCode)
+        let before = try await indicators(of: organisationCode).first { $0.indicator.key == indicator.key }?.indicator
         let id = try await insertReturningID(
             db.insert(into: "indicators")
                 .columns("organisation_id", "key", "position", "name", "unit", "polarity", "deviation_rule",
@@ -55,6 +58,7 @@ extension SQLGovernanceStore: IndicatorRepository {
             try await db.insert(into: "indicator_notes").columns("indicator_id", "position", "text")
                 .values(SQLBind(id), SQLBind(Int64(notePosition)), SQLBind(note)).run()
         }
+        try await record("indicator", "\(organisationCode)/\(indicator.key)", before: before, after: indicator)
     }
 
     public func save(_ value: IndicatorValue, ofIndicator key: String, of organisationCode: String) async throws {
@@ -72,6 +76,8 @@ extension SQLGovernanceStore: IndicatorRepository {
         if let low, let high, low > high {
             throw StorageError.invalid("Målområdet for «\(key)» \(value.year): nedre grense er større enn øvre.")
         }
+        let before = try await db.select().columns("*").from("indicator_values")
+            .where("indicator_id", .equal, indicatorID).where("year", .equal, value.year).first().map(Self.indicatorValue)
         try await db.insert(into: "indicator_values")
             .columns("indicator_id", "year", "target_low_milli", "target_high_milli", "result_milli", "not_measured_reason", "deviation_comment")
             .values(SQLBind(indicatorID), SQLBind(Int64(value.year)), SQLBind(low), SQLBind(high), SQLBind(value.result?.milli),
@@ -81,6 +87,7 @@ extension SQLGovernanceStore: IndicatorRepository {
                     .reduce(update) { $0.set(excludedValueOf: $1) }
             }
             .run()
+        try await record("indicatorValue", "\(organisationCode)/\(key)/\(value.year)", before: before, after: value)
     }
 
     public func indicators(of organisationCode: String) async throws -> [IndicatorWithValues] {
@@ -104,24 +111,26 @@ extension SQLGovernanceStore: IndicatorRepository {
                 notes: notes, goalArea: try row.decodeOptional("goal_area")
             )
             let values = try await db.select().columns("*").from("indicator_values").where("indicator_id", .equal, id)
-                .orderBy("year").all().map { value in
-                    let low = try value.decodeOptional("target_low_milli", as: Int64.self)
-                    let high = try value.decodeOptional("target_high_milli", as: Int64.self)
-                    let target: IndicatorTarget? = switch (low, high) {
-                    case (let low?, let high?): .range(low: Quantity(milli: low), high: Quantity(milli: high))
-                    case (let low?, nil): .value(Quantity(milli: low))
-                    default: nil
-                    }
-                    return IndicatorValue(
-                        year: Int(try value.decode(column: "year", as: Int64.self)), target: target,
-                        result: try value.decodeOptional("result_milli", as: Int64.self).map(Quantity.init(milli:)),
-                        notMeasuredReason: try value.decodeOptional("not_measured_reason"),
-                        deviationComment: try value.decodeOptional("deviation_comment")
-                    )
-                }
+                .orderBy("year").all().map(Self.indicatorValue)
             result.append(IndicatorWithValues(indicator: indicator, values: values))
         }
         return result
+    }
+
+    static func indicatorValue(_ row: any SQLRow) throws -> IndicatorValue {
+        let low = try row.decodeOptional("target_low_milli", as: Int64.self)
+        let high = try row.decodeOptional("target_high_milli", as: Int64.self)
+        let target: IndicatorTarget? = switch (low, high) {
+        case (let low?, let high?): .range(low: Quantity(milli: low), high: Quantity(milli: high))
+        case (let low?, nil): .value(Quantity(milli: low))
+        default: nil
+        }
+        return IndicatorValue(
+            year: Int(try row.decode(column: "year", as: Int64.self)), target: target,
+            result: try row.decodeOptional("result_milli", as: Int64.self).map(Quantity.init(milli:)),
+            notMeasuredReason: try row.decodeOptional("not_measured_reason"),
+            deviationComment: try row.decodeOptional("deviation_comment")
+        )
     }
 }
 

@@ -42,6 +42,9 @@ extension SQLGovernanceStore: MissionRepository {
                     .run()
             }
         }
+        try await record(
+            "missionStatement", "\(missionStatement.organisationCode)/v\(missionStatement.version)",
+            before: MissionStatement?.none, after: missionStatement)
     }
 
     public func missionStatements(of organisationCode: String) async throws -> [MissionStatement] {

@@ -48,10 +48,14 @@ extension SQLGovernanceStore: OrganisationRepository {
         } else if organisation.kind != .municipality {
             throw StorageError.invalid("«\(code)» må ha en overordnet organisasjon; bare en kommune står øverst.")
         }
+        let before = try await self.organisation(code: code)
         try await db.insert(into: "organisations").columns("code", "name", "kind", "parent_id")
             .values(SQLBind(code), SQLBind(organisation.name), SQLBind(organisation.kind.rawValue), SQLBind(parentID))
             .onConflict(with: ["code"]) { $0.set(excludedValueOf: "name").set(excludedValueOf: "kind").set(excludedValueOf: "parent_id") }
             .run()
+        var after = organisation
+        after.code = code
+        try await record("organisation", code, before: before, after: after)
     }
 
     public func staffing(of organisationCode: String) async throws -> [StaffingFigure] {
@@ -73,6 +77,7 @@ extension SQLGovernanceStore: OrganisationRepository {
             throw StorageError.invalid("Antall ansatte og årsverk kan ikke være negative.")
         }
         let id = try await organisationID(organisationCode)
+        let before = try await staffing(of: organisationCode).first { $0.asOf == figure.asOf }
         try await db.insert(into: "staffing_figures").columns("organisation_id", "as_of", "headcount", "fte_milli", "comment")
             .values(SQLBind(id), SQLBind(figure.asOf.iso), SQLBind(Int64(figure.headcount)),
                     SQLBind(figure.fullTimeEquivalents.milli), SQLBind(figure.comment))
@@ -80,5 +85,6 @@ extension SQLGovernanceStore: OrganisationRepository {
                 $0.set(excludedValueOf: "headcount").set(excludedValueOf: "fte_milli").set(excludedValueOf: "comment")
             }
             .run()
+        try await record("staffing", "\(organisationCode)/\(figure.asOf.iso)", before: before, after: figure)
     }
 }

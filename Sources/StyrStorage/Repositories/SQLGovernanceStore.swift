@@ -1,13 +1,28 @@
+import Foundation
 import SQLKit
 import StyrDomain
 
 /// The governance repositories over one SQL connection (SQLite or PostgreSQL: the SQL is the
 /// same). Create one per unit of work, inside `Database.withConnection` or `transaction`.
+/// Every write appends to the audit log in the name of `actor`; write inside a transaction, so
+/// that a change and its audit entry are kept or undone together.
 public struct SQLGovernanceStore: Sendable {
     let db: any SQLDatabase
+    /// Who makes the changes: a user's e-mail, or `system:<command>` for the command line.
+    let actor: String
 
-    public init(_ db: any SQLDatabase) {
+    public init(_ db: any SQLDatabase, actor: String = "system") {
         self.db = db
+        self.actor = actor
+    }
+
+    /// Appends the change of one entity to the audit log; nothing when nothing changed.
+    func record<T: Encodable & Equatable>(_ entityType: String, _ key: String, before: T?, after: T?) async throws {
+        guard before != after else { return }
+        let action: AuditAction = before == nil ? .create : after == nil ? .delete : .update
+        try await SQLAuditLog(db).append(
+            actor: actor, action: action, entityType: entityType, entityKey: key, before: try auditJSON(before),
+            after: try auditJSON(after))
     }
 
     /// The surrogate id of an organisation, or a Norwegian error naming the code.
@@ -37,6 +52,14 @@ public struct SQLGovernanceStore: Sendable {
         try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("organisations")
             .first()?.decode(column: "n", as: Int64.self) == 0
     }
+}
+
+/// Values in the audit log are JSON with sorted keys, so equal values read alike.
+func auditJSON<T: Encodable>(_ value: T?) throws -> String? {
+    guard let value else { return nil }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
 
 extension SQLRow {

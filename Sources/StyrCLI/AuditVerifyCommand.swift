@@ -1,0 +1,24 @@
+import ArgumentParser
+import StyrDomain
+import StyrStorage
+
+/// `styr audit verify`: exit 0 when the hash chain holds, 1 with the first entry edited or deleted.
+struct AuditVerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Kontrollerer hashkjeden i revisjonsloggen og finner første endrede eller slettede oppføring.")
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    func run() async throws {
+        let verification = try await databaseOptions.withMigratedDatabase { database in
+            try await database.withConnection { db in try await SQLAuditLog(db).verify() }
+        }
+        switch verification {
+        case .intact(let entries):
+            print("Revisjonsloggen er intakt: \(entries) oppføringer, hashkjeden henger sammen.")
+        case .broken(let sequence, let reason):
+            printError("Revisjonsloggen er brutt ved oppføring \(sequence). \(reason)")
+            throw ExitCode(1)
+        }
+    }
+}
