@@ -17,21 +17,30 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Porten serveren lytter på.")
     var port: Int = 8080
 
-    @Flag(help: "Last demodata (UKE 2020) inn hvis databasen er tom.")
+    @Flag(help: "Last demodata (UKE 2020) inn hvis databasen er tom, og lag én demobruker per rolle (passordene skrives ut).")
     var demo = false
+
+    @Flag(inversion: .prefixedNo, help: "Sett Secure på informasjonskapsler (standard: på, unntatt på 127.0.0.1/localhost).")
+    var secureCookies: Bool?
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port må være mellom 1 og 65535.") }
     }
 
     func run() async throws {
-        let configuration = WebConfiguration(host: host, port: port)
+        let configuration = WebConfiguration(host: host, port: port, secureCookies: secureCookies)
         let demo = demo
         let url = try databaseOptions.url()
         try await databaseOptions.withMigratedDatabase { database in
             if demo {
                 let loaded = try await DemoLoader.loadIfEmpty(database)
                 say(loaded ? "Lastet demodata (UKE 2020)." : "Databasen har allerede data; demodata ble ikke lastet på nytt.")
+                let credentials = try await DemoUsers.ensure(in: database, bcryptCost: configuration.bcryptCost)
+                say("Demobrukere (passordene er nye for hver start og vises bare nå):")
+                for (user, password) in credentials {
+                    let role = user.assignments.map { "\($0.role.norwegianName) \($0.organisationCode)" }.joined(separator: ", ")
+                    say("  \(user.email)  \(password)  (\(role))")
+                }
             }
             var logger = Logger(label: "styr.web")
             logger.logLevel = .info

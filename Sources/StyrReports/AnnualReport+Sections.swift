@@ -69,13 +69,13 @@ extension AnnualReport {
             comments: comments.enumerated().map { "\(String(repeating: "*", count: $0.offset + 1)) \($0.element)" })
     }
 
-    static func format(_ value: Quantity, _ indicator: Indicator) -> String {
+    public static func format(_ value: Quantity, _ indicator: Indicator) -> String {
         indicator.unit == .share
             ? NorwegianFormat.percent(value, decimals: indicator.decimals)
             : NorwegianFormat.quantity(value, decimals: indicator.unit == .count ? 0 : indicator.decimals)
     }
 
-    static func formatTarget(_ target: IndicatorTarget, _ indicator: Indicator) -> String {
+    public static func formatTarget(_ target: IndicatorTarget, _ indicator: Indicator) -> String {
         switch target {
         case .value(let value): format(value, indicator)
         case .range(let low, let high): "\(format(low, indicator))–\(format(high, indicator))"
@@ -83,7 +83,7 @@ extension AnnualReport {
     }
 
     /// Percentage points and absolute deviations bare, relative ones with "%"; cut toward zero.
-    static func formatDeviation(_ deviation: Quantity, _ indicator: Indicator) -> String {
+    public static func formatDeviation(_ deviation: Quantity, _ indicator: Indicator) -> String {
         let shown = deviation.truncated(toDecimals: indicator.decimals)
         let text = NorwegianFormat.quantity(shown, decimals: indicator.decimals)
         return indicator.deviationRule == .relativePercent ? text + " %" : text

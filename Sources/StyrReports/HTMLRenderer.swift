@@ -32,11 +32,16 @@ public struct HTMLRenderer: Sendable {
 
     /// A whole HTML document around `body`. A standalone file carries its style sheet inline;
     /// the web application links it, so that its Content-Security-Policy needs no inline styles.
-    public func document(title: String, body: String, standalone: Bool, navigation: [NavigationLink] = []) -> String {
+    public func document(
+        title: String, body: String, standalone: Bool, navigation: [NavigationLink] = [], account: AccountLink? = nil
+    ) -> String {
         var context: [String: Any] = [
             "title": title, "body": body, "homeURL": "/",
             "navigation": navigation.map { ["url": $0.url, "label": $0.label] }, "hasNavigation": !navigation.isEmpty,
         ]
+        if let account {
+            context["account"] = ["name": account.name, "csrfToken": account.csrfToken]
+        }
         if standalone {
             context["inlineStyle"] = StyleSheet.css
         } else {
@@ -116,6 +121,16 @@ private let projectNumberColumn = 5
 
 private func projectCells(_ row: [String]) -> [[String: Any]] {
     row.enumerated().dropFirst().map { ["text": $0.element, "numeric": $0.offset >= projectNumberColumn] }
+}
+
+/// The logged-in user shown in the header, with the token of the logout form.
+public struct AccountLink: Sendable {
+    public var name: String
+    public var csrfToken: String
+    public init(name: String, csrfToken: String) {
+        self.name = name
+        self.csrfToken = csrfToken
+    }
 }
 
 public struct NavigationLink: Sendable {

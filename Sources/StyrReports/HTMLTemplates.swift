@@ -13,7 +13,7 @@ enum HTMLTemplates {
     </head>
     <body>
     <a class="skip-link" href="#innhold">Hopp til innholdet</a>
-    <header class="site-header"><div class="wrap"><a class="brand" href="{{homeURL}}">Styr</a>{{#hasNavigation}}<nav aria-label="Hovedmeny"><ul>{{#navigation}}<li><a href="{{url}}">{{label}}</a></li>{{/navigation}}</ul></nav>{{/hasNavigation}}</div></header>
+    <header class="site-header"><div class="wrap"><a class="brand" href="{{homeURL}}">Styr</a>{{#hasNavigation}}<nav aria-label="Hovedmeny"><ul>{{#navigation}}<li><a href="{{url}}">{{label}}</a></li>{{/navigation}}</ul></nav>{{/hasNavigation}}{{#account}}<form class="account" method="post" action="/logg-ut"><span>{{name}}</span><input type="hidden" name="_csrf" value="{{csrfToken}}"><button type="submit">Logg ut</button></form>{{/account}}</div></header>
     <main id="innhold" class="wrap">
     {{{body}}}
     </main>

@@ -18,6 +18,21 @@ public enum StyleSheet {
     .site-header .brand { font-weight: 700; font-size: 1.25rem; letter-spacing: .02em; }
     .site-header nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; margin: 0; padding: 0; }
     .site-header nav a:hover { text-decoration: underline; }
+    .site-header .account { margin-left: auto; display: flex; gap: .75rem; align-items: center; }
+    .site-header .account button { background: transparent; color: #fff; border: 1px solid #fff; border-radius: .25rem; padding: .2rem .6rem; cursor: pointer; font: inherit; }
+    form.stacked { max-width: 36rem; display: grid; gap: 1rem; }
+    form.stacked label { font-weight: 600; display: block; margin-bottom: .25rem; }
+    form.stacked input[type=text], form.stacked input[type=email], form.stacked input[type=password], form.stacked textarea {
+      width: 100%; padding: .5rem; border: 1px solid #6b6b6b; border-radius: .25rem; font: inherit; }
+    form.stacked textarea { min-height: 7rem; }
+    form.stacked .hint { color: var(--muted); font-size: .9rem; margin: .25rem 0 0; }
+    form.stacked .field-error { color: var(--red); font-weight: 600; margin: .25rem 0 0; }
+    form.stacked [aria-invalid=true] { border: 2px solid var(--red); }
+    .button { background: var(--accent); color: #fff; border: 0; border-radius: .25rem; padding: .6rem 1.2rem; font: inherit; font-weight: 600; cursor: pointer; justify-self: start; }
+    .error-summary { border: 2px solid var(--red); padding: .75rem 1rem; border-radius: .25rem; margin-bottom: 1rem; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    code.json { font-size: .8rem; word-break: break-all; }
+    .notice { border-left: 4px solid var(--green); background: var(--bg-soft); padding: .75rem 1rem; }
     main { padding: 1.5rem 1rem 3rem; }
     h1 { font-size: 2rem; margin: .25rem 0 1rem; }
     h2 { font-size: 1.5rem; margin-top: 2.5rem; border-bottom: 2px solid var(--line); padding-bottom: .25rem; }

@@ -7,10 +7,16 @@ import StyrStorage
 public struct WebConfiguration: Sendable {
     public var host: String
     public var port: Int
+    /// `Secure` cookies; off only for plain HTTP on loopback during development.
+    public var secureCookies: Bool
+    /// bcrypt cost for passwords (12; tests lower it).
+    public var bcryptCost: UInt8
 
-    public init(host: String = "127.0.0.1", port: Int = 8080) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool? = nil, bcryptCost: UInt8 = 12) {
         self.host = host
         self.port = port
+        self.secureCookies = secureCookies ?? !["127.0.0.1", "localhost", "::1"].contains(host)
+        self.bcryptCost = bcryptCost
     }
 }
 
@@ -18,7 +24,7 @@ public struct WebConfiguration: Sendable {
 public func buildApplication(
     _ configuration: WebConfiguration, database: Database, logger: Logger = Logger(label: "styr.web")
 ) throws -> some ApplicationProtocol {
-    let router = try buildRouter(database: database)
+    let router = try buildRouter(configuration, database: database)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Styr"),
@@ -27,12 +33,18 @@ public func buildApplication(
 }
 
 /// The routes, separate from the application so tests can drive them without a socket.
-public func buildRouter(database: Database) throws -> Router<BasicRequestContext> {
-    let router = Router()
+public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), database: Database) throws -> Router<StyrRequestContext> {
+    let router = Router(context: StyrRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware())
-    let pages = try PageController(database: database, renderer: HTMLRenderer(pageTemplates: PageTemplates.all))
-    pages.addRoutes(to: router)
+    router.add(middleware: SessionMiddleware(database: database))
+    let pages = Pages(renderer: try HTMLRenderer(pageTemplates: PageTemplates.all))
+    let access = Authorizer(database: database, pages: pages)
+    let cookies = CookiePolicy(secure: configuration.secureCookies)
+    LoginController(database: database, pages: pages, cookies: cookies, bcryptCost: configuration.bcryptCost).addRoutes(to: router)
+    PageController(database: database, pages: pages, access: access).addRoutes(to: router)
+    IndicatorController(database: database, pages: pages, access: access).addRoutes(to: router)
+    HistoryController(database: database, pages: pages, access: access).addRoutes(to: router)
     router.get("/styles.css") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],

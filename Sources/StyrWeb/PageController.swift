@@ -8,48 +8,51 @@ import StyrStorage
 /// render it; errors become a Norwegian error page.
 struct PageController: Sendable {
     let database: Database
-    let renderer: HTMLRenderer
+    let pages: Pages
+    let access: Authorizer
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/") { _, _ in try await home() }
-        router.get("/organisasjoner/:code") { _, context in
-            try await organisation(code: context.parameters.require("code"))
+    func addRoutes(to router: Router<StyrRequestContext>) {
+        router.get("/") { request, context in try await home(request, context) }
+        router.get("/organisasjoner/:code") { request, context in
+            let code = try context.parameters.require("code")
+            _ = try await access.require(.read, on: code, request, context)
+            return try await organisation(code: code, context)
         }
         router.get("/organisasjoner/:code/samfunnsoppdrag") { request, context in
+            let code = try context.parameters.require("code")
+            _ = try await access.require(.read, on: code, request, context)
             let version = request.uri.queryParameters.get("versjon", as: Int.self)
-            return try await missionStatement(code: context.parameters.require("code"), version: version)
+            return try await missionStatement(code: code, version: version, context)
         }
-        router.get("/organisasjoner/:code/arsberetning/:year") { _, context in
+        router.get("/organisasjoner/:code/arsberetning/:year") { request, context in
+            let code = try context.parameters.require("code")
             let year = try context.parameters.require("year", as: Int.self)
-            return try await annualReport(code: context.parameters.require("code"), year: year)
+            _ = try await access.require(.read, on: code, request, context)
+            return try await annualReport(code: code, year: year, context)
         }
     }
 
-    private let navigation = [NavigationLink(url: "/", label: "Organisasjoner")]
-
-    func page(
-        _ title: String, template: String, context: Any, status: HTTPResponse.Status = .ok, trail: [NavigationLink] = []
-    ) -> HTML {
-        let body = renderer.render(context, template: template)
-        return HTML(status: status, html: renderer.document(
-            title: "\(title) – Styr", body: body, standalone: false, navigation: navigation + trail))
+    func errorPage(_ status: HTTPResponse.Status, heading: String, message: String, _ context: StyrRequestContext) -> HTML {
+        pages.error(status, heading: heading, message: message, context: context)
     }
 
-    func errorPage(_ status: HTTPResponse.Status, heading: String, message: String) -> HTML {
-        page(heading, template: "error", context: ["heading": heading, "message": message], status: status)
-    }
-
-    func home() async throws -> HTML {
-        let organisations = try await database.withConnection { db in try await SQLGovernanceStore(db).organisations() }
-        let names = Dictionary(organisations.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    /// The user's start page: their roles and the organisations they may see.
+    func home(_ request: Request, _ context: StyrRequestContext) async throws -> HTML {
+        let user = try access.user(request, context)
+        let all = try await database.withConnection { db in try await SQLGovernanceStore(db).organisations() }
+        let organisations = AccessPolicy.readable(all, by: user)
+        let names = Dictionary(all.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let rows: [[String: String]] = organisations.map {
             ["url": "/organisasjoner/\($0.code.urlPathEncoded)", "name": $0.name, "code": $0.code,
              "kind": $0.kind.norwegianName, "parent": $0.parentCode.flatMap { names[$0] } ?? ""]
         }
-        return page("Organisasjoner", template: "home", context: ["organisations": rows, "hasOrganisations": !rows.isEmpty])
+        let roles = user.assignments.map { ["role": $0.role.norwegianName, "organisation": names[$0.organisationCode] ?? $0.organisationCode] }
+        return pages.html("Start", template: "home", context: [
+            "name": user.name, "roles": roles, "organisations": rows, "hasOrganisations": !rows.isEmpty,
+        ], context: context)
     }
 
-    func organisation(code: String) async throws -> HTML {
+    func organisation(code: String, _ context: StyrRequestContext) async throws -> HTML {
         let found = try await database.withConnection { db -> (Organisation, Organisation?, [Chapter], [Int], [Organisation], MissionStatement?)? in
             let store = SQLGovernanceStore(db)
             guard let organisation = try await store.organisation(code: code) else { return nil }
@@ -66,12 +69,13 @@ struct PageController: Sendable {
             return (organisation, parent, chapters, years.sorted(by: >), children, mission)
         }
         guard let (organisation, parent, chapters, years, children, mission) = found else {
-            return errorPage(.notFound, heading: "Fant ikke organisasjonen", message: "Det finnes ingen organisasjon med koden «\(code)».")
+            return errorPage(.notFound, heading: "Fant ikke organisasjonen", message: "Det finnes ingen organisasjon med koden «\(code)».", context)
         }
-        let context: [String: Any] = [
+        let values: [String: Any] = [
             "name": organisation.name, "kind": organisation.kind.norwegianName, "parent": parent?.name ?? "",
             "chapters": chapters.map { "\($0.number) \($0.name)" }, "hasChapters": !chapters.isEmpty,
             "reports": years.map { ["url": "/organisasjoner/\(code.urlPathEncoded)/arsberetning/\($0)", "label": "Årsberetning \($0)"] },
+            "indicatorPages": years.map { ["url": "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\($0)", "label": "Resultatindikatorer \($0)"] },
             "hasReports": !years.isEmpty,
             "children": children.map { ["url": "/organisasjoner/\($0.code.urlPathEncoded)", "name": $0.name] },
             "hasChildren": !children.isEmpty,
@@ -79,27 +83,27 @@ struct PageController: Sendable {
             "missionVersion": mission.map { String($0.version) } ?? "",
             "missionFixedOn": mission.map { NorwegianFormat.date($0.fixedOn) } ?? "",
         ]
-        return page(organisation.name, template: "organisation", context: context)
+        return pages.html(organisation.name, template: "organisation", context: values, context: context)
     }
 
-    func missionStatement(code: String, version: Int?) async throws -> HTML {
+    func missionStatement(code: String, version: Int?, _ context: StyrRequestContext) async throws -> HTML {
         let found = try await database.withConnection { db -> (Organisation, [MissionStatement], [Organisation])? in
             let store = SQLGovernanceStore(db)
             guard let organisation = try await store.organisation(code: code) else { return nil }
             return (organisation, try await store.missionStatements(of: code), try await store.organisations())
         }
         guard let (organisation, versions, organisations) = found else {
-            return errorPage(.notFound, heading: "Fant ikke organisasjonen", message: "Det finnes ingen organisasjon med koden «\(code)».")
+            return errorPage(.notFound, heading: "Fant ikke organisasjonen", message: "Det finnes ingen organisasjon med koden «\(code)».", context)
         }
         guard let mission = version.map({ wanted in versions.first { $0.version == wanted } }) ?? versions.last else {
             let message = version.map { "\(organisation.name) har ingen versjon \($0) av samfunnsoppdraget." }
                 ?? "\(organisation.name) har ikke noe samfunnsoppdrag i Styr ennå."
-            return errorPage(.notFound, heading: "Fant ikke samfunnsoppdraget", message: message)
+            return errorPage(.notFound, heading: "Fant ikke samfunnsoppdraget", message: message, context)
         }
         let fixedBy = organisations.first { $0.code == mission.fixedByCode }?.name ?? mission.fixedByCode
         let base = "/organisasjoner/\(code.urlPathEncoded)/samfunnsoppdrag"
         let others = versions.filter { $0.version != mission.version }
-        let context: [String: Any] = [
+        let values: [String: Any] = [
             "organisationName": organisation.name, "title": mission.title, "version": mission.version,
             "fixedBy": fixedBy, "fixedOn": NorwegianFormat.date(mission.fixedOn),
             "hasOtherVersions": !others.isEmpty,
@@ -111,25 +115,25 @@ struct PageController: Sendable {
             "revisionTriggers": mission.revisionTriggers,
             "sections": mission.sections.map { ["number": $0.number, "heading": $0.heading, "paragraphs": Paragraphs.split($0.body)] as [String: Any] },
         ]
-        return page(
-            "\(mission.title) – \(organisation.name)", template: "mission", context: context,
+        return pages.html(
+            "\(mission.title) – \(organisation.name)", template: "mission", context: values, context: context,
             trail: [NavigationLink(url: "/organisasjoner/\(code.urlPathEncoded)", label: organisation.name)])
     }
 
-    func annualReport(code: String, year: Int) async throws -> HTML {
+    func annualReport(code: String, year: Int, _ context: StyrRequestContext) async throws -> HTML {
         guard (1900...2200).contains(year) else {
-            return errorPage(.notFound, heading: "Ugyldig år", message: "Året \(year) er utenfor gyldig område.")
+            return errorPage(.notFound, heading: "Ugyldig år", message: "Året \(year) er utenfor gyldig område.", context)
         }
         do {
             let data = try await database.withConnection { db in
                 try await AnnualReportData.load(from: SQLGovernanceStore(db), organisationCode: code, year: year)
             }
             let report = AnnualReport(data)
-            return HTML(html: renderer.document(
-                title: "\(report.title) – \(report.organisationName)", body: renderer.annualReportBody(report),
-                standalone: false, navigation: navigation + [NavigationLink(url: "/organisasjoner/\(code.urlPathEncoded)", label: report.organisationName)]))
+            return HTML(html: pages.document(
+                "\(report.title) – \(report.organisationName)", body: pages.renderer.annualReportBody(report), context: context,
+                trail: [NavigationLink(url: "/organisasjoner/\(code.urlPathEncoded)", label: report.organisationName)]))
         } catch let error as ReportError {
-            return errorPage(.notFound, heading: "Kan ikke lage årsberetningen", message: error.description)
+            return errorPage(.notFound, heading: "Kan ikke lage årsberetningen", message: error.description, context)
         }
     }
 }

@@ -1,16 +1,19 @@
 /// Mustache templates of the web pages, one view model each (see `PageController`).
 enum PageTemplates {
     static let all: [String: String] = [
-        "home": home, "organisation": organisation, "mission": mission, "error": error,
+        "home": home, "organisation": organisation, "mission": mission, "error": error, "login": login,
+        "indicators": indicators, "indicator-form": indicatorForm, "history": history,
     ]
 
     static let home = """
-    <h1>Organisasjoner</h1>
+    <h1>Velkommen, {{name}}</h1>
+    <h2>Dine roller</h2>
+    <ul>{{#roles}}<li>{{role}} – {{organisation}}</li>{{/roles}}</ul>
+    <h2>Organisasjoner du har tilgang til</h2>
     {{#hasOrganisations}}
-    <p>Velg en virksomhet for å se årsberetningen, beregnet fra dataene i Styr.</p>
     <div class="table-scroll">
     <table class="figures">
-    <caption>Organisasjoner i Styr</caption>
+    <caption>Organisasjoner du har tilgang til</caption>
     <thead><tr><th scope="col">Navn</th><th scope="col">Kode</th><th scope="col">Type</th><th scope="col">Ligger under</th></tr></thead>
     <tbody>
     {{#organisations}}<tr><th scope="row"><a href="{{url}}">{{name}}</a></th><td>{{code}}</td><td>{{kind}}</td><td>{{parent}}</td></tr>
@@ -20,8 +23,77 @@ enum PageTemplates {
     </div>
     {{/hasOrganisations}}
     {{^hasOrganisations}}
-    <p>Det er ingen organisasjoner i Styr ennå. Start med demodata: <code>swift run styr serve --demo</code>, eller last dem inn med <code>styr demo</code>.</p>
+    <p>Det er ingen organisasjoner i Styr du har tilgang til ennå. Start med demodata: <code>swift run styr serve --demo</code>, eller be en administrator om en rolle.</p>
     {{/hasOrganisations}}
+    """
+
+    static let login = """
+    <h1>Logg inn</h1>
+    {{#hasError}}<div class="error-summary" role="alert"><p>{{error}}</p></div>{{/hasError}}
+    <form class="stacked" method="post" action="/logg-inn">
+    <input type="hidden" name="_csrf" value="{{csrfToken}}">
+    <input type="hidden" name="neste" value="{{next}}">
+    <div><label for="epost">E-post</label><input type="email" id="epost" name="epost" value="{{email}}" autocomplete="username" required></div>
+    <div><label for="passord">Passord</label><input type="password" id="passord" name="passord" autocomplete="current-password" required></div>
+    <button class="button" type="submit">Logg inn</button>
+    </form>
+    """
+
+    static let indicators = """
+    <p class="kicker">{{organisationName}}</p>
+    <h1>Resultatindikatorer {{year}}</h1>
+    {{#saved}}<p class="notice" role="status">Lagret: {{saved}}.</p>{{/saved}}
+    {{#hasRows}}
+    <div class="table-scroll">
+    <table class="figures indicators">
+    <caption>Resultatindikatorer for {{organisationName}} {{year}}</caption>
+    <thead><tr><th scope="col">Resultatindikator</th><th scope="col" class="num">Måltall</th><th scope="col" class="num">Resultat</th><th scope="col" class="num">Avvik</th><th scope="col">Status</th><th scope="col">Handlinger</th></tr></thead>
+    <tbody>
+    {{#rows}}<tr><th scope="row">{{name}}</th><td class="num">{{target}}</td><td class="num">{{result}}</td><td class="num">{{deviation}}</td><td class="status-cell"><span class="status status-{{statusClass}}">{{status}}</span></td><td>{{#canEdit}}<a href="{{editURL}}">Registrer resultat<span class="visually-hidden"> for {{name}}</span></a> · {{/canEdit}}<a href="{{historyURL}}">Historikk<span class="visually-hidden"> for {{name}}</span></a></td></tr>
+    {{/rows}}
+    </tbody>
+    </table>
+    </div>
+    {{/hasRows}}
+    {{^hasRows}}<p>Det er ingen resultatindikatorer for {{year}} ennå. Etatsstyreren i byrådsavdelingen legger dem inn med måltall.</p>{{/hasRows}}
+    """
+
+    static let indicatorForm = """
+    <p class="kicker">{{organisationName}} · {{year}}</p>
+    <h1>{{name}}</h1>
+    <p>Måltall {{year}}: <strong>{{target}}</strong>. Avvik regnes som {{rule}}; {{polarity}}.</p>
+    {{#hasErrors}}<div class="error-summary" role="alert"><h2>Resultatet er ikke lagret</h2><ul>{{#errors}}<li><a href="#{{field}}">{{message}}</a></li>{{/errors}}</ul></div>{{/hasErrors}}
+    <form class="stacked" method="post" action="{{action}}" novalidate>
+    <input type="hidden" name="_csrf" value="{{csrfToken}}">
+    <div><label for="resultat">Resultat {{year}}{{#unitSuffix}} ({{unitSuffix}}){{/unitSuffix}}</label>
+    <input type="text" id="resultat" name="resultat" value="{{result}}" inputmode="decimal" aria-describedby="resultat-hint{{#resultError}} resultat-error{{/resultError}}"{{#resultError}} aria-invalid="true"{{/resultError}}>
+    <p class="hint" id="resultat-hint">Tall med komma som desimaltegn, f.eks. 81,7. La feltet stå tomt hvis indikatoren ikke er målt.</p>
+    {{#resultError}}<p class="field-error" id="resultat-error">{{resultError}}</p>{{/resultError}}</div>
+    <div><label for="ikke-malt">Hvorfor er indikatoren ikke målt?</label>
+    <textarea id="ikke-malt" name="ikke_malt" maxlength="4000" aria-describedby="ikke-malt-hint{{#reasonError}} ikke-malt-error{{/reasonError}}"{{#reasonError}} aria-invalid="true"{{/reasonError}}>{{notMeasuredReason}}</textarea>
+    <p class="hint" id="ikke-malt-hint">Påkrevd når resultatet mangler.</p>
+    {{#reasonError}}<p class="field-error" id="ikke-malt-error">{{reasonError}}</p>{{/reasonError}}</div>
+    <div><label for="kommentar">Kommentar til avvik</label>
+    <textarea id="kommentar" name="kommentar" maxlength="4000" aria-describedby="kommentar-hint{{#commentError}} kommentar-error{{/commentError}}"{{#commentError}} aria-invalid="true"{{/commentError}}>{{deviationComment}}</textarea>
+    <p class="hint" id="kommentar-hint">Påkrevd når avviket er ugunstig og utenfor toleransen.</p>
+    {{#commentError}}<p class="field-error" id="kommentar-error">{{commentError}}</p>{{/commentError}}</div>
+    <button class="button" type="submit">Lagre resultat</button>
+    </form>
+    """
+
+    static let history = """
+    <h1>Historikk</h1>
+    <p>{{entityType}} <code>{{entityKey}}</code></p>
+    {{#hasEntries}}
+    <div class="table-scroll">
+    <table class="figures">
+    <caption>Endringer, eldste først</caption>
+    <thead><tr><th scope="col">Nr.</th><th scope="col">Tidspunkt (UTC)</th><th scope="col">Hvem</th><th scope="col">Hva</th><th scope="col">Før</th><th scope="col">Etter</th></tr></thead>
+    <tbody>{{#entries}}<tr><td>{{sequence}}</td><td>{{occurredAt}}</td><td>{{actor}}</td><td>{{action}}</td><td><code class="json">{{before}}</code></td><td><code class="json">{{after}}</code></td></tr>{{/entries}}</tbody>
+    </table>
+    </div>
+    {{/hasEntries}}
+    {{^hasEntries}}<p>Ingen endringer er registrert for dette objektet.</p>{{/hasEntries}}
     """
 
     static let organisation = """
@@ -31,7 +103,7 @@ enum PageTemplates {
     {{#hasChapters}}<p>Budsjettkapittel: {{#chapters}}kap. {{.}} {{/chapters}}</p>{{/hasChapters}}
     {{#hasMission}}<h2>Styringsdokumenter</h2><ul class="cards"><li><a href="{{missionURL}}">Samfunnsoppdrag</a> (versjon {{missionVersion}}, fastsatt {{missionFixedOn}})</li></ul>{{/hasMission}}
     <h2>Rapporter</h2>
-    {{#hasReports}}<ul class="cards">{{#reports}}<li><a href="{{url}}">{{label}}</a></li>{{/reports}}</ul>{{/hasReports}}
+    {{#hasReports}}<ul class="cards">{{#reports}}<li><a href="{{url}}">{{label}}</a></li>{{/reports}}{{#indicatorPages}}<li><a href="{{url}}">{{label}}</a></li>{{/indicatorPages}}</ul>{{/hasReports}}
     {{^hasReports}}<p>Det finnes ingen regnskapstall for denne organisasjonen ennå, så ingen årsberetning kan lages.</p>{{/hasReports}}
     {{#hasChildren}}<h2>Underliggende enheter</h2><ul>{{#children}}<li><a href="{{url}}">{{name}}</a></li>{{/children}}</ul>{{/hasChildren}}
     """

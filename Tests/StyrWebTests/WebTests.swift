@@ -1,6 +1,9 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import SQLKit
+import StyrDomain
 import StyrDemo
 import StyrStorage
 import StyrTestSupport
@@ -9,104 +12,214 @@ import Testing
 
 @Suite("Web pages")
 struct WebTests {
-    static func withDemoApp(_ backend: TestDatabase, demo: Bool = true, _ test: @Sendable @escaping (any TestClientProtocol) async throws -> Void) async throws {
-        try await backend.withFreshDatabase { database in
-            if demo { _ = try await DemoLoader.loadIfEmpty(database) }
-            let app = Application(router: try buildRouter(database: database))
-            try await app.test(.router) { client in try await test(client) }
-        }
-    }
+    static let admin = "admin@styr.demo", finSteerer = "etatsstyrer@fin.styr.demo", blkSteerer = "etatsstyrer@blk.styr.demo"
+    static let editor = "redaktor@uke.styr.demo", leader = "leder@uke.styr.demo", auditor = "revisor@styr.demo"
 
-    @Test("the start page lists the organisations, with security headers", arguments: TestDatabase.backends)
-    func home(backend: TestDatabase) async throws {
-        try await Self.withDemoApp(backend) { client in
-            try await client.execute(uri: "/", method: .get) { response in
-                #expect(response.status == .ok)
-                let body = String(buffer: response.body)
-                #expect(body.contains("Utviklings- og kompetanseetaten"))
-                #expect(body.contains("href=\"/organisasjoner/UKE\""))
-                #expect(body.contains("<html lang=\"nb\">"))
+    @Test("anonymous visitors are sent to the login page; security headers on every response", arguments: TestDatabase.backends)
+    func anonymous(backend: TestDatabase) async throws {
+        try await WebTestApp.run(backend) { client, _ in
+            let browser = Browser(client: client)
+            for path in ["/", "/organisasjoner/UKE", "/organisasjoner/UKE/arsberetning/2020", "/historikk?type=organisation&nokkel=UKE"] {
+                let response = try await browser.get(path)
+                #expect(response.status == .seeOther, "\(path)")
+                #expect(response.headers[.location]?.hasPrefix("/logg-inn?neste=") == true)
                 #expect(response.headers[HTTPField.Name("Content-Security-Policy")!]?.contains("default-src 'self'") == true)
                 #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
                 #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
             }
+            let login = try await browser.get("/logg-inn")
+            #expect(login.status == .ok)
+            let cookie = try #require(login.headers[values: .setCookie].first { $0.hasPrefix(CookiePolicy.loginCSRFCookie) })
+            #expect(cookie.contains("HttpOnly") && cookie.contains("Secure") && cookie.contains("SameSite=Strict"))
         }
     }
 
-    @Test("an empty database says what to do next", arguments: TestDatabase.backends)
-    func emptyState(backend: TestDatabase) async throws {
-        try await Self.withDemoApp(backend, demo: false) { client in
-            try await client.execute(uri: "/", method: .get) { response in
-                #expect(String(buffer: response.body).contains("Det er ingen organisasjoner i Styr ennå"))
+    @Test("logging in opens a session with safe cookie flags; logging out closes it")
+    func loginAndLogout() async throws {
+        try await WebTestApp.run(.sqlite) { client, passwords in
+            let form = try await client.execute(uri: "/logg-inn", method: .get, headers: [:], body: nil)
+            let token = try #require(Browser.cookieValue(form, CookiePolicy.loginCSRFCookie))
+            var browser = Browser(client: client, cookie: "\(CookiePolicy.loginCSRFCookie)=\(token)")
+            let response = try await browser.post("/logg-inn", form: [
+                "_csrf": token, "epost": Self.editor, "passord": passwords[Self.editor]!, "neste": "/organisasjoner/UKE",
+            ])
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/organisasjoner/UKE")
+            let session = try #require(response.headers[values: .setCookie].first { $0.hasPrefix(CookiePolicy.sessionCookie + "=") })
+            #expect(session.contains("HttpOnly") && session.contains("Secure") && session.contains("SameSite=Strict"))
+            browser = try await Browser.login(client, email: Self.editor, password: passwords[Self.editor]!)
+            #expect(String(buffer: try await browser.get("/").body).contains("Velkommen, Ulrik Redaktør"))
+            // Logging out without the CSRF token does not end the session.
+            _ = try await browser.post("/logg-ut", form: [:])
+            #expect(try await browser.get("/").status == .ok)
+            let out = try await browser.post("/logg-ut", form: ["_csrf": browser.csrfToken ?? ""])
+            #expect(out.status == .seeOther)
+            #expect(try await browser.get("/").status == .seeOther, "the session must be gone")
+        }
+    }
+
+    @Test("a wrong password, a missing form token and too many attempts are refused")
+    func refusedLogins() async throws {
+        try await WebTestApp.run(.sqlite) { client, passwords in
+            let form = try await client.execute(uri: "/logg-inn", method: .get, headers: [:], body: nil)
+            let token = try #require(Browser.cookieValue(form, CookiePolicy.loginCSRFCookie))
+            let browser = Browser(client: client, cookie: "\(CookiePolicy.loginCSRFCookie)=\(token)")
+            let noToken = try await browser.post("/logg-inn", form: ["epost": Self.editor, "passord": passwords[Self.editor]!])
+            #expect(noToken.status == .forbidden)
+            #expect(Browser.cookieValue(noToken, CookiePolicy.sessionCookie) == nil)
+            for _ in 0..<5 {
+                let wrong = try await browser.post("/logg-inn", form: ["_csrf": token, "epost": Self.editor, "passord": "feil passord 123"])
+                #expect(wrong.status == .unauthorized)
+                #expect(String(buffer: wrong.body).contains("Feil e-post eller passord."))
+                #expect(String(buffer: wrong.body).contains("value=\"\(Self.editor)\""), "the e-mail typed is kept")
+            }
+            let throttled = try await browser.post("/logg-inn", form: ["_csrf": token, "epost": Self.editor, "passord": passwords[Self.editor]!])
+            #expect(throttled.status == .tooManyRequests)
+            #expect(String(buffer: throttled.body).contains("For mange mislykkede forsøk"))
+            // Another user is not affected.
+            _ = try await Browser.login(client, email: Self.leader, password: passwords[Self.leader]!)
+        }
+    }
+
+    /// Every page for every role: allowed (200), refused (403), or the form accepted (303).
+    @Test("the role matrix: each role sees and changes only what its scope allows", arguments: TestDatabase.backends)
+    func roleMatrix(backend: TestDatabase) async throws {
+        try await WebTestApp.run(backend) { client, passwords in
+            let form = "/organisasjoner/UKE/indikatorer/2020/ehf-leverandorfakturaer"
+            let pages: [(String, [String: HTTPResponse.Status])] = [
+                ("/", [Self.admin: .ok, Self.finSteerer: .ok, Self.blkSteerer: .ok, Self.editor: .ok, Self.leader: .ok, Self.auditor: .ok]),
+                ("/organisasjoner/UKE", [Self.admin: .ok, Self.finSteerer: .ok, Self.blkSteerer: .forbidden, Self.editor: .ok, Self.leader: .ok, Self.auditor: .ok]),
+                ("/organisasjoner/FIN", [Self.admin: .ok, Self.finSteerer: .ok, Self.blkSteerer: .forbidden, Self.editor: .forbidden, Self.leader: .forbidden, Self.auditor: .ok]),
+                ("/organisasjoner/OSLO", [Self.admin: .ok, Self.finSteerer: .forbidden, Self.blkSteerer: .forbidden, Self.editor: .forbidden, Self.leader: .forbidden, Self.auditor: .ok]),
+                ("/organisasjoner/UKE/arsberetning/2020", [Self.admin: .ok, Self.finSteerer: .ok, Self.blkSteerer: .forbidden, Self.editor: .ok, Self.leader: .ok, Self.auditor: .ok]),
+                ("/organisasjoner/UKE/samfunnsoppdrag", [Self.admin: .ok, Self.finSteerer: .ok, Self.blkSteerer: .forbidden, Self.editor: .ok, Self.leader: .ok, Self.auditor: .ok]),
+                ("/organisasjoner/UKE/indikatorer/2020", [Self.admin: .ok, Self.finSteerer: .ok, Self.blkSteerer: .forbidden, Self.editor: .ok, Self.leader: .ok, Self.auditor: .ok]),
+                (form, [Self.admin: .ok, Self.finSteerer: .forbidden, Self.blkSteerer: .forbidden, Self.editor: .ok, Self.leader: .ok, Self.auditor: .forbidden]),
+                ("/historikk?type=organisation&nokkel=UKE", [Self.admin: .ok, Self.finSteerer: .ok, Self.blkSteerer: .forbidden, Self.editor: .ok, Self.leader: .ok, Self.auditor: .ok]),
+                ("/historikk?type=budgetAmount&nokkel=125/2020/operating/000-099/actuals", [Self.admin: .ok, Self.finSteerer: .ok, Self.blkSteerer: .forbidden, Self.editor: .ok, Self.leader: .ok, Self.auditor: .ok]),
+            ]
+            var browsers: [String: Browser] = [:]
+            for email in [Self.admin, Self.finSteerer, Self.blkSteerer, Self.editor, Self.leader, Self.auditor] {
+                browsers[email] = try await Browser.login(client, email: email, password: passwords[email]!)
+            }
+            for (path, expected) in pages {
+                for (email, status) in expected {
+                    let response = try await browsers[email]!.get(path)
+                    #expect(response.status == status, "\(email) GET \(path)")
+                }
+            }
+            // Writing: the form accepted for the agency's editor and leader, refused for the others.
+            let writes: [String: HTTPResponse.Status] = [
+                Self.finSteerer: .forbidden, Self.blkSteerer: .forbidden, Self.auditor: .forbidden, Self.editor: .seeOther, Self.leader: .seeOther,
+            ]
+            for (email, status) in writes {
+                let browser = browsers[email]!
+                let response = try await browser.post(form, form: ["_csrf": browser.csrfToken ?? "", "resultat": "92,9"])
+                #expect(response.status == status, "\(email) POST \(form)")
             }
         }
     }
 
-    @Test("the organisation page links its annual reports", arguments: TestDatabase.backends)
-    func organisation(backend: TestDatabase) async throws {
-        try await Self.withDemoApp(backend) { client in
-            try await client.execute(uri: "/organisasjoner/UKE", method: .get) { response in
-                #expect(response.status == .ok)
-                let body = String(buffer: response.body)
-                #expect(body.contains("/organisasjoner/UKE/arsberetning/2020"))
-                #expect(body.contains("Byrådsavdeling for finans"))
-            }
-            try await client.execute(uri: "/organisasjoner/FINNESIKKE", method: .get) { response in
-                #expect(response.status == .notFound)
-                #expect(String(buffer: response.body).contains("Fant ikke organisasjonen"))
-            }
+    @Test("an unfavourable result is refused until it is explained; then saved, audited and shown", arguments: TestDatabase.backends)
+    func explainDeviation(backend: TestDatabase) async throws {
+        try await WebTestApp.run(backend) { client, passwords in
+            let browser = try await Browser.login(client, email: Self.editor, password: passwords[Self.editor]!)
+            let form = "/organisasjoner/UKE/indikatorer/2020/ehf-leverandorfakturaer"
+            let refused = try await browser.post(form, form: ["_csrf": browser.csrfToken!, "resultat": "80,5"])
+            #expect(refused.status == .unprocessableContent)
+            let page = String(buffer: refused.body)
+            #expect(page.contains("Avviket (-12,5) er ugunstig og utenfor toleransen"))
+            #expect(page.contains("value=\"80,5\""), "the typed value is kept")
+            #expect(page.contains("aria-invalid=\"true\""))
+            let saved = try await browser.post(form, form: [
+                "_csrf": browser.csrfToken!, "resultat": "80,5", "kommentar": "Ny leverandørportal <script>alert(1)</script>",
+            ])
+            #expect(saved.status == .seeOther)
+            let list = String(buffer: try await browser.get("/organisasjoner/UKE/indikatorer/2020").body)
+            #expect(list.contains("80,5 %"))
+            #expect(list.contains("-12,5"))
+            let report = String(buffer: try await browser.get("/organisasjoner/UKE/arsberetning/2020").body)
+            #expect(report.contains("Ny leverandørportal &lt;script&gt;"))
+            #expect(!report.contains("<script>alert(1)</script>"))
+            let history = String(buffer: try await browser.get(
+                "/historikk?type=indicatorValue&nokkel=UKE/ehf-leverandorfakturaer/2020").body)
+            #expect(history.contains(Self.editor))
+            #expect(history.contains("endret"))
+        }
+    }
+
+    @Test("bad input changes nothing: a missing CSRF token, a non-number, a missing reason, an over-long text")
+    func badInput() async throws {
+        try await WebTestApp.run(.sqlite) { client, passwords in
+            let browser = try await Browser.login(client, email: Self.leader, password: passwords[Self.leader]!)
+            let form = "/organisasjoner/UKE/indikatorer/2020/ehf-leverandorfakturaer"
+            #expect(try await browser.post(form, form: ["resultat": "99"]).status == .forbidden)
+            #expect(try await browser.post(form, form: ["_csrf": "forfalsket", "resultat": "99"]).status == .forbidden)
+            let notANumber = try await browser.post(form, form: ["_csrf": browser.csrfToken!, "resultat": "mye"])
+            #expect(notANumber.status == .unprocessableContent)
+            #expect(String(buffer: notANumber.body).contains("«mye» er ikke et tall"))
+            let outOfRange = try await browser.post(form, form: ["_csrf": browser.csrfToken!, "resultat": "120"])
+            #expect(String(buffer: outOfRange.body).contains("mellom 0 og 100 %"))
+            let missing = try await browser.post(form, form: ["_csrf": browser.csrfToken!, "resultat": ""])
+            #expect(missing.status == .unprocessableContent)
+            #expect(String(buffer: missing.body).contains("skriv hvorfor indikatoren ikke er målt"))
+            let long = try await browser.post(form, form: [
+                "_csrf": browser.csrfToken!, "resultat": "93", "kommentar": String(repeating: "x", count: 4001),
+            ])
+            #expect(long.status == .unprocessableContent)
+            let list = String(buffer: try await browser.get("/organisasjoner/UKE/indikatorer/2020").body)
+            #expect(list.contains("92,9 %"), "the stored result is unchanged")
+            #expect(try await browser.get("/organisasjoner/UKE/indikatorer/2020/finnes-ikke").status == .notFound)
         }
     }
 
     @Test("the annual report page shows the computed tables", arguments: TestDatabase.backends)
     func annualReport(backend: TestDatabase) async throws {
-        try await Self.withDemoApp(backend) { client in
-            try await client.execute(uri: "/organisasjoner/UKE/arsberetning/2020", method: .get) { response in
-                #expect(response.status == .ok)
-                let body = String(buffer: response.body)
-                #expect(body.contains("<td class=\"num\">1 158 413 263</td>"))
-                #expect(body.contains("<td class=\"num\">7 858 141</td>"))
-                #expect(body.contains("<caption>Tabell 1. Bemanning.</caption>"))
-                #expect(body.contains("href=\"/styles.css\""))
-                #expect(!body.contains("<style>"), "inline style would break the Content-Security-Policy")
-            }
-            try await client.execute(uri: "/organisasjoner/UKE/arsberetning/abc", method: .get) { response in
-                #expect(response.status == .badRequest)
-            }
-            try await client.execute(uri: "/organisasjoner/NOPE/arsberetning/2020", method: .get) { response in
-                #expect(response.status == .notFound)
-            }
-            try await client.execute(uri: "/styles.css", method: .get) { response in
-                #expect(response.headers[.contentType]?.hasPrefix("text/css") == true)
-            }
+        try await WebTestApp.run(backend) { client, passwords in
+            let browser = try await Browser.login(client, email: Self.auditor, password: passwords[Self.auditor]!)
+            let response = try await browser.get("/organisasjoner/UKE/arsberetning/2020")
+            #expect(response.status == .ok)
+            let body = String(buffer: response.body)
+            #expect(body.contains("<td class=\"num\">1 158 413 263</td>"))
+            #expect(body.contains("<td class=\"num\">7 858 141</td>"))
+            #expect(body.contains("<caption>Tabell 1. Bemanning.</caption>"))
+            #expect(!body.contains("<style>"), "inline style would break the Content-Security-Policy")
+            #expect(try await browser.get("/organisasjoner/UKE/arsberetning/abc").status == .badRequest)
+            #expect(try await browser.get("/organisasjoner/NOPE/arsberetning/2020").status == .notFound)
+            #expect(try await browser.get("/organisasjoner/UKE/arsberetning/2031").status == .notFound)
+            #expect(try await browser.get("/styles.css").headers[.contentType]?.hasPrefix("text/css") == true)
         }
     }
-}
 
-@Suite("Mission statement page")
-struct MissionPageTests {
-    @Test("the mission statement shows core tasks, authorities with their legal basis, and the full text",
-          arguments: TestDatabase.backends)
+    @Test("the mission statement shows core tasks and authorities with their legal basis", arguments: TestDatabase.backends)
     func mission(backend: TestDatabase) async throws {
-        try await WebTests.withDemoApp(backend) { client in
-            try await client.execute(uri: "/organisasjoner/UKE", method: .get) { response in
-                #expect(String(buffer: response.body).contains("href=\"/organisasjoner/UKE/samfunnsoppdrag\""))
+        try await WebTestApp.run(backend) { client, passwords in
+            let browser = try await Browser.login(client, email: Self.finSteerer, password: passwords[Self.finSteerer]!)
+            let body = String(buffer: try await browser.get("/organisasjoner/UKE/samfunnsoppdrag").body)
+            #expect(body.contains("fastsatt av Byrådsavdeling for finans 22.03.2024"))
+            #expect(body.contains("IKT-styring og digitalisering"))
+            #expect(body.contains("byrådssak 1295/03"))
+            #expect(body.contains("Ikke formalisert gjennom vedtak"))
+            let missing = try await browser.get("/organisasjoner/UKE/samfunnsoppdrag?versjon=7")
+            #expect(missing.status == .notFound)
+            #expect(String(buffer: missing.body).contains("ingen versjon 7"))
+        }
+    }
+
+    @Test("an empty database says what to do next")
+    func emptyState() async throws {
+        try await TestDatabase.sqlite.withFreshDatabase { database in
+            try await database.transaction { db in
+                try await SQLGovernanceStore(db).save(Organisation(code: "OSLO", name: "Oslo kommune", kind: .municipality, parentCode: nil))
+                try await SQLAccountStore(db, bcryptCost: 4).save(
+                    UserAccount(email: "ny@styr.demo", name: "Ny", assignments: [RoleAssignment(role: .auditor, organisationCode: "OSLO")]),
+                    password: "et langt passord")
+                try await db.raw("DELETE FROM role_assignments").run()
             }
-            try await client.execute(uri: "/organisasjoner/UKE/samfunnsoppdrag", method: .get) { response in
-                #expect(response.status == .ok)
-                let body = String(buffer: response.body)
-                #expect(body.contains("fastsatt av Byrådsavdeling for finans 22.03.2024"))
-                #expect(body.contains("IKT-styring og digitalisering"))
-                #expect(body.contains("byrådssak 1295/03"))
-                #expect(body.contains("Ikke formalisert gjennom vedtak"))
-                #expect(body.contains("<caption>Fullmakter gitt til etatsdirektøren</caption>"))
-            }
-            try await client.execute(uri: "/organisasjoner/UKE/samfunnsoppdrag?versjon=7", method: .get) { response in
-                #expect(response.status == .notFound)
-                #expect(String(buffer: response.body).contains("ingen versjon 7"))
-            }
-            try await client.execute(uri: "/organisasjoner/FIN/samfunnsoppdrag", method: .get) { response in
-                #expect(response.status == .notFound)
+            let router = try buildRouter(WebConfiguration(bcryptCost: 4), database: database)
+            try await Application(router: router).test(.router) { client in
+                let browser = try await Browser.login(client, email: "ny@styr.demo", password: "et langt passord")
+                #expect(String(buffer: try await browser.get("/").body).contains("Det er ingen organisasjoner i Styr du har tilgang til ennå"))
             }
         }
     }
@@ -114,15 +227,30 @@ struct MissionPageTests {
 
 @Suite("Page snapshots")
 struct PageSnapshotTests {
+    /// Session and form tokens are random; they are masked before comparing.
+    static func masked(_ html: String) -> String {
+        html.replacingOccurrences(of: #"name="_csrf" value="[A-Za-z0-9_-]+""#, with: #"name="_csrf" value="TOKEN""#, options: .regularExpression)
+    }
+
     @Test("rendered pages match their snapshots", arguments: [
         ("/", "home.html"), ("/organisasjoner/UKE", "organisation-uke.html"),
         ("/organisasjoner/UKE/samfunnsoppdrag", "mission-uke.html"), ("/organisasjoner/NOPE", "not-found.html"),
+        ("/organisasjoner/UKE/indikatorer/2020", "indicators-uke-2020.html"),
+        ("/organisasjoner/UKE/indikatorer/2020/elektroniske-lonnsslipper", "indicator-form.html"),
     ])
     func snapshot(path: String, name: String) async throws {
-        try await WebTests.withDemoApp(.sqlite) { client in
-            try await client.execute(uri: path, method: .get) { response in
-                try Snapshot.assert(String(buffer: response.body), named: name)
-            }
+        try await WebTestApp.run(.sqlite) { client, passwords in
+            let browser = try await Browser.login(client, email: WebTests.admin, password: passwords[WebTests.admin]!)
+            let response = try await browser.get(path)
+            try Snapshot.assert(Self.masked(String(buffer: response.body)), named: name)
+        }
+    }
+
+    @Test("the login page matches its snapshot")
+    func login() async throws {
+        try await WebTestApp.run(.sqlite) { client, _ in
+            let response = try await client.execute(uri: "/logg-inn", method: .get, headers: [:], body: nil)
+            try Snapshot.assert(Self.masked(String(buffer: response.body)), named: "login.html")
         }
     }
 }

@@ -72,6 +72,7 @@ public enum StyrMigrations {
         CreateKostraFunctions(),
         CreateKostraObjectGroups(),
         CreateAuditLog(),
+        CreateAccounts(),
     ]
 }
 

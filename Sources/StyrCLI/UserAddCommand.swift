@@ -1,0 +1,47 @@
+import ArgumentParser
+import StyrDomain
+import StyrStorage
+
+/// `styr user add --email … --role … --org …`: creates a user (or gives an existing one a role).
+struct UserAddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Oppretter en bruker med en rolle i en organisasjon (eller gir en bruker en ny rolle).")
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    @Option(help: "E-postadressen brukeren logger inn med.")
+    var email: String
+
+    @Option(help: "Navnet som vises (standard: e-postadressen).")
+    var name: String?
+
+    @Option(help: "Rolle: admin, etatsstyrer, redaktør, etatsleder eller revisor.")
+    var role: String
+
+    @Option(help: "Organisasjonskoden rollen gjelder for (med alt under).")
+    var org: String
+
+    @Flag(help: "Les passordet fra standard inn; ellers lages et tilfeldig passord som skrives ut.")
+    var passwordStdin = false
+
+    func validate() throws {
+        guard Role(name: role) != nil else {
+            throw ValidationError("Ukjent rolle «\(role)». Bruk admin, etatsstyrer, redaktør, etatsleder eller revisor.")
+        }
+    }
+
+    func run() async throws {
+        let password = passwordStdin ? try readPasswordFromStandardInput() : SQLAccountStore.randomPassword()
+        let user = UserAccount(email: email, name: name ?? email, assignments: [RoleAssignment(role: Role(name: role)!, organisationCode: org)])
+        let isNew = try await databaseOptions.withMigratedDatabase { database in
+            try await database.transaction { db in
+                let store = SQLAccountStore(db)
+                let isNew = try await store.user(email: user.email) == nil
+                try await store.save(user, password: isNew ? password : nil)
+                return isNew
+            }
+        }
+        print("\(isNew ? "Opprettet" : "Oppdaterte") \(email) med rollen \(Role(name: role)!.norwegianName) i \(org).")
+        if isNew && !passwordStdin { print("Passord (vises bare nå): \(password)") }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import StyrStorage
+
+/// `styr user password --email …`: sets a new password and ends the user's sessions.
+struct UserPasswordCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "password", abstract: "Setter nytt passord for en bruker og logger brukeren ut overalt.")
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    @Option(help: "E-postadressen til brukeren.")
+    var email: String
+
+    @Flag(help: "Les passordet fra standard inn; ellers lages et tilfeldig passord som skrives ut.")
+    var passwordStdin = false
+
+    func run() async throws {
+        let password = passwordStdin ? try readPasswordFromStandardInput() : SQLAccountStore.randomPassword()
+        let email = email
+        try await databaseOptions.withMigratedDatabase { database in
+            try await database.transaction { db in try await SQLAccountStore(db).setPassword(email: email, password: password) }
+        }
+        print("Nytt passord er satt for \(email).")
+        if !passwordStdin { print("Passord (vises bare nå): \(password)") }
+    }
+}

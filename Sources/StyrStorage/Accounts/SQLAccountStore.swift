@@ -1,0 +1,241 @@
+import Crypto
+import Foundation
+import HummingbirdBcrypt
+import SQLKit
+import StyrDomain
+
+/// Users, their roles, sessions and login attempts. Passwords are kept only as bcrypt hashes;
+/// session tokens only as SHA-256 hashes, so a copy of the database opens no session.
+public struct SQLAccountStore: Sendable {
+    let db: any SQLDatabase
+    /// bcrypt cost: 12 in production; tests pass a low cost to stay fast.
+    let bcryptCost: UInt8
+
+    public init(_ db: any SQLDatabase, bcryptCost: UInt8 = 12) {
+        self.db = db
+        self.bcryptCost = bcryptCost
+    }
+
+    // MARK: Users
+
+    /// Creates a user, or adds the roles to an existing one. The password is set when given.
+    public func save(_ user: UserAccount, password: String?) async throws {
+        let email = try Self.normalisedEmail(user.email)
+        guard !user.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StorageError.invalid("Brukeren må ha et navn.")
+        }
+        if let password { try Self.validate(password: password) }
+        let existing = try await userID(email)
+        let id: Int64
+        if let existing {
+            id = existing
+            try await db.update("users").set("name", to: user.name).where("id", .equal, id).run()
+        } else {
+            guard let row = try await db.insert(into: "users").columns("email", "name", "password_hash", "created_at")
+                .values(SQLBind(email), SQLBind(user.name), SQLBind(""), SQLBind(Self.timestamp(Date())))
+                .returning("id").first() else { throw StorageError.invalid("Databasen returnerte ingen id for brukeren.") }
+            id = try row.decode(column: "id", as: Int64.self)
+        }
+        for assignment in user.assignments {
+            guard let organisation = try await db.select().column("id").from("organisations")
+                .where("code", .equal, assignment.organisationCode).first() else {
+                throw StorageError.notFound("organisasjonen «\(assignment.organisationCode)»")
+            }
+            let organisationID = try organisation.decode(column: "id", as: Int64.self)
+            let present = try await db.select().column("id").from("role_assignments").where("user_id", .equal, id)
+                .where("role", .equal, assignment.role.rawValue).where("organisation_id", .equal, organisationID).first()
+            if present == nil {
+                try await db.insert(into: "role_assignments").columns("user_id", "role", "organisation_id")
+                    .values(SQLBind(id), SQLBind(assignment.role.rawValue), SQLBind(organisationID)).run()
+            }
+        }
+        if let password { try await setPassword(email: email, password: password) }
+    }
+
+    public func setPassword(email: String, password: String) async throws {
+        try Self.validate(password: password)
+        let email = try Self.normalisedEmail(email)
+        guard try await userID(email) != nil else { throw StorageError.notFound("brukeren «\(email)»") }
+        let hash = Bcrypt.hash(password, cost: bcryptCost)
+        try await db.update("users").set("password_hash", to: hash).where("email", .equal, email).run()
+        // A new password ends every open session of the user.
+        try await db.raw("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = \(bind: email))").run()
+    }
+
+    public func user(email: String) async throws -> UserAccount? {
+        guard let email = try? Self.normalisedEmail(email),
+              let row = try await db.select().columns("id", "email", "name").from("users").where("email", .equal, email).first()
+        else { return nil }
+        return try await user(from: row)
+    }
+
+    public func users() async throws -> [UserAccount] {
+        var result: [UserAccount] = []
+        for row in try await db.select().columns("id", "email", "name").from("users").orderBy("email").all() {
+            result.append(try await user(from: row))
+        }
+        return result
+    }
+
+    private func user(from row: any SQLRow) async throws -> UserAccount {
+        let id = try row.decode(column: "id", as: Int64.self)
+        let assignments = try await db.raw("""
+            SELECT r.role, o.code FROM role_assignments r JOIN organisations o ON o.id = r.organisation_id
+            WHERE r.user_id = \(bind: id) ORDER BY r.id
+            """).all().map { RoleAssignment(role: try enumValue($0, "role"), organisationCode: try $0.decode(column: "code")) }
+        return UserAccount(email: try row.decode(column: "email"), name: try row.decode(column: "name"), assignments: assignments)
+    }
+
+    private func userID(_ email: String) async throws -> Int64? {
+        try await db.select().column("id").from("users").where("email", .equal, email).first()?.decode(column: "id", as: Int64.self)
+    }
+
+    // MARK: Login
+
+    public enum LoginResult: Equatable, Sendable {
+        case success(UserAccount)
+        case wrongCredentials
+        /// Too many failed attempts: wait until this time (UTC, ISO 8601).
+        case throttled(until: String)
+    }
+
+    /// At most `maximumFailures` failed logins per e-mail within `window`; then wait.
+    public static let maximumFailures = 5
+    public static let window: TimeInterval = 15 * 60
+
+    /// Checks the password, throttled per e-mail address, and records the attempt.
+    public func login(email: String, password: String, now: Date = Date()) async throws -> LoginResult {
+        let email = (try? Self.normalisedEmail(email)) ?? email.lowercased()
+        let since = Self.timestamp(now.addingTimeInterval(-Self.window))
+        let failures = try await db.select().column("at").from("login_attempts").where("email", .equal, email)
+            .where("succeeded", .equal, 0).where("at", .greaterThan, since).orderBy("at").all()
+            .map { try $0.decode(column: "at", as: String.self) }
+        if failures.count >= Self.maximumFailures, let oldest = failures.first,
+           let oldestDate = Self.date(oldest) {
+            return .throttled(until: Self.timestamp(oldestDate.addingTimeInterval(Self.window)))
+        }
+        let row = try await db.select().columns("id", "email", "name", "password_hash").from("users").where("email", .equal, email).first()
+        let hash = try row?.decode(column: "password_hash", as: String.self) ?? ""
+        // Verify against a dummy hash when the user is unknown, so timing does not tell.
+        let valid = Bcrypt.verify(password, hash: hash.isEmpty ? Self.dummyHash : hash) && !hash.isEmpty && row != nil
+        try await db.insert(into: "login_attempts").columns("email", "at", "succeeded")
+            .values(SQLBind(email), SQLBind(Self.timestamp(now)), SQLBind(valid ? 1 : 0)).run()
+        guard valid, let row else { return .wrongCredentials }
+        return .success(try await user(from: row))
+    }
+
+    /// Compared against when the e-mail is unknown, so that the answer takes as long either way.
+    private static let dummyHash = Bcrypt.hash("styr-no-such-user", cost: 12)
+
+    // MARK: Sessions
+
+    public struct Session: Sendable, Equatable {
+        public var user: UserAccount
+        public var csrfToken: String
+        public var expiresAt: String
+    }
+
+    public static let sessionLifetime: TimeInterval = 8 * 60 * 60
+
+    /// Opens a session and returns its token (for the cookie); only its hash is stored.
+    public func openSession(for email: String, now: Date = Date()) async throws -> (token: String, csrfToken: String) {
+        guard let userID = try await userID(try Self.normalisedEmail(email)) else { throw StorageError.notFound("brukeren «\(email)»") }
+        let token = Self.randomToken(), csrf = Self.randomToken()
+        try await db.insert(into: "sessions").columns("token_hash", "user_id", "csrf_token", "created_at", "expires_at")
+            .values(SQLBind(Self.sha256(token)), SQLBind(userID), SQLBind(csrf), SQLBind(Self.timestamp(now)),
+                    SQLBind(Self.timestamp(now.addingTimeInterval(Self.sessionLifetime))))
+            .run()
+        return (token, csrf)
+    }
+
+    /// The session of a token, if it exists and has not expired.
+    public func session(token: String, now: Date = Date()) async throws -> Session? {
+        guard let row = try await db.raw("""
+            SELECT s.csrf_token, s.expires_at, u.id, u.email, u.name FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.token_hash = \(bind: Self.sha256(token)) AND s.expires_at > \(bind: Self.timestamp(now))
+            """).first() else { return nil }
+        return Session(
+            user: try await user(from: row), csrfToken: try row.decode(column: "csrf_token"),
+            expiresAt: try row.decode(column: "expires_at"))
+    }
+
+    public func closeSession(token: String) async throws {
+        try await db.delete(from: "sessions").where("token_hash", .equal, Self.sha256(token)).run()
+    }
+
+    // MARK: Helpers
+
+    static func normalisedEmail(_ email: String) throws -> String {
+        let trimmed = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), trimmed.count <= 254,
+              !trimmed.contains(where: { $0.isWhitespace }) else {
+            throw StorageError.invalid("«\(email)» er ikke en gyldig e-postadresse.")
+        }
+        return trimmed
+    }
+
+    static func validate(password: String) throws {
+        guard password.count >= 12 else { throw StorageError.invalid("Passordet må ha minst 12 tegn.") }
+        guard password.utf8.count <= 72 else { throw StorageError.invalid("Passordet kan ha høyst 72 byte (bcrypt).") }
+    }
+
+    public static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// A readable random password for demo users and `styr user add` without one.
+    public static func randomPassword() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<16).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+
+    static func sha256(_ text: String) -> String { SQLAuditLog.sha256(text) }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+}
+
+struct CreateAccounts: Migration {
+    let name = "0010_accounts"
+
+    func prepare(on db: any SQLDatabase) async throws {
+        try await db.create(table: "users").idColumn()
+            .column("email", type: .text, .notNull, .unique)
+            .column("name", type: .text, .notNull)
+            .column("password_hash", type: .text, .notNull)
+            .column("created_at", type: .text, .notNull)
+            .run()
+        try await db.create(table: "role_assignments").idColumn()
+            .reference("user_id", to: "users")
+            .column("role", type: .text, .notNull)
+            .reference("organisation_id", to: "organisations")
+            .run()
+        try await db.create(table: "sessions")
+            .column("token_hash", type: .text, .primaryKey(autoIncrement: false))
+            .reference("user_id", to: "users")
+            .column("csrf_token", type: .text, .notNull)
+            .column("created_at", type: .text, .notNull)
+            .column("expires_at", type: .text, .notNull)
+            .run()
+        try await db.create(table: "login_attempts").idColumn()
+            .column("email", type: .text, .notNull)
+            .column("at", type: .text, .notNull)
+            .column("succeeded", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "login_attempts_email").on("login_attempts").column("email").column("at").run()
+    }
+}

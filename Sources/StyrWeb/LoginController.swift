@@ -1,0 +1,79 @@
+import Hummingbird
+import StyrStorage
+
+/// Logging in and out. The login form is protected by a double-submit token (a cookie and a
+/// hidden field), the logout form by the session's CSRF token.
+struct LoginController: Sendable {
+    let database: Database
+    let pages: Pages
+    let cookies: CookiePolicy
+    let bcryptCost: UInt8
+
+    func addRoutes(to router: Router<StyrRequestContext>) {
+        router.get("/logg-inn") { request, context in
+            let next = safeReturnPath(request.uri.queryParameters.get("neste"))
+            return form(context: context, email: "", next: next, error: nil, status: .ok)
+        }
+        router.post("/logg-inn") { request, context in try await login(request, context) }
+        router.post("/logg-ut") { request, context in try await logout(request, context) }
+    }
+
+    func form(context: StyrRequestContext, email: String, next: String, error: String?, status: HTTPResponse.Status) -> Response {
+        let token = SQLAccountStore.randomToken()
+        let values: [String: Any] = [
+            "email": email, "next": next, "csrfToken": token, "error": error ?? "", "hasError": error != nil,
+        ]
+        var response = (try? pages.html("Logg inn", template: "login", context: values, context: context, status: status)
+            .response(status: status)) ?? Response(status: .internalServerError)
+        response.setCookie(cookies.cookie(CookiePolicy.loginCSRFCookie, token, maxAge: 3600))
+        return response
+    }
+
+    func login(_ request: Request, _ context: StyrRequestContext) async throws -> Response {
+        let fields = try await FormBody.read(request, context: context)
+        let email = String((fields["epost"] ?? "").prefix(254))
+        let next = safeReturnPath(fields["neste"])
+        guard let cookie = request.cookies[CookiePolicy.loginCSRFCookie]?.value, tokensMatch(fields["_csrf"] ?? "", cookie) else {
+            return form(context: context, email: email, next: next,
+                        error: "Skjemaet var utløpt. Prøv å logge inn igjen.", status: .forbidden)
+        }
+        let password = fields["passord"] ?? ""
+        guard !email.isEmpty, !password.isEmpty else {
+            return form(context: context, email: email, next: next, error: "Fyll inn både e-post og passord.", status: .badRequest)
+        }
+        let bcryptCost = bcryptCost
+        let outcome = try await database.transaction { db -> (SQLAccountStore.LoginResult, (token: String, csrfToken: String)?) in
+            let store = SQLAccountStore(db, bcryptCost: bcryptCost)
+            let result = try await store.login(email: email, password: password)
+            guard case .success(let user) = result else { return (result, nil) }
+            return (result, try await store.openSession(for: user.email))
+        }
+        switch outcome {
+        case (.success, let session?):
+            return redirect(to: next, cookies: [
+                cookies.cookie(CookiePolicy.sessionCookie, session.token, maxAge: Int(SQLAccountStore.sessionLifetime)),
+                cookies.expired(CookiePolicy.loginCSRFCookie),
+            ])
+        case (.throttled, _):
+            return form(context: context, email: email, next: next,
+                        error: "For mange mislykkede forsøk. Vent et kvarter og prøv igjen.", status: .tooManyRequests)
+        default:
+            return form(context: context, email: email, next: next, error: "Feil e-post eller passord.", status: .unauthorized)
+        }
+    }
+
+    func logout(_ request: Request, _ context: StyrRequestContext) async throws -> Response {
+        let fields = try await FormBody.read(request, context: context)
+        if let session = context.session, tokensMatch(fields["_csrf"] ?? "", session.csrfToken),
+           let token = request.cookies[CookiePolicy.sessionCookie]?.value {
+            try await database.withConnection { db in try await SQLAccountStore(db).closeSession(token: token) }
+        }
+        return redirect(to: "/logg-inn", cookies: [cookies.expired(CookiePolicy.sessionCookie)])
+    }
+}
+
+extension HTML {
+    func response(status: HTTPResponse.Status) throws -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
