@@ -24,10 +24,23 @@ public struct HTMLRenderer: Sendable {
     }
 
     public func render(_ context: Any, template: String) -> String {
-        guard let html = library.render(context, withTemplate: template) else {
+        guard let html = library.render(Self.withoutEmptyStrings(context), withTemplate: template) else {
             preconditionFailure("unknown template \(template)")
         }
         return html
+    }
+
+    /// Mustache treats an empty string as true, so `{{#note}}…{{/note}}` would render around
+    /// nothing. Dictionary entries holding "" are dropped (a missing key is false and renders
+    /// empty); strings inside arrays stay, as they are table cells in position.
+    static func withoutEmptyStrings(_ value: Any) -> Any {
+        if let dictionary = value as? [String: Any] {
+            return dictionary.filter { !(($0.value as? String)?.isEmpty ?? false) }.mapValues(withoutEmptyStrings)
+        }
+        if let array = value as? [Any], !(value is [String]) {
+            return array.map(withoutEmptyStrings)
+        }
+        return value
     }
 
     /// A whole HTML document around `body`. A standalone file carries its style sheet inline;

@@ -79,11 +79,11 @@ enum HTMLTemplates {
     </table>
     </div>
     {{#notes}}<p class="note">{{.}}</p>{{/notes}}
-    {{#hasExplanations}}<h4>Årsaksforklaring til avvik mellom regulert budsjett og regnskap</h4>{{/hasExplanations}}
+    {{#hasExplanations}}<h3>Årsaksforklaring til avvik mellom regulert budsjett og regnskap</h3>{{/hasExplanations}}
     {{#explanations}}<p>{{.}}</p>{{/explanations}}
-    <h4>{{revisionHeading}}</h4>
+    <h3>{{revisionHeading}}</h3>
     {{#revisionText}}<p>{{.}}</p>{{/revisionText}}
-    {{#hasComparison}}<h4>{{comparisonHeading}}</h4>{{/hasComparison}}
+    {{#hasComparison}}<h3>{{comparisonHeading}}</h3>{{/hasComparison}}
     {{#comparisonText}}<p>{{.}}</p>{{/comparisonText}}
     {{/accounts}}
     {{#projects.hasRows}}
@@ -99,7 +99,7 @@ enum HTMLTemplates {
     </table>
     </div>
     {{#projects.notes}}<p class="note">{{.}}</p>{{/projects.notes}}
-    {{#projects.hasComments}}<h4>Kommentarer / årsak til avvik</h4>{{/projects.hasComments}}
+    {{#projects.hasComments}}<h3>Kommentarer / årsak til avvik</h3>{{/projects.hasComments}}
     {{#projects.comments}}<p>{{.}}</p>{{/projects.comments}}
     {{/projects.hasRows}}
     </section>

@@ -29,6 +29,7 @@ public enum StyleSheet {
     form.stacked .field-error { color: var(--red); font-weight: 600; margin: .25rem 0 0; }
     form.stacked [aria-invalid=true] { border: 2px solid var(--red); }
     .button { background: var(--accent); color: #fff; border: 0; border-radius: .25rem; padding: .6rem 1.2rem; font: inherit; font-weight: 600; cursor: pointer; justify-self: start; }
+    .error-summary h2 { margin-top: 0; border: 0; }
     .error-summary { border: 2px solid var(--red); padding: .75rem 1rem; border-radius: .25rem; margin-bottom: 1rem; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     code.json { font-size: .8rem; word-break: break-all; }

@@ -33,7 +33,7 @@ enum PageTemplates {
     <form class="stacked" method="post" action="/logg-inn">
     <input type="hidden" name="_csrf" value="{{csrfToken}}">
     <input type="hidden" name="neste" value="{{next}}">
-    <div><label for="epost">E-post</label><input type="email" id="epost" name="epost" value="{{email}}" autocomplete="username" required></div>
+    <div><label for="epost">E-post</label><input type="email" id="epost" name="epost" value="{{email}}" autocomplete="email" required></div>
     <div><label for="passord">Passord</label><input type="password" id="passord" name="passord" autocomplete="current-password" required></div>
     <button class="button" type="submit">Logg inn</button>
     </form>

@@ -103,3 +103,13 @@ struct AnnualReportTests {
         try Snapshot.assert(rendered, named: "annual-report-uke-2020.\(format)")
     }
 }
+
+@Suite("HTML rendering")
+struct HTMLRenderingTests {
+    @Test("an empty string is not a true section, but stays as a table cell")
+    func emptyStrings() throws {
+        let renderer = try HTMLRenderer(pageTemplates: ["t": "{{#note}}<p>{{note}}</p>{{/note}}|{{#cells}}[{{.}}]{{/cells}}"])
+        #expect(renderer.render(["note": "", "cells": ["a", "", "b"]], template: "t") == "|[a][][b]")
+        #expect(renderer.render(["note": "hei", "cells": [String]()], template: "t") == "<p>hei</p>|")
+    }
+}
