@@ -17,7 +17,7 @@ enum HTMLTemplates {
     <main id="innhold" class="wrap">
     {{{body}}}
     </main>
-    <footer class="site-footer"><div class="wrap">Styr – etatsstyring med åpen kildekode</div></footer>
+    <footer class="site-footer"><div class="wrap">Styr – etatsstyring med åpen kildekode · <a href="/tilgjengelighet">Tilgjengelighetserklæring</a></div></footer>
     </body>
     </html>
     """

@@ -1,5 +1,8 @@
+import Foundation
 import Hummingbird
 import Logging
+import OpenAPIHummingbird
+import StyrAPI
 import StyrReports
 import StyrStorage
 
@@ -38,6 +41,7 @@ public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), 
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware())
     router.add(middleware: SessionMiddleware(database: database))
+    router.add(middleware: APIMiddleware(database: database))
     let pages = Pages(renderer: try HTMLRenderer(pageTemplates: PageTemplates.all))
     let access = Authorizer(database: database, pages: pages)
     let cookies = CookiePolicy(secure: configuration.secureCookies)
@@ -51,5 +55,12 @@ public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), 
             body: .init(byteBuffer: ByteBuffer(string: StyleSheet.css)))
     }
     router.get("/health") { _, _ in "ok" }
+    router.get("/api/openapi.json") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
+    }
+    try StyrAPIHandler(database: database).registerHandlers(on: router, serverURL: URL(string: "/api/v1")!)
+    router.get("/tilgjengelighet") { _, context in
+        pages.html("Tilgjengelighetserklæring", template: "accessibility", context: [:], context: context)
+    }
     return router
 }

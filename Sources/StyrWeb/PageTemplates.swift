@@ -3,6 +3,7 @@ enum PageTemplates {
     static let all: [String: String] = [
         "home": home, "organisation": organisation, "mission": mission, "error": error, "login": login,
         "indicators": indicators, "indicator-form": indicatorForm, "history": history,
+        "accessibility": accessibility,
     ]
 
     static let home = """
@@ -131,6 +132,30 @@ enum PageTemplates {
     <ul>{{#revisionTriggers}}<li>{{.}}</li>{{/revisionTriggers}}</ul>
     <h2 id="tekst">Hele teksten</h2>
     {{#sections}}<section><h3>{{number}} {{heading}}</h3>{{#paragraphs}}<p>{{.}}</p>{{/paragraphs}}</section>{{/sections}}
+    """
+
+    static let accessibility = """
+    <h1>Tilgjengelighetserklæring for Styr</h1>
+    <p>Styr skal kunne brukes av alle, og skal oppfylle kravene i forskrift om universell utforming av IKT-løsninger: WCAG 2.1 nivå A og AA. Denne erklæringen gjelder nettsidene i Styr og rapportene Styr lager som HTML.</p>
+    <h2>Slik er Styr laget</h2>
+    <ul>
+    <li>Sidene er laget med semantisk HTML og fungerer uten JavaScript.</li>
+    <li>Alle skjemafelt har ledetekst, og feil vises som tekst ved feltet og i en oppsummering øverst, med lenke til feltet.</li>
+    <li>Tabeller har tittel (caption) og overskriftsceller; tall er høyrejustert.</li>
+    <li>Status for resultatindikatorer vises alltid som tekst (Grønn, Gul, Rød, Ikke målt), ikke bare med farge.</li>
+    <li>Det er en lenke for å hoppe til innholdet, synlig fokusmarkering, og fargekontrast på minst 4,5:1.</li>
+    <li>Sidene kan forstørres til 400 % uten at innhold forsvinner; brede tabeller kan rulles sidelengs.</li>
+    </ul>
+    <h2>Slik tester vi</h2>
+    <p>Hver sidetype testes automatisk med axe-core i en ekte nettleser (Chromium) ved hver endring av koden, for flere roller. Testene krever null brudd. Vi tester også med tastatur.</p>
+    <h2>Kjente mangler</h2>
+    <ul>
+    <li>Automatiske tester finner ikke alle brudd; manuell testing med skjermleser er ikke gjennomført ennå.</li>
+    <li>PDF-utgaver av rapportene er ikke laget ennå; bruk HTML-utgaven, som kan skrives ut.</li>
+    </ul>
+    <h2>Tilbakemelding og tilsyn</h2>
+    <p>Opplever du problemer med tilgjengeligheten, ta kontakt med virksomheten som drifter Styr for deg. Du kan også klage til Tilsynet for universell utforming av ikt (uutilsynet.no).</p>
+    <p class="note">Erklæringen ble sist oppdatert 22.11.2026.</p>
     """
 
     static let error = """

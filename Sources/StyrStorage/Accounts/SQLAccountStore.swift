@@ -163,6 +163,28 @@ public struct SQLAccountStore: Sendable {
         try await db.delete(from: "sessions").where("token_hash", .equal, Self.sha256(token)).run()
     }
 
+    // MARK: API tokens
+
+    /// Creates a personal API token for a user and returns it; only its hash is stored.
+    public func createToken(for email: String, name: String, now: Date = Date()) async throws -> String {
+        let email = try Self.normalisedEmail(email)
+        guard let userID = try await userID(email) else { throw StorageError.notFound("brukeren «\(email)»") }
+        let token = "styr_" + Self.randomToken()
+        try await db.insert(into: "api_tokens").columns("token_hash", "user_id", "name", "created_at")
+            .values(SQLBind(Self.sha256(token)), SQLBind(userID), SQLBind(name), SQLBind(Self.timestamp(now)))
+            .run()
+        return token
+    }
+
+    /// The user of an API token, if the token exists.
+    public func user(apiToken token: String) async throws -> UserAccount? {
+        guard let row = try await db.raw("""
+            SELECT u.id, u.email, u.name FROM api_tokens t JOIN users u ON u.id = t.user_id
+            WHERE t.token_hash = \(bind: Self.sha256(token))
+            """).first() else { return nil }
+        return try await user(from: row)
+    }
+
     // MARK: Helpers
 
     static func normalisedEmail(_ email: String) throws -> String {
@@ -237,5 +259,11 @@ struct CreateAccounts: Migration {
             .column("succeeded", type: .bigint, .notNull)
             .run()
         try await db.create(index: "login_attempts_email").on("login_attempts").column("email").column("at").run()
+        try await db.create(table: "api_tokens")
+            .column("token_hash", type: .text, .primaryKey(autoIncrement: false))
+            .reference("user_id", to: "users")
+            .column("name", type: .text, .notNull)
+            .column("created_at", type: .text, .notNull)
+            .run()
     }
 }

@@ -1,0 +1,252 @@
+package import Foundation
+package import OpenAPIRuntime
+import SQLKit
+package import StyrDomain
+package import StyrStorage
+
+/// The JSON API: each operation of `openapi.yaml` checks role and scope, then reads or writes
+/// through the same repositories and rules as the pages. Errors are thrown as `APIProblem` and
+/// answered as problem details by the web layer.
+package struct StyrAPIHandler: APIProtocol {
+    let database: Database
+
+    package init(database: Database) {
+        self.database = database
+    }
+
+    // MARK: Access
+
+    func caller() throws -> UserAccount {
+        guard let user = APICaller.current else { throw APIProblem.unauthorized }
+        return user
+    }
+
+    /// Refuses a year outside what Styr keeps (the document says 1900–2200).
+    func validate(year: Int) throws {
+        guard (1900...2200).contains(year) else { throw APIProblem.invalid("year: \(year) er utenfor 1900–2200.") }
+    }
+
+    /// The caller, when allowed `permission` on the organisation; else 404 (unknown) or 403.
+    @discardableResult
+    func require(_ permission: Permission, on code: String) async throws -> UserAccount {
+        let user = try caller()
+        let tree = OrganisationTree(try await database.withConnection { db in try await SQLGovernanceStore(db).organisations() })
+        guard tree.contains(code) else { throw APIProblem.notFound("Det finnes ingen organisasjon med koden «\(code)».") }
+        guard AccessPolicy.allows(user, permission, on: code, in: tree) else {
+            throw APIProblem.forbidden("Rollene dine gir ikke tilgang til dette for «\(code)».")
+        }
+        return user
+    }
+
+    func chapter(of code: String) async throws -> Chapter {
+        guard let chapter = try await database.withConnection({ db in try await SQLGovernanceStore(db).chapters(of: code).first }) else {
+            throw APIProblem.notFound("«\(code)» har ikke noe budsjettkapittel.")
+        }
+        return chapter
+    }
+
+    // MARK: Organisations
+
+    package func listOrganisations(_ input: Operations.ListOrganisations.Input) async throws -> Operations.ListOrganisations.Output {
+        let user = try caller()
+        let all = try await database.withConnection { db in try await SQLGovernanceStore(db).organisations() }
+        return .ok(.init(body: .json(.init(items: AccessPolicy.readable(all, by: user).map(Self.organisation)))))
+    }
+
+    package func getOrganisation(_ input: Operations.GetOrganisation.Input) async throws -> Operations.GetOrganisation.Output {
+        let code = input.path.code
+        try await require(.read, on: code)
+        guard let organisation = try await database.withConnection({ db in try await SQLGovernanceStore(db).organisation(code: code) }) else {
+            throw APIProblem.notFound("Det finnes ingen organisasjon med koden «\(code)».")
+        }
+        return .ok(.init(body: .json(Self.organisation(organisation))))
+    }
+
+    static func organisation(_ organisation: Organisation) -> Components.Schemas.Organisation {
+        .init(code: organisation.code, name: organisation.name, kind: .init(rawValue: organisation.kind.rawValue)!,
+              parentCode: organisation.parentCode)
+    }
+
+    package func listStaffing(_ input: Operations.ListStaffing.Input) async throws -> Operations.ListStaffing.Output {
+        let code = input.path.code
+        try await require(.read, on: code)
+        let figures = try await database.withConnection { db in try await SQLGovernanceStore(db).staffing(of: code) }
+        return .ok(.init(body: .json(.init(items: figures.map {
+            .init(asOf: $0.asOf.iso, headcount: $0.headcount, fullTimeEquivalents: Self.decimal($0.fullTimeEquivalents), comment: $0.comment)
+        }))))
+    }
+
+    package func listMissionStatements(_ input: Operations.ListMissionStatements.Input) async throws -> Operations.ListMissionStatements.Output {
+        let code = input.path.code
+        try await require(.read, on: code)
+        let versions = try await database.withConnection { db in try await SQLGovernanceStore(db).missionStatements(of: code) }
+        return .ok(.init(body: .json(.init(items: versions.map { mission in
+            .init(
+                version: mission.version, title: mission.title, fixedOn: mission.fixedOn.iso, fixedBy: mission.fixedByCode,
+                targetGroups: mission.targetGroups,
+                coreTasks: mission.coreTasks.map { .init(letter: $0.letter, title: $0.title, description: $0.description) },
+                authorities: mission.authorities.map { .init(description: $0.description, legalBasis: $0.legalBasis) })
+        }))))
+    }
+
+    // MARK: Indicators
+
+    package func listIndicators(_ input: Operations.ListIndicators.Input) async throws -> Operations.ListIndicators.Output {
+        let (code, year) = (input.path.code, input.path.year)
+        try validate(year: year)
+        try await require(.read, on: code)
+        let entries = try await database.withConnection { db in try await SQLGovernanceStore(db).indicators(of: code) }
+        let items = entries.filter { $0.value(in: year) != nil }.map { Self.indicator($0, year: year) }
+        return .ok(.init(body: .json(.init(year: year, items: items))))
+    }
+
+    package func putIndicatorResult(_ input: Operations.PutIndicatorResult.Input) async throws -> Operations.PutIndicatorResult.Output {
+        let (code, year, key) = (input.path.code, input.path.year, input.path.key)
+        try validate(year: year)
+        let user = try await require(.enterResults, on: code)
+        guard case .json(let body) = input.body else { throw APIProblem.invalid("Forventet JSON.") }
+        guard let entry = try await database.withConnection({ db in
+            try await SQLGovernanceStore(db).indicators(of: code).first { $0.indicator.key == key }
+        }), var value = entry.value(in: year), value.target != nil else {
+            throw APIProblem.notFound("«\(key)» har ikke noe måltall for \(year) hos «\(code)».")
+        }
+        let indicator = entry.indicator
+        let resultText = body.result?.trimmingCharacters(in: .whitespaces) ?? ""
+        var result: Quantity?
+        if !resultText.isEmpty {
+            guard let parsed = Quantity(parsing: resultText) else {
+                throw APIProblem.invalid("result: «\(resultText)» er ikke et tall.")
+            }
+            guard parsed >= .zero, indicator.unit != .share || parsed <= Quantity(100) else {
+                throw APIProblem.invalid(indicator.unit == .share ? "result: en andel må være mellom 0 og 100." : "result: kan ikke være negativt.")
+            }
+            result = parsed
+        }
+        func text(_ value: String?) -> String? {
+            let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        value.result = result
+        value.notMeasuredReason = text(body.notMeasuredReason)
+        value.deviationComment = text(body.deviationComment)
+        if let missing = IndicatorRules.missingExplanations(value, of: indicator).first {
+            throw APIProblem.invalid(missing)
+        }
+        let (email, toSave) = (user.email, value)
+        try await database.transaction { db in try await SQLGovernanceStore(db, actor: email).save(toSave, ofIndicator: key, of: code) }
+        return .ok(.init(body: .json(Self.indicator(IndicatorWithValues(indicator: indicator, values: [value]), year: year))))
+    }
+
+    static func indicator(_ entry: IndicatorWithValues, year: Int) -> Components.Schemas.Indicator {
+        let indicator = entry.indicator
+        let value = entry.value(in: year)
+        let assessment = value.flatMap { IndicatorRules.assess($0, of: indicator) }
+        let (low, high): (Quantity?, Quantity?) = switch value?.target {
+        case .value(let target): (target, nil)
+        case .range(let low, let high): (low, high)
+        case nil: (nil, nil)
+        }
+        return .init(
+            key: indicator.key, name: indicator.name, unit: .init(rawValue: indicator.unit.rawValue)!,
+            polarity: .init(rawValue: indicator.polarity.rawValue)!, deviationRule: .init(rawValue: indicator.deviationRule.rawValue)!,
+            goalArea: indicator.goalArea, year: year, target: low.map(decimal), targetHigh: high.map(decimal),
+            result: value?.result.map(decimal), notMeasuredReason: value?.notMeasuredReason, deviationComment: value?.deviationComment,
+            deviation: assessment?.deviation.map(decimal), status: assessment.map { .init(rawValue: $0.status.rawValue)! },
+            needsExplanation: value.map { !IndicatorRules.missingExplanations($0, of: indicator).isEmpty } ?? false)
+    }
+
+    /// A fixed-point quantity as a plain decimal string with a dot ("81.7", "-3.3").
+    static func decimal(_ value: Quantity) -> String {
+        let magnitude = value.milli.magnitude
+        var fraction = String(magnitude % 1000)
+        fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return (value.milli < 0 ? "-" : "") + String(magnitude / 1000) + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
+    // MARK: Budget and accounts
+
+    package func getAccounts(_ input: Operations.GetAccounts.Input) async throws -> Operations.GetAccounts.Output {
+        let (code, year) = (input.path.code, input.path.year)
+        try validate(year: year)
+        try await require(.read, on: code)
+        let kind: AccountKind = input.query.kind == .investment ? .investment : .operating
+        let chapter = try await chapter(of: code)
+        let (amounts, revisions) = try await database.withConnection { db in
+            let store = SQLGovernanceStore(db)
+            return (try await store.budgetAmounts(chapter: chapter.number, years: (year - 1)...year),
+                    try await store.revisions(chapter: chapter.number, year: year))
+        }
+        let table = AccountsTable.build(chapter: chapter.number, year: year, kind: kind, amounts: amounts, revisions: revisions)
+        let rows: [Components.Schemas.AccountsRow] = table.rows.map { row in
+            let (rowKind, group): (Components.Schemas.AccountsRow.KindPayload, String?) = switch row.kind {
+            case .group(let group): (.group, group.code)
+            case .expenseSum: (.expenseSum, nil)
+            case .revenueSum: (.revenueSum, nil)
+            case .net: (.net, nil)
+            }
+            return .init(
+                label: table.label(of: row), kind: rowKind, group: group, actualsOre: row.actuals.ore,
+                originalBudgetOre: row.originalBudget.ore, revisedBudgetOre: row.revisedBudget.ore,
+                previousActualsOre: row.previousActuals.ore, deviationOre: row.deviation.ore)
+        }
+        return .ok(.init(body: .json(.init(chapter: chapter.number, year: year, kind: .init(rawValue: kind.rawValue)!, rows: rows))))
+    }
+
+    package func listInvestmentProjects(_ input: Operations.ListInvestmentProjects.Input) async throws -> Operations.ListInvestmentProjects.Output {
+        let (code, year) = (input.path.code, input.path.year)
+        try validate(year: year)
+        try await require(.read, on: code)
+        let chapter = try await chapter(of: code)
+        let projects = try await database.withConnection { db in
+            try await SQLGovernanceStore(db).investmentProjects(chapter: chapter.number, year: year)
+        }
+        let table = InvestmentProjectTable(projects: projects)
+        return .ok(.init(body: .json(.init(
+            chapter: chapter.number, year: year,
+            items: table.projects.map {
+                .init(number: $0.number, name: $0.name, groups: $0.groups.code, councilCompletion: $0.councilCompletion,
+                      expectedCompletion: $0.expectedCompletion, originalBudgetOre: $0.originalBudget.ore,
+                      revisedBudgetOre: $0.revisedBudget.ore, actualsOre: $0.actuals.ore, deviationOre: $0.deviation.ore)
+            },
+            sumRevisedBudgetOre: table.revisedBudget.ore, sumActualsOre: table.actuals.ore, sumDeviationOre: table.deviation.ore))))
+    }
+
+    // MARK: History
+
+    /// Entity types keyed by chapter number rather than organisation code.
+    static let chapterKeyedTypes: Set<String> = ["chapter", "budgetAmount", "budgetRevision", "investmentProject"]
+
+    package func getHistory(_ input: Operations.GetHistory.Input) async throws -> Operations.GetHistory.Output {
+        let (type, key) = (input.query._type, input.query.key)
+        _ = try caller()
+        let first = String(key.split(separator: "/", maxSplits: 1).first ?? "")
+        let code: String?
+        if Self.chapterKeyedTypes.contains(type) {
+            let number = Int(first)
+            code = try await number.asyncFlatMap { number in
+                try await database.withConnection { db in
+                    try await db.raw("SELECT o.code FROM chapters c JOIN organisations o ON o.id = c.organisation_id WHERE c.number = \(bind: number)")
+                        .first()?.decode(column: "code", as: String.self)
+                }
+            }
+        } else {
+            code = first
+        }
+        guard let code, !code.isEmpty else { throw APIProblem.notFound("Fant ikke «\(key)».") }
+        try await require(.read, on: code)
+        let entries = try await database.withConnection { db in try await SQLAuditLog(db).entries(entityType: type, entityKey: key) }
+        return .ok(.init(body: .json(.init(items: entries.map {
+            .init(sequence: $0.sequence, occurredAt: $0.occurredAt, actor: $0.actor, action: .init(rawValue: $0.action.rawValue)!,
+                  entityType: $0.entityType, entityKey: $0.entityKey, before: $0.before, after: $0.after,
+                  previousHash: $0.previousHash, hash: $0.hash)
+        }))))
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import StyrStorage
+
+/// `styr token create --email …`: a personal API token, printed once.
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Personlige API-nøkler.", subcommands: [TokenCreateCommand.self])
+}
+
+struct TokenCreateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create", abstract: "Lager en personlig API-nøkkel for en bruker (Authorization: Bearer …).")
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    @Option(help: "E-postadressen til brukeren nøkkelen gjelder for.")
+    var email: String
+
+    @Option(help: "Et navn som sier hva nøkkelen brukes til.")
+    var name: String = "API-nøkkel"
+
+    @Flag(help: "Skriv bare nøkkelen (for skript).")
+    var quiet = false
+
+    func run() async throws {
+        let (email, name) = (email, name)
+        let token = try await databaseOptions.withMigratedDatabase { database in
+            try await database.transaction { db in try await SQLAccountStore(db).createToken(for: email, name: name) }
+        }
+        if quiet {
+            print(token)
+        } else {
+            print("API-nøkkel for \(email) (vises bare nå; bruk «Authorization: Bearer <nøkkel>»):")
+            print(token)
+        }
+    }
+}

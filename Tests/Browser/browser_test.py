@@ -1,0 +1,191 @@
+"""Browser tests and accessibility checks of Styr in headless Chromium.
+
+Starts `styr serve --demo` on a fresh SQLite file, then as real users in a real browser:
+- logs in as the agency editor, enters an unfavourable indicator result, is stopped until an
+  explanation is written, saves, and sees the new status and deviation;
+- logs in as the steerer of another department and is refused the agency; logs out;
+- runs axe-core on every page type for several roles and requires 0 violations.
+Screenshots go to $STYR_SCREENSHOTS (default /tmp/styr-screenshots).
+Exit 0 when everything holds, 1 otherwise.
+"""
+import os, re, shutil, socket, subprocess, sys, tempfile, time, urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+from axe_selenium_python import Axe
+
+STYR = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/styr"
+SHOTS = os.environ.get("STYR_SCREENSHOTS", "/tmp/styr-screenshots")
+failures = []
+
+
+def check(condition, message):
+    print(("ok   " if condition else "FAIL ") + message)
+    if not condition:
+        failures.append(message)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(workdir):
+    port = free_port()
+    log = open(os.path.join(workdir, "serve.log"), "w+")
+    process = subprocess.Popen(
+        [STYR, "serve", "--demo", "--port", str(port), "--database", f"sqlite://{workdir}/styr.sqlite"],
+        stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(base + "/health", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.5)
+    else:
+        log.seek(0)
+        raise SystemExit("styr serve did not start:\n" + log.read())
+    log.seek(0)
+    credentials = dict(re.findall(r"^\s+(\S+@\S+)\s+(\S+)\s+\(", log.read(), re.M))
+    return process, base, credentials
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600", "--lang=nb-NO"]:
+        options.add_argument(argument)
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium:
+        options.binary_location = chromium
+    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+    driver.set_script_timeout(60)
+    return driver
+
+
+def wait(driver, condition, seconds=15):
+    WebDriverWait(driver, seconds).until(lambda d: d.execute_script("return document.readyState") == "complete" and condition(d))
+
+
+def submit(driver):
+    """Clicks the main form's button and waits for the next page to load."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    WebDriverWait(driver, 15).until(lambda d: old != d.find_element(By.TAG_NAME, "html"))
+    wait(driver, lambda d: True)
+
+
+def login(driver, base, email, password):
+    driver.get(base + "/logg-inn")
+    driver.find_element(By.ID, "epost").send_keys(email)
+    driver.find_element(By.ID, "passord").send_keys(password)
+    submit(driver)
+
+
+def logout(driver):
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, "header form.account button").click()
+    WebDriverWait(driver, 15).until(lambda d: old != d.find_element(By.TAG_NAME, "html"))
+    wait(driver, lambda d: "/logg-inn" in d.current_url)
+
+
+def axe_check(driver, name):
+    axe = Axe(driver)
+    axe.inject()
+    # axe-core's default rule set: WCAG 2.0/2.1 A and AA, and best practices.
+    result = axe.run()
+    violations = [f"{v['id']} ({len(v['nodes'])}): {v['help']}" for v in result["violations"]]
+    check(not violations, f"axe: {name} has no violations {violations if violations else ''}")
+
+
+def shot(driver, name):
+    driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+
+
+def main():
+    os.makedirs(SHOTS, exist_ok=True)
+    workdir = tempfile.mkdtemp(prefix="styr-browser-")
+    server, base, credentials = start_server(workdir)
+    driver = browser()
+    try:
+        check(len(credentials) == 6, f"serve --demo printed six demo users ({len(credentials)})")
+
+        # Anonymous: the login page and the accessibility statement.
+        driver.get(base + "/")
+        check("/logg-inn" in driver.current_url, "an anonymous visitor is sent to the login page")
+        axe_check(driver, "login page")
+        shot(driver, "login")
+        driver.get(base + "/tilgjengelighet")
+        check("Tilgjengelighetserklæring" in driver.page_source, "the accessibility statement is public")
+        axe_check(driver, "accessibility statement")
+
+        # The agency editor enters an unfavourable result and must explain it.
+        editor = "redaktor@uke.styr.demo"
+        login(driver, base, editor, credentials[editor])
+        check("Velkommen" in driver.page_source, "the editor is logged in")
+        form_url = base + "/organisasjoner/UKE/indikatorer/2020/ehf-leverandorfakturaer"
+        driver.get(form_url)
+        field = driver.find_element(By.ID, "resultat")
+        field.clear()
+        field.send_keys("80,5")
+        submit(driver)
+        check("Resultatet er ikke lagret" in driver.page_source, "an unexplained unfavourable deviation is refused")
+        check("Avviket (-12,5) er ugunstig" in driver.page_source, "the refusal names the deviation")
+        check(driver.find_element(By.ID, "resultat").get_attribute("value") == "80,5", "the typed result is kept")
+        shot(driver, "indicator-form-refused")
+        axe_check(driver, "indicator form with errors")
+        driver.find_element(By.ID, "kommentar").send_keys("Ny leverandørportal ga færre EHF-fakturaer i høst.")
+        submit(driver)
+        check("Lagret:" in driver.page_source, "the explained result is saved")
+        row = driver.find_element(By.XPATH, "//tr[th[contains(., 'EHF-format')]]").text
+        check("80,5 %" in row and "-12,5" in row and "Rød" in row, f"the new result, deviation and status are shown ({row!r})")
+        shot(driver, "indicators-after-save")
+
+        # Every page type, as the editor.
+        pages = {
+            "start page": "/", "organisation": "/organisasjoner/UKE", "indicators": "/organisasjoner/UKE/indikatorer/2020",
+            "indicator form": "/organisasjoner/UKE/indikatorer/2020/elektroniske-lonnsslipper",
+            "annual report": "/organisasjoner/UKE/arsberetning/2020", "mission statement": "/organisasjoner/UKE/samfunnsoppdrag",
+            "history": "/historikk?type=indicatorValue&nokkel=UKE/ehf-leverandorfakturaer/2020",
+            "not found": "/organisasjoner/FINNESIKKE",
+        }
+        for name, path in pages.items():
+            driver.get(base + path)
+            axe_check(driver, f"{name} (editor)")
+            shot(driver, "editor-" + name.replace(" ", "-"))
+        logout(driver)
+        check("/logg-inn" in driver.current_url, "logging out returns to the login page")
+
+        # The steerer of another department is refused the agency.
+        other = "etatsstyrer@blk.styr.demo"
+        login(driver, base, other, credentials[other])
+        driver.get(base + "/organisasjoner/UKE")
+        check("Ingen tilgang" in driver.page_source, "the BLK steerer is refused UKE")
+        axe_check(driver, "refused page")
+        shot(driver, "refused")
+        logout(driver)
+
+        # The auditor reads everything and sees no form to change anything.
+        auditor = "revisor@styr.demo"
+        login(driver, base, auditor, credentials[auditor])
+        driver.get(base + "/organisasjoner/UKE/indikatorer/2020")
+        check("Registrer resultat" not in driver.page_source, "the auditor is offered no way to change results")
+        axe_check(driver, "indicators (auditor)")
+        driver.get(base + "/")
+        axe_check(driver, "start page (auditor)")
+        logout(driver)
+    finally:
+        driver.quit()
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(f"\n{len(failures)} failure(s); screenshots in {SHOTS}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
