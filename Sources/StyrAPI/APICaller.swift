@@ -1,7 +1,7 @@
-package import StyrDomain
+public import StyrDomain
 
 /// The authenticated caller of the current API request, set by the web layer's API middleware
 /// (bearer token or session cookie) around the generated handlers.
-package enum APICaller {
-    @TaskLocal package static var current: UserAccount?
+public enum APICaller {
+    @TaskLocal public static var current: UserAccount?
 }

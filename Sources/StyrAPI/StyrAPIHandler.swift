@@ -1,16 +1,16 @@
-package import Foundation
-package import OpenAPIRuntime
+import Foundation
+import OpenAPIRuntime
 import SQLKit
-package import StyrDomain
-package import StyrStorage
+import StyrDomain
+import StyrStorage
 
 /// The JSON API: each operation of `openapi.yaml` checks role and scope, then reads or writes
 /// through the same repositories and rules as the pages. Errors are thrown as `APIProblem` and
 /// answered as problem details by the web layer.
-package struct StyrAPIHandler: APIProtocol {
+struct StyrAPIHandler: APIProtocol {
     let database: Database
 
-    package init(database: Database) {
+    init(database: Database) {
         self.database = database
     }
 
@@ -47,13 +47,13 @@ package struct StyrAPIHandler: APIProtocol {
 
     // MARK: Organisations
 
-    package func listOrganisations(_ input: Operations.ListOrganisations.Input) async throws -> Operations.ListOrganisations.Output {
+    func listOrganisations(_ input: Operations.ListOrganisations.Input) async throws -> Operations.ListOrganisations.Output {
         let user = try caller()
         let all = try await database.withConnection { db in try await SQLGovernanceStore(db).organisations() }
         return .ok(.init(body: .json(.init(items: AccessPolicy.readable(all, by: user).map(Self.organisation)))))
     }
 
-    package func getOrganisation(_ input: Operations.GetOrganisation.Input) async throws -> Operations.GetOrganisation.Output {
+    func getOrganisation(_ input: Operations.GetOrganisation.Input) async throws -> Operations.GetOrganisation.Output {
         let code = input.path.code
         try await require(.read, on: code)
         guard let organisation = try await database.withConnection({ db in try await SQLGovernanceStore(db).organisation(code: code) }) else {
@@ -67,7 +67,7 @@ package struct StyrAPIHandler: APIProtocol {
               parentCode: organisation.parentCode)
     }
 
-    package func listStaffing(_ input: Operations.ListStaffing.Input) async throws -> Operations.ListStaffing.Output {
+    func listStaffing(_ input: Operations.ListStaffing.Input) async throws -> Operations.ListStaffing.Output {
         let code = input.path.code
         try await require(.read, on: code)
         let figures = try await database.withConnection { db in try await SQLGovernanceStore(db).staffing(of: code) }
@@ -76,7 +76,7 @@ package struct StyrAPIHandler: APIProtocol {
         }))))
     }
 
-    package func listMissionStatements(_ input: Operations.ListMissionStatements.Input) async throws -> Operations.ListMissionStatements.Output {
+    func listMissionStatements(_ input: Operations.ListMissionStatements.Input) async throws -> Operations.ListMissionStatements.Output {
         let code = input.path.code
         try await require(.read, on: code)
         let versions = try await database.withConnection { db in try await SQLGovernanceStore(db).missionStatements(of: code) }
@@ -91,7 +91,7 @@ package struct StyrAPIHandler: APIProtocol {
 
     // MARK: Indicators
 
-    package func listIndicators(_ input: Operations.ListIndicators.Input) async throws -> Operations.ListIndicators.Output {
+    func listIndicators(_ input: Operations.ListIndicators.Input) async throws -> Operations.ListIndicators.Output {
         let (code, year) = (input.path.code, input.path.year)
         try validate(year: year)
         try await require(.read, on: code)
@@ -100,7 +100,7 @@ package struct StyrAPIHandler: APIProtocol {
         return .ok(.init(body: .json(.init(year: year, items: items))))
     }
 
-    package func putIndicatorResult(_ input: Operations.PutIndicatorResult.Input) async throws -> Operations.PutIndicatorResult.Output {
+    func putIndicatorResult(_ input: Operations.PutIndicatorResult.Input) async throws -> Operations.PutIndicatorResult.Output {
         let (code, year, key) = (input.path.code, input.path.year, input.path.key)
         try validate(year: year)
         let user = try await require(.enterResults, on: code)
@@ -166,7 +166,7 @@ package struct StyrAPIHandler: APIProtocol {
 
     // MARK: Budget and accounts
 
-    package func getAccounts(_ input: Operations.GetAccounts.Input) async throws -> Operations.GetAccounts.Output {
+    func getAccounts(_ input: Operations.GetAccounts.Input) async throws -> Operations.GetAccounts.Output {
         let (code, year) = (input.path.code, input.path.year)
         try validate(year: year)
         try await require(.read, on: code)
@@ -193,7 +193,7 @@ package struct StyrAPIHandler: APIProtocol {
         return .ok(.init(body: .json(.init(chapter: chapter.number, year: year, kind: .init(rawValue: kind.rawValue)!, rows: rows))))
     }
 
-    package func listInvestmentProjects(_ input: Operations.ListInvestmentProjects.Input) async throws -> Operations.ListInvestmentProjects.Output {
+    func listInvestmentProjects(_ input: Operations.ListInvestmentProjects.Input) async throws -> Operations.ListInvestmentProjects.Output {
         let (code, year) = (input.path.code, input.path.year)
         try validate(year: year)
         try await require(.read, on: code)
@@ -217,7 +217,7 @@ package struct StyrAPIHandler: APIProtocol {
     /// Entity types keyed by chapter number rather than organisation code.
     static let chapterKeyedTypes: Set<String> = ["chapter", "budgetAmount", "budgetRevision", "investmentProject"]
 
-    package func getHistory(_ input: Operations.GetHistory.Input) async throws -> Operations.GetHistory.Output {
+    func getHistory(_ input: Operations.GetHistory.Input) async throws -> Operations.GetHistory.Output {
         let (type, key) = (input.query._type, input.query.key)
         _ = try caller()
         let first = String(key.split(separator: "/", maxSplits: 1).first ?? "")

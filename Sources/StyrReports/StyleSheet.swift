@@ -33,6 +33,17 @@ public enum StyleSheet {
     .error-summary { border: 2px solid var(--red); padding: .75rem 1rem; border-radius: .25rem; margin-bottom: 1rem; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     code.json { font-size: .8rem; word-break: break-all; }
+    svg.chart { max-width: 100%; height: auto; overflow: visible; }
+    .chart-line { fill: none; stroke: var(--accent); stroke-width: 2; }
+    .chart-point { fill: var(--accent); }
+    .chart-target { stroke: var(--muted); stroke-width: 1; stroke-dasharray: 4 3; }
+    .chart-budget { fill: #8fa3d9; }
+    .chart-actuals { fill: #12285f; }
+    .chart-label, .chart-legend { font-size: 12px; fill: var(--ink); font-family: system-ui, sans-serif; }
+    .dashboard { display: grid; gap: 2rem; }
+    .diff ins { background: #e6f4ea; text-decoration: none; display: block; padding: .25rem .5rem; border-left: 4px solid var(--green); }
+    .diff del { background: #fdecea; display: block; padding: .25rem .5rem; border-left: 4px solid var(--red); }
+    .diff-marker { font-weight: 700; }
     .notice { border-left: 4px solid var(--green); background: var(--bg-soft); padding: .75rem 1rem; }
     main { padding: 1.5rem 1rem 3rem; }
     h1 { font-size: 2rem; margin: .25rem 0 1rem; }

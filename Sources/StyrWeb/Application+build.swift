@@ -49,6 +49,7 @@ public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), 
     PageController(database: database, pages: pages, access: access).addRoutes(to: router)
     IndicatorController(database: database, pages: pages, access: access).addRoutes(to: router)
     HistoryController(database: database, pages: pages, access: access).addRoutes(to: router)
+    DashboardController(database: database, pages: pages, access: access).addRoutes(to: router)
     router.get("/styles.css") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
@@ -58,7 +59,7 @@ public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), 
     router.get("/api/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
     }
-    try StyrAPIHandler(database: database).registerHandlers(on: router, serverURL: URL(string: "/api/v1")!)
+    try registerStyrAPI(on: router, database: database)
     router.get("/tilgjengelighet") { _, context in
         pages.html("Tilgjengelighetserklæring", template: "accessibility", context: [:], context: context)
     }

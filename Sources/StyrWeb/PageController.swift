@@ -24,6 +24,12 @@ struct PageController: Sendable {
             let version = request.uri.queryParameters.get("versjon", as: Int.self)
             return try await missionStatement(code: code, version: version, context)
         }
+        router.get("/organisasjoner/:code/samfunnsoppdrag/endringer") { request, context in
+            let code = try context.parameters.require("code")
+            _ = try await access.require(.read, on: code, request, context)
+            let from = request.uri.queryParameters.get("fra", as: Int.self), to = request.uri.queryParameters.get("til", as: Int.self)
+            return try await missionDiff(code: code, from: from, to: to, context)
+        }
         router.get("/organisasjoner/:code/arsberetning/:year") { request, context in
             let code = try context.parameters.require("code")
             let year = try context.parameters.require("year", as: Int.self)
@@ -47,9 +53,36 @@ struct PageController: Sendable {
              "kind": $0.kind.norwegianName, "parent": $0.parentCode.flatMap { names[$0] } ?? ""]
         }
         let roles = user.assignments.map { ["role": $0.role.norwegianName, "organisation": names[$0.organisationCode] ?? $0.organisationCode] }
+        let (waiting, following) = try await openItems(for: user, in: organisations, all: all)
         return pages.html("Start", template: "home", context: [
             "name": user.name, "roles": roles, "organisations": rows, "hasOrganisations": !rows.isEmpty,
+            "waiting": waiting, "hasWaiting": !waiting.isEmpty, "following": following, "hasFollowing": !following.isEmpty,
         ], context: context)
+    }
+
+    /// Results that still owe an explanation: waiting for the user where they may enter results,
+    /// otherwise to follow up (the department's view of its agencies).
+    func openItems(for user: UserAccount, in organisations: [Organisation], all: [Organisation]) async throws
+        -> (waiting: [[String: String]], following: [[String: String]]) {
+        let tree = OrganisationTree(all)
+        var waiting: [[String: String]] = [], following: [[String: String]] = []
+        for organisation in organisations where organisation.kind == .agency || organisation.kind == .section {
+            let code = organisation.code
+            let entries = try await database.withConnection { db in try await SQLGovernanceStore(db).indicators(of: code) }
+            let canEnter = AccessPolicy.allows(user, .enterResults, on: code, in: tree)
+            for entry in entries {
+                for value in entry.values where !IndicatorRules.missingExplanations(value, of: entry.indicator).isEmpty {
+                    let item = [
+                        "text": "\(organisation.name) \(value.year): \(entry.indicator.name)",
+                        "url": canEnter
+                            ? "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\(value.year)/\(entry.indicator.key.urlPathEncoded)"
+                            : "/organisasjoner/\(code.urlPathEncoded)/ar/\(value.year)",
+                    ]
+                    if canEnter { waiting.append(item) } else { following.append(item) }
+                }
+            }
+        }
+        return (Array(waiting.prefix(20)), Array(following.prefix(20)))
     }
 
     func organisation(code: String, _ context: StyrRequestContext) async throws -> HTML {
@@ -75,6 +108,7 @@ struct PageController: Sendable {
             "name": organisation.name, "kind": organisation.kind.norwegianName, "parent": parent?.name ?? "",
             "chapters": chapters.map { "\($0.number) \($0.name)" }, "hasChapters": !chapters.isEmpty,
             "reports": years.map { ["url": "/organisasjoner/\(code.urlPathEncoded)/arsberetning/\($0)", "label": "Årsberetning \($0)"] },
+            "dashboards": years.map { ["url": "/organisasjoner/\(code.urlPathEncoded)/ar/\($0)", "label": "Årsoversikt \($0)"] },
             "indicatorPages": years.map { ["url": "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\($0)", "label": "Resultatindikatorer \($0)"] },
             "hasReports": !years.isEmpty,
             "children": children.map { ["url": "/organisasjoner/\($0.code.urlPathEncoded)", "name": $0.name] },
@@ -107,7 +141,10 @@ struct PageController: Sendable {
             "organisationName": organisation.name, "title": mission.title, "version": mission.version,
             "fixedBy": fixedBy, "fixedOn": NorwegianFormat.date(mission.fixedOn),
             "hasOtherVersions": !others.isEmpty,
-            "otherVersions": others.map { ["url": "\(base)?versjon=\($0.version)", "version": $0.version] as [String: Any] },
+            "otherVersions": others.map {
+                ["url": "\(base)?versjon=\($0.version)", "version": $0.version,
+                 "diffURL": "\(base)/endringer?fra=\(min($0.version, mission.version))&til=\(max($0.version, mission.version))"] as [String: Any]
+            },
             "targetGroups": mission.targetGroups,
             "coreTasks": mission.coreTasks.map { ["letter": $0.letter, "title": $0.title, "paragraphs": Paragraphs.split($0.description)] as [String: Any] },
             "authorities": mission.authorities.map { ["description": $0.description, "legalBasis": $0.legalBasis ?? "Ikke formalisert gjennom vedtak"] },
@@ -118,6 +155,31 @@ struct PageController: Sendable {
         return pages.html(
             "\(mission.title) – \(organisation.name)", template: "mission", context: values, context: context,
             trail: [NavigationLink(url: "/organisasjoner/\(code.urlPathEncoded)", label: organisation.name)])
+    }
+
+    func missionDiff(code: String, from: Int?, to: Int?, _ context: StyrRequestContext) async throws -> HTML {
+        let (organisation, versions) = try await database.withConnection { db in
+            let store = SQLGovernanceStore(db)
+            return (try await store.organisation(code: code)!, try await store.missionStatements(of: code))
+        }
+        guard let from, let to, let old = versions.first(where: { $0.version == from }), let new = versions.first(where: { $0.version == to })
+        else {
+            return errorPage(.notFound, heading: "Fant ikke versjonene",
+                             message: "Oppgi to versjoner som finnes, f.eks. ?fra=1&til=2.", context)
+        }
+        let diff = MissionStatementDiff(from: old, to: new)
+        let parts: [[String: Any]] = diff.changedParts.map { part in
+            ["title": part.title, "lines": part.lines.filter { $0.kind != .same }.map { line in
+                ["text": line.text, "kind": line.kind.rawValue, "isAdded": line.kind == .added, "isRemoved": line.kind == .removed,
+                 "isSame": line.kind == .same] as [String: Any]
+            }]
+        }
+        return pages.html("Endringer i samfunnsoppdraget", template: "mission-diff", context: [
+            "organisationName": organisation.name, "from": from, "to": to, "parts": parts, "hasChanges": !parts.isEmpty,
+        ], context: context, trail: [
+            NavigationLink(url: "/organisasjoner/\(code.urlPathEncoded)", label: organisation.name),
+            NavigationLink(url: "/organisasjoner/\(code.urlPathEncoded)/samfunnsoppdrag", label: "Samfunnsoppdrag"),
+        ])
     }
 
     func annualReport(code: String, year: Int, _ context: StyrRequestContext) async throws -> HTML {

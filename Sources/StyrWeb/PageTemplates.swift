@@ -3,11 +3,13 @@ enum PageTemplates {
     static let all: [String: String] = [
         "home": home, "organisation": organisation, "mission": mission, "error": error, "login": login,
         "indicators": indicators, "indicator-form": indicatorForm, "history": history,
-        "accessibility": accessibility,
+        "accessibility": accessibility, "dashboard": dashboard, "mission-diff": missionDiff,
     ]
 
     static let home = """
     <h1>Velkommen, {{name}}</h1>
+    {{#hasWaiting}}<section aria-labelledby="venter"><h2 id="venter">Venter på deg</h2><p>Disse resultatene mangler forklaring før de kan rapporteres:</p><ul>{{#waiting}}<li><a href="{{url}}">{{text}}</a></li>{{/waiting}}</ul></section>{{/hasWaiting}}
+    {{#hasFollowing}}<section aria-labelledby="oppfolging"><h2 id="oppfolging">Til oppfølging</h2><p>Etatene skylder forklaring på disse resultatene:</p><ul>{{#following}}<li><a href="{{url}}">{{text}}</a></li>{{/following}}</ul></section>{{/hasFollowing}}
     <h2>Dine roller</h2>
     <ul>{{#roles}}<li>{{role}} – {{organisation}}</li>{{/roles}}</ul>
     <h2>Organisasjoner du har tilgang til</h2>
@@ -104,7 +106,7 @@ enum PageTemplates {
     {{#hasChapters}}<p>Budsjettkapittel: {{#chapters}}kap. {{.}} {{/chapters}}</p>{{/hasChapters}}
     {{#hasMission}}<h2>Styringsdokumenter</h2><ul class="cards"><li><a href="{{missionURL}}">Samfunnsoppdrag</a> (versjon {{missionVersion}}, fastsatt {{missionFixedOn}})</li></ul>{{/hasMission}}
     <h2>Rapporter</h2>
-    {{#hasReports}}<ul class="cards">{{#reports}}<li><a href="{{url}}">{{label}}</a></li>{{/reports}}{{#indicatorPages}}<li><a href="{{url}}">{{label}}</a></li>{{/indicatorPages}}</ul>{{/hasReports}}
+    {{#hasReports}}<ul class="cards">{{#dashboards}}<li><a href="{{url}}">{{label}}</a></li>{{/dashboards}}{{#reports}}<li><a href="{{url}}">{{label}}</a></li>{{/reports}}{{#indicatorPages}}<li><a href="{{url}}">{{label}}</a></li>{{/indicatorPages}}</ul>{{/hasReports}}
     {{^hasReports}}<p>Det finnes ingen regnskapstall for denne organisasjonen ennå, så ingen årsberetning kan lages.</p>{{/hasReports}}
     {{#hasChildren}}<h2>Underliggende enheter</h2><ul>{{#children}}<li><a href="{{url}}">{{name}}</a></li>{{/children}}</ul>{{/hasChildren}}
     """
@@ -112,7 +114,7 @@ enum PageTemplates {
     static let mission = """
     <p class="kicker">{{organisationName}}</p>
     <h1>{{title}}</h1>
-    <p>Versjon {{version}}, fastsatt av {{fixedBy}} {{fixedOn}}.{{#hasOtherVersions}} Andre versjoner: {{#otherVersions}}<a href="{{url}}">versjon {{version}}</a> {{/otherVersions}}{{/hasOtherVersions}}</p>
+    <p>Versjon {{version}}, fastsatt av {{fixedBy}} {{fixedOn}}.{{#hasOtherVersions}} Andre versjoner: {{#otherVersions}}<a href="{{url}}">versjon {{version}}</a> (<a href="{{diffURL}}">se endringer</a>) {{/otherVersions}}{{/hasOtherVersions}}{{^hasOtherVersions}} Dette er den eneste versjonen.{{/hasOtherVersions}}</p>
     <nav aria-label="Innhold i samfunnsoppdraget"><ul>
     <li><a href="#kjerneoppgaver">Kjerneoppgaver</a></li><li><a href="#fullmakter">Fullmakter</a></li><li><a href="#finansiering">Finansieringsmodell</a></li><li><a href="#tekst">Hele teksten</a></li>
     </ul></nav>
@@ -132,6 +134,51 @@ enum PageTemplates {
     <ul>{{#revisionTriggers}}<li>{{.}}</li>{{/revisionTriggers}}</ul>
     <h2 id="tekst">Hele teksten</h2>
     {{#sections}}<section><h3>{{number}} {{heading}}</h3>{{#paragraphs}}<p>{{.}}</p>{{/paragraphs}}</section>{{/sections}}
+    """
+
+    static let dashboard = """
+    <p class="kicker">{{organisationName}}</p>
+    <h1>Årsoversikt {{year}}</h1>
+    <div class="dashboard">
+    <section aria-labelledby="apne">
+    <h2 id="apne">Åpne saker</h2>
+    {{#hasOpenItems}}<ul>{{#openItems}}<li>{{#url}}<a href="{{url}}">{{text}}</a>{{/url}}{{^url}}{{text}}{{/url}}</li>{{/openItems}}</ul>{{/hasOpenItems}}
+    {{^hasOpenItems}}<p>Ingen resultater mangler forklaring for {{year}}.</p>{{/hasOpenItems}}
+    </section>
+    <section aria-labelledby="indikatorer">
+    <h2 id="indikatorer">Resultatindikatorer</h2>
+    {{#hasIndicators}}
+    <div class="table-scroll">
+    <table class="figures indicators">
+    <caption>Resultatindikatorer {{year}} med utvikling over tid (stiplet linje er måltallet)</caption>
+    <thead><tr><th scope="col">Resultatindikator</th><th scope="col">Utvikling</th><th scope="col" class="num">Måltall</th><th scope="col" class="num">Resultat</th><th scope="col" class="num">Avvik</th><th scope="col">Status</th></tr></thead>
+    <tbody>{{#indicators}}<tr><th scope="row">{{name}}</th><td>{{{trend}}}</td><td class="num">{{target}}</td><td class="num">{{result}}</td><td class="num">{{deviation}}</td><td class="status-cell"><span class="status status-{{statusClass}}">{{status}}</span></td></tr>{{/indicators}}</tbody>
+    </table>
+    </div>
+    <p><a href="{{indicatorsURL}}">Alle resultatindikatorer {{year}}</a></p>
+    {{/hasIndicators}}
+    {{^hasIndicators}}<p>Ingen resultatindikatorer har måltall for {{year}} ennå.</p>{{/hasIndicators}}
+    </section>
+    <section aria-labelledby="budsjett">
+    <h2 id="budsjett">Budsjett og regnskap</h2>
+    {{#hasBudget}}
+    <p>Nettoresultatet for {{budget.chapter}}: regulert budsjett {{budget.revised}} kr, regnskap {{budget.actuals}} kr, avvik {{budget.deviation}} kr ({{budget.verdict}}).</p>
+    <figure>{{{budget.chart}}}<figcaption>Driftsutgifter per artsgruppe og nettoresultat: regulert budsjett og regnskap.</figcaption></figure>
+    <p><a href="{{reportURL}}">Årsberetningen med alle tabellene</a></p>
+    {{/hasBudget}}
+    {{^hasBudget}}<p>Det er ingen regnskapstall for {{year}} ennå.</p>{{/hasBudget}}
+    </section>
+    </div>
+    """
+
+    static let missionDiff = """
+    <p class="kicker">{{organisationName}}</p>
+    <h1>Endringer i samfunnsoppdraget fra versjon {{from}} til {{to}}</h1>
+    {{#hasChanges}}
+    <p>Fjernet tekst er merket «Fjernet», ny tekst «Lagt til». Uendrede deler er ikke vist.</p>
+    {{#parts}}<section class="diff"><h2>{{title}}</h2>{{#lines}}<p class="diff-{{kind}}">{{#isAdded}}<ins><span class="diff-marker">Lagt til: </span>{{text}}</ins>{{/isAdded}}{{#isRemoved}}<del><span class="diff-marker">Fjernet: </span>{{text}}</del>{{/isRemoved}}{{#isSame}}{{text}}{{/isSame}}</p>{{/lines}}</section>{{/parts}}
+    {{/hasChanges}}
+    {{^hasChanges}}<p>Versjon {{from}} og {{to}} er like.</p>{{/hasChanges}}
     """
 
     static let accessibility = """

@@ -147,7 +147,8 @@ def main():
 
         # Every page type, as the editor.
         pages = {
-            "start page": "/", "organisation": "/organisasjoner/UKE", "indicators": "/organisasjoner/UKE/indikatorer/2020",
+            "start page": "/", "organisation": "/organisasjoner/UKE", "year dashboard": "/organisasjoner/UKE/ar/2020",
+            "indicators": "/organisasjoner/UKE/indikatorer/2020",
             "indicator form": "/organisasjoner/UKE/indikatorer/2020/elektroniske-lonnsslipper",
             "annual report": "/organisasjoner/UKE/arsberetning/2020", "mission statement": "/organisasjoner/UKE/samfunnsoppdrag",
             "history": "/historikk?type=indicatorValue&nokkel=UKE/ehf-leverandorfakturaer/2020",

@@ -254,3 +254,57 @@ struct PageSnapshotTests {
         }
     }
 }
+
+@Suite("Dashboard and mission changes")
+struct DashboardTests {
+    @Test("the year dashboard shows status with trend charts, budget bars with a text alternative, and open items",
+          arguments: TestDatabase.backends)
+    func dashboard(backend: TestDatabase) async throws {
+        try await WebTestApp.run(backend) { client, passwords in
+            let browser = try await Browser.login(client, email: WebTests.editor, password: passwords[WebTests.editor]!)
+            let response = try await browser.get("/organisasjoner/UKE/ar/2020")
+            #expect(response.status == .ok)
+            let body = String(buffer: response.body)
+            #expect(body.contains(#"role="img" aria-label="Resultater for Andel leverandørfakturaer i EHF-format: 2016: 79,1 %, 2019: 91,2 %, 2020: 92,9 %; måltall 2020: 93 %""#))
+            #expect(body.contains("regulert budsjett 427 921 000 kr, regnskap 420 062 859 kr, avvik 7 858 141 kr (mindreforbruk)"))
+            #expect(body.contains("Kapitlets nettoresultat: regulert budsjett 427 921 000 kr, regnskap 420 062 859 kr"))
+            #expect(body.contains("Antall virksomheter med egne IKT-driftsmiljøer: Avviket er ugunstig"))
+            let home = String(buffer: try await browser.get("/").body)
+            #expect(home.contains("Venter på deg"))
+            #expect(home.contains("/organisasjoner/UKE/indikatorer/2020/egne-ikt-driftsmiljoer"))
+            let steerer = try await Browser.login(client, email: WebTests.finSteerer, password: passwords[WebTests.finSteerer]!)
+            let steererHome = String(buffer: try await steerer.get("/").body)
+            #expect(steererHome.contains("Til oppfølging") && !steererHome.contains("Venter på deg"))
+            #expect(try await browser.get("/organisasjoner/UKE/ar/1800").status == .notFound)
+        }
+    }
+
+    @Test("the difference between two versions of the mission statement", arguments: TestDatabase.backends)
+    func missionDiff(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase { database in
+            _ = try await DemoLoader.loadIfEmpty(database)
+            let credentials = try await DemoUsers.ensure(in: database, bcryptCost: 4)
+            try await database.transaction { db in
+                var revised = DemoData.ukeMissionStatement
+                revised.version = 2
+                revised.fixedOn = CalendarDate(year: 2025, month: 6, day: 1)
+                revised.authorities.removeLast()
+                revised.sections[0].body += "\n\nNy setning om kunstig intelligens."
+                try await SQLGovernanceStore(db).save(revised)
+            }
+            let router = try buildRouter(WebConfiguration(bcryptCost: 4), database: database)
+            try await Application(router: router).test(.router) { client in
+                let password = credentials.first { $0.user.email == WebTests.auditor }!.password
+                let browser = try await Browser.login(client, email: WebTests.auditor, password: password)
+                let mission = String(buffer: try await browser.get("/organisasjoner/UKE/samfunnsoppdrag").body)
+                #expect(mission.contains("Versjon 2"))
+                #expect(mission.contains("/organisasjoner/UKE/samfunnsoppdrag/endringer?fra=1&amp;til=2"))
+                let diff = String(buffer: try await browser.get("/organisasjoner/UKE/samfunnsoppdrag/endringer?fra=1&til=2").body)
+                #expect(diff.contains("<ins><span class=\"diff-marker\">Lagt til: </span>Ny setning om kunstig intelligens.</ins>"))
+                #expect(diff.contains("<del><span class=\"diff-marker\">Fjernet: </span>Iht. Avtale om omplassering"))
+                #expect(diff.contains("<h2>Fullmakter</h2>"))
+                #expect(try await browser.get("/organisasjoner/UKE/samfunnsoppdrag/endringer?fra=1&til=9").status == .notFound)
+            }
+        }
+    }
+}
