@@ -1,3 +1,4 @@
+import Foundation
 import StyrDomain
 
 /// Small charts drawn on the server as inline SVG, each with a text alternative (`aria-label`)
@@ -29,7 +30,7 @@ public enum SVGCharts {
 
     /// Horizontal bars: for each row, the revised budget and the actuals, on one scale.
     public static func budgetBars(rows: [(label: String, budget: Money, actuals: Money)], label: String) -> String {
-        let labelWidth = 230.0, barArea = 360.0, rowHeight = 30.0, top = 22.0
+        let labelWidth = 240.0, barArea = 360.0, rowHeight = 30.0, top = 22.0
         let maximum = max(rows.flatMap { [abs($0.budget.ore), abs($0.actuals.ore)] }.max() ?? 1, 1)
         let width = labelWidth + barArea + 10, height = top + Double(rows.count) * rowHeight + 4
         var parts = [
@@ -38,7 +39,9 @@ public enum SVGCharts {
         ]
         for (index, row) in rows.enumerated() {
             let y = top + Double(index) * rowHeight
-            parts.append(#"<text x="0" y="\#(format(y + 15))" class="chart-label">\#(escape(row.label))</text>"#)
+            // Long labels are cut to fit; the full text is in the chart's text alternative.
+            let shown = row.label.count > 34 ? String(row.label.prefix(33)).trimmingCharacters(in: .whitespaces) + "…" : row.label
+            parts.append(#"<text x="0" y="\#(format(y + 15))" class="chart-label">\#(escape(shown))</text>"#)
             let budgetLength = Double(abs(row.budget.ore)) / Double(maximum) * barArea
             let actualsLength = Double(abs(row.actuals.ore)) / Double(maximum) * barArea
             parts.append(#"<rect class="chart-budget" x="\#(format(labelWidth))" y="\#(format(y + 3))" width="\#(format(budgetLength))" height="10"/>"#)
