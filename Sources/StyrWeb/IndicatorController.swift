@@ -67,7 +67,9 @@ struct IndicatorController: Sendable {
             let store = SQLGovernanceStore(db)
             return (try await store.organisation(code: code)!, try await store.indicators(of: code), try await store.organisations())
         }
-        let canEdit = AccessPolicy.allows(user, .enterResults, on: code, in: OrganisationTree(organisations))
+        let tree = OrganisationTree(organisations)
+        let canEdit = AccessPolicy.allows(user, .enterResults, on: code, in: tree)
+        let canDefine = AccessPolicy.allows(user, .defineIndicators, on: code, in: tree)
         let rows: [[String: Any]] = entries.compactMap { entry in
             guard let value = entry.value(in: year), let target = value.target else { return nil }
             let indicator = entry.indicator
@@ -77,14 +79,15 @@ struct IndicatorController: Sendable {
                 "result": value.result.map { AnnualReport.format($0, indicator) } ?? "ikke målt",
                 "deviation": assessment?.deviation.map { AnnualReport.formatDeviation($0, indicator) } ?? "",
                 "status": statusText(value, indicator, assessment), "statusClass": assessment?.status.rawValue ?? "none",
-                "canEdit": canEdit,
+                "canEdit": canEdit, "canDefine": canDefine,
+                "defineURL": "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\(year)/\(indicator.key.urlPathEncoded)/maltall",
                 "editURL": "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\(year)/\(indicator.key.urlPathEncoded)",
                 "historyURL": "/historikk?type=indicatorValue&nokkel=\("\(code)/\(indicator.key)/\(year)".urlQueryEncoded)",
             ]
         }
         return pages.html("Resultatindikatorer \(year)", template: "indicators", context: [
             "organisationName": organisation.name, "year": year, "rows": rows, "hasRows": !rows.isEmpty,
-            "saved": saved ?? "",
+            "saved": saved ?? "", "canDefine": canDefine, "newURL": "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\(year)/ny",
         ], context: context, trail: [NavigationLink(url: "/organisasjoner/\(code.urlPathEncoded)", label: organisation.name)])
     }
 

@@ -4,6 +4,7 @@ enum PageTemplates {
         "home": home, "organisation": organisation, "mission": mission, "error": error, "login": login,
         "indicators": indicators, "indicator-form": indicatorForm, "history": history,
         "accessibility": accessibility, "dashboard": dashboard, "mission-diff": missionDiff,
+        "indicator-definition": indicatorDefinition,
     ]
 
     static let home = """
@@ -46,13 +47,14 @@ enum PageTemplates {
     <p class="kicker">{{organisationName}}</p>
     <h1>Resultatindikatorer {{year}}</h1>
     {{#saved}}<p class="notice" role="status">Lagret: {{saved}}.</p>{{/saved}}
+    {{#canDefine}}<p><a href="{{newURL}}">Ny resultatindikator</a></p>{{/canDefine}}
     {{#hasRows}}
     <div class="table-scroll">
     <table class="figures indicators">
     <caption>Resultatindikatorer for {{organisationName}} {{year}}</caption>
     <thead><tr><th scope="col">Resultatindikator</th><th scope="col" class="num">Måltall</th><th scope="col" class="num">Resultat</th><th scope="col" class="num">Avvik</th><th scope="col">Status</th><th scope="col">Handlinger</th></tr></thead>
     <tbody>
-    {{#rows}}<tr><th scope="row">{{name}}</th><td class="num">{{target}}</td><td class="num">{{result}}</td><td class="num">{{deviation}}</td><td class="status-cell"><span class="status status-{{statusClass}}">{{status}}</span></td><td>{{#canEdit}}<a href="{{editURL}}">Registrer resultat<span class="visually-hidden"> for {{name}}</span></a> · {{/canEdit}}<a href="{{historyURL}}">Historikk<span class="visually-hidden"> for {{name}}</span></a></td></tr>
+    {{#rows}}<tr><th scope="row">{{name}}</th><td class="num">{{target}}</td><td class="num">{{result}}</td><td class="num">{{deviation}}</td><td class="status-cell"><span class="status status-{{statusClass}}">{{status}}</span></td><td>{{#canEdit}}<a href="{{editURL}}">Registrer resultat<span class="visually-hidden"> for {{name}}</span></a> · {{/canEdit}}{{#canDefine}}<a href="{{defineURL}}">Måltall<span class="visually-hidden"> for {{name}}</span></a> · {{/canDefine}}<a href="{{historyURL}}">Historikk<span class="visually-hidden"> for {{name}}</span></a></td></tr>
     {{/rows}}
     </tbody>
     </table>
@@ -169,6 +171,27 @@ enum PageTemplates {
     {{^hasBudget}}<p>Det er ingen regnskapstall for {{year}} ennå.</p>{{/hasBudget}}
     </section>
     </div>
+    """
+
+    static let indicatorDefinition = """
+    <p class="kicker">{{organisationName}} · {{year}}</p>
+    <h1>{{#isNew}}Ny resultatindikator{{/isNew}}{{^isNew}}Måltall og definisjon: {{navn}}{{/isNew}}</h1>
+    {{#hasErrors}}<div class="error-summary" role="alert"><h2>Indikatoren er ikke lagret</h2><ul>{{#errors}}<li><a href="#{{field}}">{{message}}</a></li>{{/errors}}</ul></div>{{/hasErrors}}
+    <form class="stacked" method="post" action="{{action}}" novalidate>
+    <input type="hidden" name="_csrf" value="{{csrfToken}}">
+    <div><label for="navn">Navn</label><input type="text" id="navn" name="navn" value="{{navn}}" maxlength="300"{{#navnError}} aria-invalid="true" aria-describedby="navn-error"{{/navnError}}>{{#navnError}}<p class="field-error" id="navn-error">{{navnError}}</p>{{/navnError}}</div>
+    <div><label for="enhet">Enhet</label><select id="enhet" name="enhet">{{#units}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/units}}</select></div>
+    <div><label for="retning">Retning</label><select id="retning" name="retning">{{#polarities}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/polarities}}</select></div>
+    <div><label for="avviksregel">Avviksregel</label><select id="avviksregel" name="avviksregel">{{#rules}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/rules}}</select></div>
+    <div><label for="maltall">Måltall {{year}}</label><input type="text" id="maltall" name="maltall" value="{{maltall}}" inputmode="decimal" aria-describedby="maltall-hint{{#maltallError}} maltall-error{{/maltallError}}"{{#maltallError}} aria-invalid="true"{{/maltallError}}><p class="hint" id="maltall-hint">Ved målområde: nedre grense.</p>{{#maltallError}}<p class="field-error" id="maltall-error">{{maltallError}}</p>{{/maltallError}}</div>
+    <div><label for="maltall_ovre">Øvre grense (bare for målområde)</label><input type="text" id="maltall_ovre" name="maltall_ovre" value="{{maltall_ovre}}" inputmode="decimal"{{#maltall_ovreError}} aria-invalid="true" aria-describedby="maltall_ovre-error"{{/maltall_ovreError}}>{{#maltall_ovreError}}<p class="field-error" id="maltall_ovre-error">{{maltall_ovreError}}</p>{{/maltall_ovreError}}</div>
+    <div><label for="desimaler">Desimaler som vises</label><input type="text" id="desimaler" name="desimaler" value="{{desimaler}}" inputmode="numeric"{{#desimalerError}} aria-invalid="true" aria-describedby="desimaler-error"{{/desimalerError}}>{{#desimalerError}}<p class="field-error" id="desimaler-error">{{desimalerError}}</p>{{/desimalerError}}</div>
+    <div><label for="gul">Toleranse for gul (ugunstig avvik opp til dette er grønt)</label><input type="text" id="gul" name="gul" value="{{gul}}" inputmode="decimal"{{#gulError}} aria-invalid="true" aria-describedby="gul-error"{{/gulError}}>{{#gulError}}<p class="field-error" id="gul-error">{{gulError}}</p>{{/gulError}}</div>
+    <div><label for="rod">Toleranse for rød (ugunstig avvik over dette er rødt)</label><input type="text" id="rod" name="rod" value="{{rod}}" inputmode="decimal"{{#rodError}} aria-invalid="true" aria-describedby="rod-error"{{/rodError}}>{{#rodError}}<p class="field-error" id="rod-error">{{rodError}}</p>{{/rodError}}</div>
+    <div><label for="malomrade">Målområde</label><input type="text" id="malomrade" name="malomrade" value="{{malomrade}}" list="malomrader" maxlength="300"{{#malomradeError}} aria-invalid="true" aria-describedby="malomrade-error"{{/malomradeError}}><datalist id="malomrader">{{#goalAreas}}<option value="{{name}}"></option>{{/goalAreas}}</datalist>{{#malomradeError}}<p class="field-error" id="malomrade-error">{{malomradeError}}</p>{{/malomradeError}}</div>
+    <div><label for="fotnoter">Fotnoter (én per linje)</label><textarea id="fotnoter" name="fotnoter" maxlength="4000">{{fotnoter}}</textarea></div>
+    <button class="button" type="submit">Lagre</button>
+    </form>
     """
 
     static let missionDiff = """

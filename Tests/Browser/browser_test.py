@@ -161,6 +161,25 @@ def main():
         logout(driver)
         check("/logg-inn" in driver.current_url, "logging out returns to the login page")
 
+        # The department's steerer defines indicators and targets for its agency.
+        steerer = "etatsstyrer@fin.styr.demo"
+        login(driver, base, steerer, credentials[steerer])
+        for name, path in {"new indicator form": "/organisasjoner/UKE/indikatorer/2020/ny",
+                           "target form": "/organisasjoner/UKE/indikatorer/2020/ehf-leverandorfakturaer/maltall",
+                           "start page (steerer)": "/"}.items():
+            driver.get(base + path)
+            axe_check(driver, name)
+            shot(driver, "steerer-" + name.split(" (")[0].replace(" ", "-"))
+        driver.get(base + "/organisasjoner/UKE/indikatorer/2020/ny")
+        driver.find_element(By.ID, "navn").send_keys("Andel saker besvart innen fristen")
+        driver.find_element(By.ID, "maltall").send_keys("95")
+        driver.find_element(By.ID, "gul").send_keys("2")
+        driver.find_element(By.ID, "rod").send_keys("5")
+        submit(driver)
+        check("Andel saker besvart innen fristen" in driver.page_source and "Lagret:" in driver.page_source,
+              "the steerer defines a new indicator with its target")
+        logout(driver)
+
         # The steerer of another department is refused the agency.
         other = "etatsstyrer@blk.styr.demo"
         login(driver, base, other, credentials[other])

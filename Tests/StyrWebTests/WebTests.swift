@@ -308,3 +308,48 @@ struct DashboardTests {
         }
     }
 }
+
+@Suite("Indicator definitions")
+struct IndicatorDefinitionTests {
+    @Test("the department's steerer defines an indicator and its target; others may not; bad input is named",
+          arguments: TestDatabase.backends)
+    func define(backend: TestDatabase) async throws {
+        try await WebTestApp.run(backend) { client, passwords in
+            let steerer = try await Browser.login(client, email: WebTests.finSteerer, password: passwords[WebTests.finSteerer]!)
+            let editor = try await Browser.login(client, email: WebTests.editor, password: passwords[WebTests.editor]!)
+            #expect(try await steerer.get("/organisasjoner/UKE/indikatorer/2020/ny").status == .ok)
+            #expect(try await editor.get("/organisasjoner/UKE/indikatorer/2020/ny").status == .forbidden)
+            #expect(try await steerer.get("/organisasjoner/FIN/indikatorer/2020/ny").status == .forbidden, "not for the department itself")
+            var form = [
+                "_csrf": steerer.csrfToken!, "navn": "Andel saker besvart innen fristen", "enhet": "share", "retning": "higherIsBetter",
+                "avviksregel": "percentagePoints", "maltall": "95", "desimaler": "1", "gul": "3", "rod": "2", "malomrade": "",
+            ]
+            let refused = try await steerer.post("/organisasjoner/UKE/indikatorer/2020/ny", form: form)
+            #expect(refused.status == .unprocessableContent)
+            #expect(String(buffer: refused.body).contains("Grensen for rød kan ikke være lavere enn grensen for gul."))
+            #expect(String(buffer: refused.body).contains("value=\"Andel saker besvart innen fristen\""))
+            form["rod"] = "abc"
+            #expect(String(buffer: try await steerer.post("/organisasjoner/UKE/indikatorer/2020/ny", form: form).body).contains("«abc» er ikke et tall."))
+            form["rod"] = "6"
+            #expect(try await editor.post("/organisasjoner/UKE/indikatorer/2020/ny", form: form.merging(["_csrf": editor.csrfToken!]) { $1 }).status == .forbidden)
+            #expect(try await steerer.post("/organisasjoner/UKE/indikatorer/2020/ny", form: form).status == .seeOther)
+            #expect(try await steerer.post("/organisasjoner/UKE/indikatorer/2020/ny", form: form).status == .unprocessableContent, "no duplicates")
+            let list = String(buffer: try await steerer.get("/organisasjoner/UKE/indikatorer/2020").body)
+            #expect(list.contains("Andel saker besvart innen fristen"))
+            // The agency enters a result against the new target.
+            let result = try await editor.post("/organisasjoner/UKE/indikatorer/2020/andel-saker-besvart-innen-fristen", form: [
+                "_csrf": editor.csrfToken!, "resultat": "96"])
+            #expect(result.status == .seeOther)
+            // Raising the target makes the same result unfavourable.
+            let edit = "/organisasjoner/UKE/indikatorer/2020/ehf-leverandorfakturaer/maltall"
+            let current = String(buffer: try await steerer.get(edit).body)
+            #expect(current.contains("value=\"93\""))
+            let raised = try await steerer.post(edit, form: [
+                "_csrf": steerer.csrfToken!, "navn": "Andel leverandørfakturaer i EHF-format", "enhet": "share", "retning": "higherIsBetter",
+                "avviksregel": "percentagePoints", "maltall": "99", "desimaler": "1", "gul": "2", "rod": "5"])
+            #expect(raised.status == .seeOther)
+            let after = String(buffer: try await editor.get("/organisasjoner/UKE/indikatorer/2020").body)
+            #expect(after.contains("-6,1"))
+        }
+    }
+}

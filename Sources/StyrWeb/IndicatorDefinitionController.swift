@@ -1,0 +1,180 @@
+import Foundation
+import Hummingbird
+import StyrDomain
+import StyrReports
+import StyrStorage
+
+/// The department defines an agency's indicators and sets their targets for a year (the
+/// department's side of the allocation letter). Needs the defineIndicators permission.
+struct IndicatorDefinitionController: Sendable {
+    let database: Database
+    let pages: Pages
+    let access: Authorizer
+
+    func addRoutes(to router: Router<StyrRequestContext>) {
+        router.get("/organisasjoner/:code/indikatorer/:year/ny") { request, context in
+            let (code, year) = try path(context)
+            _ = try await access.require(.defineIndicators, on: code, request, context)
+            return try await form(code: code, year: year, existing: nil, input: [:], errors: [:], context)
+        }
+        router.post("/organisasjoner/:code/indikatorer/:year/ny") { request, context in
+            let (code, year) = try path(context)
+            let user = try await access.require(.defineIndicators, on: code, request, context)
+            let fields = try await FormBody.read(request, context: context)
+            try access.requireCSRF(fields, context)
+            return try await save(code: code, year: year, existing: nil, fields: fields, user: user, context)
+        }
+        router.get("/organisasjoner/:code/indikatorer/:year/:key/maltall") { request, context in
+            let (code, year) = try path(context)
+            _ = try await access.require(.defineIndicators, on: code, request, context)
+            let existing = try await find(code: code, key: try context.parameters.require("key"), context)
+            return try await form(code: code, year: year, existing: existing, input: Self.fields(of: existing, year: year), errors: [:], context)
+        }
+        router.post("/organisasjoner/:code/indikatorer/:year/:key/maltall") { request, context in
+            let (code, year) = try path(context)
+            let user = try await access.require(.defineIndicators, on: code, request, context)
+            let fields = try await FormBody.read(request, context: context)
+            try access.requireCSRF(fields, context)
+            let existing = try await find(code: code, key: try context.parameters.require("key"), context)
+            return try await save(code: code, year: year, existing: existing, fields: fields, user: user, context)
+        }
+    }
+
+    func path(_ context: StyrRequestContext) throws -> (String, Int) {
+        let year = try context.parameters.require("year", as: Int.self)
+        guard (1900...2200).contains(year) else { throw HTTPError(.badRequest, message: "Året er utenfor 1900–2200.") }
+        return (try context.parameters.require("code"), year)
+    }
+
+    func find(code: String, key: String, _ context: StyrRequestContext) async throws -> IndicatorWithValues {
+        guard let entry = try await database.withConnection({ db in
+            try await SQLGovernanceStore(db).indicators(of: code).first { $0.indicator.key == key }
+        }) else {
+            throw AccessError(status: .notFound, loginReturnPath: nil, html: pages.errorDocument(
+                .notFound, heading: "Fant ikke indikatoren", message: "«\(key)» finnes ikke hos «\(code)».", context: context))
+        }
+        return entry
+    }
+
+    static func fields(of entry: IndicatorWithValues, year: Int) -> [String: String] {
+        let indicator = entry.indicator
+        var fields = [
+            "navn": indicator.name, "enhet": indicator.unit.rawValue, "retning": indicator.polarity.rawValue,
+            "avviksregel": indicator.deviationRule.rawValue, "desimaler": String(indicator.decimals),
+            "gul": NorwegianFormat.quantity(indicator.tolerance.yellow, decimals: 3),
+            "rod": NorwegianFormat.quantity(indicator.tolerance.red, decimals: 3),
+            "malomrade": indicator.goalArea ?? "", "fotnoter": indicator.notes.joined(separator: "\n"),
+        ]
+        switch entry.value(in: year)?.target {
+        case .value(let target): fields["maltall"] = NorwegianFormat.quantity(target, decimals: 3)
+        case .range(let low, let high):
+            fields["maltall"] = NorwegianFormat.quantity(low, decimals: 3)
+            fields["maltall_ovre"] = NorwegianFormat.quantity(high, decimals: 3)
+        case nil: break
+        }
+        return fields
+    }
+
+    func form(
+        code: String, year: Int, existing: IndicatorWithValues?, input: [String: String], errors: [String: String],
+        _ context: StyrRequestContext, status: HTTPResponse.Status = .ok
+    ) async throws -> HTML {
+        let (organisation, goalAreas) = try await database.withConnection { db in
+            let store = SQLGovernanceStore(db)
+            return (try await store.organisation(code: code)!, try await store.goalAreas(of: code, year: year))
+        }
+        func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ selected: String?, name: (T) -> String) -> [[String: Any]]
+        where T.RawValue == String {
+            T.allCases.map { ["value": $0.rawValue, "label": name($0), "selected": $0.rawValue == selected] }
+        }
+        let order = ["navn", "maltall", "maltall_ovre", "desimaler", "gul", "rod", "malomrade"]
+        let action = existing.map { "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\(year)/\($0.indicator.key.urlPathEncoded)/maltall" }
+            ?? "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\(year)/ny"
+        var values: [String: Any] = [
+            "organisationName": organisation.name, "year": year, "isNew": existing == nil, "action": action,
+            "csrfToken": context.session?.csrfToken ?? "",
+            "units": options(IndicatorUnit.self, input["enhet"] ?? "share") { $0.norwegianName },
+            "polarities": options(Polarity.self, input["retning"] ?? "higherIsBetter") { $0.norwegianName },
+            "rules": options(DeviationRule.self, input["avviksregel"] ?? "percentagePoints") { $0.norwegianName },
+            "goalAreas": goalAreas.map { ["name": $0.name] },
+            "errors": order.compactMap { field in errors[field].map { ["field": field, "message": $0] } },
+            "hasErrors": !errors.isEmpty,
+        ]
+        for key in ["navn", "maltall", "maltall_ovre", "desimaler", "gul", "rod", "malomrade", "fotnoter"] {
+            values[key] = input[key] ?? (key == "desimaler" ? "1" : "")
+            values["\(key)Error"] = errors[key] ?? ""
+        }
+        return pages.html(existing == nil ? "Ny resultatindikator" : "Måltall og definisjon", template: "indicator-definition",
+                          context: values, context: context, status: status, trail: [
+            NavigationLink(url: "/organisasjoner/\(code.urlPathEncoded)", label: organisation.name),
+            NavigationLink(url: "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\(year)", label: "Resultatindikatorer \(year)"),
+        ])
+    }
+
+    func save(
+        code: String, year: Int, existing: IndicatorWithValues?, fields raw: [String: String], user: UserAccount,
+        _ context: StyrRequestContext
+    ) async throws -> Response {
+        let fields = raw.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        var errors: [String: String] = [:]
+        let name = fields["navn"] ?? ""
+        if name.isEmpty { errors["navn"] = "Skriv navnet på indikatoren." } else if name.count > 300 { errors["navn"] = "Navnet kan ha høyst 300 tegn." }
+        let unit = IndicatorUnit(rawValue: fields["enhet"] ?? "") ?? .share
+        let polarity = Polarity(rawValue: fields["retning"] ?? "") ?? .higherIsBetter
+        let rule = DeviationRule(rawValue: fields["avviksregel"] ?? "") ?? .percentagePoints
+        let decimals = Int(fields["desimaler"] ?? "")
+        if decimals == nil || !(0...3).contains(decimals!) { errors["desimaler"] = "Antall desimaler må være et helt tall fra 0 til 3." }
+        func number(_ key: String, required: Bool) -> Quantity? {
+            let text = fields[key] ?? ""
+            if text.isEmpty {
+                if required { errors[key] = "Fyll inn et tall." }
+                return nil
+            }
+            guard let value = Quantity(parsing: text) else { errors[key] = "«\(text)» er ikke et tall."; return nil }
+            if value < .zero, key != "maltall", key != "maltall_ovre" { errors[key] = "Kan ikke være negativ." }
+            if unit == .share, key.hasPrefix("maltall"), value < .zero || value > Quantity(100) { errors[key] = "En andel må være mellom 0 og 100 %." }
+            return value
+        }
+        let yellow = number("gul", required: true), red = number("rod", required: true)
+        if let yellow, let red, yellow > red { errors["rod"] = "Grensen for rød kan ikke være lavere enn grensen for gul." }
+        let low = number("maltall", required: true), high = number("maltall_ovre", required: polarity == .targetRange)
+        if let low, let high, low > high { errors["maltall_ovre"] = "Øvre grense kan ikke være lavere enn måltallet." }
+        let goalArea = fields["malomrade"] ?? ""
+        if goalArea.count > 300 { errors["malomrade"] = "Målområdet kan ha høyst 300 tegn." }
+        guard errors.isEmpty, let decimals, let yellow, let red, let low else {
+            return try await form(code: code, year: year, existing: existing, input: fields, errors: errors, context,
+                                  status: .unprocessableContent).response(status: .unprocessableContent)
+        }
+        let key = existing?.indicator.key ?? Self.key(for: name)
+        let indicator = Indicator(
+            key: key, name: name, unit: unit, polarity: polarity, deviationRule: rule, tolerance: Tolerance(yellow: yellow, red: red),
+            decimals: decimals, introducedIn: existing?.indicator.introducedIn ?? year,
+            notes: (fields["fotnoter"] ?? "").split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty },
+            goalArea: goalArea.isEmpty ? nil : goalArea)
+        var value = existing?.value(in: year) ?? IndicatorValue(year: year)
+        value.target = polarity == .targetRange ? .range(low: low, high: high ?? low) : .value(low)
+        let (email, toSaveValue) = (user.email, value)
+        let saved = try await database.transaction { db -> Bool in
+            let store = SQLGovernanceStore(db, actor: email)
+            let entries = try await store.indicators(of: code)
+            if existing == nil, entries.contains(where: { $0.indicator.key == key || $0.indicator.name == name }) { return false }
+            try await store.save(indicator, of: code, position: entries.firstIndex { $0.indicator.key == key } ?? entries.count)
+            try await store.save(toSaveValue, ofIndicator: key, of: code)
+            return true
+        }
+        guard saved else {
+            return try await form(code: code, year: year, existing: existing, input: fields,
+                                  errors: ["navn": "Det finnes allerede en indikator med dette navnet."], context,
+                                  status: .unprocessableContent).response(status: .unprocessableContent)
+        }
+        return redirect(to: "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\(year)?lagret=\(name.urlQueryEncoded)")
+    }
+
+    /// A stable key from the name: lower case ASCII, Norwegian letters spelled out, words joined by "-".
+    static func key(for name: String) -> String {
+        let replaced = name.lowercased().replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "ø", with: "o")
+            .replacingOccurrences(of: "å", with: "a")
+        let words = replaced.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        return String(words.prefix(6).joined(separator: "-").prefix(80))
+    }
+}
