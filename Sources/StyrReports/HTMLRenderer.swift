@@ -9,6 +9,7 @@ public struct HTMLRenderer: Sendable {
             library = try MustacheLibrary(templates: [
                 "document": MustacheTemplate(string: HTMLTemplates.document),
                 "annual-report": MustacheTemplate(string: HTMLTemplates.annualReport),
+                "budget-tables": MustacheTemplate(string: HTMLTemplates.budgetTables),
             ])
         } catch {
             // The templates are constants compiled into Styr; a parse error is a programming error.
@@ -78,7 +79,7 @@ public struct HTMLRenderer: Sendable {
         texts.enumerated().map { ["text": $0.element, "numeric": numeric($0.offset)] }
     }
 
-    static func context(_ report: AnnualReport) -> [String: Any] {
+    public static func context(_ report: AnnualReport) -> [String: Any] {
         func accounts(_ section: AnnualReport.AccountsSection) -> [String: Any] {
             [
                 "caption": section.caption, "headings": headings(section.headings) { $0 > 0 },

@@ -22,6 +22,46 @@ enum HTMLTemplates {
     </html>
     """
 
+    /// The operating and investment tables and the projects, shared by the annual report and
+    /// the budget page.
+    static let budgetTables = """
+    {{#accounts}}
+    <div class="table-scroll">
+    <table class="figures accounts">
+    <caption>{{caption}}</caption>
+    <thead><tr>{{#headings}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/headings}}</tr></thead>
+    <tbody>
+    {{#rows}}<tr{{#isSum}} class="sum"{{/isSum}}><th scope="row">{{label}}</th>{{#cells}}<td class="num">{{.}}</td>{{/cells}}</tr>
+    {{/rows}}
+    </tbody>
+    </table>
+    </div>
+    {{#notes}}<p class="note">{{.}}</p>{{/notes}}
+    {{#hasExplanations}}<h3>Årsaksforklaring til avvik mellom regulert budsjett og regnskap</h3>{{/hasExplanations}}
+    {{#explanations}}<p>{{.}}</p>{{/explanations}}
+    <h3>{{revisionHeading}}</h3>
+    {{#revisionText}}<p>{{.}}</p>{{/revisionText}}
+    {{#hasComparison}}<h3>{{comparisonHeading}}</h3>{{/hasComparison}}
+    {{#comparisonText}}<p>{{.}}</p>{{/comparisonText}}
+    {{/accounts}}
+    {{#projects.hasRows}}
+    <div class="table-scroll">
+    <table class="figures projects">
+    <caption>{{projects.caption}}</caption>
+    <thead><tr>{{#projects.headings}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/projects.headings}}</tr></thead>
+    <tbody>
+    {{#projects.rows}}<tr><th scope="row">{{label}}</th>{{#cells}}<td{{#numeric}} class="num"{{/numeric}}>{{text}}</td>{{/cells}}</tr>
+    {{/projects.rows}}
+    <tr class="sum"><th scope="row">{{projects.sumLabel}}</th>{{#projects.sumCells}}<td{{#numeric}} class="num"{{/numeric}}>{{text}}</td>{{/projects.sumCells}}</tr>
+    </tbody>
+    </table>
+    </div>
+    {{#projects.notes}}<p class="note">{{.}}</p>{{/projects.notes}}
+    {{#projects.hasComments}}<h3>Kommentarer / årsak til avvik</h3>{{/projects.hasComments}}
+    {{#projects.comments}}<p>{{.}}</p>{{/projects.comments}}
+    {{/projects.hasRows}}
+    """
+
     static let annualReport = """
     <article class="report">
     <header class="report-title">
@@ -67,41 +107,7 @@ enum HTMLTemplates {
     </section>
     <section>
     <h2>3. Sammenlikning av budsjett og regnskap</h2>
-    {{#accounts}}
-    <div class="table-scroll">
-    <table class="figures accounts">
-    <caption>{{caption}}</caption>
-    <thead><tr>{{#headings}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/headings}}</tr></thead>
-    <tbody>
-    {{#rows}}<tr{{#isSum}} class="sum"{{/isSum}}><th scope="row">{{label}}</th>{{#cells}}<td class="num">{{.}}</td>{{/cells}}</tr>
-    {{/rows}}
-    </tbody>
-    </table>
-    </div>
-    {{#notes}}<p class="note">{{.}}</p>{{/notes}}
-    {{#hasExplanations}}<h3>Årsaksforklaring til avvik mellom regulert budsjett og regnskap</h3>{{/hasExplanations}}
-    {{#explanations}}<p>{{.}}</p>{{/explanations}}
-    <h3>{{revisionHeading}}</h3>
-    {{#revisionText}}<p>{{.}}</p>{{/revisionText}}
-    {{#hasComparison}}<h3>{{comparisonHeading}}</h3>{{/hasComparison}}
-    {{#comparisonText}}<p>{{.}}</p>{{/comparisonText}}
-    {{/accounts}}
-    {{#projects.hasRows}}
-    <div class="table-scroll">
-    <table class="figures projects">
-    <caption>{{projects.caption}}</caption>
-    <thead><tr>{{#projects.headings}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/projects.headings}}</tr></thead>
-    <tbody>
-    {{#projects.rows}}<tr><th scope="row">{{label}}</th>{{#cells}}<td{{#numeric}} class="num"{{/numeric}}>{{text}}</td>{{/cells}}</tr>
-    {{/projects.rows}}
-    <tr class="sum"><th scope="row">{{projects.sumLabel}}</th>{{#projects.sumCells}}<td{{#numeric}} class="num"{{/numeric}}>{{text}}</td>{{/projects.sumCells}}</tr>
-    </tbody>
-    </table>
-    </div>
-    {{#projects.notes}}<p class="note">{{.}}</p>{{/projects.notes}}
-    {{#projects.hasComments}}<h3>Kommentarer / årsak til avvik</h3>{{/projects.hasComments}}
-    {{#projects.comments}}<p>{{.}}</p>{{/projects.comments}}
-    {{/projects.hasRows}}
+    {{> budget-tables}}
     </section>
     </article>
     """

@@ -51,6 +51,7 @@ public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), 
     HistoryController(database: database, pages: pages, access: access).addRoutes(to: router)
     DashboardController(database: database, pages: pages, access: access).addRoutes(to: router)
     IndicatorDefinitionController(database: database, pages: pages, access: access).addRoutes(to: router)
+    BudgetController(database: database, pages: pages, access: access).addRoutes(to: router)
     router.get("/styles.css") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],

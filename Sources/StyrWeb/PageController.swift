@@ -108,7 +108,10 @@ struct PageController: Sendable {
             "name": organisation.name, "kind": organisation.kind.norwegianName, "parent": parent?.name ?? "",
             "chapters": chapters.map { "\($0.number) \($0.name)" }, "hasChapters": !chapters.isEmpty,
             "reports": years.map { ["url": "/organisasjoner/\(code.urlPathEncoded)/arsberetning/\($0)", "label": "Årsberetning \($0)"] },
-            "dashboards": years.map { ["url": "/organisasjoner/\(code.urlPathEncoded)/ar/\($0)", "label": "Årsoversikt \($0)"] },
+            "dashboards": years.flatMap {
+                [["url": "/organisasjoner/\(code.urlPathEncoded)/ar/\($0)", "label": "Årsoversikt \($0)"],
+                 ["url": "/organisasjoner/\(code.urlPathEncoded)/budsjett/\($0)", "label": "Budsjett og regnskap \($0)"]]
+            },
             "indicatorPages": years.map { ["url": "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\($0)", "label": "Resultatindikatorer \($0)"] },
             "hasReports": !years.isEmpty,
             "children": children.map { ["url": "/organisasjoner/\($0.code.urlPathEncoded)", "name": $0.name] },

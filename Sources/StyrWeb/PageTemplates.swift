@@ -4,7 +4,7 @@ enum PageTemplates {
         "home": home, "organisation": organisation, "mission": mission, "error": error, "login": login,
         "indicators": indicators, "indicator-form": indicatorForm, "history": history,
         "accessibility": accessibility, "dashboard": dashboard, "mission-diff": missionDiff,
-        "indicator-definition": indicatorDefinition,
+        "indicator-definition": indicatorDefinition, "budget": budget,
     ]
 
     static let home = """
@@ -192,6 +192,26 @@ enum PageTemplates {
     <div><label for="fotnoter">Fotnoter (én per linje)</label><textarea id="fotnoter" name="fotnoter" maxlength="4000">{{fotnoter}}</textarea></div>
     <button class="button" type="submit">Lagre</button>
     </form>
+    """
+
+    static let budget = """
+    <p class="kicker">{{organisationName}}</p>
+    <h1>Budsjett og regnskap {{year}}</h1>
+    <p>{{chapterTitle}}. Regulert budsjett er Dok. 3 pluss budsjettreguleringene; alle summer og avvik er beregnet.</p>
+    <h2>Budsjettreguleringer</h2>
+    {{#hasRevisions}}
+    <p>Sorter etter: {{#sortLinks}}{{#current}}<strong aria-current="true">{{label}}</strong> {{/current}}{{^current}}<a href="{{url}}">{{label}}</a> {{/current}}{{/sortLinks}}</p>
+    <div class="table-scroll">
+    <table class="figures">
+    <caption>Budsjettreguleringer {{year}}</caption>
+    <thead><tr><th scope="col">Referanse</th><th scope="col">Drift/investering</th><th scope="col">Vedtatt</th><th scope="col" class="num">Netto endring (kr)</th><th scope="col">Per artsgruppe</th><th scope="col">Begrunnelse</th></tr></thead>
+    <tbody>{{#revisions}}<tr><th scope="row">{{reference}}</th><td>{{kind}}</td><td>{{decidedOn}}</td><td class="num">{{amount}}</td><td>{{lines}}</td><td>{{reason}}</td></tr>{{/revisions}}</tbody>
+    </table>
+    </div>
+    {{/hasRevisions}}
+    {{^hasRevisions}}<p>Det er ikke registrert budsjettreguleringer for {{year}}.</p>{{/hasRevisions}}
+    <h2>Regnskap mot budsjett</h2>
+    {{> budget-tables}}
     """
 
     static let missionDiff = """

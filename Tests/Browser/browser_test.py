@@ -148,6 +148,7 @@ def main():
         # Every page type, as the editor.
         pages = {
             "start page": "/", "organisation": "/organisasjoner/UKE", "year dashboard": "/organisasjoner/UKE/ar/2020",
+            "budget": "/organisasjoner/UKE/budsjett/2020",
             "indicators": "/organisasjoner/UKE/indikatorer/2020",
             "indicator form": "/organisasjoner/UKE/indikatorer/2020/elektroniske-lonnsslipper",
             "annual report": "/organisasjoner/UKE/arsberetning/2020", "mission statement": "/organisasjoner/UKE/samfunnsoppdrag",

@@ -237,6 +237,7 @@ struct PageSnapshotTests {
         ("/organisasjoner/UKE/samfunnsoppdrag", "mission-uke.html"), ("/organisasjoner/NOPE", "not-found.html"),
         ("/organisasjoner/UKE/indikatorer/2020", "indicators-uke-2020.html"),
         ("/organisasjoner/UKE/indikatorer/2020/elektroniske-lonnsslipper", "indicator-form.html"),
+        ("/organisasjoner/UKE/budsjett/2020", "budget-uke-2020.html"), ("/organisasjoner/UKE/ar/2020", "dashboard-uke-2020.html"),
     ])
     func snapshot(path: String, name: String) async throws {
         try await WebTestApp.run(.sqlite) { client, passwords in
@@ -350,6 +351,29 @@ struct IndicatorDefinitionTests {
             #expect(raised.status == .seeOther)
             let after = String(buffer: try await editor.get("/organisasjoner/UKE/indikatorer/2020").body)
             #expect(after.contains("-6,1"))
+        }
+    }
+}
+
+@Suite("Budget page")
+struct BudgetPageTests {
+    @Test("the budget page lists the revisions with their references, sortable, and the computed tables",
+          arguments: TestDatabase.backends)
+    func budget(backend: TestDatabase) async throws {
+        try await WebTestApp.run(backend) { client, passwords in
+            let browser = try await Browser.login(client, email: WebTests.auditor, password: passwords[WebTests.auditor]!)
+            let page = String(buffer: try await browser.get("/organisasjoner/UKE/budsjett/2020").body)
+            #expect(page.contains("<th scope=\"row\">byrådssak 168/20</th>"))
+            #expect(page.contains("<td class=\"num\">-780 000</td>"))
+            #expect(page.contains("<td class=\"num\">826 004 165</td>"))
+            #expect(page.contains("<caption>Investeringsprosjekter for kap. 125 Utviklings- og kompetanseetaten</caption>"))
+            func order(_ html: String) -> [String] {
+                html.components(separatedBy: "<th scope=\"row\">byrådssak ").dropFirst().map { String($0.prefix { $0 != "<" }) }
+            }
+            #expect(order(page) == ["90/20", "90/20 og YDISP fra 2019", "168/20", "208/20"])
+            let byAmount = String(buffer: try await browser.get("/organisasjoner/UKE/budsjett/2020?sorter=belop").body)
+            #expect(order(byAmount) == ["208/20", "90/20 og YDISP fra 2019", "168/20", "90/20"])
+            #expect(try await browser.get("/organisasjoner/UKE/budsjett/2031").status == .notFound)
         }
     }
 }
