@@ -9,6 +9,8 @@ struct HistoryController: Sendable {
     let pages: Pages
     let access: Authorizer
 
+    static let pageSize = 25
+
     /// Entity types keyed by chapter number rather than organisation code.
     static let chapterKeyedTypes: Set<String> = ["chapter", "budgetAmount", "budgetRevision", "investmentProject"]
 
@@ -27,12 +29,18 @@ struct HistoryController: Sendable {
             let entries = try await database.withConnection { db in
                 try await SQLAuditLog(db).entries(entityType: type, entityKey: key)
             }
-            let rows: [[String: Any]] = entries.map {
+            let pageCount = max(1, (entries.count + Self.pageSize - 1) / Self.pageSize)
+            let page = min(max(1, request.uri.queryParameters.get("side", as: Int.self) ?? 1), pageCount)
+            let shown = entries.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
+            let base = "/historikk?type=\(type.urlQueryEncoded)&nokkel=\(key.urlQueryEncoded)"
+            let rows: [[String: Any]] = shown.map {
                 ["sequence": $0.sequence, "occurredAt": $0.occurredAt, "actor": $0.actor, "action": $0.action.norwegianName,
                  "before": $0.before ?? "–", "after": $0.after ?? "–"]
             }
             return pages.html("Historikk", template: "history", context: [
                 "entityType": type, "entityKey": key, "entries": rows, "hasEntries": !rows.isEmpty,
+                "page": page, "pageCount": pageCount, "isPaged": pageCount > 1, "total": entries.count,
+                "previousURL": page > 1 ? "\(base)&side=\(page - 1)" : "", "nextURL": page < pageCount ? "\(base)&side=\(page + 1)" : "",
             ], context: context)
         }
     }

@@ -98,6 +98,7 @@ enum PageTemplates {
     </table>
     </div>
     {{/hasEntries}}
+    {{#isPaged}}<nav aria-label="Sider" class="pagination"><p>Side {{page}} av {{pageCount}} ({{total}} endringer). {{#previousURL}}<a href="{{previousURL}}" rel="prev">Forrige side</a> {{/previousURL}}{{#nextURL}}<a href="{{nextURL}}" rel="next">Neste side</a>{{/nextURL}}</p></nav>{{/isPaged}}
     {{^hasEntries}}<p>Ingen endringer er registrert for dette objektet.</p>{{/hasEntries}}
     """
 

@@ -377,3 +377,26 @@ struct BudgetPageTests {
         }
     }
 }
+
+@Suite("History pages")
+struct HistoryPageTests {
+    @Test("a long history is paginated, 25 entries a page")
+    func pagination() async throws {
+        try await WebTestApp.run(.sqlite) { client, passwords in
+            let editor = try await Browser.login(client, email: WebTests.editor, password: passwords[WebTests.editor]!)
+            let form = "/organisasjoner/UKE/indikatorer/2020/ehf-leverandorfakturaer"
+            for result in 1...30 {
+                _ = try await editor.post(form, form: ["_csrf": editor.csrfToken!, "resultat": "9\(result % 10),\(result)", "kommentar": "Forklart."])
+            }
+            let history = "/historikk?type=indicatorValue&nokkel=UKE%2Fehf-leverandorfakturaer%2F2020"
+            let first = String(buffer: try await editor.get(history).body)
+            #expect(first.contains("Side 1 av 2 (31 endringer)"))
+            #expect(first.components(separatedBy: "<tr><td>").count - 1 == 25)
+            let second = String(buffer: try await editor.get(history + "&side=2").body)
+            #expect(second.components(separatedBy: "<tr><td>").count - 1 == 6)
+            #expect(second.contains("rel=\"prev\""))
+            let beyond = String(buffer: try await editor.get(history + "&side=99").body)
+            #expect(beyond.contains("Side 2 av 2"))
+        }
+    }
+}
