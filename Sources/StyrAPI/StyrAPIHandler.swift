@@ -137,6 +137,42 @@ struct StyrAPIHandler: APIProtocol {
         return .ok(.init(body: .json(Self.indicator(IndicatorWithValues(indicator: indicator, values: [value]), year: year))))
     }
 
+    func putIndicatorDefinition(_ input: Operations.PutIndicatorDefinition.Input) async throws -> Operations.PutIndicatorDefinition.Output {
+        let (code, year, key) = (input.path.code, input.path.year, input.path.key)
+        try validate(year: year)
+        let user = try await require(.defineIndicators, on: code)
+        guard case .json(let body) = input.body else { throw APIProblem.invalid("Forventet JSON.") }
+        guard key == IndicatorDraft.key(for: key), !key.isEmpty else {
+            throw APIProblem.invalid("key: bruk små bokstaver a–z, tall og bindestrek, f.eks. «andel-saker-besvart».")
+        }
+        let draft = IndicatorDraft(
+            name: body.name, unit: IndicatorUnit(rawValue: body.unit.rawValue)!, polarity: Polarity(rawValue: body.polarity.rawValue)!,
+            deviationRule: DeviationRule(rawValue: body.deviationRule.rawValue)!, decimals: String(body.decimals),
+            toleranceYellow: body.toleranceYellow, toleranceRed: body.toleranceRed, target: body.target,
+            targetHigh: body.targetHigh ?? "", goalArea: body.goalArea ?? "", notes: body.notes ?? [])
+        let existing = try await database.withConnection { db in
+            try await SQLGovernanceStore(db).indicators(of: code)
+        }
+        let current = existing.first { $0.indicator.key == key }
+        let (indicator, target): (Indicator, IndicatorTarget)
+        switch draft.validated(key: key, introducedIn: current?.indicator.introducedIn ?? year) {
+        case .success(let checked): (indicator, target) = checked
+        case .failure(let errors): throw APIProblem.invalid(errors.summary)
+        }
+        if current == nil, existing.contains(where: { $0.indicator.name == indicator.name }) {
+            throw APIProblem.invalid("name: det finnes allerede en indikator med dette navnet.")
+        }
+        var value = current?.value(in: year) ?? IndicatorValue(year: year)
+        value.target = target
+        let (email, toSave, position) = (user.email, value, existing.firstIndex { $0.indicator.key == key } ?? existing.count)
+        try await database.transaction { db in
+            let store = SQLGovernanceStore(db, actor: email)
+            try await store.save(indicator, of: code, position: position)
+            try await store.save(toSave, ofIndicator: key, of: code)
+        }
+        return .ok(.init(body: .json(Self.indicator(IndicatorWithValues(indicator: indicator, values: [value]), year: year))))
+    }
+
     static func indicator(_ entry: IndicatorWithValues, year: Int) -> Components.Schemas.Indicator {
         let indicator = entry.indicator
         let value = entry.value(in: year)

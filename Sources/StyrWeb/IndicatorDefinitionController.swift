@@ -116,43 +116,29 @@ struct IndicatorDefinitionController: Sendable {
         _ context: StyrRequestContext
     ) async throws -> Response {
         let fields = raw.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        var errors: [String: String] = [:]
-        let name = fields["navn"] ?? ""
-        if name.isEmpty { errors["navn"] = "Skriv navnet på indikatoren." } else if name.count > 300 { errors["navn"] = "Navnet kan ha høyst 300 tegn." }
-        let unit = IndicatorUnit(rawValue: fields["enhet"] ?? "") ?? .share
-        let polarity = Polarity(rawValue: fields["retning"] ?? "") ?? .higherIsBetter
-        let rule = DeviationRule(rawValue: fields["avviksregel"] ?? "") ?? .percentagePoints
-        let decimals = Int(fields["desimaler"] ?? "")
-        if decimals == nil || !(0...3).contains(decimals!) { errors["desimaler"] = "Antall desimaler må være et helt tall fra 0 til 3." }
-        func number(_ key: String, required: Bool) -> Quantity? {
-            let text = fields[key] ?? ""
-            if text.isEmpty {
-                if required { errors[key] = "Fyll inn et tall." }
-                return nil
-            }
-            guard let value = Quantity(parsing: text) else { errors[key] = "«\(text)» er ikke et tall."; return nil }
-            if value < .zero, key != "maltall", key != "maltall_ovre" { errors[key] = "Kan ikke være negativ." }
-            if unit == .share, key.hasPrefix("maltall"), value < .zero || value > Quantity(100) { errors[key] = "En andel må være mellom 0 og 100 %." }
-            return value
-        }
-        let yellow = number("gul", required: true), red = number("rod", required: true)
-        if let yellow, let red, yellow > red { errors["rod"] = "Grensen for rød kan ikke være lavere enn grensen for gul." }
-        let low = number("maltall", required: true), high = number("maltall_ovre", required: polarity == .targetRange)
-        if let low, let high, low > high { errors["maltall_ovre"] = "Øvre grense kan ikke være lavere enn måltallet." }
-        let goalArea = fields["malomrade"] ?? ""
-        if goalArea.count > 300 { errors["malomrade"] = "Målområdet kan ha høyst 300 tegn." }
-        guard errors.isEmpty, let decimals, let yellow, let red, let low else {
-            return try await form(code: code, year: year, existing: existing, input: fields, errors: errors, context,
+        let draft = IndicatorDraft(
+            name: fields["navn"] ?? "", unit: IndicatorUnit(rawValue: fields["enhet"] ?? "") ?? .share,
+            polarity: Polarity(rawValue: fields["retning"] ?? "") ?? .higherIsBetter,
+            deviationRule: DeviationRule(rawValue: fields["avviksregel"] ?? "") ?? .percentagePoints,
+            decimals: fields["desimaler"] ?? "", toleranceYellow: fields["gul"] ?? "", toleranceRed: fields["rod"] ?? "",
+            target: fields["maltall"] ?? "", targetHigh: fields["maltall_ovre"] ?? "", goalArea: fields["malomrade"] ?? "",
+            notes: (fields["fotnoter"] ?? "").split(whereSeparator: \.isNewline).map(String.init))
+        let key = existing?.indicator.key ?? IndicatorDraft.key(for: draft.name)
+        let indicator: Indicator, target: IndicatorTarget
+        switch draft.validated(key: key, introducedIn: existing?.indicator.introducedIn ?? year) {
+        case .success(let checked): (indicator, target) = checked
+        case .failure(let errors):
+            let names: [IndicatorDraft.Field: String] = [
+                .name: "navn", .target: "maltall", .targetHigh: "maltall_ovre", .decimals: "desimaler", .toleranceYellow: "gul",
+                .toleranceRed: "rod", .goalArea: "malomrade",
+            ]
+            let formErrors = Dictionary(uniqueKeysWithValues: errors.fields.map { (names[$0.key]!, $0.value) })
+            return try await form(code: code, year: year, existing: existing, input: fields, errors: formErrors, context,
                                   status: .unprocessableContent).response(status: .unprocessableContent)
         }
-        let key = existing?.indicator.key ?? Self.key(for: name)
-        let indicator = Indicator(
-            key: key, name: name, unit: unit, polarity: polarity, deviationRule: rule, tolerance: Tolerance(yellow: yellow, red: red),
-            decimals: decimals, introducedIn: existing?.indicator.introducedIn ?? year,
-            notes: (fields["fotnoter"] ?? "").split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty },
-            goalArea: goalArea.isEmpty ? nil : goalArea)
+        let name = indicator.name
         var value = existing?.value(in: year) ?? IndicatorValue(year: year)
-        value.target = polarity == .targetRange ? .range(low: low, high: high ?? low) : .value(low)
+        value.target = target
         let (email, toSaveValue) = (user.email, value)
         let saved = try await database.transaction { db -> Bool in
             let store = SQLGovernanceStore(db, actor: email)
@@ -168,13 +154,5 @@ struct IndicatorDefinitionController: Sendable {
                                   status: .unprocessableContent).response(status: .unprocessableContent)
         }
         return redirect(to: "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\(year)?lagret=\(name.urlQueryEncoded)")
-    }
-
-    /// A stable key from the name: lower case ASCII, Norwegian letters spelled out, words joined by "-".
-    static func key(for name: String) -> String {
-        let replaced = name.lowercased().replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "ø", with: "o")
-            .replacingOccurrences(of: "å", with: "a")
-        let words = replaced.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
-        return String(words.prefix(6).joined(separator: "-").prefix(80))
     }
 }

@@ -145,3 +145,41 @@ struct ValueTests {
         #expect(OrganisationKind.municipality.allowedParents.isEmpty)
     }
 }
+
+@Suite("Indicator drafts")
+struct IndicatorDraftTests {
+    static func draft(yellow: String = "2", red: String = "5", target: String = "95", high: String = "", polarity: Polarity = .higherIsBetter,
+                      decimals: String = "1", name: String = "Andel saker besvart") -> IndicatorDraft {
+        IndicatorDraft(name: name, unit: .share, polarity: polarity, deviationRule: .percentagePoints, decimals: decimals,
+                       toleranceYellow: yellow, toleranceRed: red, target: target, targetHigh: high, goalArea: "", notes: [" ", "Ny"])
+    }
+
+    @Test("a valid draft becomes an indicator and its target")
+    func valid() throws {
+        let (indicator, target) = try Self.draft().validated(key: "k", introducedIn: 2021).get()
+        #expect(indicator.tolerance == Tolerance(yellow: Quantity(2), red: Quantity(5)))
+        #expect(indicator.notes == ["Ny"] && indicator.introducedIn == 2021)
+        #expect(target == .value(Quantity(95)))
+        let (_, range) = try Self.draft(target: "10", high: "20", polarity: .targetRange).validated(key: "k", introducedIn: nil).get()
+        #expect(range == .range(low: Quantity(10), high: Quantity(20)))
+    }
+
+    @Test("each bad field is named", arguments: [
+        (draft(yellow: "6"), IndicatorDraft.Field.toleranceRed), (draft(target: "120"), .target), (draft(target: "x"), .target),
+        (draft(decimals: "4"), .decimals), (draft(name: " "), .name), (draft(polarity: .targetRange), .targetHigh),
+        (draft(target: "20", high: "10", polarity: .targetRange), .targetHigh), (draft(red: "-1"), .toleranceRed),
+    ])
+    func invalid(draft: IndicatorDraft, field: IndicatorDraft.Field) {
+        guard case .failure(let errors) = draft.validated(key: "k", introducedIn: nil) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(errors.fields[field] != nil, "\(errors.fields)")
+    }
+
+    @Test("keys from names")
+    func keys() {
+        #expect(IndicatorDraft.key(for: "Andel leverandørfakturaer i EHF-format") == "andel-leverandorfakturaer-i-ehf-format")
+        #expect(IndicatorDraft.key(for: "Æ Ø Å") == "ae-o-a")
+    }
+}

@@ -56,6 +56,7 @@ struct APITests {
             #expect(Set(paths.keys) == [
                 "/organisations", "/organisations/{code}", "/organisations/{code}/staffing", "/organisations/{code}/mission-statements",
                 "/organisations/{code}/indicators/{year}", "/organisations/{code}/indicators/{year}/{key}",
+                "/organisations/{code}/indicators/{year}/{key}/definition",
                 "/organisations/{code}/accounts/{year}", "/organisations/{code}/investment-projects/{year}", "/history",
             ])
         }
@@ -100,6 +101,28 @@ struct APITests {
             for (token, status) in [(fin, HTTPResponse.Status.forbidden), (blk, .forbidden), (auditor, .forbidden), (editor, .ok)] {
                 #expect(try await Self.put(client, put, token: token, json: #"{"result":"93"}"#).status == status)
             }
+        }
+    }
+
+    @Test("the department defines indicators and targets through the API; the agency may not", arguments: TestDatabase.backends)
+    func definitions(backend: TestDatabase) async throws {
+        try await Self.run(backend) { client, tokens in
+            let uri = "/api/v1/organisations/UKE/indicators/2021/andel-saker-besvart/definition"
+            let body = #"{"name":"Andel saker besvart innen fristen","unit":"share","polarity":"higherIsBetter","deviationRule":"percentagePoints","decimals":1,"toleranceYellow":"2","toleranceRed":"5","target":"95"}"#
+            #expect(try await Self.put(client, uri, token: tokens[WebTests.editor]!, json: body).status == .forbidden)
+            #expect(try await Self.put(client, uri, token: tokens[WebTests.blkSteerer]!, json: body).status == .forbidden)
+            let created = try await Self.put(client, uri, token: tokens[WebTests.finSteerer]!, json: body)
+            #expect(created.status == .ok)
+            #expect(try Self.object(created)["target"] as? String == "95")
+            let bad = try await Self.put(client, uri, token: tokens[WebTests.finSteerer]!,
+                                         json: body.replacingOccurrences(of: #""toleranceRed":"5""#, with: #""toleranceRed":"1""#))
+            #expect(bad.status == .unprocessableContent)
+            #expect((try Self.object(bad)["detail"] as? String)?.contains("toleranceRed: Grensen for rød") == true)
+            let badKey = try await Self.put(client, "/api/v1/organisations/UKE/indicators/2021/Store-Bokstaver/definition",
+                                            token: tokens[WebTests.finSteerer]!, json: body)
+            #expect((400..<500).contains(Int(badKey.status.code)))
+            let list = try Self.object(try await Self.get(client, "/api/v1/organisations/UKE/indicators/2021", token: tokens[WebTests.editor]!))
+            #expect((list["items"] as? [[String: Any]])?.map { $0["key"] as? String } == ["andel-saker-besvart"])
         }
     }
 

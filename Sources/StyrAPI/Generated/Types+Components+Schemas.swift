@@ -486,6 +486,168 @@ extension Components {
                 ])
             }
         }
+        /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput`.
+        internal struct IndicatorDefinitionInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput/unit`.
+            internal enum UnitPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case share = "share"
+                case count = "count"
+                case amount = "amount"
+                case days = "days"
+            }
+            /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput/unit`.
+            internal var unit: Components.Schemas.IndicatorDefinitionInput.UnitPayload
+            /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput/polarity`.
+            internal enum PolarityPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case higherIsBetter = "higherIsBetter"
+                case lowerIsBetter = "lowerIsBetter"
+                case targetRange = "targetRange"
+            }
+            /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput/polarity`.
+            internal var polarity: Components.Schemas.IndicatorDefinitionInput.PolarityPayload
+            /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput/deviationRule`.
+            internal enum DeviationRulePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case percentagePoints = "percentagePoints"
+                case relativePercent = "relativePercent"
+                case absolute = "absolute"
+            }
+            /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput/deviationRule`.
+            internal var deviationRule: Components.Schemas.IndicatorDefinitionInput.DeviationRulePayload
+            /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput/decimals`.
+            internal var decimals: Swift.Int
+            /// Decimal; unfavourable deviation up to this is green.
+            ///
+            /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput/toleranceYellow`.
+            internal var toleranceYellow: Swift.String
+            /// Decimal; unfavourable deviation beyond this is red.
+            ///
+            /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput/toleranceRed`.
+            internal var toleranceRed: Swift.String
+            /// Decimal; the lower bound for a target range.
+            ///
+            /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput/target`.
+            internal var target: Swift.String
+            /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput/targetHigh`.
+            internal var targetHigh: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput/goalArea`.
+            internal var goalArea: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput/notes`.
+            internal var notes: [Swift.String]?
+            /// Creates a new `IndicatorDefinitionInput`.
+            ///
+            /// - Parameters:
+            ///   - name:
+            ///   - unit:
+            ///   - polarity:
+            ///   - deviationRule:
+            ///   - decimals:
+            ///   - toleranceYellow: Decimal; unfavourable deviation up to this is green.
+            ///   - toleranceRed: Decimal; unfavourable deviation beyond this is red.
+            ///   - target: Decimal; the lower bound for a target range.
+            ///   - targetHigh:
+            ///   - goalArea:
+            ///   - notes:
+            internal init(
+                name: Swift.String,
+                unit: Components.Schemas.IndicatorDefinitionInput.UnitPayload,
+                polarity: Components.Schemas.IndicatorDefinitionInput.PolarityPayload,
+                deviationRule: Components.Schemas.IndicatorDefinitionInput.DeviationRulePayload,
+                decimals: Swift.Int,
+                toleranceYellow: Swift.String,
+                toleranceRed: Swift.String,
+                target: Swift.String,
+                targetHigh: Swift.String? = nil,
+                goalArea: Swift.String? = nil,
+                notes: [Swift.String]? = nil
+            ) {
+                self.name = name
+                self.unit = unit
+                self.polarity = polarity
+                self.deviationRule = deviationRule
+                self.decimals = decimals
+                self.toleranceYellow = toleranceYellow
+                self.toleranceRed = toleranceRed
+                self.target = target
+                self.targetHigh = targetHigh
+                self.goalArea = goalArea
+                self.notes = notes
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+                case unit
+                case polarity
+                case deviationRule
+                case decimals
+                case toleranceYellow
+                case toleranceRed
+                case target
+                case targetHigh
+                case goalArea
+                case notes
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.unit = try container.decode(
+                    Components.Schemas.IndicatorDefinitionInput.UnitPayload.self,
+                    forKey: .unit
+                )
+                self.polarity = try container.decode(
+                    Components.Schemas.IndicatorDefinitionInput.PolarityPayload.self,
+                    forKey: .polarity
+                )
+                self.deviationRule = try container.decode(
+                    Components.Schemas.IndicatorDefinitionInput.DeviationRulePayload.self,
+                    forKey: .deviationRule
+                )
+                self.decimals = try container.decode(
+                    Swift.Int.self,
+                    forKey: .decimals
+                )
+                self.toleranceYellow = try container.decode(
+                    Swift.String.self,
+                    forKey: .toleranceYellow
+                )
+                self.toleranceRed = try container.decode(
+                    Swift.String.self,
+                    forKey: .toleranceRed
+                )
+                self.target = try container.decode(
+                    Swift.String.self,
+                    forKey: .target
+                )
+                self.targetHigh = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .targetHigh
+                )
+                self.goalArea = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .goalArea
+                )
+                self.notes = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .notes
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name",
+                    "unit",
+                    "polarity",
+                    "deviationRule",
+                    "decimals",
+                    "toleranceYellow",
+                    "toleranceRed",
+                    "target",
+                    "targetHigh",
+                    "goalArea",
+                    "notes"
+                ])
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/AccountsRow`.
         internal struct AccountsRow: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/AccountsRow/label`.

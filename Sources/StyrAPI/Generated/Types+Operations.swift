@@ -929,6 +929,182 @@ internal enum Operations {
             }
         }
     }
+    /// The department defines an indicator (creates or changes it) and sets its target for the year.
+    ///
+    /// Needs the defineIndicators permission (a department steerer over its agencies).
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/indicators/{year}/{key}/definition`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/indicators/{year}/{key}/definition/put(putIndicatorDefinition)`.
+    internal enum PutIndicatorDefinition {
+        internal static let id: Swift.String = "putIndicatorDefinition"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/indicators/{year}/{key}/definition/PUT/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/indicators/{year}/{key}/definition/PUT/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/indicators/{year}/{key}/definition/PUT/path/year`.
+                internal var year: Components.Parameters.Year
+                /// - Remark: Generated from `#/paths/organisations/{code}/indicators/{year}/{key}/definition/PUT/path/key`.
+                internal var key: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - year:
+                ///   - key:
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    year: Components.Parameters.Year,
+                    key: Swift.String
+                ) {
+                    self.code = code
+                    self.year = year
+                    self.key = key
+                }
+            }
+            internal var path: Operations.PutIndicatorDefinition.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/indicators/{year}/{key}/definition/PUT/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.PutIndicatorDefinition.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.PutIndicatorDefinition.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.PutIndicatorDefinition.Input.Headers
+            /// - Remark: Generated from `#/paths/organisations/{code}/indicators/{year}/{key}/definition/PUT/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/indicators/{year}/{key}/definition/PUT/requestBody/content/application\/json`.
+                case json(Components.Schemas.IndicatorDefinitionInput)
+            }
+            internal var body: Operations.PutIndicatorDefinition.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.PutIndicatorDefinition.Input.Path,
+                headers: Operations.PutIndicatorDefinition.Input.Headers = .init(),
+                body: Operations.PutIndicatorDefinition.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/indicators/{year}/{key}/definition/PUT/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/indicators/{year}/{key}/definition/PUT/responses/200/content/application\/json`.
+                    case json(Components.Schemas.Indicator)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.Indicator {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.PutIndicatorDefinition.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.PutIndicatorDefinition.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The indicator with its target, result and computed status for the year.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/indicators/{year}/{key}/definition/put(putIndicatorDefinition)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.PutIndicatorDefinition.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.PutIndicatorDefinition.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/indicators/{year}/{key}/definition/put(putIndicatorDefinition)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
     /// - Remark: HTTP `GET /organisations/{code}/accounts/{year}`.
     /// - Remark: Generated from `#/paths//organisations/{code}/accounts/{year}/get(getAccounts)`.
     internal enum GetAccounts {

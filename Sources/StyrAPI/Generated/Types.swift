@@ -31,6 +31,13 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `PUT /organisations/{code}/indicators/{year}/{key}`.
     /// - Remark: Generated from `#/paths//organisations/{code}/indicators/{year}/{key}/put(putIndicatorResult)`.
     func putIndicatorResult(_ input: Operations.PutIndicatorResult.Input) async throws -> Operations.PutIndicatorResult.Output
+    /// The department defines an indicator (creates or changes it) and sets its target for the year.
+    ///
+    /// Needs the defineIndicators permission (a department steerer over its agencies).
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/indicators/{year}/{key}/definition`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/indicators/{year}/{key}/definition/put(putIndicatorDefinition)`.
+    func putIndicatorDefinition(_ input: Operations.PutIndicatorDefinition.Input) async throws -> Operations.PutIndicatorDefinition.Output
     /// - Remark: HTTP `GET /organisations/{code}/accounts/{year}`.
     /// - Remark: Generated from `#/paths//organisations/{code}/accounts/{year}/get(getAccounts)`.
     func getAccounts(_ input: Operations.GetAccounts.Input) async throws -> Operations.GetAccounts.Output
@@ -111,6 +118,23 @@ extension APIProtocol {
         body: Operations.PutIndicatorResult.Input.Body
     ) async throws -> Operations.PutIndicatorResult.Output {
         try await putIndicatorResult(Operations.PutIndicatorResult.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The department defines an indicator (creates or changes it) and sets its target for the year.
+    ///
+    /// Needs the defineIndicators permission (a department steerer over its agencies).
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/indicators/{year}/{key}/definition`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/indicators/{year}/{key}/definition/put(putIndicatorDefinition)`.
+    internal func putIndicatorDefinition(
+        path: Operations.PutIndicatorDefinition.Input.Path,
+        headers: Operations.PutIndicatorDefinition.Input.Headers = .init(),
+        body: Operations.PutIndicatorDefinition.Input.Body
+    ) async throws -> Operations.PutIndicatorDefinition.Output {
+        try await putIndicatorDefinition(Operations.PutIndicatorDefinition.Input(
             path: path,
             headers: headers,
             body: body

@@ -1,0 +1,86 @@
+import Foundation
+
+/// An indicator definition and target as typed by the department (in a form or through the API),
+/// checked into an `Indicator` and its `IndicatorTarget`, or the Norwegian reason per field.
+public struct IndicatorDraft: Sendable {
+    public enum Field: String, Sendable, CaseIterable {
+        case name, target, targetHigh, decimals, toleranceYellow, toleranceRed, goalArea
+    }
+
+    public var name: String
+    public var unit: IndicatorUnit
+    public var polarity: Polarity
+    public var deviationRule: DeviationRule
+    public var decimals: String
+    public var toleranceYellow: String
+    public var toleranceRed: String
+    public var target: String
+    public var targetHigh: String
+    public var goalArea: String
+    public var notes: [String]
+
+    public init(
+        name: String, unit: IndicatorUnit, polarity: Polarity, deviationRule: DeviationRule, decimals: String,
+        toleranceYellow: String, toleranceRed: String, target: String, targetHigh: String, goalArea: String, notes: [String]
+    ) {
+        self.name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.unit = unit
+        self.polarity = polarity
+        self.deviationRule = deviationRule
+        self.decimals = decimals.trimmingCharacters(in: .whitespaces)
+        self.toleranceYellow = toleranceYellow.trimmingCharacters(in: .whitespaces)
+        self.toleranceRed = toleranceRed.trimmingCharacters(in: .whitespaces)
+        self.target = target.trimmingCharacters(in: .whitespaces)
+        self.targetHigh = targetHigh.trimmingCharacters(in: .whitespaces)
+        self.goalArea = goalArea.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.notes = notes.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The indicator under `key`, introduced in `introducedIn`, with its target; or the errors.
+    public func validated(key: String, introducedIn: Int?) -> Result<(Indicator, IndicatorTarget), IndicatorDraftErrors> {
+        var errors: [Field: String] = [:]
+        if name.isEmpty { errors[.name] = "Skriv navnet på indikatoren." } else if name.count > 300 { errors[.name] = "Navnet kan ha høyst 300 tegn." }
+        let decimalCount = Int(decimals)
+        if decimalCount == nil || !(0...3).contains(decimalCount!) { errors[.decimals] = "Antall desimaler må være et helt tall fra 0 til 3." }
+        func number(_ text: String, _ field: Field, required: Bool, isTarget: Bool) -> Quantity? {
+            if text.isEmpty {
+                if required { errors[field] = "Fyll inn et tall." }
+                return nil
+            }
+            guard let value = Quantity(parsing: text) else { errors[field] = "«\(text)» er ikke et tall."; return nil }
+            if !isTarget, value < .zero { errors[field] = "Kan ikke være negativ." }
+            if isTarget, unit == .share, value < .zero || value > Quantity(100) { errors[field] = "En andel må være mellom 0 og 100 %." }
+            return value
+        }
+        let yellow = number(toleranceYellow, .toleranceYellow, required: true, isTarget: false)
+        let red = number(toleranceRed, .toleranceRed, required: true, isTarget: false)
+        if let yellow, let red, yellow > red { errors[.toleranceRed] = "Grensen for rød kan ikke være lavere enn grensen for gul." }
+        let low = number(target, .target, required: true, isTarget: true)
+        let high = number(targetHigh, .targetHigh, required: polarity == .targetRange, isTarget: true)
+        if let low, let high, low > high { errors[.targetHigh] = "Øvre grense kan ikke være lavere enn måltallet." }
+        if goalArea.count > 300 { errors[.goalArea] = "Målområdet kan ha høyst 300 tegn." }
+        guard errors.isEmpty, let decimalCount, let yellow, let red, let low else { return .failure(IndicatorDraftErrors(fields: errors)) }
+        let indicator = Indicator(
+            key: key, name: name, unit: unit, polarity: polarity, deviationRule: deviationRule,
+            tolerance: Tolerance(yellow: yellow, red: red), decimals: decimalCount, introducedIn: introducedIn, notes: notes,
+            goalArea: goalArea.isEmpty ? nil : goalArea)
+        return .success((indicator, polarity == .targetRange ? .range(low: low, high: high ?? low) : .value(low)))
+    }
+
+    /// A stable key from a name: lower case ASCII, Norwegian letters spelled out, words joined by "-".
+    public static func key(for name: String) -> String {
+        let replaced = name.lowercased().replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "ø", with: "o")
+            .replacingOccurrences(of: "å", with: "a")
+        let words = replaced.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        return String(words.prefix(6).joined(separator: "-").prefix(80))
+    }
+}
+
+public struct IndicatorDraftErrors: Error, Sendable {
+    public var fields: [IndicatorDraft.Field: String]
+
+    /// "name: …; target: …" in field order, for an API problem.
+    public var summary: String {
+        IndicatorDraft.Field.allCases.compactMap { field in fields[field].map { "\(field.rawValue): \($0)" } }.joined(separator: "; ")
+    }
+}
