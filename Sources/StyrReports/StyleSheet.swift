@@ -8,6 +8,10 @@ public enum StyleSheet {
     body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink);
       line-height: 1.5; font-size: 1rem; background: #fff; }
     .wrap { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
+    body { overflow-wrap: break-word; }
+    h1, h2, h3, h4, caption, th { overflow-wrap: anywhere; hyphens: auto; }
+    figure { margin: 1rem 0; }
+    @media (max-width: 40rem) { h1 { font-size: 1.5rem; } h2 { font-size: 1.25rem; } main { padding: 1rem .5rem 2rem; } }
     a { color: var(--accent); }
     a:focus, button:focus, input:focus, select:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
     .skip-link { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem 1rem; z-index: 10; }
@@ -42,9 +46,12 @@ public enum StyleSheet {
     .chart-actuals { fill: #12285f; }
     .chart-label, .chart-legend { font-size: 12px; fill: var(--ink); font-family: system-ui, sans-serif; }
     .dashboard { display: grid; gap: 2rem; }
+    .dashboard > * { min-width: 0; }
     .diff ins { background: #e6f4ea; text-decoration: none; display: block; padding: .25rem .5rem; border-left: 4px solid var(--green); }
     .diff del { background: #fdecea; display: block; padding: .25rem .5rem; border-left: 4px solid var(--red); }
     .diff-marker { font-weight: 700; }
+    form.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: .5rem 0 1rem; }
+    form.filters select, form.filters button { font: inherit; padding: .3rem .5rem; }
     .notice { border-left: 4px solid var(--green); background: var(--bg-soft); padding: .75rem 1rem; }
     main { padding: 1.5rem 1rem 3rem; }
     h1 { font-size: 2rem; margin: .25rem 0 1rem; }
@@ -53,7 +60,7 @@ public enum StyleSheet {
     h4 { font-size: 1.05rem; margin-top: 1.5rem; }
     .kicker { color: var(--muted); margin: 0; text-transform: uppercase; letter-spacing: .06em; font-size: .85rem; }
     .note { color: var(--muted); font-size: .9rem; }
-    .table-scroll { overflow-x: auto; }
+    .table-scroll { overflow-x: auto; position: relative; }
     table.figures { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .92rem; }
     table.figures caption { text-align: left; font-weight: 700; padding: .5rem 0; }
     table.figures th, table.figures td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; vertical-align: top; }

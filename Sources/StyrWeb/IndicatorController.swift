@@ -18,7 +18,8 @@ struct IndicatorController: Sendable {
         router.get("/organisasjoner/:code/indikatorer/:year") { request, context in
             let code = try context.parameters.require("code"), year = try context.parameters.require("year", as: Int.self)
             let user = try await access.require(.read, on: code, request, context)
-            return try await list(code: code, year: year, user: user, saved: request.uri.queryParameters.get("lagret"), context)
+            return try await list(code: code, year: year, user: user, saved: request.uri.queryParameters.get("lagret"),
+                                  sort: request.uri.queryParameters.get("sorter"), context)
         }
         router.get("/organisasjoner/:code/indikatorer/:year/:key") { request, context in
             let code = try context.parameters.require("code"), year = try context.parameters.require("year", as: Int.self)
@@ -62,15 +63,23 @@ struct IndicatorController: Sendable {
         return found
     }
 
-    func list(code: String, year: Int, user: UserAccount, saved: String?, _ context: StyrRequestContext) async throws -> HTML {
+    func list(code: String, year: Int, user: UserAccount, saved: String?, sort: String?, _ context: StyrRequestContext) async throws -> HTML {
         let (organisation, entries, organisations) = try await database.withConnection { db in
             let store = SQLGovernanceStore(db)
             return (try await store.organisation(code: code)!, try await store.indicators(of: code), try await store.organisations())
         }
+        let statusOrder: [IndicatorStatus?] = [.red, .yellow, .notMeasured, .green, nil]
+        func rank(_ entry: IndicatorWithValues) -> Int {
+            let status = entry.value(in: year).flatMap { IndicatorRules.assess($0, of: entry.indicator) }?.status
+            return statusOrder.firstIndex(of: status) ?? statusOrder.count
+        }
+        let sorted = sort == "status"
+            ? entries.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+            : sort == "navn" ? entries.sorted { $0.indicator.name.localizedStandardCompare($1.indicator.name) == .orderedAscending } : entries
         let tree = OrganisationTree(organisations)
         let canEdit = AccessPolicy.allows(user, .enterResults, on: code, in: tree)
         let canDefine = AccessPolicy.allows(user, .defineIndicators, on: code, in: tree)
-        let rows: [[String: Any]] = entries.compactMap { entry in
+        let rows: [[String: Any]] = sorted.compactMap { entry in
             guard let value = entry.value(in: year), let target = value.target else { return nil }
             let indicator = entry.indicator
             let assessment = IndicatorRules.assess(value, of: indicator)
@@ -87,7 +96,11 @@ struct IndicatorController: Sendable {
         }
         return pages.html("Resultatindikatorer \(year)", template: "indicators", context: [
             "organisationName": organisation.name, "year": year, "rows": rows, "hasRows": !rows.isEmpty,
-            "saved": saved ?? "", "canDefine": canDefine, "newURL": "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\(year)/ny",
+            "saved": saved ?? "", "canDefine": canDefine,
+            "sorts": [("", "Som i tildelingsbrevet"), ("status", "Status (rød først)"), ("navn", "Navn")].map { key, label in
+                ["url": "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\(year)" + (key.isEmpty ? "" : "?sorter=\(key)"),
+                 "label": label, "current": key == (sort ?? "")]
+            }, "newURL": "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\(year)/ny",
         ], context: context, trail: [NavigationLink(url: "/organisasjoner/\(code.urlPathEncoded)", label: organisation.name)])
     }
 

@@ -48,7 +48,21 @@ struct PageController: Sendable {
         let all = try await database.withConnection { db in try await SQLGovernanceStore(db).organisations() }
         let organisations = AccessPolicy.readable(all, by: user)
         let names = Dictionary(all.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let rows: [[String: String]] = organisations.map {
+        let kind = request.uri.queryParameters.get("type").flatMap(OrganisationKind.init(rawValue:))
+        let sort = request.uri.queryParameters.get("sorter") ?? "navn"
+        let listed = organisations.filter { kind == nil || $0.kind == kind }.sorted { a, b in
+            switch sort {
+            case "kode": a.code < b.code
+            case "type": (OrganisationKind.allCases.firstIndex(of: a.kind)!, a.name) < (OrganisationKind.allCases.firstIndex(of: b.kind)!, b.name)
+            default: a.name.localizedStandardCompare(b.name) == .orderedAscending
+            }
+        }
+        let filters: [[String: Any]] = [["value": "", "label": "Alle", "selected": kind == nil]]
+            + OrganisationKind.allCases.map { ["value": $0.rawValue, "label": $0.norwegianName, "selected": $0 == kind] }
+        let sorts: [[String: Any]] = [("navn", "Navn"), ("kode", "Kode"), ("type", "Type")].map {
+            ["value": $0.0, "label": $0.1, "selected": $0.0 == sort]
+        }
+        let rows: [[String: String]] = listed.map {
             ["url": "/organisasjoner/\($0.code.urlPathEncoded)", "name": $0.name, "code": $0.code,
              "kind": $0.kind.norwegianName, "parent": $0.parentCode.flatMap { names[$0] } ?? ""]
         }
@@ -56,6 +70,7 @@ struct PageController: Sendable {
         let (waiting, following) = try await openItems(for: user, in: organisations, all: all)
         return pages.html("Start", template: "home", context: [
             "name": user.name, "roles": roles, "organisations": rows, "hasOrganisations": !rows.isEmpty,
+            "filters": filters, "sorts": sorts, "isFiltered": kind != nil,
             "waiting": waiting, "hasWaiting": !waiting.isEmpty, "following": following, "hasFollowing": !following.isEmpty,
         ], context: context)
     }

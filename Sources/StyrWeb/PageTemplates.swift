@@ -14,6 +14,11 @@ enum PageTemplates {
     <h2>Dine roller</h2>
     <ul>{{#roles}}<li>{{role}} – {{organisation}}</li>{{/roles}}</ul>
     <h2>Organisasjoner du har tilgang til</h2>
+    <form class="filters" method="get" action="/">
+    <label for="type">Type</label><select id="type" name="type">{{#filters}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/filters}}</select>
+    <label for="sorter">Sorter etter</label><select id="sorter" name="sorter">{{#sorts}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sorts}}</select>
+    <button type="submit">Vis</button>
+    </form>
     {{#hasOrganisations}}
     <div class="table-scroll">
     <table class="figures">
@@ -27,7 +32,8 @@ enum PageTemplates {
     </div>
     {{/hasOrganisations}}
     {{^hasOrganisations}}
-    <p>Det er ingen organisasjoner i Styr du har tilgang til ennå. Start med demodata: <code>swift run styr serve --demo</code>, eller be en administrator om en rolle.</p>
+    {{#isFiltered}}<p>Ingen organisasjoner av denne typen. <a href="/">Vis alle</a>.</p>{{/isFiltered}}
+    {{^isFiltered}}<p>Det er ingen organisasjoner i Styr du har tilgang til ennå. Start med demodata: <code>swift run styr serve --demo</code>, eller be en administrator om en rolle.</p>{{/isFiltered}}
     {{/hasOrganisations}}
     """
 
@@ -49,6 +55,7 @@ enum PageTemplates {
     {{#saved}}<p class="notice" role="status">Lagret: {{saved}}.</p>{{/saved}}
     {{#canDefine}}<p><a href="{{newURL}}">Ny resultatindikator</a></p>{{/canDefine}}
     {{#hasRows}}
+    <p>Sorter: {{#sorts}}{{#current}}<strong aria-current="true">{{label}}</strong> {{/current}}{{^current}}<a href="{{url}}">{{label}}</a> {{/current}}{{/sorts}}</p>
     <div class="table-scroll">
     <table class="figures indicators">
     <caption>Resultatindikatorer for {{organisationName}} {{year}}</caption>

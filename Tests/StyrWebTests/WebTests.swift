@@ -400,3 +400,26 @@ struct HistoryPageTests {
         }
     }
 }
+
+@Suite("Lists")
+struct ListTests {
+    @Test("organisations filter by type and sort; indicators sort by status")
+    func filterAndSort() async throws {
+        try await WebTestApp.run(.sqlite) { client, passwords in
+            let admin = try await Browser.login(client, email: WebTests.admin, password: passwords[WebTests.admin]!)
+            func names(_ html: String) -> [String] {
+                html.components(separatedBy: "<tr><th scope=\"row\"><a href=\"/organisasjoner/").dropFirst()
+                    .map { String($0.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }) }
+            }
+            let departments = String(buffer: try await admin.get("/?type=department").body)
+            #expect(names(departments) == ["Byrådsavdeling for finans", "Byrådslederens kontor"])
+            let byCode = String(buffer: try await admin.get("/?sorter=kode").body)
+            #expect(names(byCode) == ["Byrådslederens kontor", "Byrådsavdeling for finans", "Oslo kommune", "Utviklings- og kompetanseetaten"])
+            let none = String(buffer: try await admin.get("/?type=section").body)
+            #expect(none.contains("Ingen organisasjoner av denne typen."))
+            let byStatus = String(buffer: try await admin.get("/organisasjoner/UKE/indikatorer/2020?sorter=status").body)
+            let statuses = byStatus.components(separatedBy: "<span class=\"status status-").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            #expect(statuses == ["red", "red", "red", "yellow", "yellow", "notMeasured", "green", "green", "green", "green"])
+        }
+    }
+}
