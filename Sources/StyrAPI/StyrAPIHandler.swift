@@ -229,6 +229,19 @@ struct StyrAPIHandler: APIProtocol {
         return .ok(.init(body: .json(.init(chapter: chapter.number, year: year, kind: .init(rawValue: kind.rawValue)!, rows: rows))))
     }
 
+    func listBudgetRevisions(_ input: Operations.ListBudgetRevisions.Input) async throws -> Operations.ListBudgetRevisions.Output {
+        let (code, year) = (input.path.code, input.path.year)
+        try validate(year: year)
+        try await require(.read, on: code)
+        let chapter = try await chapter(of: code)
+        let revisions = try await database.withConnection { db in try await SQLGovernanceStore(db).revisions(chapter: chapter.number, year: year) }
+        return .ok(.init(body: .json(.init(chapter: chapter.number, year: year, items: revisions.map { revision in
+            .init(reference: revision.reference, kind: .init(rawValue: revision.kind.rawValue)!, decidedOn: revision.decidedOn?.iso,
+                  reason: revision.reason, netChangeOre: revision.netChange.ore,
+                  lines: revision.lines.map { .init(group: $0.group.code, amountOre: $0.amount.ore) })
+        }))))
+    }
+
     func listInvestmentProjects(_ input: Operations.ListInvestmentProjects.Input) async throws -> Operations.ListInvestmentProjects.Output {
         let (code, year) = (input.path.code, input.path.year)
         try validate(year: year)

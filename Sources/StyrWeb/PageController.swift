@@ -131,6 +131,7 @@ struct PageController: Sendable {
             "hasReports": !years.isEmpty,
             "children": children.map { ["url": "/organisasjoner/\($0.code.urlPathEncoded)", "name": $0.name] },
             "hasChildren": !children.isEmpty,
+            "historyURL": "/historikk?type=organisation&nokkel=\(code.urlQueryEncoded)",
             "hasMission": mission != nil, "missionURL": "/organisasjoner/\(code.urlPathEncoded)/samfunnsoppdrag",
             "missionVersion": mission.map { String($0.version) } ?? "",
             "missionFixedOn": mission.map { NorwegianFormat.date($0.fixedOn) } ?? "",
@@ -157,6 +158,7 @@ struct PageController: Sendable {
         let others = versions.filter { $0.version != mission.version }
         let values: [String: Any] = [
             "organisationName": organisation.name, "title": mission.title, "version": mission.version,
+            "historyURL": "/historikk?type=missionStatement&nokkel=\("\(code)/v\(mission.version)".urlQueryEncoded)",
             "fixedBy": fixedBy, "fixedOn": NorwegianFormat.date(mission.fixedOn),
             "hasOtherVersions": !others.isEmpty,
             "otherVersions": others.map {

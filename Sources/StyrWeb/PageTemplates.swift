@@ -118,6 +118,7 @@ enum PageTemplates {
     <h2>Rapporter</h2>
     {{#hasReports}}<ul class="cards">{{#dashboards}}<li><a href="{{url}}">{{label}}</a></li>{{/dashboards}}{{#reports}}<li><a href="{{url}}">{{label}}</a></li>{{/reports}}{{#indicatorPages}}<li><a href="{{url}}">{{label}}</a></li>{{/indicatorPages}}</ul>{{/hasReports}}
     {{^hasReports}}<p>Det finnes ingen regnskapstall for denne organisasjonen ennå, så ingen årsberetning kan lages.</p>{{/hasReports}}
+    <p><a href="{{historyURL}}">Historikk for organisasjonen</a></p>
     {{#hasChildren}}<h2>Underliggende enheter</h2><ul>{{#children}}<li><a href="{{url}}">{{name}}</a></li>{{/children}}</ul>{{/hasChildren}}
     """
 
@@ -128,6 +129,7 @@ enum PageTemplates {
     <nav aria-label="Innhold i samfunnsoppdraget"><ul>
     <li><a href="#kjerneoppgaver">Kjerneoppgaver</a></li><li><a href="#fullmakter">Fullmakter</a></li><li><a href="#finansiering">Finansieringsmodell</a></li><li><a href="#tekst">Hele teksten</a></li>
     </ul></nav>
+    <p><a href="{{historyURL}}">Historikk for denne versjonen</a></p>
     <h2>Målgrupper</h2>
     <ul>{{#targetGroups}}<li>{{.}}</li>{{/targetGroups}}</ul>
     <h2 id="kjerneoppgaver">Kjerneoppgaver</h2>

@@ -58,6 +58,7 @@ struct APITests {
                 "/organisations/{code}/indicators/{year}", "/organisations/{code}/indicators/{year}/{key}",
                 "/organisations/{code}/indicators/{year}/{key}/definition",
                 "/organisations/{code}/accounts/{year}", "/organisations/{code}/investment-projects/{year}", "/history",
+                "/organisations/{code}/budget-revisions/{year}",
             ])
         }
     }
@@ -136,6 +137,10 @@ struct APITests {
             #expect(net["kind"] as? String == "net")
             #expect(net["actualsOre"] as? Int == 42_006_285_900)
             #expect(net["deviationOre"] as? Int == 785_814_100)
+            let revisions = try Self.object(try await Self.get(client, "/api/v1/organisations/UKE/budget-revisions/2020", token: editor))
+            let items = try #require(revisions["items"] as? [[String: Any]])
+            #expect(items.map { $0["reference"] as? String } == ["byrådssak 90/20", "byrådssak 168/20", "byrådssak 208/20", "byrådssak 90/20 og YDISP fra 2019"])
+            #expect(items.compactMap { $0["netChangeOre"] as? Int }.prefix(3).reduce(0, +) == 3_409_500_000)
             let projects = try Self.object(try await Self.get(client, "/api/v1/organisations/UKE/investment-projects/2020", token: editor))
             #expect(projects["sumRevisedBudgetOre"] as? Int == 3_765_900_000)
             let indicators = try Self.object(try await Self.get(client, "/api/v1/organisations/UKE/indicators/2020", token: editor))

@@ -754,6 +754,110 @@ extension Components {
                 case rows
             }
         }
+        /// - Remark: Generated from `#/components/schemas/BudgetRevisionLine`.
+        internal struct BudgetRevisionLine: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BudgetRevisionLine/group`.
+            internal var group: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BudgetRevisionLine/amountOre`.
+            internal var amountOre: Swift.Int64
+            /// Creates a new `BudgetRevisionLine`.
+            ///
+            /// - Parameters:
+            ///   - group:
+            ///   - amountOre:
+            internal init(
+                group: Swift.String,
+                amountOre: Swift.Int64
+            ) {
+                self.group = group
+                self.amountOre = amountOre
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case group
+                case amountOre
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BudgetRevision`.
+        internal struct BudgetRevision: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BudgetRevision/reference`.
+            internal var reference: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BudgetRevision/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case operating = "operating"
+                case investment = "investment"
+            }
+            /// - Remark: Generated from `#/components/schemas/BudgetRevision/kind`.
+            internal var kind: Components.Schemas.BudgetRevision.KindPayload
+            /// - Remark: Generated from `#/components/schemas/BudgetRevision/decidedOn`.
+            internal var decidedOn: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BudgetRevision/reason`.
+            internal var reason: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BudgetRevision/netChangeOre`.
+            internal var netChangeOre: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/BudgetRevision/lines`.
+            internal var lines: [Components.Schemas.BudgetRevisionLine]
+            /// Creates a new `BudgetRevision`.
+            ///
+            /// - Parameters:
+            ///   - reference:
+            ///   - kind:
+            ///   - decidedOn:
+            ///   - reason:
+            ///   - netChangeOre:
+            ///   - lines:
+            internal init(
+                reference: Swift.String,
+                kind: Components.Schemas.BudgetRevision.KindPayload,
+                decidedOn: Swift.String? = nil,
+                reason: Swift.String,
+                netChangeOre: Swift.Int64,
+                lines: [Components.Schemas.BudgetRevisionLine]
+            ) {
+                self.reference = reference
+                self.kind = kind
+                self.decidedOn = decidedOn
+                self.reason = reason
+                self.netChangeOre = netChangeOre
+                self.lines = lines
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case reference
+                case kind
+                case decidedOn
+                case reason
+                case netChangeOre
+                case lines
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BudgetRevisionList`.
+        internal struct BudgetRevisionList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BudgetRevisionList/chapter`.
+            internal var chapter: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/BudgetRevisionList/year`.
+            internal var year: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/BudgetRevisionList/items`.
+            internal var items: [Components.Schemas.BudgetRevision]
+            /// Creates a new `BudgetRevisionList`.
+            ///
+            /// - Parameters:
+            ///   - chapter:
+            ///   - year:
+            ///   - items:
+            internal init(
+                chapter: Swift.Int,
+                year: Swift.Int,
+                items: [Components.Schemas.BudgetRevision]
+            ) {
+                self.chapter = chapter
+                self.year = year
+                self.items = items
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case chapter
+                case year
+                case items
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/InvestmentProject`.
         internal struct InvestmentProject: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/InvestmentProject/number`.

@@ -41,6 +41,9 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /organisations/{code}/accounts/{year}`.
     /// - Remark: Generated from `#/paths//organisations/{code}/accounts/{year}/get(getAccounts)`.
     func getAccounts(_ input: Operations.GetAccounts.Input) async throws -> Operations.GetAccounts.Output
+    /// - Remark: HTTP `GET /organisations/{code}/budget-revisions/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/budget-revisions/{year}/get(listBudgetRevisions)`.
+    func listBudgetRevisions(_ input: Operations.ListBudgetRevisions.Input) async throws -> Operations.ListBudgetRevisions.Output
     /// - Remark: HTTP `GET /organisations/{code}/investment-projects/{year}`.
     /// - Remark: Generated from `#/paths//organisations/{code}/investment-projects/{year}/get(listInvestmentProjects)`.
     func listInvestmentProjects(_ input: Operations.ListInvestmentProjects.Input) async throws -> Operations.ListInvestmentProjects.Output
@@ -150,6 +153,17 @@ extension APIProtocol {
         try await getAccounts(Operations.GetAccounts.Input(
             path: path,
             query: query,
+            headers: headers
+        ))
+    }
+    /// - Remark: HTTP `GET /organisations/{code}/budget-revisions/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/budget-revisions/{year}/get(listBudgetRevisions)`.
+    internal func listBudgetRevisions(
+        path: Operations.ListBudgetRevisions.Input.Path,
+        headers: Operations.ListBudgetRevisions.Input.Headers = .init()
+    ) async throws -> Operations.ListBudgetRevisions.Output {
+        try await listBudgetRevisions(Operations.ListBudgetRevisions.Input(
+            path: path,
             headers: headers
         ))
     }
