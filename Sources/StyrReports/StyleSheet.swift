@@ -9,7 +9,9 @@ public enum StyleSheet {
       line-height: 1.5; font-size: 1rem; background: #fff; }
     .wrap { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
     body { overflow-wrap: break-word; }
-    h1, h2, h3, h4, caption, th { overflow-wrap: anywhere; hyphens: auto; }
+    h1, h2, h3, h4 { overflow-wrap: anywhere; hyphens: auto; }
+    /* In tables, long words wrap only when they must: "anywhere" would squeeze the columns. */
+    caption, th { hyphens: auto; }
     figure { margin: 1rem 0; }
     @media (max-width: 40rem) { h1 { font-size: 1.5rem; } h2 { font-size: 1.25rem; } main { padding: 1rem .5rem 2rem; } }
     a { color: var(--accent); }
