@@ -74,11 +74,13 @@ enum HTMLTemplates {
     <h2>1. Ansvarsområde</h2>
     {{#responsibility}}<p>{{.}}</p>{{/responsibility}}
     {{#staffing.hasRows}}
+    <div class="table-scroll">
     <table class="figures">
     <caption>{{staffing.caption}}</caption>
     <thead><tr><td></td><th scope="col" class="num">{{staffing.fromHeading}}</th><th scope="col" class="num">{{staffing.toHeading}}</th><th scope="col" class="num">Endring</th></tr></thead>
     <tbody>{{#staffing.rows}}<tr><th scope="row">{{label}}</th>{{#cells}}<td class="num">{{.}}</td>{{/cells}}</tr>{{/staffing.rows}}</tbody>
     </table>
+    </div>
     {{/staffing.hasRows}}
     {{#staffing.comments}}<p>{{.}}</p>{{/staffing.comments}}
     </section>
