@@ -23,7 +23,7 @@ struct StyrAPIHandler: APIProtocol {
 
     /// Refuses a year outside what Styr keeps (the document says 1900–2200).
     func validate(year: Int) throws {
-        guard (1900...2200).contains(year) else { throw APIProblem.invalid("year: \(year) er utenfor 1900–2200.") }
+        guard BudgetYears.contains(year) else { throw APIProblem.invalid("year: \(BudgetYears.outOfRangeMessage(year))") }
     }
 
     /// The caller, when allowed `permission` on the organisation; else 404 (unknown) or 403.
@@ -111,26 +111,10 @@ struct StyrAPIHandler: APIProtocol {
             throw APIProblem.notFound("«\(key)» har ikke noe måltall for \(year) hos «\(code)».")
         }
         let indicator = entry.indicator
-        let resultText = body.result?.trimmingCharacters(in: .whitespaces) ?? ""
-        var result: Quantity?
-        if !resultText.isEmpty {
-            guard let parsed = Quantity(parsing: resultText) else {
-                throw APIProblem.invalid("result: «\(resultText)» er ikke et tall.")
-            }
-            guard parsed >= .zero, indicator.unit != .share || parsed <= Quantity(100) else {
-                throw APIProblem.invalid(indicator.unit == .share ? "result: en andel må være mellom 0 og 100." : "result: kan ikke være negativt.")
-            }
-            result = parsed
-        }
-        func text(_ value: String?) -> String? {
-            let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            return trimmed.isEmpty ? nil : trimmed
-        }
-        value.result = result
-        value.notMeasuredReason = text(body.notMeasuredReason)
-        value.deviationComment = text(body.deviationComment)
-        if let missing = IndicatorRules.missingExplanations(value, of: indicator).first {
-            throw APIProblem.invalid(missing)
+        let draft = IndicatorResultDraft(result: body.result, notMeasuredReason: body.notMeasuredReason, deviationComment: body.deviationComment)
+        switch draft.applied(to: value, of: indicator) {
+        case .success(let updated): value = updated
+        case .failure(let errors): throw APIProblem.invalid(errors.summary)
         }
         let (email, toSave) = (user.email, value)
         try await database.transaction { db in try await SQLGovernanceStore(db, actor: email).save(toSave, ofIndicator: key, of: code) }
@@ -263,24 +247,11 @@ struct StyrAPIHandler: APIProtocol {
 
     // MARK: History
 
-    /// Entity types keyed by chapter number rather than organisation code.
-    static let chapterKeyedTypes: Set<String> = ["chapter", "budgetAmount", "budgetRevision", "investmentProject"]
-
     func getHistory(_ input: Operations.GetHistory.Input) async throws -> Operations.GetHistory.Output {
         let (type, key) = (input.query._type, input.query.key)
         _ = try caller()
-        let first = String(key.split(separator: "/", maxSplits: 1).first ?? "")
-        let code: String?
-        if Self.chapterKeyedTypes.contains(type) {
-            let number = Int(first)
-            code = try await number.asyncFlatMap { number in
-                try await database.withConnection { db in
-                    try await db.raw("SELECT o.code FROM chapters c JOIN organisations o ON o.id = c.organisation_id WHERE c.number = \(bind: number)")
-                        .first()?.decode(column: "code", as: String.self)
-                }
-            }
-        } else {
-            code = first
+        let code = try await database.withConnection { db in
+            try await SQLAuditLog(db).organisationCode(ofEntityType: type, key: key)
         }
         guard let code, !code.isEmpty else { throw APIProblem.notFound("Fant ikke «\(key)».") }
         try await require(.read, on: code)
@@ -290,12 +261,5 @@ struct StyrAPIHandler: APIProtocol {
                   entityType: $0.entityType, entityKey: $0.entityKey, before: $0.before, after: $0.after,
                   previousHash: $0.previousHash, hash: $0.hash)
         }))))
-    }
-}
-
-extension Optional {
-    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

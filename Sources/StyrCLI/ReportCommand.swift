@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StyrDomain
 import StyrReports
 import StyrStorage
 
@@ -32,7 +33,7 @@ struct AnnualReportCommand: AsyncParsableCommand {
     var out: String?
 
     func validate() throws {
-        guard (1900...2200).contains(year) else { throw ValidationError("Året \(year) er utenfor gyldig område (1900–2200).") }
+        guard BudgetYears.contains(year) else { throw ValidationError(BudgetYears.outOfRangeMessage(year)) }
         guard ["kr", "1000"].contains(unit) else { throw ValidationError("--unit må være «kr» eller «1000», ikke «\(unit)».") }
     }
 

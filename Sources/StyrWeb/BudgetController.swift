@@ -15,8 +15,8 @@ struct BudgetController: Sendable {
         router.get("/organisasjoner/:code/budsjett/:year") { request, context in
             let code = try context.parameters.require("code"), year = try context.parameters.require("year", as: Int.self)
             _ = try await access.require(.read, on: code, request, context)
-            guard (1900...2200).contains(year) else {
-                return pages.error(.notFound, heading: "Ugyldig år", message: "Året \(year) er utenfor gyldig område.", context: context)
+            guard BudgetYears.contains(year) else {
+                return pages.error(.notFound, heading: "Ugyldig år", message: BudgetYears.outOfRangeMessage(year), context: context)
             }
             let sort = request.uri.queryParameters.get("sorter") ?? "referanse"
             return try await budget(code: code, year: year, sort: sort, context)

@@ -14,8 +14,8 @@ struct DashboardController: Sendable {
         router.get("/organisasjoner/:code/ar/:year") { request, context in
             let code = try context.parameters.require("code"), year = try context.parameters.require("year", as: Int.self)
             let user = try await access.require(.read, on: code, request, context)
-            guard (1900...2200).contains(year) else {
-                return pages.error(.notFound, heading: "Ugyldig år", message: "Året \(year) er utenfor gyldig område.", context: context)
+            guard BudgetYears.contains(year) else {
+                return pages.error(.notFound, heading: "Ugyldig år", message: BudgetYears.outOfRangeMessage(year), context: context)
             }
             return try await dashboard(code: code, year: year, user: user, context)
         }

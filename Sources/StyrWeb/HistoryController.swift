@@ -1,4 +1,3 @@
-import SQLKit
 import Hummingbird
 import StyrDomain
 import StyrStorage
@@ -11,8 +10,6 @@ struct HistoryController: Sendable {
 
     static let pageSize = 25
 
-    /// Entity types keyed by chapter number rather than organisation code.
-    static let chapterKeyedTypes: Set<String> = ["chapter", "budgetAmount", "budgetRevision", "investmentProject"]
 
     func addRoutes(to router: Router<StyrRequestContext>) {
         router.get("/historikk") { request, context in
@@ -22,7 +19,9 @@ struct HistoryController: Sendable {
             guard !type.isEmpty, !key.isEmpty, type.count <= 100, key.count <= 500 else {
                 return pages.error(.badRequest, heading: "Mangler objekt", message: "Oppgi både type og nøkkel.", context: context)
             }
-            guard let organisationCode = try await organisation(ofType: type, key: key) else {
+            guard let organisationCode = try await database.withConnection({ db in
+                try await SQLAuditLog(db).organisationCode(ofEntityType: type, key: key)
+            }) else {
                 return pages.error(.notFound, heading: "Fant ikke objektet", message: "Fant ikke «\(key)».", context: context)
             }
             _ = try await access.require(.read, on: organisationCode, request, context)
@@ -42,17 +41,6 @@ struct HistoryController: Sendable {
                 "page": page, "pageCount": pageCount, "isPaged": pageCount > 1, "total": entries.count,
                 "previousURL": page > 1 ? "\(base)&side=\(page - 1)" : "", "nextURL": page < pageCount ? "\(base)&side=\(page + 1)" : "",
             ], context: context)
-        }
-    }
-
-    /// The organisation an audited object belongs to, for the read check.
-    func organisation(ofType type: String, key: String) async throws -> String? {
-        let first = String(key.split(separator: "/", maxSplits: 1).first ?? "")
-        guard Self.chapterKeyedTypes.contains(type) else { return first }
-        guard let number = Int(first) else { return nil }
-        return try await database.withConnection { db in
-            try await db.raw("SELECT o.code FROM chapters c JOIN organisations o ON o.id = c.organisation_id WHERE c.number = \(bind: number)")
-                .first()?.decode(column: "code", as: String.self)
         }
     }
 }

@@ -12,8 +12,6 @@ struct IndicatorController: Sendable {
     let pages: Pages
     let access: Authorizer
 
-    static let maximumTextLength = 4000
-
     func addRoutes(to router: Router<StyrRequestContext>) {
         router.get("/organisasjoner/:code/indikatorer/:year") { request, context in
             let code = try context.parameters.require("code"), year = try context.parameters.require("year", as: Int.self)
@@ -143,35 +141,14 @@ struct IndicatorController: Sendable {
             result: (fields["resultat"] ?? "").trimmingCharacters(in: .whitespaces),
             notMeasuredReason: (fields["ikke_malt"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
             deviationComment: (fields["kommentar"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
-        var errors: [String: String] = [:]
-        var result: Quantity?
-        if !input.result.isEmpty {
-            if let parsed = Quantity(parsing: input.result) {
-                result = parsed
-                if indicator.unit == .share, parsed < .zero || parsed > Quantity(100) {
-                    errors["resultat"] = "En andel må være mellom 0 og 100 %."
-                } else if indicator.unit != .share, parsed < .zero {
-                    errors["resultat"] = "Resultatet kan ikke være negativt."
-                }
-            } else {
-                errors["resultat"] = "«\(input.result)» er ikke et tall. Bruk komma som desimaltegn, f.eks. 81,7."
-            }
-        }
-        if input.notMeasuredReason.count > Self.maximumTextLength { errors["ikke-malt"] = "Teksten kan ha høyst \(Self.maximumTextLength) tegn." }
-        if input.deviationComment.count > Self.maximumTextLength { errors["kommentar"] = "Teksten kan ha høyst \(Self.maximumTextLength) tegn." }
-        var value = entry.value(in: year) ?? IndicatorValue(year: year)
-        value.result = result
-        value.notMeasuredReason = input.notMeasuredReason.isEmpty ? nil : input.notMeasuredReason
-        value.deviationComment = input.deviationComment.isEmpty ? nil : input.deviationComment
-        if errors.isEmpty, !IndicatorRules.missingExplanations(value, of: indicator).isEmpty {
-            if result == nil {
-                errors["ikke-malt"] = "Resultatet mangler: skriv hvorfor indikatoren ikke er målt."
-            } else if let deviation = IndicatorRules.assess(value, of: indicator)?.deviation {
-                errors["kommentar"] = "Avviket (\(AnnualReport.formatDeviation(deviation, indicator))) er ugunstig og utenfor toleransen: skriv en kommentar til avvik før du lagrer."
-            }
-        }
-        guard errors.isEmpty else {
-            return try form(organisation: organisation, entry: entry, year: year, input: input, errors: errors, context,
+        let draft = IndicatorResultDraft(result: input.result, notMeasuredReason: input.notMeasuredReason, deviationComment: input.deviationComment)
+        let value: IndicatorValue
+        switch draft.applied(to: entry.value(in: year) ?? IndicatorValue(year: year), of: indicator) {
+        case .success(let updated): value = updated
+        case .failure(let errors):
+            let names: [IndicatorResultDraft.Field: String] = [.result: "resultat", .notMeasuredReason: "ikke-malt", .deviationComment: "kommentar"]
+            let formErrors = Dictionary(uniqueKeysWithValues: errors.fields.map { (names[$0.key]!, $0.value) })
+            return try form(organisation: organisation, entry: entry, year: year, input: input, errors: formErrors, context,
                             status: .unprocessableContent).response(status: .unprocessableContent)
         }
         let (code, key, email, toSave) = (organisation.code, indicator.key, user.email, value)

@@ -42,7 +42,7 @@ struct IndicatorDefinitionController: Sendable {
 
     func path(_ context: StyrRequestContext) throws -> (String, Int) {
         let year = try context.parameters.require("year", as: Int.self)
-        guard (1900...2200).contains(year) else { throw HTTPError(.badRequest, message: "Året er utenfor 1900–2200.") }
+        guard BudgetYears.contains(year) else { throw HTTPError(.badRequest, message: BudgetYears.outOfRangeMessage(year)) }
         return (try context.parameters.require("code"), year)
     }
 

@@ -108,7 +108,7 @@ struct PageController: Sendable {
             let chapters = try await store.chapters(of: code)
             var years = Set<Int>()
             for chapter in chapters {
-                for amount in try await store.budgetAmounts(chapter: chapter.number, years: 1900...2200) where amount.measure == .actuals {
+                for amount in try await store.budgetAmounts(chapter: chapter.number, years: BudgetYears.supported) where amount.measure == .actuals {
                     years.insert(amount.year)
                 }
             }
@@ -203,8 +203,8 @@ struct PageController: Sendable {
     }
 
     func annualReport(code: String, year: Int, _ context: StyrRequestContext) async throws -> HTML {
-        guard (1900...2200).contains(year) else {
-            return errorPage(.notFound, heading: "Ugyldig år", message: "Året \(year) er utenfor gyldig område.", context)
+        guard BudgetYears.contains(year) else {
+            return errorPage(.notFound, heading: "Ugyldig år", message: BudgetYears.outOfRangeMessage(year), context)
         }
         do {
             let data = try await database.withConnection { db in

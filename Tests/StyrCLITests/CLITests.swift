@@ -87,7 +87,7 @@ struct CLITests {
     @Test("report annual refuses bad arguments before touching the database")
     func badArguments() async throws {
         for (arguments, expected) in [
-            (["report", "annual", "--org", "UKE", "--year", "1200"], "Året 1200 er utenfor gyldig område"),
+            (["report", "annual", "--org", "UKE", "--year", "1200"], "Året 1200 er utenfor 1900–2200."),
             (["report", "annual", "--org", "UKE", "--year", "2020", "--unit", "100"], "--unit må være «kr» eller «1000»"),
             (["serve", "--port", "70000"], "--port må være mellom 1 og 65535"),
             (["check", "f.csv", "--kind", "projects", "--tolerance=-1"], "--tolerance kan ikke være negativ"),

@@ -183,3 +183,34 @@ struct IndicatorDraftTests {
         #expect(IndicatorDraft.key(for: "Æ Ø Å") == "ae-o-a")
     }
 }
+
+@Suite("Indicator result drafts")
+struct IndicatorResultDraftTests {
+    static let indicator = Indicator(
+        key: "ehf", name: "Andel EHF", unit: .share, polarity: .higherIsBetter, deviationRule: .percentagePoints,
+        tolerance: Tolerance(yellow: Quantity(2), red: Quantity(5)), decimals: 1)
+    static let value = IndicatorValue(year: 2020, target: .value(Quantity(93)))
+
+    @Test("a favourable result is applied; an unfavourable one needs a comment; a missing one a reason")
+    func rules() throws {
+        let good = try IndicatorResultDraft(result: "93,5", notMeasuredReason: nil, deviationComment: nil)
+            .applied(to: Self.value, of: Self.indicator).get()
+        #expect(good.result == Quantity(parsing: "93,5"))
+        guard case .failure(let unexplained) = IndicatorResultDraft(result: "80,5", notMeasuredReason: nil, deviationComment: " ")
+            .applied(to: Self.value, of: Self.indicator) else { Issue.record("expected a failure"); return }
+        #expect(unexplained.fields[.deviationComment]?.hasPrefix("Avviket (-12,5) er ugunstig") == true)
+        guard case .failure(let missing) = IndicatorResultDraft(result: "", notMeasuredReason: nil, deviationComment: nil)
+            .applied(to: Self.value, of: Self.indicator) else { Issue.record("expected a failure"); return }
+        #expect(missing.fields.keys.sorted { $0.rawValue < $1.rawValue } == [.notMeasuredReason])
+        let explained = try IndicatorResultDraft(result: "80,5", notMeasuredReason: nil, deviationComment: "Ny portal.")
+            .applied(to: Self.value, of: Self.indicator).get()
+        #expect(explained.deviationComment == "Ny portal.")
+    }
+
+    @Test("bad values are named", arguments: [("x", IndicatorResultDraft.Field.result), ("101", .result), ("-1", .result)])
+    func invalid(text: String, field: IndicatorResultDraft.Field) {
+        guard case .failure(let errors) = IndicatorResultDraft(result: text, notMeasuredReason: nil, deviationComment: "c")
+            .applied(to: Self.value, of: Self.indicator) else { Issue.record("expected a failure"); return }
+        #expect(errors.fields[field] != nil)
+    }
+}

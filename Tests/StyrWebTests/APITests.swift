@@ -150,7 +150,8 @@ struct APITests {
             let uri = "/api/v1/organisations/UKE/indicators/2020/ehf-leverandorfakturaer"
             let refused = try await Self.put(client, uri, token: editor, json: #"{"result":"80,5"}"#)
             #expect(refused.status == .unprocessableContent)
-            #expect(try Self.object(refused)["detail"] as? String == "Avviket er ugunstig og utenfor toleransen: skriv en kommentar til avvik.")
+            #expect(try Self.object(refused)["detail"] as? String
+                    == "deviationComment: Avviket (-12,5) er ugunstig og utenfor toleransen: skriv en kommentar til avvik før du lagrer.")
             for bad in [#"{"result":"mye"}"#, #"{"result":"120"}"#, #"{"resultat":"1"}"#, "ikke json", #"{"result":5}"#] {
                 let response = try await Self.put(client, uri, token: editor, json: bad)
                 #expect((400..<500).contains(Int(response.status.code)), "\(bad) → \(response.status)")

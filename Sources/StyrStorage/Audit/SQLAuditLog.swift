@@ -60,6 +60,20 @@ public struct SQLAuditLog: Sendable {
         return limit == nil ? rows : rows.reversed()
     }
 
+    /// Entity types whose key starts with a chapter number rather than an organisation code.
+    static let chapterKeyedTypes: Set<String> = ["chapter", "budgetAmount", "budgetRevision", "investmentProject"]
+
+    /// The organisation an audited object belongs to (for the read check of its history), from
+    /// the first part of its key: an organisation code, or a chapter number for budget objects.
+    public func organisationCode(ofEntityType type: String, key: String) async throws -> String? {
+        let first = String(key.split(separator: "/", maxSplits: 1).first ?? "")
+        guard Self.chapterKeyedTypes.contains(type) else { return first.isEmpty ? nil : first }
+        guard let number = Int(first) else { return nil }
+        return try await db.raw("""
+            SELECT o.code FROM chapters c JOIN organisations o ON o.id = c.organisation_id WHERE c.number = \(bind: number)
+            """).first()?.decode(column: "code", as: String.self)
+    }
+
     /// Checks the whole chain: the first entry edited or deleted, or intact.
     public func verify() async throws -> AuditVerification {
         AuditChain.verify(try await entries(), hash: Self.sha256)
