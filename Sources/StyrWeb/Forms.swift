@@ -41,6 +41,8 @@ func redirect(to location: String, cookies: [Cookie] = []) -> Response {
 
 /// A local path to return to after login; anything else goes to the start page.
 func safeReturnPath(_ path: String?) -> String {
-    guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"), path.count < 500 else { return "/" }
+    // Browsers drop tabs and line breaks from URLs, so "/\t/evil.example" would become "//evil.example".
+    guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"), path.count < 500,
+          path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else { return "/" }
     return path
 }

@@ -64,8 +64,12 @@ struct LoginController: Sendable {
 
     func logout(_ request: Request, _ context: StyrRequestContext) async throws -> Response {
         let fields = try await FormBody.read(request, context: context)
-        if let session = context.session, tokensMatch(fields["_csrf"] ?? "", session.csrfToken),
-           let token = request.cookies[CookiePolicy.sessionCookie]?.value {
+        if let session = context.session, let token = request.cookies[CookiePolicy.sessionCookie]?.value {
+            // Without the form's token the request may come from another site: refuse rather than half log out.
+            guard tokensMatch(fields["_csrf"] ?? "", session.csrfToken) else {
+                return try pages.error(.forbidden, heading: "Skjemaet er utløpt",
+                                       message: "Last siden på nytt og trykk «Logg ut» igjen.", context: context).response(status: .forbidden)
+            }
             try await database.withConnection { db in try await SQLAccountStore(db).closeSession(token: token) }
         }
         return redirect(to: "/logg-inn", cookies: [cookies.expired(CookiePolicy.sessionCookie)])

@@ -214,3 +214,35 @@ struct IndicatorResultDraftTests {
         #expect(errors.fields[field] != nil)
     }
 }
+
+@Suite("Input limits")
+struct InputLimitTests {
+    @Test("numbers with more than twelve digits before the decimal sign are refused, not overflowed")
+    func bigNumbers() {
+        #expect(Quantity(parsing: "999999999999") != nil)
+        #expect(Quantity(parsing: "9999999999999") == nil)
+        #expect(Quantity(parsing: "9999999999999999") == nil)
+    }
+
+    @Test("a relative deviation too large to hold is undefined rather than a crash")
+    func hugeRelativeDeviation() {
+        let deviation = IndicatorRules.deviation(
+            result: Quantity(parsing: "999999999999")!, target: Quantity(parsing: "0,001")!, rule: .relativePercent)
+        #expect(deviation == nil)
+    }
+
+    @Test("keys that would collide with addresses or be empty")
+    func keys() {
+        #expect(IndicatorDraft.key(for: "Ny") == "ny-indikator")
+        guard case .failure(let errors) = IndicatorResultDraftTests.indicatorDraft(name: "—").validated(key: IndicatorDraft.key(for: "—"), introducedIn: nil)
+        else { Issue.record("expected a failure"); return }
+        #expect(errors.fields[.name] != nil)
+    }
+}
+
+extension IndicatorResultDraftTests {
+    static func indicatorDraft(name: String) -> IndicatorDraft {
+        IndicatorDraft(name: name, unit: .share, polarity: .higherIsBetter, deviationRule: .percentagePoints, decimals: "1",
+                       toleranceYellow: "2", toleranceRed: "5", target: "90", targetHigh: "", goalArea: "", notes: [])
+    }
+}

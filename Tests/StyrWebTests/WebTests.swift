@@ -423,3 +423,29 @@ struct ListTests {
         }
     }
 }
+
+@Suite("Redirects and tokens")
+struct RedirectTests {
+    @Test("only local paths are returned to after login", arguments: [
+        ("/organisasjoner/UKE", "/organisasjoner/UKE"), ("//evil.example", "/"), ("/\t/evil.example", "/"), ("https://evil.example", "/"),
+        ("/\\evil.example", "/"), ("/a\nb", "/"),
+    ])
+    func returnPaths(input: String, expected: String) {
+        #expect(safeReturnPath(input) == expected)
+    }
+
+    @Test("a new password revokes the user's API tokens")
+    func passwordRevokesTokens() async throws {
+        try await TestDatabase.sqlite.withFreshDatabase { database in
+            _ = try await DemoLoader.loadIfEmpty(database)
+            _ = try await DemoUsers.ensure(in: database, bcryptCost: 4)
+            try await database.transaction { db in
+                let store = SQLAccountStore(db, bcryptCost: 4)
+                let token = try await store.createToken(for: WebTests.editor, name: "t")
+                #expect(try await store.user(apiToken: token)?.email == WebTests.editor)
+                try await store.setPassword(email: WebTests.editor, password: "et helt nytt passord")
+                #expect(try await store.user(apiToken: token) == nil)
+            }
+        }
+    }
+}

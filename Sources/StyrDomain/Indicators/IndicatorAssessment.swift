@@ -38,7 +38,8 @@ public enum IndicatorRules {
             let difference = result.milli - target.milli
             let (product, overflow) = difference.multipliedReportingOverflow(by: 100_000)
             if overflow {
-                return Quantity(milli: Int64((Double(difference) * 100_000 / Double(target.milli)).rounded(.towardZero)))
+                let quotient = (Double(difference) * 100_000 / Double(target.milli)).rounded(.towardZero)
+                return Int64(exactly: quotient).map(Quantity.init(milli:))
             }
             return Quantity(milli: product / target.milli)
         }

@@ -39,7 +39,13 @@ public struct IndicatorDraft: Sendable {
     /// The indicator under `key`, introduced in `introducedIn`, with its target; or the errors.
     public func validated(key: String, introducedIn: Int?) -> Result<(Indicator, IndicatorTarget), IndicatorDraftErrors> {
         var errors: [Field: String] = [:]
-        if name.isEmpty { errors[.name] = "Skriv navnet på indikatoren." } else if name.count > 300 { errors[.name] = "Navnet kan ha høyst 300 tegn." }
+        if name.isEmpty {
+            errors[.name] = "Skriv navnet på indikatoren."
+        } else if name.count > 300 {
+            errors[.name] = "Navnet kan ha høyst 300 tegn."
+        } else if key.isEmpty {
+            errors[.name] = "Navnet må inneholde bokstaver eller tall (a–z, 0–9) som indikatoren kan få en adresse av."
+        }
         let decimalCount = Int(decimals)
         if decimalCount == nil || !(0...3).contains(decimalCount!) { errors[.decimals] = "Antall desimaler må være et helt tall fra 0 til 3." }
         func number(_ text: String, _ field: Field, required: Bool, isTarget: Bool) -> Quantity? {
@@ -72,7 +78,9 @@ public struct IndicatorDraft: Sendable {
         let replaced = name.lowercased().replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "ø", with: "o")
             .replacingOccurrences(of: "å", with: "a")
         let words = replaced.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
-        return String(words.prefix(6).joined(separator: "-").prefix(80))
+        let key = String(words.prefix(6).joined(separator: "-").prefix(80))
+        // "ny" is the address of the new-indicator form.
+        return key == "ny" ? "ny-indikator" : key
     }
 }
 

@@ -17,7 +17,10 @@ public struct Quantity: Hashable, Comparable, Sendable, Codable, CustomStringCon
         var negative = false
         if cleaned.hasPrefix("-") { negative = true; cleaned.removeFirst() }
         let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0])), whole >= 0 else { return nil }
+        // At most twelve digits before the decimal sign: larger numbers are typing errors, and
+        // they would overflow the arithmetic of deviations.
+        guard parts.count <= 2, parts[0].count <= 12, let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0])), whole >= 0
+        else { return nil }
         var fraction: Int64 = 0
         if parts.count == 2 {
             let digits = parts[1]

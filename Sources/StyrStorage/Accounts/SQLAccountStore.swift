@@ -58,8 +58,9 @@ public struct SQLAccountStore: Sendable {
         guard try await userID(email) != nil else { throw StorageError.notFound("brukeren «\(email)»") }
         let hash = Bcrypt.hash(password, cost: bcryptCost)
         try await db.update("users").set("password_hash", to: hash).where("email", .equal, email).run()
-        // A new password ends every open session of the user.
+        // A new password ends every open session of the user and revokes their API tokens.
         try await db.raw("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = \(bind: email))").run()
+        try await db.raw("DELETE FROM api_tokens WHERE user_id = (SELECT id FROM users WHERE email = \(bind: email))").run()
     }
 
     public func user(email: String) async throws -> UserAccount? {
