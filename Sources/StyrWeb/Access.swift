@@ -40,12 +40,12 @@ struct Authorizer: Sendable {
         let tree = OrganisationTree(try await database.withConnection { db in try await SQLGovernanceStore(db).organisations() })
         guard tree.contains(organisationCode) else {
             throw AccessError(status: .notFound, loginReturnPath: nil, html: pages.errorDocument(
-                .notFound, heading: "Fant ikke organisasjonen",
+                heading: "Fant ikke organisasjonen",
                 message: "Det finnes ingen organisasjon med koden «\(organisationCode)».", context: context))
         }
         guard AccessPolicy.allows(user, permission, on: organisationCode, in: tree) else {
             throw AccessError(status: .forbidden, loginReturnPath: nil, html: pages.errorDocument(
-                .forbidden, heading: "Ingen tilgang",
+                heading: "Ingen tilgang",
                 message: "Rollene dine gir ikke tilgang til dette for «\(organisationCode)». Be en administrator om tilgang hvis du trenger det.",
                 context: context))
         }
@@ -56,7 +56,7 @@ struct Authorizer: Sendable {
     func requireCSRF(_ fields: [String: String], _ context: StyrRequestContext) throws {
         guard let session = context.session, tokensMatch(fields["_csrf"] ?? "", session.csrfToken) else {
             throw AccessError(status: .forbidden, loginReturnPath: nil, html: pages.errorDocument(
-                .forbidden, heading: "Skjemaet er utløpt",
+                heading: "Skjemaet er utløpt",
                 message: "Skjemaet manglet et gyldig sikkerhetstegn (CSRF). Last siden på nytt og prøv igjen; ingenting ble lagret.",
                 context: context))
         }
@@ -81,11 +81,11 @@ struct Pages: Sendable {
             account: context.session.map { AccountLink(name: $0.user.name, csrfToken: $0.csrfToken) })
     }
 
-    func errorDocument(_ status: HTTPResponse.Status, heading: String, message: String, context: StyrRequestContext) -> String {
+    func errorDocument(heading: String, message: String, context: StyrRequestContext) -> String {
         document(heading, body: renderer.render(["heading": heading, "message": message], template: "error"), context: context)
     }
 
     func error(_ status: HTTPResponse.Status, heading: String, message: String, context: StyrRequestContext) -> HTML {
-        HTML(status: status, html: errorDocument(status, heading: heading, message: message, context: context))
+        HTML(status: status, html: errorDocument(heading: heading, message: message, context: context))
     }
 }

@@ -55,7 +55,7 @@ struct IndicatorController: Sendable {
         }
         guard let found else {
             throw AccessError(status: .notFound, loginReturnPath: nil, html: pages.errorDocument(
-                .notFound, heading: "Fant ikke indikatoren",
+                heading: "Fant ikke indikatoren",
                 message: "«\(key)» har ikke noe måltall for \(year) hos «\(code)».", context: context))
         }
         return found
@@ -148,8 +148,8 @@ struct IndicatorController: Sendable {
         case .failure(let errors):
             let names: [IndicatorResultDraft.Field: String] = [.result: "resultat", .notMeasuredReason: "ikke-malt", .deviationComment: "kommentar"]
             let formErrors = Dictionary(uniqueKeysWithValues: errors.fields.map { (names[$0.key]!, $0.value) })
-            return try form(organisation: organisation, entry: entry, year: year, input: input, errors: formErrors, context,
-                            status: .unprocessableContent).response(status: .unprocessableContent)
+            return form(organisation: organisation, entry: entry, year: year, input: input, errors: formErrors, context,
+                            status: .unprocessableContent).response
         }
         let (code, key, email, toSave) = (organisation.code, indicator.key, user.email, value)
         try await database.transaction { db in

@@ -51,7 +51,7 @@ struct IndicatorDefinitionController: Sendable {
             try await SQLGovernanceStore(db).indicators(of: code).first { $0.indicator.key == key }
         }) else {
             throw AccessError(status: .notFound, loginReturnPath: nil, html: pages.errorDocument(
-                .notFound, heading: "Fant ikke indikatoren", message: "«\(key)» finnes ikke hos «\(code)».", context: context))
+                heading: "Fant ikke indikatoren", message: "«\(key)» finnes ikke hos «\(code)».", context: context))
         }
         return entry
     }
@@ -134,7 +134,7 @@ struct IndicatorDefinitionController: Sendable {
             ]
             let formErrors = Dictionary(uniqueKeysWithValues: errors.fields.map { (names[$0.key]!, $0.value) })
             return try await form(code: code, year: year, existing: existing, input: fields, errors: formErrors, context,
-                                  status: .unprocessableContent).response(status: .unprocessableContent)
+                                  status: .unprocessableContent).response
         }
         let name = indicator.name
         var value = existing?.value(in: year) ?? IndicatorValue(year: year)
@@ -151,7 +151,7 @@ struct IndicatorDefinitionController: Sendable {
         guard saved else {
             return try await form(code: code, year: year, existing: existing, input: fields,
                                   errors: ["navn": "Det finnes allerede en indikator med dette navnet."], context,
-                                  status: .unprocessableContent).response(status: .unprocessableContent)
+                                  status: .unprocessableContent).response
         }
         return redirect(to: "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\(year)?lagret=\(name.urlQueryEncoded)")
     }

@@ -23,8 +23,7 @@ struct LoginController: Sendable {
         let values: [String: Any] = [
             "email": email, "next": next, "csrfToken": token, "error": error ?? "", "hasError": error != nil,
         ]
-        var response = (try? pages.html("Logg inn", template: "login", context: values, context: context, status: status)
-            .response(status: status)) ?? Response(status: .internalServerError)
+        var response = pages.html("Logg inn", template: "login", context: values, context: context, status: status).response
         response.setCookie(cookies.cookie(CookiePolicy.loginCSRFCookie, token, maxAge: 3600))
         return response
     }
@@ -67,17 +66,11 @@ struct LoginController: Sendable {
         if let session = context.session, let token = request.cookies[CookiePolicy.sessionCookie]?.value {
             // Without the form's token the request may come from another site: refuse rather than half log out.
             guard tokensMatch(fields["_csrf"] ?? "", session.csrfToken) else {
-                return try pages.error(.forbidden, heading: "Skjemaet er utløpt",
-                                       message: "Last siden på nytt og trykk «Logg ut» igjen.", context: context).response(status: .forbidden)
+                return pages.error(.forbidden, heading: "Skjemaet er utløpt",
+                                   message: "Last siden på nytt og trykk «Logg ut» igjen.", context: context).response
             }
             try await database.withConnection { db in try await SQLAccountStore(db).closeSession(token: token) }
         }
         return redirect(to: "/logg-inn", cookies: [cookies.expired(CookiePolicy.sessionCookie)])
-    }
-}
-
-extension HTML {
-    func response(status: HTTPResponse.Status) throws -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 }
