@@ -43,5 +43,6 @@ public enum DemoData {
         for revision in budgetRevisions { try await repository.save(revision) }
         for project in investmentProjects { try await repository.save(project) }
         for (position, narrative) in narratives.enumerated() { try await repository.save(narrative, position: position) }
+        try await loadDialogue(into: repository)
     }
 }

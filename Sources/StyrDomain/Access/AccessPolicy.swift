@@ -47,10 +47,11 @@ public enum AccessPolicy {
         switch (role, permission) {
         case (.admin, _): true
         case (_, .read): true
-        case (.departmentSteerer, .defineIndicators):
+        case (.departmentSteerer, .defineIndicators), (.departmentSteerer, .steer):
             // The department steers the agencies under it, not itself.
             strictlyBelow && (targetKind == .agency || targetKind == .section)
         case (.agencyEditor, .enterResults), (.agencyLeader, .enterResults), (.agencyLeader, .approveReports): true
+        case (.agencyEditor, .inform), (.agencyLeader, .inform), (.agencyLeader, .approveMinutes): true
         default: false
         }
     }

@@ -70,6 +70,13 @@ public enum Permission: String, Sendable, CaseIterable {
     case enterResults
     /// Approve and submit reports.
     case approveReports
+    /// Write allocation letters, chair meetings and write their minutes, record steering signals,
+    /// answer the agency's notices (the department's side of the governance dialogue).
+    case steer
+    /// Write and send notices under the duties to inform, and report on assignments (the agency's side).
+    case inform
+    /// Approve meeting minutes on the agency's behalf.
+    case approveMinutes
     /// Manage users and organisations.
     case administer
 }

@@ -74,4 +74,22 @@ public protocol NarrativeRepository: Sendable {
 }
 
 public typealias GovernanceRepository = OrganisationRepository & MissionRepository & IndicatorRepository
-    & BudgetRepository & NarrativeRepository
+    & BudgetRepository & NarrativeRepository & DialogueRepository
+
+/// Letters, meetings, signals and notices of the governance dialogue with one agency.
+public protocol DialogueRepository: Sendable {
+    /// Inserts a letter or supplement, or updates a draft. An issued letter is never changed.
+    func save(_ letter: AllocationLetter) async throws
+    func letters(of organisationCode: String) async throws -> [AllocationLetter]
+    func add(_ update: AssignmentStatusUpdate) async throws
+    func assignmentUpdates(of organisationCode: String) async throws -> [AssignmentStatusUpdate]
+    /// Inserts (when `id` is nil) or updates a meeting; returns its id.
+    @discardableResult func save(_ meeting: Meeting) async throws -> Int64
+    func meetings(of organisationCode: String) async throws -> [Meeting]
+    func meeting(id: Int64) async throws -> Meeting?
+    @discardableResult func save(_ signal: SteeringSignal) async throws -> Int64
+    func signals(of organisationCode: String) async throws -> [SteeringSignal]
+    @discardableResult func save(_ notice: InformationNotice) async throws -> Int64
+    func notices(of organisationCode: String) async throws -> [InformationNotice]
+    func notice(id: Int64) async throws -> InformationNotice?
+}

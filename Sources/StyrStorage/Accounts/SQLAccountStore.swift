@@ -78,7 +78,7 @@ public struct SQLAccountStore: Sendable {
         return result
     }
 
-    private func user(from row: any SQLRow) async throws -> UserAccount {
+    func user(from row: any SQLRow) async throws -> UserAccount {
         let id = try row.decode(column: "id", as: Int64.self)
         let assignments = try await db.raw("""
             SELECT r.role, o.code FROM role_assignments r JOIN organisations o ON o.id = r.organisation_id
@@ -87,7 +87,7 @@ public struct SQLAccountStore: Sendable {
         return UserAccount(email: try row.decode(column: "email"), name: try row.decode(column: "name"), assignments: assignments)
     }
 
-    private func userID(_ email: String) async throws -> Int64? {
+    func userID(_ email: String) async throws -> Int64? {
         try await db.select().column("id").from("users").where("email", .equal, email).first()?.decode(column: "id", as: Int64.self)
     }
 
@@ -266,5 +266,39 @@ struct CreateAccounts: Migration {
             .column("name", type: .text, .notNull)
             .column("created_at", type: .text, .notNull)
             .run()
+    }
+}
+
+// MARK: Calendar feed tokens
+
+extension SQLAccountStore {
+    /// Gives the user a new secret for their calendar feed URL and returns it; an earlier one
+    /// stops working. Only the hash is stored, so the URL is shown once.
+    public func renewCalendarToken(for email: String, now: Date = Date()) async throws -> String {
+        let email = try Self.normalisedEmail(email)
+        guard let userID = try await userID(email) else { throw StorageError.notFound("brukeren «\(email)»") }
+        let token = Self.randomToken()
+        try await db.delete(from: "calendar_tokens").where("user_id", .equal, userID).run()
+        try await db.insert(into: "calendar_tokens").columns("user_id", "token_hash", "created_at")
+            .values(SQLBind(userID), SQLBind(Self.sha256(token)), SQLBind(Self.timestamp(now))).run()
+        _ = try await SQLAuditLog(db).append(actor: email, action: .update, entityType: "calendarToken", entityKey: email,
+                                         before: nil, after: "{\"renewedAt\":\"\(Self.timestamp(now))\"}")
+        return token
+    }
+
+    /// When the user's current calendar token was made, if they have one.
+    public func calendarTokenCreated(for email: String) async throws -> Date? {
+        guard let userID = try await userID(try Self.normalisedEmail(email)) else { return nil }
+        return try await db.select().column("created_at").from("calendar_tokens").where("user_id", .equal, userID).first()
+            .flatMap { Self.date(try $0.decode(column: "created_at", as: String.self)) }
+    }
+
+    /// The user of a calendar token, if it is the current one.
+    public func user(calendarToken token: String) async throws -> UserAccount? {
+        guard !token.isEmpty, let row = try await db.raw("""
+            SELECT u.id, u.email, u.name FROM calendar_tokens t JOIN users u ON u.id = t.user_id
+            WHERE t.token_hash = \(bind: Self.sha256(token))
+            """).first() else { return nil }
+        return try await user(from: row)
     }
 }

@@ -73,6 +73,7 @@ public enum StyrMigrations {
         CreateKostraObjectGroups(),
         CreateAuditLog(),
         CreateAccounts(),
+        CreateDialogue(),
     ]
 }
 

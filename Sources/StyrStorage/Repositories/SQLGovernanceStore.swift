@@ -59,6 +59,7 @@ func auditJSON<T: Encodable>(_ value: T?) throws -> String? {
     guard let value else { return nil }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
     return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
 
