@@ -78,7 +78,21 @@ public enum StyleSheet {
     .status-red { color: var(--red); }
     .status-notMeasured, .status-none { color: var(--muted); }
     .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; }
-    .cards li { border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; background: var(--bg-soft); }
+    .cards > li { border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; background: var(--bg-soft); }
+    .warning-box { border-left: 4px solid var(--red); background: #fdf1f1; padding: .75rem 1rem; }
+    .warning-box h2 { margin-top: 0; }
+    dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+    dl.facts dt { font-weight: 600; }
+    dl.facts dd { margin: 0; }
+    @media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } }
+    ul.actions { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; }
+    form.inline { display: inline-flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: 0; }
+    form.stacked fieldset { border: 1px solid var(--line); border-radius: .25rem; padding: .5rem 1rem; }
+    form.stacked legend { font-weight: 600; }
+    form.stacked label.check { font-weight: 400; display: flex; gap: .5rem; align-items: baseline; }
+    form.stacked input[type=date], form.stacked input[type=datetime-local] { padding: .45rem; border: 1px solid #6b6b6b; border-radius: .25rem; font: inherit; }
+    code.feed-url { word-break: break-all; }
+    .assignment { border-top: 1px solid var(--line); }
     .site-footer { border-top: 1px solid var(--line); color: var(--muted); padding: 1rem 0; font-size: .9rem; }
     @media print {
       @page { size: A4; margin: 18mm 16mm; @bottom-right { content: counter(page); } }
@@ -89,6 +103,9 @@ public enum StyleSheet {
       table.figures { font-size: 8.5pt; }
       tr, .goal-area { break-inside: avoid; }
       a { color: inherit; text-decoration: none; }
+      .no-print { display: none; }
+      .letter h2 { break-before: auto; }
+      .letter h2, .letter h3 { break-after: avoid; }
     }
     """
 }

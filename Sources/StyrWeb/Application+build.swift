@@ -4,6 +4,7 @@ import Logging
 import OpenAPIHummingbird
 import StyrAPI
 import StyrReports
+import StyrDomain
 import StyrStorage
 
 /// What `styr serve` needs to start the web application.
@@ -14,12 +15,16 @@ public struct WebConfiguration: Sendable {
     public var secureCookies: Bool
     /// bcrypt cost for passwords (12; tests lower it).
     public var bcryptCost: UInt8
+    /// How soon after detection a serious incident must be notified (one hour unless configured).
+    public var notificationLimit: NotificationLimit
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool? = nil, bcryptCost: UInt8 = 12) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool? = nil, bcryptCost: UInt8 = 12,
+                notificationLimit: NotificationLimit = .standard) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies ?? !["127.0.0.1", "localhost", "::1"].contains(host)
         self.bcryptCost = bcryptCost
+        self.notificationLimit = notificationLimit
     }
 }
 
@@ -52,6 +57,11 @@ public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), 
     DashboardController(database: database, pages: pages, access: access).addRoutes(to: router)
     IndicatorDefinitionController(database: database, pages: pages, access: access).addRoutes(to: router)
     BudgetController(database: database, pages: pages, access: access).addRoutes(to: router)
+    LetterController(database: database, pages: pages, access: access).addRoutes(to: router)
+    MeetingController(database: database, pages: pages, access: access).addRoutes(to: router)
+    SignalController(database: database, pages: pages, access: access).addRoutes(to: router)
+    NoticeController(database: database, pages: pages, access: access, limit: configuration.notificationLimit).addRoutes(to: router)
+    DialogueController(database: database, pages: pages, access: access, limit: configuration.notificationLimit).addRoutes(to: router)
     router.get("/styles.css") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],

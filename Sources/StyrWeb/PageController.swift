@@ -68,7 +68,9 @@ struct PageController: Sendable {
         }
         let roles = user.assignments.map { ["role": $0.role.norwegianName, "organisation": names[$0.organisationCode] ?? $0.organisationCode] }
         let (waiting, following) = try await openItems(for: user, in: organisations, all: all)
+        let (unconfirmed, awaiting) = try await dialogueItems(for: user, in: organisations, all: all)
         return pages.html("Start", template: "home", context: [
+            "unconfirmed": unconfirmed, "hasUnconfirmed": !unconfirmed.isEmpty, "awaiting": awaiting, "hasAwaiting": !awaiting.isEmpty,
             "name": user.name, "roles": roles, "organisations": rows, "hasOrganisations": !rows.isEmpty,
             "filters": filters, "sorts": sorts, "isFiltered": kind != nil,
             "waiting": waiting, "hasWaiting": !waiting.isEmpty, "following": following, "hasFollowing": !following.isEmpty,
@@ -98,6 +100,40 @@ struct PageController: Sendable {
             }
         }
         return (Array(waiting.prefix(20)), Array(following.prefix(20)))
+    }
+
+    /// Unconfirmed steering signals, for both sides of the dialogue (the department that gave
+    /// them and the agency that received them), and notices waiting for the department's answer.
+    func dialogueItems(for user: UserAccount, in organisations: [Organisation], all: [Organisation]) async throws
+        -> (unconfirmed: [[String: Any]], awaiting: [[String: String]]) {
+        let tree = OrganisationTree(all)
+        let today = CalendarDate.today()
+        var unconfirmed: [[String: Any]] = [], awaiting: [[String: String]] = []
+        for organisation in organisations where organisation.kind == .agency || organisation.kind == .section {
+            let code = organisation.code
+            let canSteer = AccessPolicy.allows(user, .steer, on: code, in: tree)
+            guard canSteer || AccessPolicy.allows(user, .inform, on: code, in: tree) else { continue }
+            let (signals, notices) = try await database.withConnection { db in
+                let store = SQLGovernanceStore(db)
+                return (try await store.signals(of: code), try await store.notices(of: code))
+            }
+            for signal in signals where !signal.isConfirmed {
+                unconfirmed.append([
+                    "text": "\(organisation.name): «\(signal.text)» (gitt \(NorwegianFormat.date(signal.givenOn)), \(signal.place))",
+                    "age": signal.unconfirmedAge(on: today) ?? 0,
+                    "url": "/organisasjoner/\(code.urlPathEncoded)/signaler#signal-\(signal.id ?? 0)",
+                ])
+            }
+            if canSteer {
+                for notice in notices where notice.status == .submitted {
+                    awaiting.append([
+                        "text": "\(organisation.name): \(notice.kind.norwegianName.lowercased()) «\(notice.title)», sendt \(notice.submittedAt.map(OsloTime.format) ?? "")",
+                        "url": "/organisasjoner/\(code.urlPathEncoded)/meldinger/\(notice.id ?? 0)",
+                    ])
+                }
+            }
+        }
+        return (unconfirmed, awaiting)
     }
 
     func organisation(code: String, _ context: StyrRequestContext) async throws -> HTML {
@@ -135,6 +171,8 @@ struct PageController: Sendable {
             "hasMission": mission != nil, "missionURL": "/organisasjoner/\(code.urlPathEncoded)/samfunnsoppdrag",
             "missionVersion": mission.map { String($0.version) } ?? "",
             "missionFixedOn": mission.map { NorwegianFormat.date($0.fixedOn) } ?? "",
+            "dialogueURL": "/organisasjoner/\(code.urlPathEncoded)/styringsdialog",
+            "hasDialogue": organisation.kind != .municipality,
         ]
         return pages.html(organisation.name, template: "organisation", context: values, context: context)
     }

@@ -5,10 +5,12 @@ enum PageTemplates {
         "indicators": indicators, "indicator-form": indicatorForm, "history": history,
         "accessibility": accessibility, "dashboard": dashboard, "mission-diff": missionDiff,
         "indicator-definition": indicatorDefinition, "budget": budget,
-    ]
+    ].merging(dialogue) { first, _ in first }
 
     static let home = """
     <h1>Velkommen, {{name}}</h1>
+    {{#hasUnconfirmed}}<section aria-labelledby="signaler" class="warning-box"><h2 id="signaler">Ubekreftede styringssignaler</h2><p>Disse signalene er gitt utenfor den formelle styringsdialogen og er ikke bekreftet skriftlig ennå:</p><ul>{{#unconfirmed}}<li><a href="{{url}}">{{text}}</a> – ubekreftet i {{age}} dager</li>{{/unconfirmed}}</ul></section>{{/hasUnconfirmed}}
+    {{#hasAwaiting}}<section aria-labelledby="meldinger"><h2 id="meldinger">Meldinger som venter på svar</h2><ul>{{#awaiting}}<li><a href="{{url}}">{{text}}</a></li>{{/awaiting}}</ul></section>{{/hasAwaiting}}
     {{#hasWaiting}}<section aria-labelledby="venter"><h2 id="venter">Venter på deg</h2><p>Disse resultatene mangler forklaring før de kan rapporteres:</p><ul>{{#waiting}}<li><a href="{{url}}">{{text}}</a></li>{{/waiting}}</ul></section>{{/hasWaiting}}
     {{#hasFollowing}}<section aria-labelledby="oppfolging"><h2 id="oppfolging">Til oppfølging</h2><p>Etatene skylder forklaring på disse resultatene:</p><ul>{{#following}}<li><a href="{{url}}">{{text}}</a></li>{{/following}}</ul></section>{{/hasFollowing}}
     <h2>Dine roller</h2>
@@ -115,6 +117,7 @@ enum PageTemplates {
     {{#parent}}<p>Ligger under {{parent}}.</p>{{/parent}}
     {{#hasChapters}}<p>Budsjettkapittel: {{#chapters}}kap. {{.}} {{/chapters}}</p>{{/hasChapters}}
     {{#hasMission}}<h2>Styringsdokumenter</h2><ul class="cards"><li><a href="{{missionURL}}">Samfunnsoppdrag</a> (versjon {{missionVersion}}, fastsatt {{missionFixedOn}})</li></ul>{{/hasMission}}
+    {{#hasDialogue}}<p><a href="{{dialogueURL}}">Styringsdialogen</a>: tildelingsbrev, møter, styringssignaler, meldinger, årshjul og styringslogg.</p>{{/hasDialogue}}
     <h2>Rapporter</h2>
     {{#hasReports}}<ul class="cards">{{#dashboards}}<li><a href="{{url}}">{{label}}</a></li>{{/dashboards}}{{#reports}}<li><a href="{{url}}">{{label}}</a></li>{{/reports}}{{#indicatorPages}}<li><a href="{{url}}">{{label}}</a></li>{{/indicatorPages}}</ul>{{/hasReports}}
     {{^hasReports}}<p>Det finnes ingen regnskapstall for denne organisasjonen ennå, så ingen årsberetning kan lages.</p>{{/hasReports}}

@@ -78,7 +78,7 @@ extension SQLGovernanceStore: DialogueRepository {
             }
             try await db.update("meetings").set("date", to: meeting.date.iso).set("kind", to: meeting.kind.rawValue)
                 .set("document", to: try Self.document(meeting)).where("id", .equal, id).run()
-            try await record("meeting", String(id), before: before, after: meeting)
+            try await record("meeting", "\(meeting.organisationCode)/\(id)", before: before, after: meeting)
             return id
         }
         let id = try await insertReturningID(
@@ -87,7 +87,7 @@ extension SQLGovernanceStore: DialogueRepository {
         var stored = meeting
         stored.id = id
         try await db.update("meetings").set("document", to: try Self.document(stored)).where("id", .equal, id).run()
-        try await record("meeting", String(id), before: Meeting?.none, after: stored)
+        try await record("meeting", "\(meeting.organisationCode)/\(id)", before: Meeting?.none, after: stored)
         return id
     }
 
@@ -112,7 +112,7 @@ extension SQLGovernanceStore: DialogueRepository {
             }
             try await db.update("steering_signals").set("given_on", to: signal.givenOn.iso).set("confirmed", to: signal.isConfirmed ? 1 : 0)
                 .set("document", to: try Self.document(signal)).where("id", .equal, id).run()
-            try await record("steeringSignal", String(id), before: before, after: signal)
+            try await record("steeringSignal", "\(signal.organisationCode)/\(id)", before: before, after: signal)
             return id
         }
         let id = try await insertReturningID(
@@ -121,7 +121,7 @@ extension SQLGovernanceStore: DialogueRepository {
         var stored = signal
         stored.id = id
         try await db.update("steering_signals").set("document", to: try Self.document(stored)).where("id", .equal, id).run()
-        try await record("steeringSignal", String(id), before: SteeringSignal?.none, after: stored)
+        try await record("steeringSignal", "\(signal.organisationCode)/\(id)", before: SteeringSignal?.none, after: stored)
         return id
     }
 
@@ -142,7 +142,7 @@ extension SQLGovernanceStore: DialogueRepository {
             }
             try await db.update("information_notices").set("status", to: notice.status.rawValue)
                 .set("document", to: try Self.document(notice)).where("id", .equal, id).run()
-            try await record("notice", String(id), before: before, after: notice)
+            try await record("notice", "\(notice.organisationCode)/\(id)", before: before, after: notice)
             return id
         }
         let id = try await insertReturningID(
@@ -151,7 +151,7 @@ extension SQLGovernanceStore: DialogueRepository {
         var stored = notice
         stored.id = id
         try await db.update("information_notices").set("document", to: try Self.document(stored)).where("id", .equal, id).run()
-        try await record("notice", String(id), before: InformationNotice?.none, after: stored)
+        try await record("notice", "\(notice.organisationCode)/\(id)", before: InformationNotice?.none, after: stored)
         return id
     }
 
