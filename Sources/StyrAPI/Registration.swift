@@ -1,8 +1,14 @@
 public import OpenAPIRuntime
+public import StyrDomain
 public import StyrStorage
 import Foundation
 
 /// Registers the API's generated routes under `/api/v1` on a transport (the Hummingbird router).
-public func registerStyrAPI(on transport: any ServerTransport, database: Database) throws {
-    try StyrAPIHandler(database: database).registerHandlers(on: transport, serverURL: URL(string: "/api/v1")!)
+/// `notificationLimit` is how soon after detection a serious incident must be notified; the
+/// notices and the governance log flag incidents notified later.
+public func registerStyrAPI(
+    on transport: any ServerTransport, database: Database, notificationLimit: NotificationLimit = .standard
+) throws {
+    try StyrAPIHandler(database: database, notificationLimit: notificationLimit)
+        .registerHandlers(on: transport, serverURL: URL(string: "/api/v1")!)
 }

@@ -9,9 +9,12 @@ import StyrStorage
 /// answered as problem details by the web layer.
 struct StyrAPIHandler: APIProtocol {
     let database: Database
+    /// How soon after detection a serious incident must reach the department.
+    let notificationLimit: NotificationLimit
 
-    init(database: Database) {
+    init(database: Database, notificationLimit: NotificationLimit = .standard) {
         self.database = database
+        self.notificationLimit = notificationLimit
     }
 
     // MARK: Access

@@ -2,6 +2,7 @@ import ArgumentParser
 import Hummingbird
 import Logging
 import StyrDemo
+import StyrDomain
 import StyrStorage
 import StyrWeb
 
@@ -23,12 +24,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Sett Secure på informasjonskapsler (standard: på, unntatt på 127.0.0.1/localhost).")
     var secureCookies: Bool?
 
+    @Option(help: "Varslingsfrist for alvorlige hendelser i minutter etter at de er oppdaget (standard 60).")
+    var incidentNotificationMinutes = 60
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port må være mellom 1 og 65535.") }
+        guard (1...10_080).contains(incidentNotificationMinutes) else {
+            throw ValidationError("--incident-notification-minutes må være mellom 1 og 10080 (én uke).")
+        }
     }
 
     func run() async throws {
-        let configuration = WebConfiguration(host: host, port: port, secureCookies: secureCookies)
+        let configuration = WebConfiguration(
+            host: host, port: port, secureCookies: secureCookies,
+            notificationLimit: NotificationLimit(minutes: incidentNotificationMinutes))
         let demo = demo
         let url = try databaseOptions.url()
         try await databaseOptions.withMigratedDatabase { database in

@@ -31,7 +31,8 @@ public enum StyleSheet {
     form.stacked input[type=text], form.stacked input[type=email], form.stacked input[type=password], form.stacked textarea {
       width: 100%; padding: .5rem; border: 1px solid #6b6b6b; border-radius: .25rem; font: inherit; }
     form.stacked textarea { min-height: 7rem; }
-    form.stacked select { padding: .45rem; border: 1px solid #6b6b6b; border-radius: .25rem; font: inherit; max-width: 100%; }
+    form.stacked > div, form.stacked fieldset { min-width: 0; }
+    form.stacked select { width: 100%; padding: .45rem; border: 1px solid #6b6b6b; border-radius: .25rem; font: inherit; max-width: 100%; }
     form.stacked .hint { color: var(--muted); font-size: .9rem; margin: .25rem 0 0; }
     form.stacked .field-error { color: var(--red); font-weight: 600; margin: .25rem 0 0; }
     form.stacked [aria-invalid=true] { border: 2px solid var(--red); }

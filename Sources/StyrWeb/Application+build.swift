@@ -71,7 +71,7 @@ public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), 
     router.get("/api/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
     }
-    try registerStyrAPI(on: router, database: database)
+    try registerStyrAPI(on: router, database: database, notificationLimit: configuration.notificationLimit)
     router.get("/tilgjengelighet") { _, context in
         pages.html("Tilgjengelighetserklæring", template: "accessibility", context: [:], context: context)
     }

@@ -34,9 +34,8 @@ extension PageTemplates {
     <h1>Styringsdialogen</h1>
     {{#saved}}<p class="notice" role="status">{{saved}}</p>{{/saved}}
     {{#hasUnconfirmed}}<section aria-labelledby="ubekreftede" class="warning-box"><h2 id="ubekreftede">Ubekreftede styringssignaler</h2><p>Signaler gitt utenfor den formelle styringsdialogen må bekreftes skriftlig i et godkjent referat fra etatsstyringsmøte eller i et tildelingsbrev.</p><ul>{{#unconfirmed}}<li><a href="{{url}}">{{text}}</a> – ubekreftet i {{age}} dager</li>{{/unconfirmed}}</ul></section>{{/hasUnconfirmed}}
-    <ul class="cards">
     {{#agencies}}
-    <li><h2>{{name}}</h2>
+    <section class="agency-dialogue"><h2>{{name}}</h2>
     <ul>
     {{#letters}}<li><a href="{{url}}">{{label}}</a></li>{{/letters}}
     {{^letters}}<li>Ingen tildelingsbrev ennå.</li>{{/letters}}
@@ -47,9 +46,8 @@ extension PageTemplates {
     <li><a href="{{logURL}}">Styringslogg</a></li>
     </ul>
     {{#canSteer}}<form method="post" action="{{newLetterURL}}" class="inline"><input type="hidden" name="_csrf" value="{{csrfToken}}"><input type="hidden" name="grunnlag" value="forrige"><button type="submit">Lag utkast til tildelingsbrev {{nextYear}}</button></form>{{/canSteer}}
-    </li>
+    </section>
     {{/agencies}}
-    </ul>
     {{^agencies}}<p>Styringsdialogen føres med etatene. {{organisationName}} har ingen etater under seg.</p>{{/agencies}}
     {{#isDepartment}}<p><a href="{{calendarURL}}">Årshjul for alle etatene</a> · <a href="{{logURL}}">Styringslogg for alle etatene</a></p>{{/isDepartment}}
     """

@@ -230,10 +230,12 @@ struct AuditLogTests {
             try await database.withConnection { db async throws in
                 let log = SQLAuditLog(db)
                 let entries = try await log.entries()
+                // The dialogue: 3 letters, the assignment updates, 4 meetings, 2 signals and 4 notices.
+                let dialogueRecords = 3 + DemoData.assignmentUpdates2020.count + 4 + 2 + 4
                 #expect(entries.count == DemoData.organisations.count + DemoData.staffing.count + 1 + DemoData.goalAreas.count
                         + DemoData.indicators.count + DemoData.indicators.map(\.values.count).reduce(0, +) + 1
                         + DemoData.budgetAmounts.count + DemoData.budgetRevisions.count + DemoData.investmentProjects.count
-                        + DemoData.narratives.count)
+                        + DemoData.narratives.count + dialogueRecords)
                 #expect(entries.allSatisfy { $0.actor == "system:demo" && $0.action == .create })
                 #expect(try await log.verify() == .intact(entries: entries.count))
                 let uke = try await log.entries(entityType: "organisation", entityKey: "UKE")

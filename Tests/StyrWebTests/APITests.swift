@@ -59,6 +59,10 @@ struct APITests {
                 "/organisations/{code}/indicators/{year}/{key}/definition",
                 "/organisations/{code}/accounts/{year}", "/organisations/{code}/investment-projects/{year}", "/history",
                 "/organisations/{code}/budget-revisions/{year}",
+                "/organisations/{code}/allocation-letters/{year}", "/organisations/{code}/allocation-letters/{year}/assignments/{key}/status",
+                "/organisations/{code}/meetings", "/organisations/{code}/meetings/{id}", "/organisations/{code}/meetings/{id}/approval",
+                "/organisations/{code}/signals", "/organisations/{code}/signals/{id}/confirmation", "/organisations/{code}/notices",
+                "/organisations/{code}/notices/{id}/answer", "/organisations/{code}/calendar", "/organisations/{code}/governance-log",
             ])
         }
     }

@@ -10,5 +10,7 @@ extension Components {
         internal typealias OrganisationCode = Swift.String
         /// - Remark: Generated from `#/components/parameters/Year`.
         internal typealias Year = Swift.Int
+        /// - Remark: Generated from `#/components/parameters/RecordID`.
+        internal typealias RecordID = Swift.Int64
     }
 }

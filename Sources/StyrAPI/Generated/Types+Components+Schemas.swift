@@ -1066,5 +1066,1898 @@ extension Components {
                 case items
             }
         }
+        /// - Remark: Generated from `#/components/schemas/AssignmentStatus`.
+        internal enum AssignmentStatus: String, Codable, Hashable, Sendable, CaseIterable {
+            case notStarted = "notStarted"
+            case inProgress = "inProgress"
+            case done = "done"
+            case cancelled = "cancelled"
+        }
+        /// governance is the formal governance meeting; professional and systemOwner meetings are informal.
+        ///
+        /// - Remark: Generated from `#/components/schemas/MeetingKind`.
+        internal enum MeetingKind: String, Codable, Hashable, Sendable, CaseIterable {
+            case governance = "governance"
+            case professional = "professional"
+            case systemOwner = "systemOwner"
+        }
+        /// - Remark: Generated from `#/components/schemas/FocusTopic`.
+        internal enum FocusTopic: String, Codable, Hashable, Sendable, CaseIterable {
+            case escalation = "escalation"
+            case serviceStatus = "serviceStatus"
+            case projects = "projects"
+            case benefitsRealisation = "benefitsRealisation"
+            case risk = "risk"
+            case informationSecurity = "informationSecurity"
+            case serviceDevelopment = "serviceDevelopment"
+            case planAndBudget = "planAndBudget"
+            case professionalMatters = "professionalMatters"
+            case frameConditions = "frameConditions"
+        }
+        /// - Remark: Generated from `#/components/schemas/MeetingItemKind`.
+        internal enum MeetingItemKind: String, Codable, Hashable, Sendable, CaseIterable {
+            case decision = "decision"
+            case actionItem = "actionItem"
+            case note = "note"
+        }
+        /// - Remark: Generated from `#/components/schemas/MinutesStatus`.
+        internal enum MinutesStatus: String, Codable, Hashable, Sendable, CaseIterable {
+            case draft = "draft"
+            case approvedByDepartment = "approvedByDepartment"
+            case approvedByAgency = "approvedByAgency"
+            case approved = "approved"
+        }
+        /// - Remark: Generated from `#/components/schemas/SignalOrigin`.
+        internal enum SignalOrigin: String, Codable, Hashable, Sendable, CaseIterable {
+            case formalMeeting = "formalMeeting"
+            case informalMeeting = "informalMeeting"
+            case other = "other"
+        }
+        /// - Remark: Generated from `#/components/schemas/NoticeKind`.
+        internal enum NoticeKind: String, Codable, Hashable, Sendable, CaseIterable {
+            case clarificationRequest = "clarificationRequest"
+            case deviationNotice = "deviationNotice"
+            case improvementProposal = "improvementProposal"
+            case incidentNotification = "incidentNotification"
+            case riskUpdate = "riskUpdate"
+        }
+        /// - Remark: Generated from `#/components/schemas/NoticeStatus`.
+        internal enum NoticeStatus: String, Codable, Hashable, Sendable, CaseIterable {
+            case draft = "draft"
+            case submitted = "submitted"
+            case answered = "answered"
+        }
+        /// - Remark: Generated from `#/components/schemas/DeviationArea`.
+        internal enum DeviationArea: String, Codable, Hashable, Sendable, CaseIterable {
+            case goal = "goal"
+            case budget = "budget"
+        }
+        /// - Remark: Generated from `#/components/schemas/BudgetFrame`.
+        internal struct BudgetFrame: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BudgetFrame/chapter`.
+            internal var chapter: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/BudgetFrame/expensesOre`.
+            internal var expensesOre: Swift.Int64
+            /// Negative
+            ///
+            /// - Remark: Generated from `#/components/schemas/BudgetFrame/revenuesOre`.
+            internal var revenuesOre: Swift.Int64
+            /// Computed
+            ///
+            /// - Remark: Generated from `#/components/schemas/BudgetFrame/netOre`.
+            internal var netOre: Swift.Int64
+            /// Creates a new `BudgetFrame`.
+            ///
+            /// - Parameters:
+            ///   - chapter:
+            ///   - expensesOre:
+            ///   - revenuesOre: Negative
+            ///   - netOre: Computed
+            internal init(
+                chapter: Swift.Int,
+                expensesOre: Swift.Int64,
+                revenuesOre: Swift.Int64,
+                netOre: Swift.Int64
+            ) {
+                self.chapter = chapter
+                self.expensesOre = expensesOre
+                self.revenuesOre = revenuesOre
+                self.netOre = netOre
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case chapter
+                case expensesOre
+                case revenuesOre
+                case netOre
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Expectation`.
+        internal struct Expectation: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Expectation/key`.
+            internal var key: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Expectation/text`.
+            internal var text: Swift.String
+            /// Creates a new `Expectation`.
+            ///
+            /// - Parameters:
+            ///   - key:
+            ///   - text:
+            internal init(
+                key: Swift.String,
+                text: Swift.String
+            ) {
+                self.key = key
+                self.text = text
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case key
+                case text
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/LetterAssignment`.
+        internal struct LetterAssignment: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/LetterAssignment/key`.
+            internal var key: Swift.String
+            /// - Remark: Generated from `#/components/schemas/LetterAssignment/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/LetterAssignment/description`.
+            internal var description: Swift.String
+            /// - Remark: Generated from `#/components/schemas/LetterAssignment/deadline`.
+            internal var deadline: Swift.String
+            /// How the agency reports on it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LetterAssignment/reporting`.
+            internal var reporting: Swift.String
+            /// - Remark: Generated from `#/components/schemas/LetterAssignment/status`.
+            internal var status: Components.Schemas.AssignmentStatus
+            /// The date of the status update the status is from.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LetterAssignment/statusDate`.
+            internal var statusDate: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/LetterAssignment/statusComment`.
+            internal var statusComment: Swift.String?
+            /// Creates a new `LetterAssignment`.
+            ///
+            /// - Parameters:
+            ///   - key:
+            ///   - title:
+            ///   - description:
+            ///   - deadline:
+            ///   - reporting: How the agency reports on it.
+            ///   - status:
+            ///   - statusDate: The date of the status update the status is from.
+            ///   - statusComment:
+            internal init(
+                key: Swift.String,
+                title: Swift.String,
+                description: Swift.String,
+                deadline: Swift.String,
+                reporting: Swift.String,
+                status: Components.Schemas.AssignmentStatus,
+                statusDate: Swift.String? = nil,
+                statusComment: Swift.String? = nil
+            ) {
+                self.key = key
+                self.title = title
+                self.description = description
+                self.deadline = deadline
+                self.reporting = reporting
+                self.status = status
+                self.statusDate = statusDate
+                self.statusComment = statusComment
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case key
+                case title
+                case description
+                case deadline
+                case reporting
+                case status
+                case statusDate
+                case statusComment
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PlannedMeeting`.
+        internal struct PlannedMeeting: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PlannedMeeting/date`.
+            internal var date: Swift.String
+            /// - Remark: Generated from `#/components/schemas/PlannedMeeting/kind`.
+            internal var kind: Components.Schemas.MeetingKind
+            /// - Remark: Generated from `#/components/schemas/PlannedMeeting/title`.
+            internal var title: Swift.String
+            /// Creates a new `PlannedMeeting`.
+            ///
+            /// - Parameters:
+            ///   - date:
+            ///   - kind:
+            ///   - title:
+            internal init(
+                date: Swift.String,
+                kind: Components.Schemas.MeetingKind,
+                title: Swift.String
+            ) {
+                self.date = date
+                self.kind = kind
+                self.title = title
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case date
+                case kind
+                case title
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReportingRequirement`.
+        internal struct ReportingRequirement: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ReportingRequirement/report`.
+            internal var report: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReportingRequirement/period`.
+            internal var period: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReportingRequirement/due`.
+            internal var due: Swift.String
+            /// Creates a new `ReportingRequirement`.
+            ///
+            /// - Parameters:
+            ///   - report:
+            ///   - period:
+            ///   - due:
+            internal init(
+                report: Swift.String,
+                period: Swift.String,
+                due: Swift.String
+            ) {
+                self.report = report
+                self.period = period
+                self.due = due
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case report
+                case period
+                case due
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/LetterContent`.
+        internal struct LetterContent: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/LetterContent/frames`.
+            internal var frames: [Components.Schemas.BudgetFrame]
+            /// - Remark: Generated from `#/components/schemas/LetterContent/expectations`.
+            internal var expectations: [Components.Schemas.Expectation]
+            /// - Remark: Generated from `#/components/schemas/LetterContent/assignments`.
+            internal var assignments: [Components.Schemas.LetterAssignment]
+            /// - Remark: Generated from `#/components/schemas/LetterContent/meetingPlan`.
+            internal var meetingPlan: [Components.Schemas.PlannedMeeting]
+            /// - Remark: Generated from `#/components/schemas/LetterContent/reportingRequirements`.
+            internal var reportingRequirements: [Components.Schemas.ReportingRequirement]
+            /// Creates a new `LetterContent`.
+            ///
+            /// - Parameters:
+            ///   - frames:
+            ///   - expectations:
+            ///   - assignments:
+            ///   - meetingPlan:
+            ///   - reportingRequirements:
+            internal init(
+                frames: [Components.Schemas.BudgetFrame],
+                expectations: [Components.Schemas.Expectation],
+                assignments: [Components.Schemas.LetterAssignment],
+                meetingPlan: [Components.Schemas.PlannedMeeting],
+                reportingRequirements: [Components.Schemas.ReportingRequirement]
+            ) {
+                self.frames = frames
+                self.expectations = expectations
+                self.assignments = assignments
+                self.meetingPlan = meetingPlan
+                self.reportingRequirements = reportingRequirements
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case frames
+                case expectations
+                case assignments
+                case meetingPlan
+                case reportingRequirements
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/LetterSupplement`.
+        internal struct LetterSupplement: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/LetterSupplement/number`.
+            internal var number: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/LetterSupplement/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/LetterSupplement/issuedOn`.
+            internal var issuedOn: Swift.String
+            /// - Remark: Generated from `#/components/schemas/LetterSupplement/introduction`.
+            internal var introduction: Swift.String
+            /// What the supplement changed
+            ///
+            /// - Remark: Generated from `#/components/schemas/LetterSupplement/changes`.
+            internal var changes: [Swift.String]
+            /// Creates a new `LetterSupplement`.
+            ///
+            /// - Parameters:
+            ///   - number:
+            ///   - title:
+            ///   - issuedOn:
+            ///   - introduction:
+            ///   - changes: What the supplement changed
+            internal init(
+                number: Swift.Int,
+                title: Swift.String,
+                issuedOn: Swift.String,
+                introduction: Swift.String,
+                changes: [Swift.String]
+            ) {
+                self.number = number
+                self.title = title
+                self.issuedOn = issuedOn
+                self.introduction = introduction
+                self.changes = changes
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case number
+                case title
+                case issuedOn
+                case introduction
+                case changes
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AllocationLetterInForce`.
+        internal struct AllocationLetterInForce: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AllocationLetterInForce/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AllocationLetterInForce/year`.
+            internal var year: Swift.Int
+            /// The date the letter is shown as in force on.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AllocationLetterInForce/date`.
+            internal var date: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AllocationLetterInForce/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AllocationLetterInForce/issuedOn`.
+            internal var issuedOn: Swift.String
+            /// The department that issued it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AllocationLetterInForce/issuedByCode`.
+            internal var issuedByCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AllocationLetterInForce/introduction`.
+            internal var introduction: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AllocationLetterInForce/content`.
+            internal var content: Components.Schemas.LetterContent
+            /// The supplements in force on the date
+            ///
+            /// - Remark: Generated from `#/components/schemas/AllocationLetterInForce/supplements`.
+            internal var supplements: [Components.Schemas.LetterSupplement]
+            /// Numbers of supplements issued after the date.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AllocationLetterInForce/laterSupplements`.
+            internal var laterSupplements: [Swift.Int]
+            /// Creates a new `AllocationLetterInForce`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - year:
+            ///   - date: The date the letter is shown as in force on.
+            ///   - title:
+            ///   - issuedOn:
+            ///   - issuedByCode: The department that issued it.
+            ///   - introduction:
+            ///   - content:
+            ///   - supplements: The supplements in force on the date
+            ///   - laterSupplements: Numbers of supplements issued after the date.
+            internal init(
+                organisationCode: Swift.String,
+                year: Swift.Int,
+                date: Swift.String,
+                title: Swift.String,
+                issuedOn: Swift.String,
+                issuedByCode: Swift.String,
+                introduction: Swift.String,
+                content: Components.Schemas.LetterContent,
+                supplements: [Components.Schemas.LetterSupplement],
+                laterSupplements: [Swift.Int]
+            ) {
+                self.organisationCode = organisationCode
+                self.year = year
+                self.date = date
+                self.title = title
+                self.issuedOn = issuedOn
+                self.issuedByCode = issuedByCode
+                self.introduction = introduction
+                self.content = content
+                self.supplements = supplements
+                self.laterSupplements = laterSupplements
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case year
+                case date
+                case title
+                case issuedOn
+                case issuedByCode
+                case introduction
+                case content
+                case supplements
+                case laterSupplements
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AssignmentStatusInput`.
+        internal struct AssignmentStatusInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AssignmentStatusInput/date`.
+            internal var date: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AssignmentStatusInput/status`.
+            internal var status: Components.Schemas.AssignmentStatus
+            /// - Remark: Generated from `#/components/schemas/AssignmentStatusInput/comment`.
+            internal var comment: Swift.String
+            /// Creates a new `AssignmentStatusInput`.
+            ///
+            /// - Parameters:
+            ///   - date:
+            ///   - status:
+            ///   - comment:
+            internal init(
+                date: Swift.String,
+                status: Components.Schemas.AssignmentStatus,
+                comment: Swift.String
+            ) {
+                self.date = date
+                self.status = status
+                self.comment = comment
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case date
+                case status
+                case comment
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.date = try container.decode(
+                    Swift.String.self,
+                    forKey: .date
+                )
+                self.status = try container.decode(
+                    Components.Schemas.AssignmentStatus.self,
+                    forKey: .status
+                )
+                self.comment = try container.decode(
+                    Swift.String.self,
+                    forKey: .comment
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "date",
+                    "status",
+                    "comment"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AssignmentStatusUpdate`.
+        internal struct AssignmentStatusUpdate: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AssignmentStatusUpdate/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AssignmentStatusUpdate/year`.
+            internal var year: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/AssignmentStatusUpdate/assignmentKey`.
+            internal var assignmentKey: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AssignmentStatusUpdate/date`.
+            internal var date: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AssignmentStatusUpdate/status`.
+            internal var status: Components.Schemas.AssignmentStatus
+            /// - Remark: Generated from `#/components/schemas/AssignmentStatusUpdate/comment`.
+            internal var comment: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AssignmentStatusUpdate/recordedBy`.
+            internal var recordedBy: Swift.String
+            /// Creates a new `AssignmentStatusUpdate`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - year:
+            ///   - assignmentKey:
+            ///   - date:
+            ///   - status:
+            ///   - comment:
+            ///   - recordedBy:
+            internal init(
+                organisationCode: Swift.String,
+                year: Swift.Int,
+                assignmentKey: Swift.String,
+                date: Swift.String,
+                status: Components.Schemas.AssignmentStatus,
+                comment: Swift.String,
+                recordedBy: Swift.String
+            ) {
+                self.organisationCode = organisationCode
+                self.year = year
+                self.assignmentKey = assignmentKey
+                self.date = date
+                self.status = status
+                self.comment = comment
+                self.recordedBy = recordedBy
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case year
+                case assignmentKey
+                case date
+                case status
+                case comment
+                case recordedBy
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MeetingItem`.
+        internal struct MeetingItem: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MeetingItem/number`.
+            internal var number: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/MeetingItem/kind`.
+            internal var kind: Components.Schemas.MeetingItemKind
+            /// - Remark: Generated from `#/components/schemas/MeetingItem/text`.
+            internal var text: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MeetingItem/owner`.
+            internal var owner: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/MeetingItem/deadline`.
+            internal var deadline: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/MeetingItem/status`.
+            internal var status: Components.Schemas.AssignmentStatus?
+            /// Creates a new `MeetingItem`.
+            ///
+            /// - Parameters:
+            ///   - number:
+            ///   - kind:
+            ///   - text:
+            ///   - owner:
+            ///   - deadline:
+            ///   - status:
+            internal init(
+                number: Swift.Int,
+                kind: Components.Schemas.MeetingItemKind,
+                text: Swift.String,
+                owner: Swift.String? = nil,
+                deadline: Swift.String? = nil,
+                status: Components.Schemas.AssignmentStatus? = nil
+            ) {
+                self.number = number
+                self.kind = kind
+                self.text = text
+                self.owner = owner
+                self.deadline = deadline
+                self.status = status
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case number
+                case kind
+                case text
+                case owner
+                case deadline
+                case status
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MeetingItemInput`.
+        internal struct MeetingItemInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MeetingItemInput/number`.
+            internal var number: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/MeetingItemInput/kind`.
+            internal var kind: Components.Schemas.MeetingItemKind
+            /// - Remark: Generated from `#/components/schemas/MeetingItemInput/text`.
+            internal var text: Swift.String
+            /// Required for an action item.
+            ///
+            /// - Remark: Generated from `#/components/schemas/MeetingItemInput/owner`.
+            internal var owner: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/MeetingItemInput/deadline`.
+            internal var deadline: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/MeetingItemInput/status`.
+            internal var status: Components.Schemas.AssignmentStatus?
+            /// Creates a new `MeetingItemInput`.
+            ///
+            /// - Parameters:
+            ///   - number:
+            ///   - kind:
+            ///   - text:
+            ///   - owner: Required for an action item.
+            ///   - deadline:
+            ///   - status:
+            internal init(
+                number: Swift.Int,
+                kind: Components.Schemas.MeetingItemKind,
+                text: Swift.String,
+                owner: Swift.String? = nil,
+                deadline: Swift.String? = nil,
+                status: Components.Schemas.AssignmentStatus? = nil
+            ) {
+                self.number = number
+                self.kind = kind
+                self.text = text
+                self.owner = owner
+                self.deadline = deadline
+                self.status = status
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case number
+                case kind
+                case text
+                case owner
+                case deadline
+                case status
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.number = try container.decode(
+                    Swift.Int.self,
+                    forKey: .number
+                )
+                self.kind = try container.decode(
+                    Components.Schemas.MeetingItemKind.self,
+                    forKey: .kind
+                )
+                self.text = try container.decode(
+                    Swift.String.self,
+                    forKey: .text
+                )
+                self.owner = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .owner
+                )
+                self.deadline = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .deadline
+                )
+                self.status = try container.decodeIfPresent(
+                    Components.Schemas.AssignmentStatus.self,
+                    forKey: .status
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "number",
+                    "kind",
+                    "text",
+                    "owner",
+                    "deadline",
+                    "status"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MinutesApproval`.
+        internal struct MinutesApproval: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MinutesApproval/by`.
+            internal var by: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MinutesApproval/on`.
+            internal var on: Swift.String
+            /// Creates a new `MinutesApproval`.
+            ///
+            /// - Parameters:
+            ///   - by:
+            ///   - on:
+            internal init(
+                by: Swift.String,
+                on: Swift.String
+            ) {
+                self.by = by
+                self.on = on
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case by
+                case on
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Meeting`.
+        internal struct Meeting: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Meeting/id`.
+            internal var id: Swift.Int64
+            /// The agency the meeting is with.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Meeting/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// The department that chairs it and writes the minutes.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Meeting/chairedByCode`.
+            internal var chairedByCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Meeting/kind`.
+            internal var kind: Components.Schemas.MeetingKind
+            /// - Remark: Generated from `#/components/schemas/Meeting/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Meeting/date`.
+            internal var date: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Meeting/participants`.
+            internal var participants: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/Meeting/topics`.
+            internal var topics: [Components.Schemas.FocusTopic]
+            /// - Remark: Generated from `#/components/schemas/Meeting/otherTopics`.
+            internal var otherTopics: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/Meeting/agenda`.
+            internal var agenda: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/Meeting/minutes`.
+            internal var minutes: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Meeting/items`.
+            internal var items: [Components.Schemas.MeetingItem]
+            /// - Remark: Generated from `#/components/schemas/Meeting/departmentApproval`.
+            internal var departmentApproval: Components.Schemas.MinutesApproval?
+            /// - Remark: Generated from `#/components/schemas/Meeting/agencyApproval`.
+            internal var agencyApproval: Components.Schemas.MinutesApproval?
+            /// - Remark: Generated from `#/components/schemas/Meeting/minutesStatus`.
+            internal var minutesStatus: Components.Schemas.MinutesStatus
+            /// The date both sides had approved
+            ///
+            /// - Remark: Generated from `#/components/schemas/Meeting/approvedOn`.
+            internal var approvedOn: Swift.String?
+            /// Creates a new `Meeting`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - organisationCode: The agency the meeting is with.
+            ///   - chairedByCode: The department that chairs it and writes the minutes.
+            ///   - kind:
+            ///   - title:
+            ///   - date:
+            ///   - participants:
+            ///   - topics:
+            ///   - otherTopics:
+            ///   - agenda:
+            ///   - minutes:
+            ///   - items:
+            ///   - departmentApproval:
+            ///   - agencyApproval:
+            ///   - minutesStatus:
+            ///   - approvedOn: The date both sides had approved
+            internal init(
+                id: Swift.Int64,
+                organisationCode: Swift.String,
+                chairedByCode: Swift.String,
+                kind: Components.Schemas.MeetingKind,
+                title: Swift.String,
+                date: Swift.String,
+                participants: [Swift.String],
+                topics: [Components.Schemas.FocusTopic],
+                otherTopics: [Swift.String],
+                agenda: [Swift.String],
+                minutes: Swift.String,
+                items: [Components.Schemas.MeetingItem],
+                departmentApproval: Components.Schemas.MinutesApproval? = nil,
+                agencyApproval: Components.Schemas.MinutesApproval? = nil,
+                minutesStatus: Components.Schemas.MinutesStatus,
+                approvedOn: Swift.String? = nil
+            ) {
+                self.id = id
+                self.organisationCode = organisationCode
+                self.chairedByCode = chairedByCode
+                self.kind = kind
+                self.title = title
+                self.date = date
+                self.participants = participants
+                self.topics = topics
+                self.otherTopics = otherTopics
+                self.agenda = agenda
+                self.minutes = minutes
+                self.items = items
+                self.departmentApproval = departmentApproval
+                self.agencyApproval = agencyApproval
+                self.minutesStatus = minutesStatus
+                self.approvedOn = approvedOn
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case organisationCode
+                case chairedByCode
+                case kind
+                case title
+                case date
+                case participants
+                case topics
+                case otherTopics
+                case agenda
+                case minutes
+                case items
+                case departmentApproval
+                case agencyApproval
+                case minutesStatus
+                case approvedOn
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MeetingList`.
+        internal struct MeetingList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MeetingList/items`.
+            internal var items: [Components.Schemas.Meeting]
+            /// Creates a new `MeetingList`.
+            ///
+            /// - Parameters:
+            ///   - items:
+            internal init(items: [Components.Schemas.Meeting]) {
+                self.items = items
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case items
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MeetingInput`.
+        internal struct MeetingInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MeetingInput/kind`.
+            internal var kind: Components.Schemas.MeetingKind
+            /// - Remark: Generated from `#/components/schemas/MeetingInput/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MeetingInput/date`.
+            internal var date: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MeetingInput/participants`.
+            internal var participants: [Swift.String]?
+            /// - Remark: Generated from `#/components/schemas/MeetingInput/topics`.
+            internal var topics: [Components.Schemas.FocusTopic]?
+            /// - Remark: Generated from `#/components/schemas/MeetingInput/otherTopics`.
+            internal var otherTopics: [Swift.String]?
+            /// - Remark: Generated from `#/components/schemas/MeetingInput/agenda`.
+            internal var agenda: [Swift.String]?
+            /// - Remark: Generated from `#/components/schemas/MeetingInput/minutes`.
+            internal var minutes: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/MeetingInput/items`.
+            internal var items: [Components.Schemas.MeetingItemInput]?
+            /// Creates a new `MeetingInput`.
+            ///
+            /// - Parameters:
+            ///   - kind:
+            ///   - title:
+            ///   - date:
+            ///   - participants:
+            ///   - topics:
+            ///   - otherTopics:
+            ///   - agenda:
+            ///   - minutes:
+            ///   - items:
+            internal init(
+                kind: Components.Schemas.MeetingKind,
+                title: Swift.String,
+                date: Swift.String,
+                participants: [Swift.String]? = nil,
+                topics: [Components.Schemas.FocusTopic]? = nil,
+                otherTopics: [Swift.String]? = nil,
+                agenda: [Swift.String]? = nil,
+                minutes: Swift.String? = nil,
+                items: [Components.Schemas.MeetingItemInput]? = nil
+            ) {
+                self.kind = kind
+                self.title = title
+                self.date = date
+                self.participants = participants
+                self.topics = topics
+                self.otherTopics = otherTopics
+                self.agenda = agenda
+                self.minutes = minutes
+                self.items = items
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case kind
+                case title
+                case date
+                case participants
+                case topics
+                case otherTopics
+                case agenda
+                case minutes
+                case items
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.kind = try container.decode(
+                    Components.Schemas.MeetingKind.self,
+                    forKey: .kind
+                )
+                self.title = try container.decode(
+                    Swift.String.self,
+                    forKey: .title
+                )
+                self.date = try container.decode(
+                    Swift.String.self,
+                    forKey: .date
+                )
+                self.participants = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .participants
+                )
+                self.topics = try container.decodeIfPresent(
+                    [Components.Schemas.FocusTopic].self,
+                    forKey: .topics
+                )
+                self.otherTopics = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .otherTopics
+                )
+                self.agenda = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .agenda
+                )
+                self.minutes = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .minutes
+                )
+                self.items = try container.decodeIfPresent(
+                    [Components.Schemas.MeetingItemInput].self,
+                    forKey: .items
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "kind",
+                    "title",
+                    "date",
+                    "participants",
+                    "topics",
+                    "otherTopics",
+                    "agenda",
+                    "minutes",
+                    "items"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MinutesApprovalInput`.
+        internal struct MinutesApprovalInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MinutesApprovalInput/side`.
+            internal enum SidePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case department = "department"
+                case agency = "agency"
+            }
+            /// - Remark: Generated from `#/components/schemas/MinutesApprovalInput/side`.
+            internal var side: Components.Schemas.MinutesApprovalInput.SidePayload
+            /// Creates a new `MinutesApprovalInput`.
+            ///
+            /// - Parameters:
+            ///   - side:
+            internal init(side: Components.Schemas.MinutesApprovalInput.SidePayload) {
+                self.side = side
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case side
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.side = try container.decode(
+                    Components.Schemas.MinutesApprovalInput.SidePayload.self,
+                    forKey: .side
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "side"
+                ])
+            }
+        }
+        /// Either meetingId and itemNumber (an item of approved minutes) or letterYear and letterNumber (an issued letter).
+        ///
+        /// - Remark: Generated from `#/components/schemas/SignalConfirmation`.
+        internal struct SignalConfirmation: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SignalConfirmation/meetingId`.
+            internal var meetingId: Swift.Int64?
+            /// - Remark: Generated from `#/components/schemas/SignalConfirmation/itemNumber`.
+            internal var itemNumber: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/SignalConfirmation/letterYear`.
+            internal var letterYear: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/SignalConfirmation/letterNumber`.
+            internal var letterNumber: Swift.Int?
+            /// Creates a new `SignalConfirmation`.
+            ///
+            /// - Parameters:
+            ///   - meetingId:
+            ///   - itemNumber:
+            ///   - letterYear:
+            ///   - letterNumber:
+            internal init(
+                meetingId: Swift.Int64? = nil,
+                itemNumber: Swift.Int? = nil,
+                letterYear: Swift.Int? = nil,
+                letterNumber: Swift.Int? = nil
+            ) {
+                self.meetingId = meetingId
+                self.itemNumber = itemNumber
+                self.letterYear = letterYear
+                self.letterNumber = letterNumber
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case meetingId
+                case itemNumber
+                case letterYear
+                case letterNumber
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SteeringSignal`.
+        internal struct SteeringSignal: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SteeringSignal/id`.
+            internal var id: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/SteeringSignal/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SteeringSignal/text`.
+            internal var text: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SteeringSignal/givenBy`.
+            internal var givenBy: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SteeringSignal/givenOn`.
+            internal var givenOn: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SteeringSignal/origin`.
+            internal var origin: Components.Schemas.SignalOrigin
+            /// The meeting it was given in.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SteeringSignal/meetingId`.
+            internal var meetingId: Swift.Int64?
+            /// - Remark: Generated from `#/components/schemas/SteeringSignal/place`.
+            internal var place: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SteeringSignal/recordedBy`.
+            internal var recordedBy: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SteeringSignal/confirmed`.
+            internal var confirmed: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/SteeringSignal/confirmation`.
+            internal var confirmation: Components.Schemas.SignalConfirmation?
+            /// - Remark: Generated from `#/components/schemas/SteeringSignal/confirmedOn`.
+            internal var confirmedOn: Swift.String?
+            /// Days since it was given
+            ///
+            /// - Remark: Generated from `#/components/schemas/SteeringSignal/unconfirmedDays`.
+            internal var unconfirmedDays: Swift.Int?
+            /// Creates a new `SteeringSignal`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - organisationCode:
+            ///   - text:
+            ///   - givenBy:
+            ///   - givenOn:
+            ///   - origin:
+            ///   - meetingId: The meeting it was given in.
+            ///   - place:
+            ///   - recordedBy:
+            ///   - confirmed:
+            ///   - confirmation:
+            ///   - confirmedOn:
+            ///   - unconfirmedDays: Days since it was given
+            internal init(
+                id: Swift.Int64,
+                organisationCode: Swift.String,
+                text: Swift.String,
+                givenBy: Swift.String,
+                givenOn: Swift.String,
+                origin: Components.Schemas.SignalOrigin,
+                meetingId: Swift.Int64? = nil,
+                place: Swift.String,
+                recordedBy: Swift.String,
+                confirmed: Swift.Bool,
+                confirmation: Components.Schemas.SignalConfirmation? = nil,
+                confirmedOn: Swift.String? = nil,
+                unconfirmedDays: Swift.Int? = nil
+            ) {
+                self.id = id
+                self.organisationCode = organisationCode
+                self.text = text
+                self.givenBy = givenBy
+                self.givenOn = givenOn
+                self.origin = origin
+                self.meetingId = meetingId
+                self.place = place
+                self.recordedBy = recordedBy
+                self.confirmed = confirmed
+                self.confirmation = confirmation
+                self.confirmedOn = confirmedOn
+                self.unconfirmedDays = unconfirmedDays
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case organisationCode
+                case text
+                case givenBy
+                case givenOn
+                case origin
+                case meetingId
+                case place
+                case recordedBy
+                case confirmed
+                case confirmation
+                case confirmedOn
+                case unconfirmedDays
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SteeringSignalList`.
+        internal struct SteeringSignalList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SteeringSignalList/items`.
+            internal var items: [Components.Schemas.SteeringSignal]
+            /// Creates a new `SteeringSignalList`.
+            ///
+            /// - Parameters:
+            ///   - items:
+            internal init(items: [Components.Schemas.SteeringSignal]) {
+                self.items = items
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case items
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SteeringSignalInput`.
+        internal struct SteeringSignalInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SteeringSignalInput/text`.
+            internal var text: Swift.String
+            /// Who gave the signal (name and role).
+            ///
+            /// - Remark: Generated from `#/components/schemas/SteeringSignalInput/givenBy`.
+            internal var givenBy: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SteeringSignalInput/givenOn`.
+            internal var givenOn: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SteeringSignalInput/origin`.
+            internal var origin: Components.Schemas.SignalOrigin
+            /// The meeting of the agency it was given in.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SteeringSignalInput/meetingId`.
+            internal var meetingId: Swift.Int64?
+            /// Where
+            ///
+            /// - Remark: Generated from `#/components/schemas/SteeringSignalInput/place`.
+            internal var place: Swift.String?
+            /// Creates a new `SteeringSignalInput`.
+            ///
+            /// - Parameters:
+            ///   - text:
+            ///   - givenBy: Who gave the signal (name and role).
+            ///   - givenOn:
+            ///   - origin:
+            ///   - meetingId: The meeting of the agency it was given in.
+            ///   - place: Where
+            internal init(
+                text: Swift.String,
+                givenBy: Swift.String,
+                givenOn: Swift.String,
+                origin: Components.Schemas.SignalOrigin,
+                meetingId: Swift.Int64? = nil,
+                place: Swift.String? = nil
+            ) {
+                self.text = text
+                self.givenBy = givenBy
+                self.givenOn = givenOn
+                self.origin = origin
+                self.meetingId = meetingId
+                self.place = place
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case text
+                case givenBy
+                case givenOn
+                case origin
+                case meetingId
+                case place
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.text = try container.decode(
+                    Swift.String.self,
+                    forKey: .text
+                )
+                self.givenBy = try container.decode(
+                    Swift.String.self,
+                    forKey: .givenBy
+                )
+                self.givenOn = try container.decode(
+                    Swift.String.self,
+                    forKey: .givenOn
+                )
+                self.origin = try container.decode(
+                    Components.Schemas.SignalOrigin.self,
+                    forKey: .origin
+                )
+                self.meetingId = try container.decodeIfPresent(
+                    Swift.Int64.self,
+                    forKey: .meetingId
+                )
+                self.place = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .place
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "text",
+                    "givenBy",
+                    "givenOn",
+                    "origin",
+                    "meetingId",
+                    "place"
+                ])
+            }
+        }
+        /// Either meetingId and itemNumber, or letterYear and letterNumber.
+        ///
+        /// - Remark: Generated from `#/components/schemas/SignalConfirmationInput`.
+        internal struct SignalConfirmationInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SignalConfirmationInput/meetingId`.
+            internal var meetingId: Swift.Int64?
+            /// - Remark: Generated from `#/components/schemas/SignalConfirmationInput/itemNumber`.
+            internal var itemNumber: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/SignalConfirmationInput/letterYear`.
+            internal var letterYear: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/SignalConfirmationInput/letterNumber`.
+            internal var letterNumber: Swift.Int?
+            /// Creates a new `SignalConfirmationInput`.
+            ///
+            /// - Parameters:
+            ///   - meetingId:
+            ///   - itemNumber:
+            ///   - letterYear:
+            ///   - letterNumber:
+            internal init(
+                meetingId: Swift.Int64? = nil,
+                itemNumber: Swift.Int? = nil,
+                letterYear: Swift.Int? = nil,
+                letterNumber: Swift.Int? = nil
+            ) {
+                self.meetingId = meetingId
+                self.itemNumber = itemNumber
+                self.letterYear = letterYear
+                self.letterNumber = letterNumber
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case meetingId
+                case itemNumber
+                case letterYear
+                case letterNumber
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.meetingId = try container.decodeIfPresent(
+                    Swift.Int64.self,
+                    forKey: .meetingId
+                )
+                self.itemNumber = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .itemNumber
+                )
+                self.letterYear = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .letterYear
+                )
+                self.letterNumber = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .letterNumber
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "meetingId",
+                    "itemNumber",
+                    "letterYear",
+                    "letterNumber"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/NoticeAnswer`.
+        internal struct NoticeAnswer: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/NoticeAnswer/text`.
+            internal var text: Swift.String
+            /// - Remark: Generated from `#/components/schemas/NoticeAnswer/by`.
+            internal var by: Swift.String
+            /// - Remark: Generated from `#/components/schemas/NoticeAnswer/at`.
+            internal var at: Foundation.Date
+            /// Creates a new `NoticeAnswer`.
+            ///
+            /// - Parameters:
+            ///   - text:
+            ///   - by:
+            ///   - at:
+            internal init(
+                text: Swift.String,
+                by: Swift.String,
+                at: Foundation.Date
+            ) {
+                self.text = text
+                self.by = by
+                self.at = at
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case text
+                case by
+                case at
+            }
+        }
+        /// A notice; the fields after status are those of its kind.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Notice`.
+        internal struct Notice: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Notice/id`.
+            internal var id: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/Notice/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Notice/kind`.
+            internal var kind: Components.Schemas.NoticeKind
+            /// - Remark: Generated from `#/components/schemas/Notice/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Notice/status`.
+            internal var status: Components.Schemas.NoticeStatus
+            /// - Remark: Generated from `#/components/schemas/Notice/createdBy`.
+            internal var createdBy: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Notice/createdAt`.
+            internal var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Notice/submittedAt`.
+            internal var submittedAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/Notice/answer`.
+            internal var answer: Components.Schemas.NoticeAnswer?
+            /// - Remark: Generated from `#/components/schemas/Notice/question`.
+            internal var question: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Notice/area`.
+            internal var area: Components.Schemas.DeviationArea?
+            /// - Remark: Generated from `#/components/schemas/Notice/description`.
+            internal var description: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Notice/expectedEffect`.
+            internal var expectedEffect: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Notice/measures`.
+            internal var measures: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Notice/rule`.
+            internal var rule: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Notice/proposedChange`.
+            internal var proposedChange: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Notice/system`.
+            internal var system: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Notice/occurredAt`.
+            internal var occurredAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/Notice/detectedAt`.
+            internal var detectedAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/Notice/notifiedAt`.
+            internal var notifiedAt: Foundation.Date?
+            /// An incident's time from detection to notification.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Notice/secondsToNotify`.
+            internal var secondsToNotify: Swift.Int?
+            /// Whether an incident was notified later than the configured limit after detection.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Notice/late`.
+            internal var late: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/Notice/riskText`.
+            internal var riskText: Swift.String?
+            /// Creates a new `Notice`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - organisationCode:
+            ///   - kind:
+            ///   - title:
+            ///   - status:
+            ///   - createdBy:
+            ///   - createdAt:
+            ///   - submittedAt:
+            ///   - answer:
+            ///   - question:
+            ///   - area:
+            ///   - description:
+            ///   - expectedEffect:
+            ///   - measures:
+            ///   - rule:
+            ///   - proposedChange:
+            ///   - system:
+            ///   - occurredAt:
+            ///   - detectedAt:
+            ///   - notifiedAt:
+            ///   - secondsToNotify: An incident's time from detection to notification.
+            ///   - late: Whether an incident was notified later than the configured limit after detection.
+            ///   - riskText:
+            internal init(
+                id: Swift.Int64,
+                organisationCode: Swift.String,
+                kind: Components.Schemas.NoticeKind,
+                title: Swift.String,
+                status: Components.Schemas.NoticeStatus,
+                createdBy: Swift.String,
+                createdAt: Foundation.Date,
+                submittedAt: Foundation.Date? = nil,
+                answer: Components.Schemas.NoticeAnswer? = nil,
+                question: Swift.String? = nil,
+                area: Components.Schemas.DeviationArea? = nil,
+                description: Swift.String? = nil,
+                expectedEffect: Swift.String? = nil,
+                measures: Swift.String? = nil,
+                rule: Swift.String? = nil,
+                proposedChange: Swift.String? = nil,
+                system: Swift.String? = nil,
+                occurredAt: Foundation.Date? = nil,
+                detectedAt: Foundation.Date? = nil,
+                notifiedAt: Foundation.Date? = nil,
+                secondsToNotify: Swift.Int? = nil,
+                late: Swift.Bool? = nil,
+                riskText: Swift.String? = nil
+            ) {
+                self.id = id
+                self.organisationCode = organisationCode
+                self.kind = kind
+                self.title = title
+                self.status = status
+                self.createdBy = createdBy
+                self.createdAt = createdAt
+                self.submittedAt = submittedAt
+                self.answer = answer
+                self.question = question
+                self.area = area
+                self.description = description
+                self.expectedEffect = expectedEffect
+                self.measures = measures
+                self.rule = rule
+                self.proposedChange = proposedChange
+                self.system = system
+                self.occurredAt = occurredAt
+                self.detectedAt = detectedAt
+                self.notifiedAt = notifiedAt
+                self.secondsToNotify = secondsToNotify
+                self.late = late
+                self.riskText = riskText
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case organisationCode
+                case kind
+                case title
+                case status
+                case createdBy
+                case createdAt
+                case submittedAt
+                case answer
+                case question
+                case area
+                case description
+                case expectedEffect
+                case measures
+                case rule
+                case proposedChange
+                case system
+                case occurredAt
+                case detectedAt
+                case notifiedAt
+                case secondsToNotify
+                case late
+                case riskText
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/NoticeList`.
+        internal struct NoticeList: Codable, Hashable, Sendable {
+            /// How soon after detection a serious incident must be notified.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NoticeList/notificationLimitSeconds`.
+            internal var notificationLimitSeconds: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/NoticeList/items`.
+            internal var items: [Components.Schemas.Notice]
+            /// Creates a new `NoticeList`.
+            ///
+            /// - Parameters:
+            ///   - notificationLimitSeconds: How soon after detection a serious incident must be notified.
+            ///   - items:
+            internal init(
+                notificationLimitSeconds: Swift.Int,
+                items: [Components.Schemas.Notice]
+            ) {
+                self.notificationLimitSeconds = notificationLimitSeconds
+                self.items = items
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case notificationLimitSeconds
+                case items
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/NoticeInput`.
+        internal struct NoticeInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/NoticeInput/kind`.
+            internal var kind: Components.Schemas.NoticeKind
+            /// - Remark: Generated from `#/components/schemas/NoticeInput/title`.
+            internal var title: Swift.String
+            /// Send it to the department now; false keeps it as a draft.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NoticeInput/submit`.
+            internal var submit: Swift.Bool?
+            /// clarificationRequest.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NoticeInput/question`.
+            internal var question: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/NoticeInput/area`.
+            internal var area: Components.Schemas.DeviationArea?
+            /// deviationNotice and incidentNotification.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NoticeInput/description`.
+            internal var description: Swift.String?
+            /// deviationNotice.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NoticeInput/expectedEffect`.
+            internal var expectedEffect: Swift.String?
+            /// deviationNotice.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NoticeInput/measures`.
+            internal var measures: Swift.String?
+            /// improvementProposal.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NoticeInput/rule`.
+            internal var rule: Swift.String?
+            /// improvementProposal.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NoticeInput/proposedChange`.
+            internal var proposedChange: Swift.String?
+            /// incidentNotification.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NoticeInput/system`.
+            internal var system: Swift.String?
+            /// incidentNotification.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NoticeInput/occurredAt`.
+            internal var occurredAt: Foundation.Date?
+            /// incidentNotification.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NoticeInput/detectedAt`.
+            internal var detectedAt: Foundation.Date?
+            /// incidentNotification.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NoticeInput/notifiedAt`.
+            internal var notifiedAt: Foundation.Date?
+            /// riskUpdate.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NoticeInput/riskText`.
+            internal var riskText: Swift.String?
+            /// Creates a new `NoticeInput`.
+            ///
+            /// - Parameters:
+            ///   - kind:
+            ///   - title:
+            ///   - submit: Send it to the department now; false keeps it as a draft.
+            ///   - question: clarificationRequest.
+            ///   - area:
+            ///   - description: deviationNotice and incidentNotification.
+            ///   - expectedEffect: deviationNotice.
+            ///   - measures: deviationNotice.
+            ///   - rule: improvementProposal.
+            ///   - proposedChange: improvementProposal.
+            ///   - system: incidentNotification.
+            ///   - occurredAt: incidentNotification.
+            ///   - detectedAt: incidentNotification.
+            ///   - notifiedAt: incidentNotification.
+            ///   - riskText: riskUpdate.
+            internal init(
+                kind: Components.Schemas.NoticeKind,
+                title: Swift.String,
+                submit: Swift.Bool? = nil,
+                question: Swift.String? = nil,
+                area: Components.Schemas.DeviationArea? = nil,
+                description: Swift.String? = nil,
+                expectedEffect: Swift.String? = nil,
+                measures: Swift.String? = nil,
+                rule: Swift.String? = nil,
+                proposedChange: Swift.String? = nil,
+                system: Swift.String? = nil,
+                occurredAt: Foundation.Date? = nil,
+                detectedAt: Foundation.Date? = nil,
+                notifiedAt: Foundation.Date? = nil,
+                riskText: Swift.String? = nil
+            ) {
+                self.kind = kind
+                self.title = title
+                self.submit = submit
+                self.question = question
+                self.area = area
+                self.description = description
+                self.expectedEffect = expectedEffect
+                self.measures = measures
+                self.rule = rule
+                self.proposedChange = proposedChange
+                self.system = system
+                self.occurredAt = occurredAt
+                self.detectedAt = detectedAt
+                self.notifiedAt = notifiedAt
+                self.riskText = riskText
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case kind
+                case title
+                case submit
+                case question
+                case area
+                case description
+                case expectedEffect
+                case measures
+                case rule
+                case proposedChange
+                case system
+                case occurredAt
+                case detectedAt
+                case notifiedAt
+                case riskText
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.kind = try container.decode(
+                    Components.Schemas.NoticeKind.self,
+                    forKey: .kind
+                )
+                self.title = try container.decode(
+                    Swift.String.self,
+                    forKey: .title
+                )
+                self.submit = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .submit
+                )
+                self.question = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .question
+                )
+                self.area = try container.decodeIfPresent(
+                    Components.Schemas.DeviationArea.self,
+                    forKey: .area
+                )
+                self.description = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .description
+                )
+                self.expectedEffect = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .expectedEffect
+                )
+                self.measures = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .measures
+                )
+                self.rule = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .rule
+                )
+                self.proposedChange = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .proposedChange
+                )
+                self.system = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .system
+                )
+                self.occurredAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .occurredAt
+                )
+                self.detectedAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .detectedAt
+                )
+                self.notifiedAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .notifiedAt
+                )
+                self.riskText = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .riskText
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "kind",
+                    "title",
+                    "submit",
+                    "question",
+                    "area",
+                    "description",
+                    "expectedEffect",
+                    "measures",
+                    "rule",
+                    "proposedChange",
+                    "system",
+                    "occurredAt",
+                    "detectedAt",
+                    "notifiedAt",
+                    "riskText"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/NoticeAnswerInput`.
+        internal struct NoticeAnswerInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/NoticeAnswerInput/text`.
+            internal var text: Swift.String
+            /// Creates a new `NoticeAnswerInput`.
+            ///
+            /// - Parameters:
+            ///   - text:
+            internal init(text: Swift.String) {
+                self.text = text
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case text
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.text = try container.decode(
+                    Swift.String.self,
+                    forKey: .text
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "text"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CalendarEntry`.
+        internal struct CalendarEntry: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CalendarEntry/date`.
+            internal var date: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CalendarEntry/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case meeting = "meeting"
+                case plannedMeeting = "plannedMeeting"
+                case reportDeadline = "reportDeadline"
+                case assignmentDeadline = "assignmentDeadline"
+                case letter = "letter"
+                case actionItem = "actionItem"
+            }
+            /// - Remark: Generated from `#/components/schemas/CalendarEntry/kind`.
+            internal var kind: Components.Schemas.CalendarEntry.KindPayload
+            /// - Remark: Generated from `#/components/schemas/CalendarEntry/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CalendarEntry/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CalendarEntry/detail`.
+            internal var detail: Swift.String
+            /// Stable across requests
+            ///
+            /// - Remark: Generated from `#/components/schemas/CalendarEntry/uid`.
+            internal var uid: Swift.String
+            /// The web page of the entry
+            ///
+            /// - Remark: Generated from `#/components/schemas/CalendarEntry/path`.
+            internal var path: Swift.String
+            /// Creates a new `CalendarEntry`.
+            ///
+            /// - Parameters:
+            ///   - date:
+            ///   - kind:
+            ///   - organisationCode:
+            ///   - title:
+            ///   - detail:
+            ///   - uid: Stable across requests
+            ///   - path: The web page of the entry
+            internal init(
+                date: Swift.String,
+                kind: Components.Schemas.CalendarEntry.KindPayload,
+                organisationCode: Swift.String,
+                title: Swift.String,
+                detail: Swift.String,
+                uid: Swift.String,
+                path: Swift.String
+            ) {
+                self.date = date
+                self.kind = kind
+                self.organisationCode = organisationCode
+                self.title = title
+                self.detail = detail
+                self.uid = uid
+                self.path = path
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case date
+                case kind
+                case organisationCode
+                case title
+                case detail
+                case uid
+                case path
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Calendar`.
+        internal struct Calendar: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Calendar/today`.
+            internal var today: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Calendar/days`.
+            internal var days: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Calendar/entries`.
+            internal var entries: [Components.Schemas.CalendarEntry]
+            /// The entries from today up to and including today plus days.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Calendar/due`.
+            internal var due: [Components.Schemas.CalendarEntry]
+            /// Creates a new `Calendar`.
+            ///
+            /// - Parameters:
+            ///   - today:
+            ///   - days:
+            ///   - entries:
+            ///   - due: The entries from today up to and including today plus days.
+            internal init(
+                today: Swift.String,
+                days: Swift.Int,
+                entries: [Components.Schemas.CalendarEntry],
+                due: [Components.Schemas.CalendarEntry]
+            ) {
+                self.today = today
+                self.days = days
+                self.entries = entries
+                self.due = due
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case today
+                case days
+                case entries
+                case due
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/GovernanceLogEntry`.
+        internal struct GovernanceLogEntry: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/GovernanceLogEntry/date`.
+            internal var date: Swift.String
+            /// - Remark: Generated from `#/components/schemas/GovernanceLogEntry/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/GovernanceLogEntry/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case signal = "signal"
+                case decision = "decision"
+                case actionItem = "actionItem"
+                case notice = "notice"
+                case incident = "incident"
+                case assignment = "assignment"
+            }
+            /// - Remark: Generated from `#/components/schemas/GovernanceLogEntry/kind`.
+            internal var kind: Components.Schemas.GovernanceLogEntry.KindPayload
+            /// - Remark: Generated from `#/components/schemas/GovernanceLogEntry/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/GovernanceLogEntry/status`.
+            internal var status: Swift.String
+            /// Computed facts
+            ///
+            /// - Remark: Generated from `#/components/schemas/GovernanceLogEntry/detail`.
+            internal var detail: Swift.String
+            /// An unconfirmed signal
+            ///
+            /// - Remark: Generated from `#/components/schemas/GovernanceLogEntry/flagged`.
+            internal var flagged: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/GovernanceLogEntry/unconfirmedDays`.
+            internal var unconfirmedDays: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/GovernanceLogEntry/secondsToNotify`.
+            internal var secondsToNotify: Swift.Int?
+            /// The web page of the entry
+            ///
+            /// - Remark: Generated from `#/components/schemas/GovernanceLogEntry/path`.
+            internal var path: Swift.String
+            /// Creates a new `GovernanceLogEntry`.
+            ///
+            /// - Parameters:
+            ///   - date:
+            ///   - organisationCode:
+            ///   - kind:
+            ///   - title:
+            ///   - status:
+            ///   - detail: Computed facts
+            ///   - flagged: An unconfirmed signal
+            ///   - unconfirmedDays:
+            ///   - secondsToNotify:
+            ///   - path: The web page of the entry
+            internal init(
+                date: Swift.String,
+                organisationCode: Swift.String,
+                kind: Components.Schemas.GovernanceLogEntry.KindPayload,
+                title: Swift.String,
+                status: Swift.String,
+                detail: Swift.String,
+                flagged: Swift.Bool,
+                unconfirmedDays: Swift.Int? = nil,
+                secondsToNotify: Swift.Int? = nil,
+                path: Swift.String
+            ) {
+                self.date = date
+                self.organisationCode = organisationCode
+                self.kind = kind
+                self.title = title
+                self.status = status
+                self.detail = detail
+                self.flagged = flagged
+                self.unconfirmedDays = unconfirmedDays
+                self.secondsToNotify = secondsToNotify
+                self.path = path
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case date
+                case organisationCode
+                case kind
+                case title
+                case status
+                case detail
+                case flagged
+                case unconfirmedDays
+                case secondsToNotify
+                case path
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/GovernanceLog`.
+        internal struct GovernanceLog: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/GovernanceLog/from`.
+            internal var from: Swift.String
+            /// - Remark: Generated from `#/components/schemas/GovernanceLog/to`.
+            internal var to: Swift.String
+            /// - Remark: Generated from `#/components/schemas/GovernanceLog/items`.
+            internal var items: [Components.Schemas.GovernanceLogEntry]
+            /// Creates a new `GovernanceLog`.
+            ///
+            /// - Parameters:
+            ///   - from:
+            ///   - to:
+            ///   - items:
+            internal init(
+                from: Swift.String,
+                to: Swift.String,
+                items: [Components.Schemas.GovernanceLogEntry]
+            ) {
+                self.from = from
+                self.to = to
+                self.items = items
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case from
+                case to
+                case items
+            }
+        }
     }
 }

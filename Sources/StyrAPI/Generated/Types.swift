@@ -47,6 +47,132 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /organisations/{code}/investment-projects/{year}`.
     /// - Remark: Generated from `#/paths//organisations/{code}/investment-projects/{year}/get(listInvestmentProjects)`.
     func listInvestmentProjects(_ input: Operations.ListInvestmentProjects.Input) async throws -> Operations.ListInvestmentProjects.Output
+    /// The allocation letter of the year as in force on a date, with the supplements applied.
+    ///
+    /// The letter with every supplement issued on or before `on` applied in order, what each
+    /// supplement changed in words, and the numbers of supplements issued later. Each assignment
+    /// carries its status from the agency's latest status update dated on or before `on` (or
+    /// before today when `on` is absent). 404 when no issued letter is in force on the date.
+    /// Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/allocation-letters/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/allocation-letters/{year}/get(getAllocationLetter)`.
+    func getAllocationLetter(_ input: Operations.GetAllocationLetter.Input) async throws -> Operations.GetAllocationLetter.Output
+    /// The agency reports a dated status, with a comment, on a special assignment of the letter.
+    ///
+    /// The assignment must be in the letter as in force on the date of the update (or on
+    /// 31 December of the year for a later date); otherwise 404. An empty comment or a date in
+    /// the future is refused (422). Needs the inform permission (the agency).
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/allocation-letters/{year}/assignments/{key}/status`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/allocation-letters/{year}/assignments/{key}/status/post(addAssignmentStatus)`.
+    func addAssignmentStatus(_ input: Operations.AddAssignmentStatus.Input) async throws -> Operations.AddAssignmentStatus.Output
+    /// The meetings with the agency and their minutes, oldest first.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/meetings`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/meetings/get(listMeetings)`.
+    func listMeetings(_ input: Operations.ListMeetings.Input) async throws -> Operations.ListMeetings.Output
+    /// The department records a meeting with the agency, with its agenda and minutes.
+    ///
+    /// The meeting is chaired by the department above the agency. A meeting without a title, an
+    /// action item without an owner or an item without text is refused (422). Needs the steer
+    /// permission (a department steerer over the agency).
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/meetings`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/meetings/post(createMeeting)`.
+    func createMeeting(_ input: Operations.CreateMeeting.Input) async throws -> Operations.CreateMeeting.Output
+    /// - Remark: HTTP `GET /organisations/{code}/meetings/{id}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/meetings/{id}/get(getMeeting)`.
+    func getMeeting(_ input: Operations.GetMeeting.Input) async throws -> Operations.GetMeeting.Output
+    /// One side approves the minutes of a meeting, dated today.
+    ///
+    /// The department side needs the steer permission; the agency side needs the approveMinutes
+    /// permission (the agency leader). Each side approves once, not before the meeting was held,
+    /// and not empty minutes (422).
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/meetings/{id}/approval`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/meetings/{id}/approval/post(approveMinutes)`.
+    func approveMinutes(_ input: Operations.ApproveMinutes.Input) async throws -> Operations.ApproveMinutes.Output
+    /// The steering signals given to the agency, oldest first, with their written confirmation.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/signals`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/signals/get(listSignals)`.
+    func listSignals(_ input: Operations.ListSignals.Input) async throws -> Operations.ListSignals.Output
+    /// The department records a steering signal given to the agency.
+    ///
+    /// A signal without text or giver, or dated in the future, is refused (422); a meetingId must
+    /// name a meeting of the agency. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/signals`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/signals/post(createSignal)`.
+    func createSignal(_ input: Operations.CreateSignal.Input) async throws -> Operations.CreateSignal.Output
+    /// Links a steering signal to its written confirmation.
+    ///
+    /// Give either meetingId and itemNumber (an item of minutes of a formal meeting with the
+    /// agency, approved by both sides) or letterYear and letterNumber (an issued letter or
+    /// supplement to the agency). Anything else, or a confirmation older than the signal, is
+    /// refused (422) and nothing changes. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/signals/{id}/confirmation`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/signals/{id}/confirmation/post(confirmSignal)`.
+    func confirmSignal(_ input: Operations.ConfirmSignal.Input) async throws -> Operations.ConfirmSignal.Output
+    /// The agency's notices under its duties to inform, oldest first.
+    ///
+    /// Drafts are listed only to callers with the inform permission (the agency); the department
+    /// sees submitted and answered notices. Incidents carry the time from detection to
+    /// notification and whether it exceeded the configured limit.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/notices`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/notices/get(listNotices)`.
+    func listNotices(_ input: Operations.ListNotices.Input) async throws -> Operations.ListNotices.Output
+    /// The agency writes a notice to the department, and sends it unless submit is false.
+    ///
+    /// The fields needed depend on the kind: clarificationRequest needs question;
+    /// deviationNotice needs area, description, expectedEffect and measures; improvementProposal
+    /// needs rule and proposedChange; incidentNotification needs system, description, occurredAt,
+    /// detectedAt and notifiedAt (detection not before occurrence, notification not before
+    /// detection, not in the future); riskUpdate needs riskText. Missing or inconsistent fields
+    /// are refused (422). Needs the inform permission (the agency).
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/notices`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/notices/post(createNotice)`.
+    func createNotice(_ input: Operations.CreateNotice.Input) async throws -> Operations.CreateNotice.Output
+    /// The department answers a submitted notice, once.
+    ///
+    /// An empty answer, or an answer to a notice not submitted or already answered, is refused (422). Needs the steer permission.
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/notices/{id}/answer`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/notices/{id}/answer/post(answerNotice)`.
+    func answerNotice(_ input: Operations.AnswerNotice.Input) async throws -> Operations.AnswerNotice.Output
+    /// The annual calendar of the governance dialogue.
+    ///
+    /// Letters, assignment and reporting deadlines, planned and held meetings and action item
+    /// deadlines of the organisation and every agency under it (for a department: its agencies),
+    /// and those due from today within the given number of days.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/calendar`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/calendar/get(getCalendar)`.
+    func getCalendar(_ input: Operations.GetCalendar.Input) async throws -> Operations.GetCalendar.Output
+    /// The governance log of a period.
+    ///
+    /// Steering signals, decisions and action items of minutes, notices, serious incidents and
+    /// assignment deadlines dated in the period, of the organisation and every agency under it
+    /// (for a department: its agencies). Unconfirmed signals, late incident notifications and
+    /// overdue open assignments are flagged.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/governance-log`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/governance-log/get(getGovernanceLog)`.
+    func getGovernanceLog(_ input: Operations.GetGovernanceLog.Input) async throws -> Operations.GetGovernanceLog.Output
     /// The audit history of one object.
     ///
     /// - Remark: HTTP `GET /history`.
@@ -175,6 +301,264 @@ extension APIProtocol {
     ) async throws -> Operations.ListInvestmentProjects.Output {
         try await listInvestmentProjects(Operations.ListInvestmentProjects.Input(
             path: path,
+            headers: headers
+        ))
+    }
+    /// The allocation letter of the year as in force on a date, with the supplements applied.
+    ///
+    /// The letter with every supplement issued on or before `on` applied in order, what each
+    /// supplement changed in words, and the numbers of supplements issued later. Each assignment
+    /// carries its status from the agency's latest status update dated on or before `on` (or
+    /// before today when `on` is absent). 404 when no issued letter is in force on the date.
+    /// Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/allocation-letters/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/allocation-letters/{year}/get(getAllocationLetter)`.
+    internal func getAllocationLetter(
+        path: Operations.GetAllocationLetter.Input.Path,
+        query: Operations.GetAllocationLetter.Input.Query = .init(),
+        headers: Operations.GetAllocationLetter.Input.Headers = .init()
+    ) async throws -> Operations.GetAllocationLetter.Output {
+        try await getAllocationLetter(Operations.GetAllocationLetter.Input(
+            path: path,
+            query: query,
+            headers: headers
+        ))
+    }
+    /// The agency reports a dated status, with a comment, on a special assignment of the letter.
+    ///
+    /// The assignment must be in the letter as in force on the date of the update (or on
+    /// 31 December of the year for a later date); otherwise 404. An empty comment or a date in
+    /// the future is refused (422). Needs the inform permission (the agency).
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/allocation-letters/{year}/assignments/{key}/status`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/allocation-letters/{year}/assignments/{key}/status/post(addAssignmentStatus)`.
+    internal func addAssignmentStatus(
+        path: Operations.AddAssignmentStatus.Input.Path,
+        headers: Operations.AddAssignmentStatus.Input.Headers = .init(),
+        body: Operations.AddAssignmentStatus.Input.Body
+    ) async throws -> Operations.AddAssignmentStatus.Output {
+        try await addAssignmentStatus(Operations.AddAssignmentStatus.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The meetings with the agency and their minutes, oldest first.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/meetings`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/meetings/get(listMeetings)`.
+    internal func listMeetings(
+        path: Operations.ListMeetings.Input.Path,
+        headers: Operations.ListMeetings.Input.Headers = .init()
+    ) async throws -> Operations.ListMeetings.Output {
+        try await listMeetings(Operations.ListMeetings.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The department records a meeting with the agency, with its agenda and minutes.
+    ///
+    /// The meeting is chaired by the department above the agency. A meeting without a title, an
+    /// action item without an owner or an item without text is refused (422). Needs the steer
+    /// permission (a department steerer over the agency).
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/meetings`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/meetings/post(createMeeting)`.
+    internal func createMeeting(
+        path: Operations.CreateMeeting.Input.Path,
+        headers: Operations.CreateMeeting.Input.Headers = .init(),
+        body: Operations.CreateMeeting.Input.Body
+    ) async throws -> Operations.CreateMeeting.Output {
+        try await createMeeting(Operations.CreateMeeting.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// - Remark: HTTP `GET /organisations/{code}/meetings/{id}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/meetings/{id}/get(getMeeting)`.
+    internal func getMeeting(
+        path: Operations.GetMeeting.Input.Path,
+        headers: Operations.GetMeeting.Input.Headers = .init()
+    ) async throws -> Operations.GetMeeting.Output {
+        try await getMeeting(Operations.GetMeeting.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// One side approves the minutes of a meeting, dated today.
+    ///
+    /// The department side needs the steer permission; the agency side needs the approveMinutes
+    /// permission (the agency leader). Each side approves once, not before the meeting was held,
+    /// and not empty minutes (422).
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/meetings/{id}/approval`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/meetings/{id}/approval/post(approveMinutes)`.
+    internal func approveMinutes(
+        path: Operations.ApproveMinutes.Input.Path,
+        headers: Operations.ApproveMinutes.Input.Headers = .init(),
+        body: Operations.ApproveMinutes.Input.Body
+    ) async throws -> Operations.ApproveMinutes.Output {
+        try await approveMinutes(Operations.ApproveMinutes.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The steering signals given to the agency, oldest first, with their written confirmation.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/signals`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/signals/get(listSignals)`.
+    internal func listSignals(
+        path: Operations.ListSignals.Input.Path,
+        headers: Operations.ListSignals.Input.Headers = .init()
+    ) async throws -> Operations.ListSignals.Output {
+        try await listSignals(Operations.ListSignals.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The department records a steering signal given to the agency.
+    ///
+    /// A signal without text or giver, or dated in the future, is refused (422); a meetingId must
+    /// name a meeting of the agency. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/signals`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/signals/post(createSignal)`.
+    internal func createSignal(
+        path: Operations.CreateSignal.Input.Path,
+        headers: Operations.CreateSignal.Input.Headers = .init(),
+        body: Operations.CreateSignal.Input.Body
+    ) async throws -> Operations.CreateSignal.Output {
+        try await createSignal(Operations.CreateSignal.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Links a steering signal to its written confirmation.
+    ///
+    /// Give either meetingId and itemNumber (an item of minutes of a formal meeting with the
+    /// agency, approved by both sides) or letterYear and letterNumber (an issued letter or
+    /// supplement to the agency). Anything else, or a confirmation older than the signal, is
+    /// refused (422) and nothing changes. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/signals/{id}/confirmation`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/signals/{id}/confirmation/post(confirmSignal)`.
+    internal func confirmSignal(
+        path: Operations.ConfirmSignal.Input.Path,
+        headers: Operations.ConfirmSignal.Input.Headers = .init(),
+        body: Operations.ConfirmSignal.Input.Body
+    ) async throws -> Operations.ConfirmSignal.Output {
+        try await confirmSignal(Operations.ConfirmSignal.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The agency's notices under its duties to inform, oldest first.
+    ///
+    /// Drafts are listed only to callers with the inform permission (the agency); the department
+    /// sees submitted and answered notices. Incidents carry the time from detection to
+    /// notification and whether it exceeded the configured limit.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/notices`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/notices/get(listNotices)`.
+    internal func listNotices(
+        path: Operations.ListNotices.Input.Path,
+        headers: Operations.ListNotices.Input.Headers = .init()
+    ) async throws -> Operations.ListNotices.Output {
+        try await listNotices(Operations.ListNotices.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The agency writes a notice to the department, and sends it unless submit is false.
+    ///
+    /// The fields needed depend on the kind: clarificationRequest needs question;
+    /// deviationNotice needs area, description, expectedEffect and measures; improvementProposal
+    /// needs rule and proposedChange; incidentNotification needs system, description, occurredAt,
+    /// detectedAt and notifiedAt (detection not before occurrence, notification not before
+    /// detection, not in the future); riskUpdate needs riskText. Missing or inconsistent fields
+    /// are refused (422). Needs the inform permission (the agency).
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/notices`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/notices/post(createNotice)`.
+    internal func createNotice(
+        path: Operations.CreateNotice.Input.Path,
+        headers: Operations.CreateNotice.Input.Headers = .init(),
+        body: Operations.CreateNotice.Input.Body
+    ) async throws -> Operations.CreateNotice.Output {
+        try await createNotice(Operations.CreateNotice.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The department answers a submitted notice, once.
+    ///
+    /// An empty answer, or an answer to a notice not submitted or already answered, is refused (422). Needs the steer permission.
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/notices/{id}/answer`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/notices/{id}/answer/post(answerNotice)`.
+    internal func answerNotice(
+        path: Operations.AnswerNotice.Input.Path,
+        headers: Operations.AnswerNotice.Input.Headers = .init(),
+        body: Operations.AnswerNotice.Input.Body
+    ) async throws -> Operations.AnswerNotice.Output {
+        try await answerNotice(Operations.AnswerNotice.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The annual calendar of the governance dialogue.
+    ///
+    /// Letters, assignment and reporting deadlines, planned and held meetings and action item
+    /// deadlines of the organisation and every agency under it (for a department: its agencies),
+    /// and those due from today within the given number of days.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/calendar`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/calendar/get(getCalendar)`.
+    internal func getCalendar(
+        path: Operations.GetCalendar.Input.Path,
+        query: Operations.GetCalendar.Input.Query = .init(),
+        headers: Operations.GetCalendar.Input.Headers = .init()
+    ) async throws -> Operations.GetCalendar.Output {
+        try await getCalendar(Operations.GetCalendar.Input(
+            path: path,
+            query: query,
+            headers: headers
+        ))
+    }
+    /// The governance log of a period.
+    ///
+    /// Steering signals, decisions and action items of minutes, notices, serious incidents and
+    /// assignment deadlines dated in the period, of the organisation and every agency under it
+    /// (for a department: its agencies). Unconfirmed signals, late incident notifications and
+    /// overdue open assignments are flagged.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/governance-log`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/governance-log/get(getGovernanceLog)`.
+    internal func getGovernanceLog(
+        path: Operations.GetGovernanceLog.Input.Path,
+        query: Operations.GetGovernanceLog.Input.Query = .init(),
+        headers: Operations.GetGovernanceLog.Input.Headers = .init()
+    ) async throws -> Operations.GetGovernanceLog.Output {
+        try await getGovernanceLog(Operations.GetGovernanceLog.Input(
+            path: path,
+            query: query,
             headers: headers
         ))
     }

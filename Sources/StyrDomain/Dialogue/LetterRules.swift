@@ -1,3 +1,5 @@
+import Foundation
+
 /// The letter as in force on a date, with what each supplement changed.
 public struct LetterInForce: Hashable, Sendable {
     public var letter: AllocationLetter
@@ -165,7 +167,8 @@ public enum LetterRules {
 }
 
 extension String {
+    /// "2. tertial 2020" and "per 31.08.2020" become "2. tertial 2021" and "per 31.08.2021".
     func replacingYear(_ old: Int, with new: Int) -> String {
-        split(separator: " ", omittingEmptySubsequences: false).map { $0 == String(old) ? String(new) : String($0) }.joined(separator: " ")
+        replacingOccurrences(of: "(?<![0-9])\(old)(?![0-9])", with: String(new), options: .regularExpression)
     }
 }
