@@ -4,7 +4,7 @@ import StyrStorage
 /// `styr token create --email …`: a personal API token, printed once.
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "Personlige API-nøkler.", subcommands: [TokenCreateCommand.self])
+        commandName: "token", abstract: "Personlige API-nøkler.", subcommands: [TokenCreateCommand.self, TokenCalendarCommand.self])
 }
 
 struct TokenCreateCommand: AsyncParsableCommand {
