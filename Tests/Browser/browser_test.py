@@ -154,6 +154,14 @@ def main():
             "annual report": "/organisasjoner/UKE/arsberetning/2020", "mission statement": "/organisasjoner/UKE/samfunnsoppdrag",
             "history": "/historikk?type=indicatorValue&nokkel=UKE/ehf-leverandorfakturaer/2020",
             "not found": "/organisasjoner/FINNESIKKE",
+            "dialogue": "/organisasjoner/UKE/styringsdialog",
+            "allocation letter": "/organisasjoner/UKE/tildelingsbrev/2020?dato=2020-05-01",
+            "meetings": "/organisasjoner/UKE/moter", "meeting": "/organisasjoner/UKE/moter/2",
+            "signals": "/organisasjoner/UKE/signaler", "notices": "/organisasjoner/UKE/meldinger",
+            "incident": "/organisasjoner/UKE/meldinger/4", "incident form": "/organisasjoner/UKE/meldinger/ny/hendelse",
+            "annual calendar": "/organisasjoner/UKE/arshjul?ar=2020",
+            "governance log": "/organisasjoner/UKE/styringslogg?fra=2020-01-01&til=2021-12-31",
+            "calendar feed": "/kalender",
         }
         for name, path in pages.items():
             driver.get(base + path)
@@ -176,7 +184,13 @@ def main():
         login(driver, base, steerer, credentials[steerer])
         for name, path in {"new indicator form": "/organisasjoner/UKE/indikatorer/2020/ny",
                            "target form": "/organisasjoner/UKE/indikatorer/2020/ehf-leverandorfakturaer/maltall",
-                           "start page (steerer)": "/"}.items():
+                           "start page (steerer)": "/", "meeting form": "/organisasjoner/UKE/moter/ny",
+                           "signal form": "/organisasjoner/UKE/signaler/ny?mote=4",
+                           "confirmation form": "/organisasjoner/UKE/signaler/2/bekreft",
+                           "supplement form": "/organisasjoner/UKE/tildelingsbrev/2021/tillegg",
+                           "department dialogue": "/organisasjoner/FIN/styringsdialog",
+                           "department calendar": "/organisasjoner/FIN/arshjul?ar=2021",
+                           "incident (steerer)": "/organisasjoner/UKE/meldinger/4"}.items():
             driver.get(base + path)
             axe_check(driver, name)
             shot(driver, "steerer-" + name.split(" (")[0].replace(" ", "-"))
@@ -188,6 +202,22 @@ def main():
         submit(driver)
         check("Andel saker besvart innen fristen" in driver.page_source and "Lagret:" in driver.page_source,
               "the steerer defines a new indicator with its target")
+        # A signal given in an informal meeting is recorded and stands unconfirmed on the start page.
+        driver.get(base + "/organisasjoner/UKE/signaler/ny?mote=1")
+        driver.find_element(By.ID, "tekst").send_keys("UKE bør prioritere nytt intranett etter sommeren.")
+        submit(driver)
+        check("Signalet er registrert som ubekreftet" in driver.page_source, "the steerer records a signal from an informal meeting")
+        driver.get(base + "/")
+        check("UKE bør prioritere nytt intranett etter sommeren." in driver.page_source, "the new signal stands on the start page")
+        # The edit form of a new draft letter, with its errors, is accessible too.
+        driver.get(base + "/organisasjoner/UKE/tildelingsbrev/2022")
+        submit(driver)
+        check("/tildelingsbrev/2022/rediger" in driver.current_url, "a draft for 2022 starts from the 2021 letter")
+        driver.find_element(By.ID, "oppdrag").send_keys("\nny | Nytt oppdrag | 31.02.2022 | Rapport | Tekst")
+        submit(driver)
+        check("fristen «31.02.2022» er ikke en gyldig dato" in driver.page_source, "the letter form names the bad line")
+        axe_check(driver, "letter draft form with errors")
+        shot(driver, "steerer-letter-draft-refused")
         logout(driver)
 
         # The steerer of another department is refused the agency.

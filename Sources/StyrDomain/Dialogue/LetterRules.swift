@@ -152,7 +152,9 @@ public enum LetterRules {
                     next.deadline = $0.deadline.addingYears(1)
                     return next
                 },
-                meetingPlan: content.meetingPlan.map { PlannedMeeting(date: $0.date.addingYears(1), kind: $0.kind, title: $0.title) },
+                meetingPlan: content.meetingPlan.map {
+                    PlannedMeeting(date: $0.date.addingYears(1), kind: $0.kind, title: $0.title.replacingYear(year - 1, with: year))
+                },
                 reportingRequirements: content.reportingRequirements.map {
                     ReportingRequirement(report: $0.report, period: $0.period.replacingYear(year - 1, with: year), due: $0.due.addingYears(1))
                 }))

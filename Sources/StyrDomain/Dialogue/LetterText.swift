@@ -34,7 +34,7 @@ public enum LetterText {
 
     public static func text(_ content: LetterContent, _ list: List) -> String {
         switch list {
-        case .frames: content.frames.map { "\($0.chapter) | \(NorwegianFormat.kroner($0.expenses, zeroAsDash: false)) | \(NorwegianFormat.kroner($0.revenues, zeroAsDash: false))" }.joined(separator: "\n")
+        case .frames: content.frames.map { "\($0.chapter) | \(exactKroner($0.expenses)) | \(exactKroner($0.revenues))" }.joined(separator: "\n")
         case .expectations: content.expectations.map { "\($0.key) | \($0.text)" }.joined(separator: "\n")
         case .assignments: content.assignments.map { "\($0.key) | \($0.title) | \(NorwegianFormat.date($0.deadline)) | \($0.reporting) | \($0.description)" }.joined(separator: "\n")
         case .meetingPlan: content.meetingPlan.map { "\(NorwegianFormat.date($0.date)) | \($0.kind.norwegianName.lowercased()) | \($0.title)" }.joined(separator: "\n")
@@ -50,7 +50,7 @@ public enum LetterText {
         var errors = InputErrors()
         var content = LetterContent()
         func lines(_ list: List) -> [(number: Int, fields: [String])] {
-            (texts[list] ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+            (texts[list] ?? "").split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated().compactMap { index, line in
                 let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !trimmed.isEmpty else { return nil }
                 return (index + 1, trimmed.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) })
@@ -113,7 +113,7 @@ public enum LetterText {
                 + changes.reportingRequirements.map { .addReportingRequirement($0) }
         }
         for (list, keys) in [(List.withdrawnExpectations, current.expectations.map(\.key)), (.withdrawnAssignments, current.assignments.map(\.key))] {
-            for (index, line) in (texts[list] ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (index, line) in (texts[list] ?? "").split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
                 let key = line.trimmingCharacters(in: .whitespaces)
                 guard !key.isEmpty else { continue }
                 guard keys.contains(key) else {
@@ -124,6 +124,15 @@ public enum LetterText {
             }
         }
         return errors.isEmpty ? .success(amendments) : .failure(errors)
+    }
+
+    /// Kroner with øre when there are any, so that editing a letter never rounds its amounts.
+    public static func exactKroner(_ money: Money) -> String {
+        let sign = money.ore < 0 ? "-" : ""
+        let magnitude = money.ore.magnitude
+        let whole = NorwegianFormat.integer(Int64(magnitude / 100))
+        let ore = magnitude % 100
+        return sign + whole + (ore == 0 ? "" : ore < 10 ? ",0\(ore)" : ",\(ore)")
     }
 
     /// Kroner as typed: spaces as thousands separators, comma or point before at most two decimals.

@@ -3,7 +3,7 @@ public enum MeetingText {
     public static let itemFormat = "nr | beslutning, oppfølgingspunkt eller orientering | tekst | ansvarlig | frist | status"
 
     public static func lines(_ text: String) -> [String] {
-        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
     public static func text(_ items: [MeetingItem]) -> String {
@@ -20,7 +20,7 @@ public enum MeetingText {
     public static func items(_ text: String) -> Result<[MeetingItem], InputErrors> {
         var errors = InputErrors()
         var items: [MeetingItem] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { continue }
             let fields = trimmed.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
