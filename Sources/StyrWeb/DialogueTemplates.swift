@@ -87,7 +87,7 @@ extension PageTemplates {
     <div><label for="status-{{key}}">Status</label><select id="status-{{key}}" name="status">{{#statusOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statusOptions}}</select></div>
     <div><label for="dato-{{key}}">Dato</label><input type="date" id="dato-{{key}}" name="dato" value="{{todayISO}}"></div>
     <div><label for="kommentar-{{key}}">Kommentar</label><textarea id="kommentar-{{key}}" name="kommentar" maxlength="4000"></textarea></div>
-    <button type="submit">Lagre status</button></form></details>{{/canInform}}
+    <button class="button" type="submit">Lagre status</button></form></details>{{/canInform}}
     </section>{{/assignments}}{{/hasAssignments}}
     {{^hasAssignments}}<p>Ingen særskilte oppdrag.</p>{{/hasAssignments}}
     <h2 id="moteplan">5. Møteplan</h2>
@@ -168,7 +168,7 @@ extension PageTemplates {
     <dl class="facts"><dt>Status</dt><dd>{{status}}</dd><dt>Skrevet av</dt><dd>{{createdBy}}, {{createdAt}}</dd>{{#submittedAt}}<dt>Sendt</dt><dd>{{submittedAt}}</dd>{{/submittedAt}}{{#fields}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/fields}}</dl>
     {{#isDraft}}{{#canInform}}<ul class="actions"><li><a href="{{editURL}}">Rediger utkastet</a></li><li><form method="post" action="{{submitURL}}" class="inline"><input type="hidden" name="_csrf" value="{{csrfToken}}"><button type="submit">Send til byrådsavdelingen</button></form></li></ul>{{/canInform}}{{/isDraft}}
     {{#answer}}<h2>Svar fra byrådsavdelingen</h2><p>{{text}}</p><p class="hint">{{by}}, {{at}}</p>{{/answer}}
-    {{#canAnswer}}<h2>Svar</h2>{{#hasError}}<div class="error-summary" role="alert"><p>{{error}}</p></div>{{/hasError}}<form class="stacked" method="post" action="{{answerURL}}"><input type="hidden" name="_csrf" value="{{csrfToken}}"><div><label for="svar">Svar til etaten</label><textarea id="svar" name="svar" maxlength="8000"{{#hasError}} aria-invalid="true"{{/hasError}}></textarea></div><button type="submit">Send svar</button></form>{{/canAnswer}}
+    {{#canAnswer}}<h2>Svar</h2>{{#hasError}}<div class="error-summary" role="alert"><p>{{error}}</p></div>{{/hasError}}<form class="stacked" method="post" action="{{answerURL}}"><input type="hidden" name="_csrf" value="{{csrfToken}}"><div><label for="svar">Svar til etaten</label><textarea id="svar" name="svar" maxlength="8000"{{#hasError}} aria-invalid="true"{{/hasError}}></textarea></div><button class="button" type="submit">Send svar</button></form>{{/canAnswer}}
     <p><a href="{{historyURL}}">Historikk for meldingen</a></p>
     """
 
