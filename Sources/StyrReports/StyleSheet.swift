@@ -93,6 +93,7 @@ public enum StyleSheet {
     form.stacked label.check { font-weight: 400; display: flex; gap: .5rem; align-items: baseline; }
     form.stacked input[type=date], form.stacked input[type=datetime-local] { padding: .45rem; border: 1px solid #6b6b6b; border-radius: .25rem; font: inherit; }
     code.feed-url { word-break: break-all; }
+    .chip { border: 1px solid var(--line); border-radius: 1rem; padding: .1rem .6rem; white-space: nowrap; }
     .assignment { border-top: 1px solid var(--line); }
     .site-footer { border-top: 1px solid var(--line); color: var(--muted); padding: 1rem 0; font-size: .9rem; }
     @media print {

@@ -204,3 +204,50 @@ extension PageTemplates {
     <form method="post" action="/kalender/forny"><input type="hidden" name="_csrf" value="{{csrfToken}}"><button class="button" type="submit">{{#hasToken}}Forny nøkkelen{{/hasToken}}{{^hasToken}}Lag kalenderadresse{{/hasToken}}</button></form>
     """
 }
+
+/// Templates of the accounts pages (ledger totals and lines).
+extension PageTemplates {
+    static let ledger: [String: String] = ["ledger": ledgerTotals, "ledger-lines": ledgerLines]
+
+    static let ledgerTotals = """
+    <p class="kicker">{{organisationName}}</p>
+    <h1>Regnskap {{year}}: linjer etter dimensjon</h1>
+    <form method="get" action="{{url}}" class="filters">
+    {{#hiddenFilters}}<input type="hidden" name="{{name}}" value="{{value}}">{{/hiddenFilters}}
+    <label for="maal">Tall</label><select id="maal" name="maal">{{#measures}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/measures}}</select>
+    <label for="rad">Rader</label><select id="rad" name="rad">{{#dimensions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/dimensions}}</select>
+    <label class="check"><input type="checkbox" name="kolonne" value="month"{{#byMonth}} checked{{/byMonth}}> Per periode</label>
+    <button type="submit">Vis</button>
+    </form>
+    {{#hasFilters}}<p>Utvalg: {{#filters}}<span class="chip">{{label}} <a href="{{removeURL}}">fjern<span class="visually-hidden"> {{label}}</span></a></span> {{/filters}}</p>{{/hasFilters}}
+    {{#hasRows}}
+    <p>{{measureName}}: {{grandTotal}} kr på {{lineCount}} linjer. <a href="{{grandTotalURL}}">Se linjene</a>. Klikk et beløp for linjene bak det, eller en rad for å dele den videre opp.</p>
+    <div class="table-scroll"><table class="figures">
+    <caption>{{measureName}} {{year}} etter {{rowName}} (kroner)</caption>
+    <thead><tr><th scope="col">{{rowName}}</th>{{#byMonth}}{{#months}}<th scope="col" class="num">{{.}}</th>{{/months}}{{/byMonth}}<th scope="col" class="num">Sum</th><th scope="col" class="num">Linjer</th></tr></thead>
+    <tbody>{{#rows}}<tr><th scope="row"><a href="{{filterURL}}">{{label}}</a></th>{{#cells}}<td class="num">{{#hasURL}}<a href="{{url}}">{{amount}}</a>{{/hasURL}}{{^hasURL}}{{amount}}{{/hasURL}}</td>{{/cells}}<td class="num"><a href="{{totalURL}}">{{total}}</a></td><td class="num">{{lines}}</td></tr>{{/rows}}</tbody>
+    </table></div>
+    {{/hasRows}}
+    {{^hasRows}}<p>Ingen linjer i dette utvalget. Regnskap og budsjett importeres fra filer med <code>styr import ledger</code>.</p>{{/hasRows}}
+    <h2>Importer</h2>
+    {{#hasImports}}<div class="table-scroll"><table class="figures"><caption>Importerte filer {{year}}</caption>
+    <thead><tr><th scope="col">Fil</th><th scope="col">Format</th><th scope="col">Tall</th><th scope="col">Periode</th><th scope="col" class="num">Linjer</th><th scope="col" class="num">Kontrollsum</th><th scope="col">Importert</th></tr></thead>
+    <tbody>{{#imports}}<tr><th scope="row">{{source}}</th><td>{{format}}</td><td>{{measure}}</td><td>{{period}}</td><td class="num">{{lines}}</td><td class="num">{{sum}}</td><td>{{at}} av {{by}}</td></tr>{{/imports}}</tbody></table></div>{{/hasImports}}
+    {{^hasImports}}<p>Ingen filer er importert for {{year}}.</p>{{/hasImports}}
+    """
+
+    static let ledgerLines = """
+    <p class="kicker">{{organisationName}} · {{measureName}} {{year}}</p>
+    <h1>Linjene bak beløpet</h1>
+    {{#hasFilters}}<p>Utvalg: {{#filters}}<span class="chip">{{.}}</span> {{/filters}}</p>{{/hasFilters}}
+    {{#isFirstPage}}<p>Sum {{total}} kr på {{count}} linjer.</p>{{/isFirstPage}}
+    {{#hasLines}}<div class="table-scroll"><table class="figures">
+    <caption>Linjer i importrekkefølge</caption>
+    <thead><tr><th scope="col">Periode</th><th scope="col">Ansvar</th><th scope="col">Kapittel</th><th scope="col">Kontoklasse</th><th scope="col">Art</th><th scope="col">Funksjon</th><th scope="col">Prosjekt</th><th scope="col">Fri dimensjon</th><th scope="col" class="num">Beløp (kr)</th></tr></thead>
+    <tbody>{{#lines}}<tr><td>{{month}}</td><td>{{responsibility}}</td><td>{{chapter}}</td><td>{{kind}}</td><td>{{art}}</td><td>{{function}}</td><td>{{project}}</td><td>{{freeDimension}}</td><td class="num">{{amount}}</td></tr>{{/lines}}</tbody>
+    </table></div>{{/hasLines}}
+    {{^hasLines}}<p>Ingen linjer i dette utvalget.</p>{{/hasLines}}
+    <nav aria-label="Sider" class="pagination"><p>{{#firstURL}}<a href="{{firstURL}}">Første side</a> {{/firstURL}}{{#nextURL}}<a href="{{nextURL}}" rel="next">Neste side</a>{{/nextURL}}</p></nav>
+    <p><a href="{{backURL}}">Tilbake til summene</a></p>
+    """
+}

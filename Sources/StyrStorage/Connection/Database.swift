@@ -15,10 +15,10 @@ public enum DatabaseDialect: String, Sendable { case sqlite, postgres }
 public final class Database: Sendable {
     public let dialect: DatabaseDialect
     public let url: DatabaseURL
-    private let backend: Backend
-    private let logger: Logger
+    let backend: Backend
+    let logger: Logger
 
-    private enum Backend: Sendable {
+    enum Backend: Sendable {
         case sqlite(SQLiteConnection, AsyncSerialLock)
         case postgres(PostgresClient)
     }

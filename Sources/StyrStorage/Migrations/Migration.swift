@@ -74,6 +74,7 @@ public enum StyrMigrations {
         CreateAuditLog(),
         CreateAccounts(),
         CreateDialogue(),
+        CreateLedger(),
     ]
 }
 

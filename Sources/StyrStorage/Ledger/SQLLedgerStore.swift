@@ -1,0 +1,317 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+import SQLKit
+import SQLiteKit
+import StyrDomain
+
+/// Where an import goes: one organisation, year, period and measure. Period 0 is the whole year.
+public struct LedgerImportTarget: Sendable, Hashable {
+    public var organisationCode: String
+    public var year: Int
+    public var period: Int
+    public var measure: LedgerMeasure
+    public var sourceName: String
+    public var format: String
+    public var replace: Bool
+    public var actor: String
+
+    public init(organisationCode: String, year: Int, period: Int = 0, measure: LedgerMeasure = .actuals, sourceName: String,
+                format: String, replace: Bool = false, actor: String) {
+        self.organisationCode = organisationCode
+        self.year = year
+        self.period = period
+        self.measure = measure
+        self.sourceName = sourceName
+        self.format = format
+        self.replace = replace
+        self.actor = actor
+    }
+}
+
+/// An import as recorded: which file, when, by whom, how many lines, and their sum.
+public struct LedgerImportRecord: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var organisationCode: String
+    public var year: Int
+    public var period: Int
+    public var measure: LedgerMeasure
+    public var sourceName: String
+    public var format: String
+    public var lines: Int64
+    public var controlSum: Money
+    public var importedAt: String
+    public var importedBy: String
+}
+
+/// Hands batches of lines to the database during an import.
+public struct LedgerBatchWriter: Sendable {
+    let write: @Sendable ([LedgerLine]) async throws -> Void
+
+    public func append(_ lines: [LedgerLine]) async throws {
+        guard !lines.isEmpty else { return }
+        try await write(lines)
+    }
+}
+
+/// What the import's body reports when it has fed every line.
+public struct LedgerImportCount: Sendable {
+    public var lines: Int64
+    public var controlSum: Money
+
+    public init(lines: Int64, controlSum: Money) {
+        self.lines = lines
+        self.controlSum = controlSum
+    }
+}
+
+extension Database {
+    /// Imports lines all or nothing, through each database's fastest path: multi-row prepared
+    /// inserts in one transaction on SQLite, `COPY … FROM STDIN` in one transaction on PostgreSQL.
+    /// `body` feeds the lines; if it throws (bad input), nothing is written. With `replace`, the
+    /// period's earlier import is swapped out in the same transaction.
+    public func importLedger(
+        _ target: LedgerImportTarget, _ body: @Sendable (LedgerBatchWriter) async throws -> LedgerImportCount
+    ) async throws -> LedgerImportRecord {
+        switch backend {
+        case .sqlite(let connection, let lock):
+            await lock.lock()
+            do {
+                let record = try await Self.importSQLite(connection, target, body)
+                await lock.unlock()
+                return record
+            } catch {
+                await lock.unlock()
+                throw error
+            }
+        case .postgres(let client):
+            return try await client.withConnection { connection in
+                try await Self.importPostgres(connection, target, logger: self.logger, body)
+            }
+        }
+    }
+
+    static let lineColumns = ["import_id", "month", "responsibility", "chapter", "kind", "art", "function", "project", "free_dimension", "amount_ore"]
+
+    private static func importSQLite(
+        _ connection: SQLiteConnection, _ target: LedgerImportTarget,
+        _ body: @Sendable (LedgerBatchWriter) async throws -> LedgerImportCount
+    ) async throws -> LedgerImportRecord {
+        let db = connection.sql()
+        try await db.raw("BEGIN IMMEDIATE").run()
+        do {
+            let importID = try await SQLLedgerStore(db).beginImport(target)
+            // SQLite allows 32 766 variables a statement; 10 columns × 1 000 rows stays well inside.
+            let rowsPerStatement = 1000
+            let placeholders = "(" + Array(repeating: "?", count: lineColumns.count).joined(separator: ",") + ")"
+            let fullStatement = "INSERT INTO ledger_lines (\(lineColumns.joined(separator: ","))) VALUES "
+                + Array(repeating: placeholders, count: rowsPerStatement).joined(separator: ",")
+            let writer = LedgerBatchWriter { lines in
+                var start = lines.startIndex
+                while start < lines.endIndex {
+                    let end = min(start + rowsPerStatement, lines.endIndex)
+                    let chunk = lines[start..<end]
+                    var binds: [SQLiteData] = []
+                    binds.reserveCapacity(chunk.count * lineColumns.count)
+                    for line in chunk {
+                        binds.append(.integer(Int(importID)))
+                        binds.append(.integer(line.month))
+                        binds.append(.text(line.responsibility))
+                        binds.append(.integer(line.chapter))
+                        binds.append(.integer(line.kind == .operating ? 1 : 0))
+                        binds.append(.integer(line.art))
+                        binds.append(.integer(line.function))
+                        binds.append(.text(line.project))
+                        binds.append(.text(line.freeDimension))
+                        binds.append(.integer(Int(line.amount.ore)))
+                    }
+                    let sql = chunk.count == rowsPerStatement ? fullStatement
+                        : "INSERT INTO ledger_lines (\(lineColumns.joined(separator: ","))) VALUES "
+                            + Array(repeating: placeholders, count: chunk.count).joined(separator: ",")
+                    try await connection.query(sql, binds) { _ in }
+                    start = end
+                }
+            }
+            let count = try await body(writer)
+            let record = try await SQLLedgerStore(db).finishImport(importID, target, count)
+            try await db.raw("COMMIT").run()
+            return record
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
+        }
+    }
+
+    private static func importPostgres(
+        _ connection: PostgresConnection, _ target: LedgerImportTarget, logger: Logger,
+        _ body: @Sendable (LedgerBatchWriter) async throws -> LedgerImportCount
+    ) async throws -> LedgerImportRecord {
+        let db = connection.sql()
+        try await db.raw("BEGIN").run()
+        do {
+            let importID = try await SQLLedgerStore(db).beginImport(target)
+            var count = LedgerImportCount(lines: 0, controlSum: .zero)
+            try await connection.copyFrom(table: "ledger_lines", columns: lineColumns, logger: logger) { copy in
+                let writer = LedgerBatchWriter { lines in
+                    var buffer = ByteBuffer()
+                    buffer.reserveCapacity(lines.count * 64)
+                    for line in lines { Self.writeCopyRow(line, importID: importID, into: &buffer) }
+                    try await copy.write(buffer)
+                }
+                count = try await body(writer)
+            }
+            let record = try await SQLLedgerStore(db).finishImport(importID, target, count)
+            try await db.raw("COMMIT").run()
+            return record
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
+        }
+    }
+
+    /// One row of `COPY`'s text format: tab-separated, with backslash escapes in text.
+    static func writeCopyRow(_ line: LedgerLine, importID: Int64, into buffer: inout ByteBuffer) {
+        buffer.writeString(String(importID))
+        buffer.writeInteger(UInt8(ascii: "\t"))
+        buffer.writeString(String(line.month))
+        buffer.writeInteger(UInt8(ascii: "\t"))
+        writeCopyText(line.responsibility, into: &buffer)
+        buffer.writeInteger(UInt8(ascii: "\t"))
+        buffer.writeString(String(line.chapter))
+        buffer.writeString(line.kind == .operating ? "\t1\t" : "\t0\t")
+        buffer.writeString(String(line.art))
+        buffer.writeInteger(UInt8(ascii: "\t"))
+        buffer.writeString(String(line.function))
+        buffer.writeInteger(UInt8(ascii: "\t"))
+        writeCopyText(line.project, into: &buffer)
+        buffer.writeInteger(UInt8(ascii: "\t"))
+        writeCopyText(line.freeDimension, into: &buffer)
+        buffer.writeInteger(UInt8(ascii: "\t"))
+        buffer.writeString(String(line.amount.ore))
+        buffer.writeInteger(UInt8(ascii: "\n"))
+    }
+
+    static func writeCopyText(_ text: String, into buffer: inout ByteBuffer) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): buffer.writeString("\\\\")
+            case UInt8(ascii: "\t"): buffer.writeString("\\t")
+            case UInt8(ascii: "\n"): buffer.writeString("\\n")
+            case UInt8(ascii: "\r"): buffer.writeString("\\r")
+            default: buffer.writeInteger(byte)
+            }
+        }
+    }
+}
+
+/// Ledger imports and their lines: totals by any dimension and the lines behind a cell.
+public struct SQLLedgerStore: Sendable {
+    let db: any SQLDatabase
+
+    public init(_ db: any SQLDatabase) { self.db = db }
+
+    func organisationID(_ code: String) async throws -> Int64 {
+        guard let row = try await db.select().column("id").from("organisations").where("code", .equal, code).first() else {
+            throw StorageError.notFound("organisasjonen «\(code)»")
+        }
+        return try row.decode(column: "id", as: Int64.self)
+    }
+
+    /// Checks the period, swaps out an earlier import when asked, and records the new one.
+    func beginImport(_ target: LedgerImportTarget) async throws -> Int64 {
+        let organisationID = try await organisationID(target.organisationCode)
+        let existing = try await db.select().columns("id", "period").from("ledger_imports")
+            .where("organisation_id", .equal, organisationID).where("year", .equal, target.year)
+            .where("measure", .equal, target.measure.rawValue).all()
+            .map { (id: try $0.decode(column: "id", as: Int64.self), period: Int(try $0.decode(column: "period", as: Int64.self))) }
+        let period = target.period == 0 ? "hele året" : "periode \(target.period)"
+        let clashing = existing.filter { target.period == 0 || $0.period == 0 || $0.period == target.period }
+        if !clashing.isEmpty {
+            guard target.replace else {
+                throw StorageError.invalid(
+                    "\(target.measure.norwegianName) for «\(target.organisationCode)» \(target.year) (\(period)) er allerede importert, eller overlapper en import av hele året. Bruk --replace for å bytte den ut; ingenting er endret.")
+            }
+            if target.period != 0, clashing.contains(where: { $0.period == 0 }) {
+                throw StorageError.invalid("Det finnes en import av hele året \(target.year); den kan bare byttes ut av en ny import av hele året. Ingenting er endret.")
+            }
+            for old in clashing {
+                try await db.delete(from: "ledger_lines").where("import_id", .equal, old.id).run()
+                try await db.delete(from: "ledger_imports").where("id", .equal, old.id).run()
+            }
+        }
+        guard let row = try await db.insert(into: "ledger_imports")
+            .columns("organisation_id", "year", "period", "measure", "source_name", "format", "lines", "control_sum_ore", "imported_at", "imported_by")
+            .values(SQLBind(organisationID), SQLBind(Int64(target.year)), SQLBind(Int64(target.period)), SQLBind(target.measure.rawValue),
+                    SQLBind(target.sourceName), SQLBind(target.format), SQLBind(Int64(0)), SQLBind(Int64(0)),
+                    SQLBind(ISO8601DateFormatter().string(from: Date())), SQLBind(target.actor))
+            .returning("id").first() else {
+            throw StorageError.invalid("Databasen returnerte ingen id for importen.")
+        }
+        return try row.decode(column: "id", as: Int64.self)
+    }
+
+    func finishImport(_ id: Int64, _ target: LedgerImportTarget, _ count: LedgerImportCount) async throws -> LedgerImportRecord {
+        try await db.update("ledger_imports").set("lines", to: count.lines).set("control_sum_ore", to: count.controlSum.ore)
+            .where("id", .equal, id).run()
+        guard let record = try await imports(of: target.organisationCode, year: target.year).first(where: { $0.id == id }) else {
+            throw StorageError.notFound("importen \(id)")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        _ = try await SQLAuditLog(db).append(
+            actor: target.actor, action: .create, entityType: "ledgerImport",
+            entityKey: "\(target.organisationCode)/\(target.year)/\(target.measure.rawValue)/\(target.period)/\(id)",
+            before: nil, after: String(decoding: try encoder.encode(record), as: UTF8.self))
+        return record
+    }
+
+    public func imports(of organisationCode: String, year: Int) async throws -> [LedgerImportRecord] {
+        let organisationID = try await organisationID(organisationCode)
+        return try await db.select().columns("id", "year", "period", "measure", "source_name", "format", "lines", "control_sum_ore", "imported_at", "imported_by")
+            .from("ledger_imports").where("organisation_id", .equal, organisationID).where("year", .equal, year).orderBy("id").all().map { row in
+                LedgerImportRecord(
+                    id: try row.decode(column: "id"), organisationCode: organisationCode, year: Int(try row.decode(column: "year", as: Int64.self)),
+                    period: Int(try row.decode(column: "period", as: Int64.self)),
+                    measure: LedgerMeasure(rawValue: try row.decode(column: "measure")) ?? .actuals,
+                    sourceName: try row.decode(column: "source_name"), format: try row.decode(column: "format"),
+                    lines: try row.decode(column: "lines"), controlSum: Money(ore: try row.decode(column: "control_sum_ore")),
+                    importedAt: try row.decode(column: "imported_at"), importedBy: try row.decode(column: "imported_by"))
+            }
+    }
+}
+
+struct CreateLedger: Migration {
+    let name = "0012_ledger"
+
+    func prepare(on db: any SQLDatabase) async throws {
+        try await db.create(table: "ledger_imports").idColumn()
+            .reference("organisation_id", to: "organisations")
+            .column("year", type: .bigint, .notNull)
+            .column("period", type: .bigint, .notNull)
+            .column("measure", type: .text, .notNull)
+            .column("source_name", type: .text, .notNull)
+            .column("format", type: .text, .notNull)
+            .column("lines", type: .bigint, .notNull)
+            .column("control_sum_ore", type: .bigint, .notNull)
+            .column("imported_at", type: .text, .notNull)
+            .column("imported_by", type: .text, .notNull)
+            .run()
+        try await db.create(index: "ledger_imports_scope").on("ledger_imports").column("organisation_id").column("year").column("measure").run()
+        // Narrow rows without foreign keys per line: the import row carries organisation, year and
+        // measure, and lines go when their import is swapped out (deleted explicitly, in bulk).
+        try await db.create(table: "ledger_lines").idColumn()
+            .column("import_id", type: .bigint, .notNull)
+            .column("month", type: .bigint, .notNull)
+            .column("responsibility", type: .text, .notNull)
+            .column("chapter", type: .bigint, .notNull)
+            .column("kind", type: .bigint, .notNull)
+            .column("art", type: .bigint, .notNull)
+            .column("function", type: .bigint, .notNull)
+            .column("project", type: .text, .notNull)
+            .column("free_dimension", type: .text, .notNull)
+            .column("amount_ore", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "ledger_lines_cell").on("ledger_lines").column("import_id").column("chapter").column("kind").column("art").run()
+    }
+}
