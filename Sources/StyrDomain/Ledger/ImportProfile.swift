@@ -1,0 +1,226 @@
+import Foundation
+
+/// How one municipality's ERP export is read: the delimiter, the header names of each column, and
+/// how a local account and a local tjeneste become KOSTRA art and funksjon.
+///
+/// Header names are compared case-insensitively, trimmed, without a byte order mark. When a field
+/// lists several names, the first name found in the header wins (so `tjeneste_nr` beats `tjeneste`).
+public struct ImportProfile: Codable, Hashable, Sendable {
+    public var name: String
+    /// The field delimiter; nil detects it from the header among `;` `,` tab and `|` (the most frequent wins).
+    /// `"tab"` is accepted for a tab.
+    public var delimiter: String?
+    public var accountNames: [String]
+    public var responsibilityNames: [String]
+    public var functionNames: [String]
+    public var projectNames: [String]
+    public var freeDimensionNames: [String]
+    public var periodNames: [String]
+    public var amountNames: [String]
+    public var chapterNames: [String]
+    public var accountRule: AccountRule
+    /// How many leading digits of the tjeneste are the KOSTRA funksjon (`25300` → 253).
+    public var functionDigits: Int
+    /// Local tjeneste → KOSTRA funksjon, for tjenester the leading-digits rule gets wrong. Keys as in `AccountRule.artOverrides`.
+    public var functionOverrides: [String: Int]
+    /// What an art or funksjon outside the KOSTRA code lists is: an error (the line is not imported)
+    /// or a warning (the line is imported and reported).
+    public var invalidCodes: InvalidCodePolicy
+
+    public init(
+        name: String,
+        delimiter: String? = nil,
+        accountNames: [String] = ["art", "konto"],
+        responsibilityNames: [String] = ["ansvar"],
+        functionNames: [String] = ["tjeneste_nr", "tjeneste", "teneste_nr", "teneste", "funksjon"],
+        projectNames: [String] = ["prosjekt"],
+        freeDimensionNames: [String] = ["fri_dim", "dim"],
+        periodNames: [String] = ["periode", "periode_nr", "maaned", "måned", "månad"],
+        amountNames: [String] = ["beloep", "belop", "beløp", "rekneskap", "regnskap", "amount"],
+        chapterNames: [String] = ["kapittel", "kapittelkode"],
+        accountRule: AccountRule = .standard,
+        functionDigits: Int = 3,
+        functionOverrides: [String: Int] = [:],
+        invalidCodes: InvalidCodePolicy = .error
+    ) {
+        self.name = name
+        self.delimiter = delimiter
+        self.accountNames = accountNames
+        self.responsibilityNames = responsibilityNames
+        self.functionNames = functionNames
+        self.projectNames = projectNames
+        self.freeDimensionNames = freeDimensionNames
+        self.periodNames = periodNames
+        self.amountNames = amountNames
+        self.chapterNames = chapterNames
+        self.accountRule = accountRule
+        self.functionDigits = functionDigits
+        self.functionOverrides = functionOverrides
+        self.invalidCodes = invalidCodes
+    }
+
+    /// The FORMATS.md §3 rules: `art` = kontoklasse + KOSTRA art + local digit, `tjeneste_nr` = funksjon + 2 local digits.
+    public static let standard = ImportProfile(name: "standard")
+
+    /// Local account → KOSTRA art (the same as `accountRule.artOverrides`).
+    public var artOverrides: [String: Int] {
+        get { accountRule.artOverrides }
+        set { accountRule.artOverrides = newValue }
+    }
+
+    /// What is wrong with the profile itself, in Norwegian; empty when it can be used.
+    /// (A parser ignores override keys that are listed here.)
+    public var problems: [String] {
+        var problems: [String] = []
+        if let delimiter, LedgerBytes.delimiterByte(delimiter) == nil {
+            problems.append("skilletegnet «\(delimiter)» er ikke ett av ; , | eller tabulator")
+        }
+        if accountNames.isEmpty { problems.append("ingen kolonnenavn for art/konto") }
+        if amountNames.isEmpty { problems.append("ingen kolonnenavn for beløp") }
+        if !(1...3).contains(functionDigits) { problems.append("funksjonen må være 1–3 ledende siffer, ikke \(functionDigits)") }
+        for (key, art) in accountRule.artOverrides.sorted(by: { $0.key < $1.key }) {
+            if LedgerCodePattern(key) == nil { problems.append("artsoverstyring «\(key)»: nøkkelen må være siffer, ev. med x til slutt") }
+            if !(0...999).contains(art) { problems.append("artsoverstyring «\(key)»: art \(art) er ikke 000–999") }
+        }
+        for (key, function) in functionOverrides.sorted(by: { $0.key < $1.key }) {
+            if LedgerCodePattern(key) == nil { problems.append("funksjonsoverstyring «\(key)»: nøkkelen må være siffer, ev. med x til slutt") }
+            if !(100...999).contains(function) { problems.append("funksjonsoverstyring «\(key)»: funksjon \(function) er ikke 100–999") }
+        }
+        return problems
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, delimiter, accountNames, responsibilityNames, functionNames, projectNames, freeDimensionNames, periodNames
+        case amountNames, chapterNames, accountRule, functionDigits, functionOverrides, invalidCodes
+    }
+
+    /// Reads a stored profile; every key but `name` may be left out and then has the standard value.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let standard = ImportProfile(name: "")
+        self.init(
+            name: try container.decode(String.self, forKey: .name),
+            delimiter: try container.decodeIfPresent(String.self, forKey: .delimiter),
+            accountNames: try container.decodeIfPresent([String].self, forKey: .accountNames) ?? standard.accountNames,
+            responsibilityNames: try container.decodeIfPresent([String].self, forKey: .responsibilityNames) ?? standard.responsibilityNames,
+            functionNames: try container.decodeIfPresent([String].self, forKey: .functionNames) ?? standard.functionNames,
+            projectNames: try container.decodeIfPresent([String].self, forKey: .projectNames) ?? standard.projectNames,
+            freeDimensionNames: try container.decodeIfPresent([String].self, forKey: .freeDimensionNames) ?? standard.freeDimensionNames,
+            periodNames: try container.decodeIfPresent([String].self, forKey: .periodNames) ?? standard.periodNames,
+            amountNames: try container.decodeIfPresent([String].self, forKey: .amountNames) ?? standard.amountNames,
+            chapterNames: try container.decodeIfPresent([String].self, forKey: .chapterNames) ?? standard.chapterNames,
+            accountRule: try container.decodeIfPresent(AccountRule.self, forKey: .accountRule) ?? standard.accountRule,
+            functionDigits: try container.decodeIfPresent(Int.self, forKey: .functionDigits) ?? standard.functionDigits,
+            functionOverrides: try container.decodeIfPresent([String: Int].self, forKey: .functionOverrides) ?? standard.functionOverrides,
+            invalidCodes: try container.decodeIfPresent(InvalidCodePolicy.self, forKey: .invalidCodes) ?? standard.invalidCodes
+        )
+    }
+}
+
+/// How a local account becomes kontoklasse and KOSTRA art.
+///
+/// The rule (FORMATS.md §3): an account of four or more digits is the kontoklasse digit
+/// (1 drift, 0 investering), the three-digit KOSTRA art, then local digits (`10201` → drift,
+/// art 020). Kontoklasse 2 (balanse) and 9 (memoriakonti) are not bevilgningsregnskap: such lines
+/// are skipped and counted. An account of three digits is the art itself, in `defaultKind`.
+/// `artOverrides` come first: a key is a local account (`11601`), or an account pattern ending in
+/// `x`, one for each digit (`1160x` = 11600–11609); the most specific key wins.
+public struct AccountRule: Codable, Hashable, Sendable {
+    /// The kontoklasse of accounts that carry none (three-digit accounts, and Oslo's annual file).
+    public var defaultKind: AccountKind
+    /// Local account (or pattern) → KOSTRA art.
+    public var artOverrides: [String: Int]
+
+    public init(defaultKind: AccountKind = .operating, artOverrides: [String: Int] = [:]) {
+        self.defaultKind = defaultKind
+        self.artOverrides = artOverrides
+    }
+
+    public static let standard = AccountRule()
+
+    enum CodingKeys: String, CodingKey { case defaultKind, artOverrides }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            defaultKind: try container.decodeIfPresent(AccountKind.self, forKey: .defaultKind) ?? .operating,
+            artOverrides: try container.decodeIfPresent([String: Int].self, forKey: .artOverrides) ?? [:]
+        )
+    }
+}
+
+/// What an art or funksjon outside the KOSTRA code lists does to its line.
+public enum InvalidCodePolicy: String, Codable, Hashable, Sendable, CaseIterable {
+    /// The line is not imported; the import reports the error.
+    case error
+    /// The line is imported; the import reports a warning.
+    case warning
+}
+
+/// One override key: `11601` (exactly that code) or `1160x` (any code of five digits starting 1160).
+struct LedgerCodePattern: Hashable, Sendable {
+    /// Digits in the codes the key matches.
+    var length: Int
+    /// Leading digits fixed by the key.
+    var prefixLength: Int
+    var prefix: Int
+
+    init?(_ key: String) {
+        let characters = Array(key.trimmingCharacters(in: .whitespaces).utf8)
+        var digits = 0
+        var value = 0
+        var wildcards = 0
+        for byte in characters {
+            if LedgerBytes.isDigit(byte) {
+                guard wildcards == 0 else { return nil }
+                digits += 1
+                value = value * 10 + Int(byte - LedgerBytes.zero)
+            } else if byte == UInt8(ascii: "x") || byte == UInt8(ascii: "X") {
+                wildcards += 1
+            } else {
+                return nil
+            }
+        }
+        guard digits + wildcards > 0, digits + wildcards <= 18 else { return nil }
+        length = digits + wildcards
+        prefixLength = digits
+        prefix = value
+    }
+}
+
+/// Overrides compiled for lookup by a code's value and length, without building strings.
+struct LedgerCodeOverrides: Hashable, Sendable {
+    struct Group: Hashable, Sendable {
+        var length: Int
+        var divisor: Int
+        var table: [Int: Int]
+    }
+
+    /// Most specific (longest fixed prefix) first.
+    private(set) var groups: [Group] = []
+
+    var isEmpty: Bool { groups.isEmpty }
+
+    init(_ overrides: [String: Int]) {
+        var byShape: [Int: Group] = [:]
+        var order: [(key: Int, prefixLength: Int)] = []
+        for (key, target) in overrides {
+            guard let pattern = LedgerCodePattern(key) else { continue }
+            let shape = pattern.length * 100 + pattern.prefixLength
+            if byShape[shape] == nil {
+                byShape[shape] = Group(length: pattern.length, divisor: LedgerBytes.powerOfTen(pattern.length - pattern.prefixLength), table: [:])
+                order.append((shape, pattern.prefixLength))
+            }
+            byShape[shape]?.table[pattern.prefix] = target
+        }
+        groups = order.sorted { ($0.prefixLength, $0.key) > ($1.prefixLength, $1.key) }.compactMap { byShape[$0.key] }
+    }
+
+    /// The override for a code of `length` digits with the value `value`.
+    func lookup(_ value: Int, length: Int) -> Int? {
+        for group in groups where group.length == length {
+            if let target = group.table[value / group.divisor] { return target }
+        }
+        return nil
+    }
+}

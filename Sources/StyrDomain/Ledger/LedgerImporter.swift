@@ -1,0 +1,137 @@
+/// Reads a whole ledger file fed in chunks: decodes it, detects the format (unless one is given)
+/// from the first non-blank line, reads the header, parses every line, hands each ledger line to
+/// the caller and keeps the summary and the first errors and warnings. Memory stays constant
+/// whatever the size of the file.
+///
+///     var importer = LedgerImporter(profile: profile, year: 2025, codes: codes)
+///     for chunk in file { try importer.feed(chunk) { line in batch.append(line) } }
+///     let summary = try importer.finish { line in batch.append(line) }
+///
+/// `feed` and `finish` throw only for what stops the whole import: a header without a required
+/// column, a line longer than the decoder allows, a file without data lines ("Filen er tom"), or
+/// what `accept` throws. Errors in single lines are counted in `errors` and the line is left out.
+public struct LedgerImporter: Sendable {
+    public let profile: ImportProfile
+    public let year: Int
+    public let month: Int
+    public let measure: LedgerImportMeasure
+    public let codes: KostraCodes?
+    /// The format asked for; nil detects it.
+    public let requestedFormat: LedgerFormat?
+
+    public private(set) var summary = ImportSummary()
+    public private(set) var errors: ImportErrorLog
+    public private(set) var warnings: ImportErrorLog
+    private var decoder = LedgerTextDecoder()
+    /// Set up when the first non-blank line has told the format (kept non-optional so that each
+    /// line borrows it instead of copying it).
+    private var lineParser: LedgerLineParser
+    private var started = false
+
+    public init(profile: ImportProfile = .standard, year: Int, month: Int = 0, measure: LedgerImportMeasure = .actuals,
+                codes: KostraCodes? = nil, format: LedgerFormat? = nil, errorLimit: Int = ImportErrorLog.defaultLimit) {
+        self.profile = profile
+        self.year = year
+        self.month = month
+        self.measure = measure
+        self.codes = codes
+        requestedFormat = format
+        errors = ImportErrorLog(limit: errorLimit)
+        warnings = ImportErrorLog(limit: errorLimit)
+        lineParser = LedgerLineParser(format: format ?? .erp, profile: profile, year: year, month: month, measure: measure, codes: codes)
+    }
+
+    /// The parser in use, once the first non-blank line has told the format (for its column mapping).
+    public var parser: LedgerLineParser? { started ? lineParser : nil }
+
+    /// The encoding as decided so far.
+    public var encoding: LedgerTextEncoding { decoder.encoding }
+
+    public mutating func feed(_ chunk: [UInt8], _ accept: (LedgerLine) throws -> Void) throws {
+        try feed(chunk[...], accept)
+    }
+
+    public mutating func feed(_ chunk: ArraySlice<UInt8>, _ accept: (LedgerLine) throws -> Void) throws {
+        decoder.append(chunk)
+        while let line = try decoder.nextLine() {
+            try handle(line, number: decoder.lineCount, accept)
+        }
+    }
+
+    /// Reads what is left (a last line without a line end) and returns the summary.
+    public mutating func finish(_ accept: (LedgerLine) throws -> Void) throws -> ImportSummary {
+        while let line = try decoder.nextLine() {
+            try handle(line, number: decoder.lineCount, accept)
+        }
+        while let line = try decoder.finish() {
+            try handle(line, number: decoder.lineCount, accept)
+        }
+        summary.encoding = decoder.encoding
+        summary.hasByteOrderMark = decoder.hasByteOrderMark
+        summary.lastLineUnterminated = decoder.lastLineUnterminated
+        guard summary.dataLines > 0 else {
+            if started, lineParser.format.hasHeader {
+                throw LedgerLineError(line: 0, reason: "Filen er tom: den har bare overskriften og ingen linjer med beløp")
+            }
+            throw LedgerLineError.emptyFile
+        }
+        return summary
+    }
+
+    private mutating func handle(_ line: ArraySlice<UInt8>, number: Int, _ accept: (LedgerLine) throws -> Void) throws {
+        summary.linesRead += 1
+        if !started {
+            if Self.isBlank(line) {
+                summary.skip(.blank)
+                return
+            }
+            let format = requestedFormat ?? LedgerFormatDetector.detect(firstLine: line)
+            var first = LedgerLineParser(format: format, profile: profile, year: year, month: month, measure: measure, codes: codes)
+            summary.format = format
+            if format.hasHeader {
+                try first.header(line, number: number)
+                summary.delimiter = first.delimiterName
+            }
+            lineParser = first
+            started = true
+            if format.hasHeader { return }
+        }
+        switch lineParser.parse(line, number: number) {
+        case .line(let ledgerLine):
+            summary.add(ledgerLine)
+            try accept(ledgerLine)
+        case .warning(let ledgerLine, let warning):
+            summary.add(ledgerLine)
+            summary.warnings += 1
+            warnings.record(warning)
+            try accept(ledgerLine)
+        case .skip(let reason):
+            summary.skip(reason)
+        case .failure(let error):
+            summary.errors += 1
+            errors.record(error)
+        }
+    }
+
+    private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+        line.allSatisfy { $0 == LedgerBytes.space || $0 == LedgerBytes.tab || $0 == LedgerBytes.cr }
+    }
+
+    /// Imports a file held in memory (small files and tests), fed in chunks of `chunkSize` bytes.
+    public static func importAll(
+        _ bytes: [UInt8], profile: ImportProfile = .standard, year: Int, month: Int = 0, measure: LedgerImportMeasure = .actuals,
+        codes: KostraCodes? = nil, format: LedgerFormat? = nil, chunkSize: Int = 65_536
+    ) throws -> (lines: [LedgerLine], summary: ImportSummary, errors: ImportErrorLog, warnings: ImportErrorLog) {
+        var importer = LedgerImporter(profile: profile, year: year, month: month, measure: measure, codes: codes, format: format)
+        var lines: [LedgerLine] = []
+        let size = max(1, chunkSize)
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + size)
+            try importer.feed(bytes[start..<end]) { lines.append($0) }
+            start = end
+        }
+        let summary = try importer.finish { lines.append($0) }
+        return (lines, summary, importer.errors, importer.warnings)
+    }
+}

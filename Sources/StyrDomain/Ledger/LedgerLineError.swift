@@ -1,0 +1,79 @@
+/// Why a line of a ledger file was not imported (or was imported with a warning), pointing at the
+/// field: `linje 12, kolonne 5 (beløp): «12,3,4» er ikke et beløp`.
+public struct LedgerLineError: Error, Hashable, Sendable, Codable, CustomStringConvertible {
+    /// 1-based line in the file; 0 for the file as a whole (e.g. "Filen er tom").
+    public var line: Int
+    /// 1-based field number in a delimited file, or 1-based character position in a fixed-width record.
+    public var column: Int?
+    /// The field's Norwegian name (`beløp`, `art`, `funksjon`, …).
+    public var field: String?
+    /// The field as found (trimmed); empty when the field is missing or empty.
+    public var value: String
+    /// What is wrong, in Norwegian, without the location.
+    public var reason: String
+
+    /// Values longer than this are cut (with "…") so that an error log stays small.
+    public static let maximumValueLength = 80
+
+    public init(line: Int, column: Int? = nil, field: String? = nil, value: String = "", reason: String) {
+        self.line = line
+        self.column = column
+        self.field = field
+        self.value = value.count > Self.maximumValueLength ? String(value.prefix(Self.maximumValueLength)) + "…" : value
+        self.reason = reason
+    }
+
+    /// The file holds no data lines.
+    public static let emptyFile = LedgerLineError(line: 0, reason: "Filen er tom")
+
+    public var description: String {
+        var location = line > 0 ? "linje \(line)" : ""
+        if let column { location += location.isEmpty ? "kolonne \(column)" : ", kolonne \(column)" }
+        if let field { location += location.isEmpty ? "(\(field))" : " (\(field))" }
+        let body = value.isEmpty ? reason : "«\(value)» \(reason)"
+        return location.isEmpty ? body : "\(location): \(body)"
+    }
+}
+
+/// Why a line was passed over without being imported or counted as an error.
+public enum LedgerSkipReason: Hashable, Sendable, Codable {
+    /// An empty line (or one of blanks only).
+    case blank
+    /// A KOSTRA record of a skjema that is not bevilgningsregnskap (e.g. `0B`, `0D`, `0J`, `0N`: balance).
+    case skjema(String)
+    /// An ERP account of kontoklasse 2 (balanse) or 9 (memoriakonti).
+    case kontoklasse(Int)
+
+    public var norwegianDescription: String {
+        switch self {
+        case .blank: "tomme linjer"
+        case .skjema(let skjema): "skjema \(skjema) (ikke bevilgningsregnskap)"
+        case .kontoklasse(2): "kontoklasse 2 (balanse)"
+        case .kontoklasse(let digit): "kontoklasse \(digit) (ikke bevilgningsregnskap)"
+        }
+    }
+}
+
+/// What one line of a file gave.
+public enum ParsedLine: Hashable, Sendable {
+    case line(LedgerLine)
+    /// The line is imported, but something about it should be looked at (a code outside the lists).
+    case warning(LedgerLine, LedgerLineError)
+    case skip(LedgerSkipReason)
+    case failure(LedgerLineError)
+
+    /// The ledger line to import, if any.
+    public var ledgerLine: LedgerLine? {
+        switch self {
+        case .line(let line), .warning(let line, _): line
+        case .skip, .failure: nil
+        }
+    }
+
+    public var error: LedgerLineError? {
+        switch self {
+        case .warning(_, let error), .failure(let error): error
+        case .line, .skip: nil
+        }
+    }
+}

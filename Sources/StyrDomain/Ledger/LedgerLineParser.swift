@@ -1,0 +1,478 @@
+import Foundation
+
+/// Turns lines of one file (of one format, read through one profile) into ledger lines.
+///
+/// Delimited files (Oslo's annual file, ERP exports) start with a header: pass it to `header(_:number:)`
+/// first, then every further line to `parse(_:number:)`. KOSTRA files have no header.
+///
+/// - ERP: `art` is read by `profile.accountRule` (kontoklasse + art + local digits), `tjeneste_nr` by
+///   `profile.functionDigits`, the period as 1–12, `ÅÅÅÅMM` or `ÅÅÅÅ-MM` (of the import year), the
+///   amount in kroner. A row with fewer fields than the header is an error (a cut line); so is a row
+///   with more non-empty fields (a delimiter inside an unquoted text).
+/// - Oslo annual: responsibility = Avdelingskode, chapter = Kapittelkode, function =
+///   Kostrafunksjonskode, kind = `profile.accountRule.defaultKind` (drift for "Årsregnskap drift"),
+///   amount = the column of `measure` (empty or `-` is 0). The file is by artsgruppe, not art: the
+///   line's art is the first art of the group, so that `LedgerLine.group` is right. Artgruppekode is
+///   taken as one digit (`1` → 100, `2` → 200: the first art with that artsgruppe digit), three
+///   digits (an art) or a range (`100-299` → 100). Arts are not checked against the code list here.
+/// - KOSTRA: see `parseKostra`.
+public struct LedgerLineParser: Sendable {
+    public static let kostraRecordLength = 48
+
+    public let format: LedgerFormat
+    public let profile: ImportProfile
+    public let year: Int
+    /// The month of lines whose source has none (0: the whole year).
+    public let month: Int
+    public let measure: LedgerImportMeasure
+    /// The code lists arts and funksjoner are checked against (when `checksCodes`). Kept
+    /// non-optional, like `columns`, so that parsing a line borrows them instead of copying them.
+    let codeLists: KostraCodes
+    let checksCodes: Bool
+    let artOverrides: LedgerCodeOverrides
+    let functionOverrides: LedgerCodeOverrides
+    let functionWidth: Int
+    private(set) var columns = LedgerColumns(delimiter: LedgerBytes.semicolon, roles: [], names: [])
+    private(set) var headerRead = false
+
+    public init(format: LedgerFormat, profile: ImportProfile = .standard, year: Int, month: Int = 0,
+                measure: LedgerImportMeasure = .actuals, codes: KostraCodes? = nil) {
+        self.format = format
+        self.profile = profile
+        self.year = year
+        self.month = month
+        self.measure = measure
+        codeLists = codes ?? KostraCodes(arts: [], functions: [])
+        checksCodes = codes != nil
+        artOverrides = LedgerCodeOverrides(profile.accountRule.artOverrides.filter { (0...999).contains($0.value) })
+        functionOverrides = LedgerCodeOverrides(profile.functionOverrides.filter { (100...999).contains($0.value) })
+        functionWidth = (1...3).contains(profile.functionDigits) ? profile.functionDigits : 3
+    }
+
+    /// The code lists arts and funksjoner are checked against; nil checks nothing.
+    public var codes: KostraCodes? { checksCodes ? codeLists : nil }
+
+    /// Whether the next line must go to `header(_:number:)`.
+    public var needsHeader: Bool { format.hasHeader && !headerRead }
+
+    /// The delimiter in use, once the header is read.
+    public var delimiter: UInt8? { headerRead ? columns.delimiter : nil }
+
+    /// The delimiter as shown to a person (`;`, `,`, `|`, `tabulator`), once the header is read.
+    public var delimiterName: String? { headerRead ? LedgerBytes.delimiterName(columns.delimiter) : nil }
+
+    /// The header's columns that are read, with what each is read as.
+    public var mappedColumns: [(header: String, field: String)] {
+        var mapped: [(header: String, field: String)] = []
+        for (name, role) in zip(columns.names, columns.roles) where role != .ignore {
+            mapped.append((header: name, field: role.norwegianName))
+        }
+        return mapped
+    }
+
+    // MARK: Header
+
+    /// Reads the header line: chooses the delimiter (the profile's, or detected) and finds each
+    /// column. Throws when a required column is missing, naming the names looked for.
+    public mutating func header(_ line: ArraySlice<UInt8>, number: Int = 1) throws {
+        guard format.hasHeader else { return }
+        let delimiter: UInt8
+        if format == .erp, let named = profile.delimiter {
+            guard let byte = LedgerBytes.delimiterByte(named) else {
+                throw LedgerLineError(line: number, reason: "skilletegnet «\(named)» i profilen «\(profile.name)» er ikke ett av ; , | eller tabulator")
+            }
+            delimiter = byte
+        } else {
+            delimiter = LedgerBytes.detectDelimiter(line)
+        }
+        let names = LedgerBytes.headerFields(line, delimiter: delimiter)
+        let normalized = names.map(LedgerBytes.normalizedName)
+        var roles = Array(repeating: LedgerColumnRole.ignore, count: names.count)
+        var missing: [(role: LedgerColumnRole, accepted: [String])] = []
+        for expected in expectedColumns() {
+            let accepted = expected.names.map(LedgerBytes.normalizedName)
+            if let column = Self.column(accepted: accepted, in: normalized, roles: roles) {
+                roles[column] = expected.role
+            } else if expected.required {
+                missing.append((expected.role, accepted))
+            }
+        }
+        if let first = missing.first {
+            var reason = "mangler "
+                + missing.map { "kolonnen for \($0.role.norwegianName) (en av: \($0.accepted.joined(separator: ", ")))" }.joined(separator: " og ")
+            if names.count == 1 {
+                reason += "; overskriften ble ikke delt i kolonner med skilletegnet «\(LedgerBytes.delimiterName(delimiter))»"
+                    + " – skilletegnet er trolig feil"
+            }
+            throw LedgerLineError(line: number, field: first.role.norwegianName, value: String(decoding: line, as: UTF8.self), reason: reason)
+        }
+        columns = LedgerColumns(delimiter: delimiter, roles: roles, names: names)
+        headerRead = true
+    }
+
+    public mutating func header(_ line: String, number: Int = 1) throws {
+        try header(Array(line.utf8)[...], number: number)
+    }
+
+    private func expectedColumns() -> [(role: LedgerColumnRole, names: [String], required: Bool)] {
+        switch format {
+        case .kostra:
+            return []
+        case .osloAnnual:
+            return [
+                (role: .responsibility, names: ["Avdelingskode"], required: true),
+                (role: .chapter, names: ["Kapittelkode"], required: true),
+                (role: .artGroup, names: ["Artgruppekode", "Artsgruppekode"], required: true),
+                (role: .function, names: ["Kostrafunksjonskode"], required: true),
+                (role: .amount, names: [measure.osloColumn], required: true),
+            ]
+        case .erp:
+            return [
+                (role: .account, names: profile.accountNames, required: true),
+                (role: .amount, names: profile.amountNames, required: true),
+                (role: .responsibility, names: profile.responsibilityNames, required: false),
+                (role: .function, names: profile.functionNames, required: false),
+                (role: .project, names: profile.projectNames, required: false),
+                (role: .freeDimension, names: profile.freeDimensionNames, required: false),
+                (role: .period, names: profile.periodNames, required: false),
+                (role: .chapter, names: profile.chapterNames, required: false),
+            ]
+        }
+    }
+
+    /// The first column named by the first accepted name that has one, among columns not yet taken.
+    private static func column(accepted: [String], in names: [String], roles: [LedgerColumnRole]) -> Int? {
+        for name in accepted {
+            if let index = names.indices.first(where: { names[$0] == name && roles[$0] == .ignore }) { return index }
+        }
+        return nil
+    }
+
+    // MARK: Lines
+
+    public func parse(_ line: ArraySlice<UInt8>, number: Int) -> ParsedLine {
+        line.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) -> ParsedLine in
+            if LedgerBytes.isBlank(p, 0, p.count) { return .skip(.blank) }
+            switch format {
+            case .kostra:
+                return parseKostra(p, number: number)
+            case .osloAnnual, .erp:
+                guard headerRead else {
+                    return .failure(LedgerLineError(line: number, reason: "overskriften er ikke lest (header(_:) først)"))
+                }
+                return parseDelimited(p, number: number)
+            }
+        }
+    }
+
+    public func parse(_ line: String, number: Int) -> ParsedLine {
+        parse(Array(line.utf8)[...], number: number)
+    }
+
+    private func parseDelimited(_ p: UnsafeBufferPointer<UInt8>, number: Int) -> ParsedLine {
+        let count = p.count
+        let roles = columns.roles
+        let delimiter = columns.delimiter
+        var row = LedgerRow()
+        var failure: LedgerLineError?
+        var fieldCount = 0
+        var extra: (column: Int, span: LedgerFieldSpan)?
+        var index = 0
+        while true {
+            let span = LedgerBytes.field(p, from: index, delimiter: delimiter)
+            fieldCount += 1
+            if fieldCount <= roles.count {
+                let role = roles[fieldCount - 1]
+                if role != .ignore, failure == nil, row.skip == nil {
+                    failure = read(role, p, span, column: fieldCount, number: number, into: &row)
+                }
+            } else if extra == nil, !LedgerBytes.isBlank(p, span.start, span.end) {
+                extra = (fieldCount, span)
+            }
+            if span.next >= count { break }
+            index = span.next + 1
+        }
+        if fieldCount < roles.count {
+            let role = roles[fieldCount]
+            let hint = fieldCount == 1
+                ? " – er skilletegnet «\(LedgerBytes.delimiterName(delimiter))» riktig?"
+                : " – er linjen avkortet?"
+            return .failure(LedgerLineError(
+                line: number, column: fieldCount + 1, field: role == .ignore ? columns.names[fieldCount] : role.norwegianName,
+                reason: "linjen har \(fieldCount) felt, overskriften har \(roles.count)" + hint))
+        }
+        if let extra {
+            return .failure(LedgerLineError(
+                line: number, column: extra.column, value: LedgerBytes.string(p, extra.span.start, extra.span.end, escaped: extra.span.escaped),
+                reason: "linjen har flere felt enn overskriftens \(roles.count) – står skilletegnet «\(LedgerBytes.delimiterName(delimiter))» i en tekst uten anførselstegn?"))
+        }
+        if let skip = row.skip { return .skip(skip) }
+        if let failure { return .failure(failure) }
+        return complete(row, p, number: number)
+    }
+
+    /// Reads one field into the row; returns the field's error, if any.
+    @inline(__always)
+    private func read(_ role: LedgerColumnRole, _ p: UnsafeBufferPointer<UInt8>, _ span: LedgerFieldSpan, column: Int, number: Int,
+                      into row: inout LedgerRow) -> LedgerLineError? {
+        switch role {
+        case .ignore:
+            return nil
+        case .account:
+            return readAccount(p, span, column: column, number: number, into: &row)
+        case .function:
+            return readFunction(p, span, column: column, number: number, into: &row)
+        case .responsibility:
+            row.responsibility = LedgerBytes.string(p, span.start, span.end, escaped: span.escaped)
+            return nil
+        case .project:
+            row.project = LedgerBytes.string(p, span.start, span.end, escaped: span.escaped)
+            return nil
+        case .freeDimension:
+            row.freeDimension = LedgerBytes.string(p, span.start, span.end, escaped: span.escaped)
+            return nil
+        case .period:
+            return readPeriod(p, span, column: column, number: number, into: &row)
+        case .amount:
+            return readAmount(p, span, column: column, number: number, into: &row)
+        case .chapter:
+            if LedgerBytes.isBlank(p, span.start, span.end) { return nil }
+            guard let digits = LedgerBytes.digits(p, span.start, span.end), digits.length <= 9 else {
+                return fieldError(number, column, role, p, span, "er ikke et kapittelnummer")
+            }
+            row.chapter = digits.value
+            return nil
+        case .artGroup:
+            return readArtGroup(p, span, column: column, number: number, into: &row)
+        }
+    }
+
+    private func readAccount(_ p: UnsafeBufferPointer<UInt8>, _ span: LedgerFieldSpan, column: Int, number: Int,
+                             into row: inout LedgerRow) -> LedgerLineError? {
+        guard let digits = LedgerBytes.digits(p, span.start, span.end) else {
+            let reason = LedgerBytes.isBlank(p, span.start, span.end) ? "feltet er tomt" : "er ikke et kontonummer (bare siffer)"
+            return fieldError(number, column, .account, p, span, reason)
+        }
+        row.artColumn = column
+        row.artStart = span.start
+        row.artEnd = span.end
+        let overridden = artOverrides.isEmpty ? nil : artOverrides.lookup(digits.value, length: digits.length)
+        if digits.length >= 4 {
+            let kindDigit = digits.value / LedgerBytes.powerOfTen(digits.length - 1)
+            switch kindDigit {
+            case 1: row.kind = .operating
+            case 0: row.kind = .investment
+            case 2, 9:
+                row.skip = .kontoklasse(kindDigit)
+                return nil
+            default:
+                return fieldError(number, column, .account, p, span,
+                                  "har kontoklasse \(kindDigit) (første siffer), verken 1 (drift) eller 0 (investering)")
+            }
+            row.art = overridden ?? (digits.value / LedgerBytes.powerOfTen(digits.length - 4)) % 1000
+        } else if digits.length == 3 {
+            row.kind = profile.accountRule.defaultKind
+            row.art = overridden ?? digits.value
+        } else if let overridden {
+            row.kind = profile.accountRule.defaultKind
+            row.art = overridden
+        } else {
+            return fieldError(number, column, .account, p, span,
+                              "har \(digits.length) siffer; en konto er kontoklasse, art og lokale siffer (f.eks. 10201) eller en art på tre siffer")
+        }
+        return nil
+    }
+
+    private func readFunction(_ p: UnsafeBufferPointer<UInt8>, _ span: LedgerFieldSpan, column: Int, number: Int,
+                              into row: inout LedgerRow) -> LedgerLineError? {
+        row.functionColumn = column
+        row.functionStart = span.start
+        row.functionEnd = span.end
+        if LedgerBytes.isBlank(p, span.start, span.end) {
+            row.functionMissing = true
+            return nil
+        }
+        guard let digits = LedgerBytes.digits(p, span.start, span.end) else {
+            return fieldError(number, column, .function, p, span, "er ikke en funksjon (bare siffer)")
+        }
+        if !functionOverrides.isEmpty, let overridden = functionOverrides.lookup(digits.value, length: digits.length) {
+            row.function = overridden
+            return nil
+        }
+        guard digits.length >= functionWidth else {
+            return fieldError(number, column, .function, p, span, "har færre enn \(functionWidth) siffer; funksjonen er de \(functionWidth) første")
+        }
+        row.function = digits.value / LedgerBytes.powerOfTen(digits.length - functionWidth)
+        return nil
+    }
+
+    private func readPeriod(_ p: UnsafeBufferPointer<UInt8>, _ span: LedgerFieldSpan, column: Int, number: Int,
+                            into row: inout LedgerRow) -> LedgerLineError? {
+        let (first, last) = LedgerBytes.trim(p, span.start, span.end)
+        guard first < last else { return fieldError(number, column, .period, p, span, "feltet er tomt") }
+        let malformed = "er ikke en periode (1–12, ÅÅÅÅMM eller ÅÅÅÅ-MM)"
+        var periodYear: Int?
+        let periodMonth: Int
+        if let digits = LedgerBytes.digits(p, first, last) {
+            switch digits.length {
+            case 1, 2:
+                periodMonth = digits.value
+            case 6:
+                periodYear = digits.value / 100
+                periodMonth = digits.value % 100
+            default:
+                return fieldError(number, column, .period, p, span, malformed)
+            }
+        } else if last - first == 7, p[first + 4] == LedgerBytes.minus || p[first + 4] == 0x2F || p[first + 4] == LedgerBytes.period,
+                  let yearPart = LedgerBytes.digits(p, first, first + 4), yearPart.length == 4,
+                  let monthPart = LedgerBytes.digits(p, first + 5, last), monthPart.length == 2 {
+            periodYear = yearPart.value
+            periodMonth = monthPart.value
+        } else {
+            return fieldError(number, column, .period, p, span, malformed)
+        }
+        if let periodYear, periodYear != year {
+            return fieldError(number, column, .period, p, span, "er en periode i \(periodYear), ikke i importåret \(year)")
+        }
+        guard (1...12).contains(periodMonth) else {
+            return fieldError(number, column, .period, p, span, "er ikke en måned 1–12")
+        }
+        row.month = periodMonth
+        return nil
+    }
+
+    private func readAmount(_ p: UnsafeBufferPointer<UInt8>, _ span: LedgerFieldSpan, column: Int, number: Int,
+                            into row: inout LedgerRow) -> LedgerLineError? {
+        switch LedgerBytes.amount(p, span.start, span.end, unit: 100) {
+        case .value(let ore):
+            row.amount = ore
+            return nil
+        case .empty:
+            if format == .osloAnnual { return nil }
+            return fieldError(number, column, .amount, p, span, "feltet er tomt")
+        case .invalid:
+            let (first, last) = LedgerBytes.trim(p, span.start, span.end)
+            if format == .osloAnnual, last - first == 1, p[first] == LedgerBytes.minus { return nil }
+            return fieldError(number, column, .amount, p, span, "er ikke et beløp")
+        case .tooManyDecimals:
+            return fieldError(number, column, .amount, p, span, "har mer enn to desimaler")
+        case .overflow:
+            return fieldError(number, column, .amount, p, span, "er for stort")
+        }
+    }
+
+    private func readArtGroup(_ p: UnsafeBufferPointer<UInt8>, _ span: LedgerFieldSpan, column: Int, number: Int,
+                              into row: inout LedgerRow) -> LedgerLineError? {
+        let (first, last) = LedgerBytes.trim(p, span.start, span.end)
+        if let digits = LedgerBytes.digits(p, first, last) {
+            if digits.length == 1 {
+                row.art = digits.value * 100
+                return nil
+            }
+            if digits.length == 3 {
+                row.art = digits.value
+                return nil
+            }
+        } else if let start = Self.rangeStart(p, first, last) {
+            row.art = start
+            return nil
+        }
+        return fieldError(number, column, .artGroup, p, span,
+                          "er ikke en artsgruppe (ett siffer 0–9, en art på tre siffer eller et intervall som 100-299)")
+    }
+
+    /// The first art of a range written `100-299` (also with an en dash, blanks around it).
+    private static func rangeStart(_ p: UnsafeBufferPointer<UInt8>, _ first: Int, _ last: Int) -> Int? {
+        guard last - first >= 7, let low = LedgerBytes.digits(p, first, first + 3), low.length == 3,
+              let high = LedgerBytes.digits(p, last - 3, last), high.length == 3, low.value <= high.value else { return nil }
+        let (dashStart, dashEnd) = LedgerBytes.trim(p, first + 3, last - 3)
+        let isHyphen = dashEnd - dashStart == 1 && p[dashStart] == LedgerBytes.minus
+        let isEnDash = dashEnd - dashStart == 3 && p[dashStart] == 0xE2 && p[dashStart + 1] == 0x80 && p[dashStart + 2] == 0x93
+        return isHyphen || isEnDash ? low.value : nil
+    }
+
+    /// The line, with its art and funksjon checked against the code lists.
+    private func complete(_ row: LedgerRow, _ p: UnsafeBufferPointer<UInt8>, number: Int) -> ParsedLine {
+        let kind = row.kind ?? profile.accountRule.defaultKind
+        let line = LedgerLine(
+            responsibility: row.responsibility, chapter: row.chapter, kind: kind, art: row.art, function: row.function,
+            project: row.project, freeDimension: row.freeDimension, year: year, month: row.month ?? month, amount: Money(ore: row.amount))
+        guard checksCodes else { return .line(line) }
+        var problem: LedgerLineError?
+        if format == .erp, row.artColumn > 0, !codeLists.isValid(art: row.art, kind: kind) {
+            problem = LedgerLineError(
+                line: number, column: row.artColumn, field: LedgerColumnRole.account.norwegianName,
+                value: LedgerBytes.string(p, row.artStart, row.artEnd), reason: Self.invalidArtReason(row.art, kind))
+        } else if row.functionColumn > 0, row.functionMissing || !codeLists.isValid(function: row.function) {
+            problem = LedgerLineError(
+                line: number, column: row.functionColumn, field: LedgerColumnRole.function.norwegianName,
+                value: LedgerBytes.string(p, row.functionStart, row.functionEnd),
+                reason: row.functionMissing ? "funksjon mangler" : Self.invalidFunctionReason(row.function))
+        }
+        guard let problem else { return .line(line) }
+        return profile.invalidCodes == .warning ? .warning(line, problem) : .failure(problem)
+    }
+
+    static func invalidArtReason(_ art: Int, _ kind: AccountKind) -> String {
+        "art \(pad(art, 3)) er ikke gyldig i \(kind.norwegianName.lowercased()) etter KOSTRA-kodelisten"
+    }
+
+    static func invalidFunctionReason(_ function: Int) -> String {
+        "funksjon \(pad(function, 3)) finnes ikke i KOSTRA-kodelisten"
+    }
+
+    private func fieldError(_ number: Int, _ column: Int, _ role: LedgerColumnRole, _ p: UnsafeBufferPointer<UInt8>,
+                            _ span: LedgerFieldSpan, _ reason: String) -> LedgerLineError {
+        LedgerLineError(line: number, column: column, field: role.norwegianName,
+                        value: LedgerBytes.string(p, span.start, span.end, escaped: span.escaped), reason: reason)
+    }
+}
+
+/// What a column of a delimited file is read as.
+enum LedgerColumnRole: Hashable, Sendable {
+    case ignore, account, responsibility, function, project, freeDimension, period, amount, chapter, artGroup
+
+    var norwegianName: String {
+        switch self {
+        case .ignore: ""
+        case .account: "art"
+        case .responsibility: "ansvar"
+        case .function: "funksjon"
+        case .project: "prosjekt"
+        case .freeDimension: "fri dimensjon"
+        case .period: "periode"
+        case .amount: "beløp"
+        case .chapter: "kapittel"
+        case .artGroup: "artsgruppe"
+        }
+    }
+}
+
+/// The header as read: the delimiter and what each column is.
+struct LedgerColumns: Hashable, Sendable {
+    var delimiter: UInt8
+    var roles: [LedgerColumnRole]
+    /// The header names as written.
+    var names: [String]
+}
+
+/// The fields of one delimited row while it is read.
+struct LedgerRow {
+    var kind: AccountKind?
+    var art = 0
+    var artColumn = 0
+    var artStart = 0
+    var artEnd = 0
+    var function = 0
+    var functionColumn = 0
+    var functionStart = 0
+    var functionEnd = 0
+    var functionMissing = false
+    var responsibility = ""
+    var project = ""
+    var freeDimension = ""
+    var chapter = 0
+    var month: Int?
+    var amount: Int64 = 0
+    var skip: LedgerSkipReason?
+}
