@@ -75,6 +75,7 @@ public enum StyrMigrations {
         CreateAccounts(),
         CreateDialogue(),
         CreateLedger(),
+        CreateImportProfiles(),
     ]
 }
 

@@ -1,0 +1,266 @@
+import ArgumentParser
+import Foundation
+import StyrDomain
+import StyrStorage
+
+/// `styr import ledger FILE --org … --year …`: reads a ledger or budget file in constant memory
+/// and stores every line, all or nothing.
+struct ImportLedgerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ledger",
+        abstract: "Importerer en regnskaps- eller budsjettfil (KOSTRA-fil, Oslo kommunes årsregnskap, eksport fra økonomisystem): alt eller ingenting.")
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    @Argument(help: "Filen som skal importeres.")
+    var file: String
+
+    @Option(help: "Organisasjonskoden linjene hører til (f.eks. UKE).")
+    var org: String
+
+    @Option(help: "Regnskapsåret.")
+    var year: Int
+
+    @Option(help: "Perioden (måned 1–12) filen gjelder, når linjene ikke har egen periode. Uten: hele året.")
+    var period: Int?
+
+    @Option(help: "Navnet på en lagret importprofil (styr import profile).")
+    var profile: String?
+
+    @Option(help: "actuals (regnskap), budget (opprinnelig budsjett) eller revised-budget (regulert budsjett, Oslo-filen).")
+    var measure: String = "actuals"
+
+    @Option(help: "auto, kostra, oslo eller erp.")
+    var format: String = "auto"
+
+    @Flag(help: "Bytt ut en tidligere import av samme periode, i samme transaksjon.")
+    var replace = false
+
+    @Flag(help: "Bare les og summer linjene (ingenting lagres); for kontroll og målinger.")
+    var aggregateOnly = false
+
+    @Flag(help: "Ingen fremdriftslinje; bare sammendraget.")
+    var quiet = false
+
+    static let chunkSize = 1 << 20
+    static let batchSize = 20_000
+
+    func validate() throws {
+        guard BudgetYears.contains(year) else { throw ValidationError(BudgetYears.outOfRangeMessage(year)) }
+        if let period { guard (1...12).contains(period) else { throw ValidationError("--period må være en måned 1–12, ikke \(period).") } }
+        guard ["actuals", "budget", "revised-budget"].contains(measure) else { throw ValidationError("--measure må være actuals, budget eller revised-budget.") }
+        guard ["auto", "kostra", "oslo", "erp"].contains(format) else { throw ValidationError("--format må være auto, kostra, oslo eller erp.") }
+    }
+
+    var importMeasure: LedgerImportMeasure {
+        switch measure {
+        case "budget": .budget
+        case "revised-budget": .revisedBudget
+        default: .actuals
+        }
+    }
+
+    var requestedFormat: LedgerFormat? {
+        switch format {
+        case "kostra": .kostra
+        case "oslo": .osloAnnual
+        case "erp": .erp
+        default: nil
+        }
+    }
+
+    func run() async throws {
+        guard let handle = FileHandle(forReadingAtPath: file) else { throw CLIError("Kan ikke lese filen «\(file)».") }
+        defer { try? handle.close() }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.int64Value ?? 0
+        let progress = Progress(total: size, enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let codes = try KostraCodeList.codes()
+        let started = ContinuousClock.now
+        let settings = ImportSettings(
+            organisationCode: org, year: year, period: period ?? 0, measure: importMeasure, format: requestedFormat, fileName: file,
+            replace: replace, profileName: profile)
+
+        if aggregateOnly {
+            let (summary, groups) = try await aggregate(handle, settings: settings, codes: codes, progress: progress)
+            progress.finish()
+            report(summary, settings: settings, elapsed: ContinuousClock.now - started, stored: nil)
+            say("Summert i \(NorwegianFormat.integer(Int64(groups))) grupper (ansvar × kapittel × kontoklasse × art × funksjon × prosjekt × fri dimensjon × periode); ingenting er lagret.")
+            return
+        }
+        let outcome = try await databaseOptions.withMigratedDatabase { database in
+            let profile = try await Self.profile(named: settings.profileName, in: database)
+            let target = LedgerImportTarget(
+                organisationCode: settings.organisationCode, year: settings.year, period: settings.period,
+                measure: settings.measure.ledgerMeasure, sourceName: URL(fileURLWithPath: settings.fileName).lastPathComponent,
+                format: (settings.format?.norwegianName ?? "automatisk"), replace: settings.replace, actor: "system:import")
+            let box = SummaryBox()
+            do {
+                let record = try await database.importLedger(target) { writer in
+                    var importer = LedgerImporter(
+                        profile: profile, year: settings.year, month: settings.period, measure: settings.measure, codes: codes, format: settings.format)
+                    var batch: [LedgerLine] = []
+                    batch.reserveCapacity(Self.batchSize * 2)
+                    while let chunk = try handle.read(upToCount: Self.chunkSize), !chunk.isEmpty {
+                        try importer.feed([UInt8](chunk)) { batch.append($0) }
+                        progress.advance(by: Int64(chunk.count), lines: importer.summary.linesRead)
+                        // After the first bad line nothing more is written; the rest is only read for its errors.
+                        if !importer.errors.isEmpty { batch.removeAll(keepingCapacity: true) }
+                        if batch.count >= Self.batchSize {
+                            try await writer.append(batch)
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    let summary = try importer.finish { batch.append($0) }
+                    box.set(summary, importer.errors, importer.warnings)
+                    guard importer.errors.isEmpty else { throw ImportRefused() }
+                    try await writer.append(batch)
+                    return LedgerImportCount(lines: Int64(summary.linesImported), controlSum: summary.controlSum)
+                }
+                return ImportOutcome(record: record, summary: box.summary!, errors: box.errors, warnings: box.warnings)
+            } catch is ImportRefused {
+                return ImportOutcome(record: nil, summary: box.summary!, errors: box.errors, warnings: box.warnings)
+            } catch let error as LedgerLineError {
+                throw CLIError("Importen ble avbrutt (\(error.description)); ingenting er lagret.")
+            }
+        }
+        progress.finish()
+        for warning in outcome.warnings.errors { printError("advarsel: \(warning.description)") }
+        guard let record = outcome.record else {
+            printError("Importen ble avvist: \(NorwegianFormat.integer(Int64(outcome.errors.count))) feil. Ingenting er lagret; databasen er som før.")
+            if outcome.errors.omitted > 0 { printError("De første \(outcome.errors.errors.count):") }
+            for error in outcome.errors.errors { printError("  \(error.description)") }
+            throw ExitCode(1)
+        }
+        report(outcome.summary, settings: settings, elapsed: ContinuousClock.now - started, stored: record)
+    }
+
+    /// Reads and totals the lines without storing them.
+    func aggregate(_ handle: FileHandle, settings: ImportSettings, codes: KostraCodes, progress: Progress) async throws -> (ImportSummary, Int) {
+        let profile = settings.profileName == nil ? ImportProfile.standard
+            : try await databaseOptions.withMigratedDatabase { database in try await Self.profile(named: settings.profileName, in: database) }
+        var importer = LedgerImporter(profile: profile, year: settings.year, month: settings.period, measure: settings.measure, codes: codes, format: settings.format)
+        var totals: [AggregateKey: Int64] = [:]
+        func add(_ line: LedgerLine) {
+            totals[AggregateKey(line), default: 0] &+= line.amount.ore
+        }
+        do {
+            while let chunk = try handle.read(upToCount: Self.chunkSize), !chunk.isEmpty {
+                try importer.feed([UInt8](chunk), add)
+                progress.advance(by: Int64(chunk.count), lines: importer.summary.linesRead)
+            }
+            let summary = try importer.finish(add)
+            guard importer.errors.isEmpty else {
+                progress.finish()
+                printError("Filen har \(NorwegianFormat.integer(Int64(importer.errors.count))) feil:")
+                for error in importer.errors.errors { printError("  \(error.description)") }
+                throw ExitCode(1)
+            }
+            return (summary, totals.count)
+        } catch let error as LedgerLineError {
+            throw CLIError("Filen kan ikke leses: \(error.description)")
+        }
+    }
+
+    static func profile(named name: String?, in database: Database) async throws -> ImportProfile {
+        guard let name else { return .standard }
+        guard let profile = try await database.withConnection({ db in try await SQLImportProfileStore(db).profile(named: name) }) else {
+            throw CLIError("Det finnes ingen importprofil «\(name)». Lagre den med «styr import profile --name \(name) --file profil.json».")
+        }
+        return profile
+    }
+
+    func report(_ summary: ImportSummary, settings: ImportSettings, elapsed: Duration, stored: LedgerImportRecord?) {
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let rate = seconds > 0 ? Int64(Double(summary.linesImported) / seconds) : 0
+        if let stored {
+            say("Importert: \(NorwegianFormat.integer(stored.lines)) linjer fra \(stored.sourceName) til \(settings.organisationCode) \(settings.year) (\(settings.period == 0 ? "hele året" : "periode \(settings.period)"), \(settings.measure.ledgerMeasure.norwegianName.lowercased())).")
+        }
+        say("Format: \(summary.format?.norwegianName ?? "ukjent"); tegnsett \(summary.encoding.displayName)\(summary.hasByteOrderMark ? " med BOM" : "")\(summary.delimiter.map { "; skilletegn \($0)" } ?? "").")
+        say("Linjer lest \(NorwegianFormat.integer(Int64(summary.linesRead))), tatt inn \(NorwegianFormat.integer(Int64(summary.linesImported))), hoppet over \(NorwegianFormat.integer(Int64(summary.linesSkipped))), advarsler \(NorwegianFormat.integer(Int64(summary.warnings))).")
+        for kind in AccountKind.allCases {
+            if let sum = summary.sumByKind[kind] { say("  Sum \(kind.norwegianName.lowercased()): \(LetterText.exactKroner(sum)) kr") }
+        }
+        say("Kontrollsum (alle linjer): \(LetterText.exactKroner(summary.controlSum)) kr\(settings.measure == .actuals ? "" : summary.isBalanced ? " – budsjettet går i null" : " – et fullstendig budsjett skal gå i null")")
+        say("Tid: \(String(format: "%.2f", seconds)) s, \(NorwegianFormat.integer(rate)) linjer/s.")
+    }
+}
+
+struct ImportSettings: Sendable {
+    var organisationCode: String
+    var year: Int
+    var period: Int
+    var measure: LedgerImportMeasure
+    var format: LedgerFormat?
+    var fileName: String
+    var replace: Bool
+    var profileName: String?
+}
+
+struct ImportOutcome: Sendable {
+    var record: LedgerImportRecord?
+    var summary: ImportSummary
+    var errors: ImportErrorLog
+    var warnings: ImportErrorLog
+}
+
+/// Thrown inside the import transaction to undo it when lines had errors.
+struct ImportRefused: Error {}
+
+/// Carries the summary out of the transaction's closure, also when the import is refused.
+final class SummaryBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var summary: ImportSummary?
+    private(set) var errors = ImportErrorLog()
+    private(set) var warnings = ImportErrorLog()
+
+    func set(_ summary: ImportSummary, _ errors: ImportErrorLog, _ warnings: ImportErrorLog) {
+        lock.lock()
+        defer { lock.unlock() }
+        (self.summary, self.errors, self.warnings) = (summary, errors, warnings)
+    }
+}
+
+/// The dimensions the aggregated import totals by (as DuckDB's GROUP BY in the benchmark).
+struct AggregateKey: Hashable {
+    var responsibility: String
+    var chapter: Int
+    var kind: AccountKind
+    var art: Int
+    var function: Int
+    var project: String
+    var freeDimension: String
+    var month: Int
+
+    init(_ line: LedgerLine) {
+        (responsibility, chapter, kind, art, function) = (line.responsibility, line.chapter, line.kind, line.art, line.function)
+        (project, freeDimension, month) = (line.project, line.freeDimension, line.month)
+    }
+}
+
+/// A progress line on standard error, when it is a terminal.
+final class Progress: @unchecked Sendable {
+    let total: Int64
+    let enabled: Bool
+    private var done: Int64 = 0
+    private var lastDrawn = ContinuousClock.now
+
+    init(total: Int64, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled
+    }
+
+    func advance(by bytes: Int64, lines: Int) {
+        done += bytes
+        guard enabled, ContinuousClock.now - lastDrawn > .milliseconds(200) else { return }
+        lastDrawn = ContinuousClock.now
+        let share = total > 0 ? min(1, Double(done) / Double(total)) : 0
+        let width = 30
+        let filled = Int(share * Double(width))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(bar) \(Int(share * 100)) %  \(NorwegianFormat.integer(Int64(lines))) linjer".utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
