@@ -87,51 +87,26 @@ struct ImportLedgerCommand: AsyncParsableCommand {
             say("Summert i \(NorwegianFormat.integer(Int64(groups))) grupper (ansvar × kapittel × kontoklasse × art × funksjon × prosjekt × fri dimensjon × periode); ingenting er lagret.")
             return
         }
+        let fileSettings = LedgerFileImport.Settings(
+            organisationCode: settings.organisationCode, year: settings.year, period: settings.period, measure: settings.measure,
+            format: settings.format, sourceName: URL(fileURLWithPath: settings.fileName).lastPathComponent, replace: settings.replace,
+            profileName: settings.profileName, actor: "system:import")
+        let path = file
         let outcome = try await databaseOptions.withMigratedDatabase { database in
-            let profile = try await Self.profile(named: settings.profileName, in: database)
-            let target = LedgerImportTarget(
-                organisationCode: settings.organisationCode, year: settings.year, period: settings.period,
-                measure: settings.measure.ledgerMeasure, sourceName: URL(fileURLWithPath: settings.fileName).lastPathComponent,
-                format: (settings.format?.norwegianName ?? "automatisk"), replace: settings.replace, actor: "system:import")
-            let box = SummaryBox()
-            do {
-                let record = try await database.importLedger(target) { writer in
-                    var importer = LedgerImporter(
-                        profile: profile, year: settings.year, month: settings.period, measure: settings.measure, codes: codes, format: settings.format)
-                    var batch: [LedgerLine] = []
-                    batch.reserveCapacity(Self.batchSize * 2)
-                    while let chunk = try handle.read(upToCount: Self.chunkSize), !chunk.isEmpty {
-                        try importer.feed([UInt8](chunk)) { batch.append($0) }
-                        progress.advance(by: Int64(chunk.count), lines: importer.summary.linesRead)
-                        // After the first bad line nothing more is written; the rest is only read for its errors.
-                        if !importer.errors.isEmpty { batch.removeAll(keepingCapacity: true) }
-                        if batch.count >= Self.batchSize {
-                            try await writer.append(batch)
-                            batch.removeAll(keepingCapacity: true)
-                        }
-                    }
-                    let summary = try importer.finish { batch.append($0) }
-                    box.set(summary, importer.errors, importer.warnings)
-                    guard importer.errors.isEmpty else { throw ImportRefused() }
-                    try await writer.append(batch)
-                    return LedgerImportCount(lines: Int64(summary.linesImported), controlSum: summary.controlSum)
-                }
-                return ImportOutcome(record: record, summary: box.summary!, errors: box.errors, warnings: box.warnings)
-            } catch is ImportRefused {
-                return ImportOutcome(record: nil, summary: box.summary!, errors: box.errors, warnings: box.warnings)
-            } catch let error as LedgerLineError {
-                throw CLIError("Importen ble avbrutt (\(error.description)); ingenting er lagret.")
+            try await LedgerFileImport.run(fileSettings, chunks: FileChunks(path: path, chunkSize: Self.chunkSize), database: database) { bytes, lines in
+                progress.set(bytes: bytes, lines: lines)
             }
         }
         progress.finish()
         for warning in outcome.warnings.errors { printError("advarsel: \(warning.description)") }
-        guard let record = outcome.record else {
+        if let fileError = outcome.fileError { throw CLIError("Importen ble avbrutt: \(fileError.hasSuffix(".") ? fileError : fileError + ".") Ingenting er lagret.") }
+        guard let record = outcome.record, let summary = outcome.summary else {
             printError("Importen ble avvist: \(NorwegianFormat.integer(Int64(outcome.errors.count))) feil. Ingenting er lagret; databasen er som før.")
             if outcome.errors.omitted > 0 { printError("De første \(outcome.errors.errors.count):") }
             for error in outcome.errors.errors { printError("  \(error.description)") }
             throw ExitCode(1)
         }
-        report(outcome.summary, settings: settings, elapsed: ContinuousClock.now - started, stored: record)
+        report(summary, settings: settings, elapsed: ContinuousClock.now - started, stored: record)
     }
 
     /// Reads and totals the lines without storing them.
@@ -196,30 +171,6 @@ struct ImportSettings: Sendable {
     var profileName: String?
 }
 
-struct ImportOutcome: Sendable {
-    var record: LedgerImportRecord?
-    var summary: ImportSummary
-    var errors: ImportErrorLog
-    var warnings: ImportErrorLog
-}
-
-/// Thrown inside the import transaction to undo it when lines had errors.
-struct ImportRefused: Error {}
-
-/// Carries the summary out of the transaction's closure, also when the import is refused.
-final class SummaryBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var summary: ImportSummary?
-    private(set) var errors = ImportErrorLog()
-    private(set) var warnings = ImportErrorLog()
-
-    func set(_ summary: ImportSummary, _ errors: ImportErrorLog, _ warnings: ImportErrorLog) {
-        lock.lock()
-        defer { lock.unlock() }
-        (self.summary, self.errors, self.warnings) = (summary, errors, warnings)
-    }
-}
-
 /// The dimensions the aggregated import totals by (as DuckDB's GROUP BY in the benchmark).
 struct AggregateKey: Hashable {
     var responsibility: String
@@ -249,8 +200,10 @@ final class Progress: @unchecked Sendable {
         self.enabled = enabled
     }
 
-    func advance(by bytes: Int64, lines: Int) {
-        done += bytes
+    func advance(by bytes: Int64, lines: Int) { set(bytes: done + bytes, lines: lines) }
+
+    func set(bytes: Int64, lines: Int) {
+        done = bytes
         guard enabled, ContinuousClock.now - lastDrawn > .milliseconds(200) else { return }
         lastDrawn = ContinuousClock.now
         let share = total > 0 ? min(1, Double(done) / Double(total)) : 0

@@ -1,0 +1,144 @@
+import Foundation
+import StyrDomain
+
+/// One import of a ledger file, from bytes to stored lines, shared by the command line, the web
+/// upload and the API: the bytes are read in chunks, parsed, and written in batches inside one
+/// transaction; a single bad line undoes everything, and the first errors are reported.
+public struct LedgerFileImport: Sendable {
+    public struct Settings: Sendable {
+        public var organisationCode: String
+        public var year: Int
+        public var period: Int
+        public var measure: LedgerImportMeasure
+        public var format: LedgerFormat?
+        public var sourceName: String
+        public var replace: Bool
+        public var profileName: String?
+        public var actor: String
+
+        public init(organisationCode: String, year: Int, period: Int = 0, measure: LedgerImportMeasure = .actuals, format: LedgerFormat? = nil,
+                    sourceName: String, replace: Bool = false, profileName: String? = nil, actor: String) {
+            self.organisationCode = organisationCode
+            self.year = year
+            self.period = period
+            self.measure = measure
+            self.format = format
+            self.sourceName = sourceName
+            self.replace = replace
+            self.profileName = profileName
+            self.actor = actor
+        }
+    }
+
+    /// What came of it: the stored import, or the errors that stopped it.
+    public struct Outcome: Sendable {
+        public var record: LedgerImportRecord?
+        public var summary: ImportSummary?
+        public var errors: ImportErrorLog
+        public var warnings: ImportErrorLog
+        /// An error that stopped the whole file (no header, empty file, a clash with an earlier import).
+        public var fileError: String?
+
+        public var succeeded: Bool { record != nil }
+    }
+
+    public static let batchSize = 20_000
+
+    /// Reads `chunks` (each a piece of the file, in order) and imports them all or nothing.
+    public static func run<Chunks: AsyncSequence & Sendable>(
+        _ settings: Settings, chunks: Chunks, database: Database, progress: (@Sendable (Int64, Int) -> Void)? = nil
+    ) async throws -> Outcome where Chunks.Element == [UInt8] {
+        let codes = try KostraCodeList.codes()
+        let profile: ImportProfile
+        if let name = settings.profileName {
+            guard let stored = try await database.withConnection({ db in try await SQLImportProfileStore(db).profile(named: name) }) else {
+                return Outcome(errors: ImportErrorLog(), warnings: ImportErrorLog(), fileError: "Det finnes ingen importprofil «\(name)».")
+            }
+            profile = stored
+        } else {
+            profile = .standard
+        }
+        let target = LedgerImportTarget(
+            organisationCode: settings.organisationCode, year: settings.year, period: settings.period,
+            measure: settings.measure.ledgerMeasure, sourceName: settings.sourceName,
+            format: settings.format?.norwegianName ?? "automatisk", replace: settings.replace, actor: settings.actor)
+        let box = OutcomeBox()
+        do {
+            let record = try await database.importLedger(target) { writer in
+                var importer = LedgerImporter(
+                    profile: profile, year: settings.year, month: settings.period, measure: settings.measure, codes: codes, format: settings.format)
+                var batch: [LedgerLine] = []
+                batch.reserveCapacity(batchSize * 2)
+                var bytes: Int64 = 0
+                for try await chunk in chunks {
+                    try importer.feed(chunk) { batch.append($0) }
+                    bytes += Int64(chunk.count)
+                    progress?(bytes, importer.summary.linesRead)
+                    // After the first bad line nothing more is written; the rest is read for its errors.
+                    if !importer.errors.isEmpty { batch.removeAll(keepingCapacity: true) }
+                    if batch.count >= batchSize {
+                        try await writer.append(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                let summary = try importer.finish { batch.append($0) }
+                box.set(summary, importer.errors, importer.warnings)
+                guard importer.errors.isEmpty else { throw Refused() }
+                try await writer.append(batch)
+                return LedgerImportCount(lines: Int64(summary.linesImported), controlSum: summary.controlSum)
+            }
+            return Outcome(record: record, summary: box.summary, errors: box.errors, warnings: box.warnings)
+        } catch is Refused {
+            return Outcome(summary: box.summary, errors: box.errors, warnings: box.warnings)
+        } catch let error as LedgerLineError {
+            return Outcome(summary: box.summary, errors: box.errors, warnings: box.warnings, fileError: error.description)
+        } catch let error as StorageError {
+            return Outcome(summary: box.summary, errors: box.errors, warnings: box.warnings, fileError: error.description)
+        }
+    }
+
+    struct Refused: Error {}
+
+    final class OutcomeBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var summary: ImportSummary?
+        private(set) var errors = ImportErrorLog()
+        private(set) var warnings = ImportErrorLog()
+
+        func set(_ summary: ImportSummary, _ errors: ImportErrorLog, _ warnings: ImportErrorLog) {
+            lock.lock()
+            defer { lock.unlock() }
+            (self.summary, self.errors, self.warnings) = (summary, errors, warnings)
+        }
+    }
+}
+
+/// A file read in chunks, as an async sequence for `LedgerFileImport.run`.
+public struct FileChunks: AsyncSequence, Sendable {
+    public typealias Element = [UInt8]
+    let path: String
+    let chunkSize: Int
+
+    public init(path: String, chunkSize: Int = 1 << 20) {
+        self.path = path
+        self.chunkSize = chunkSize
+    }
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        let handle: FileHandle?
+        let chunkSize: Int
+
+        public mutating func next() async throws -> [UInt8]? {
+            guard let handle else { throw StorageError.invalid("Kan ikke lese filen.") }
+            guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else {
+                try? handle.close()
+                return nil
+            }
+            return [UInt8](data)
+        }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(handle: FileHandle(forReadingAtPath: path), chunkSize: chunkSize)
+    }
+}
