@@ -251,3 +251,42 @@ extension PageTemplates {
     <p><a href="{{backURL}}">Tilbake til summene</a></p>
     """
 }
+
+/// The accounting report with forecast.
+extension PageTemplates {
+    static let accounting: [String: String] = ["accounting-report": accountingReport]
+
+    static let accountingReport = """
+    <p class="kicker">{{organisationName}}</p>
+    <h1>{{title}}</h1>
+    <p>{{subtitle}}. Last ned: <a href="{{csvURL}}">CSV</a> · <a href="{{xlsxURL}}">Excel (XLSX)</a></p>
+    <nav aria-label="Perioder" class="no-print"><p>Periode: {{#periods}}{{#current}}<strong aria-current="true">{{label}}</strong> {{/current}}{{^current}}<a href="{{url}}">{{label}}</a> {{/current}}{{/periods}}</p></nav>
+    {{#saved}}<p class="notice" role="status">{{saved}}</p>{{/saved}}
+    {{#hasErrors}}<div class="error-summary" role="alert"><h2>Ingenting er lagret</h2><ul>{{#errors}}<li>{{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
+    {{#hasWarnings}}<ul class="warning-box">{{#warnings}}<li>{{.}}</li>{{/warnings}}</ul>{{/hasWarnings}}
+    {{#hasSections}}
+    <form method="post" action="{{action}}">
+    <input type="hidden" name="_csrf" value="{{csrfToken}}">
+    {{#sections}}
+    <div class="table-scroll"><table class="figures">
+    <caption>{{caption}} (kroner)</caption>
+    <thead><tr><th scope="col">Post</th><th scope="col" class="num">Regulert budsjett</th><th scope="col" class="num">Budsjett hittil</th><th scope="col" class="num">Regnskap hittil</th><th scope="col" class="num">Prognose</th><th scope="col">Metode</th><th scope="col" class="num">Avvik</th><th scope="col">Forklaring</th></tr></thead>
+    <tbody>
+    {{#rows}}<tr{{#isSum}} class="sum"{{/isSum}}><th scope="row">{{label}}</th><td class="num">{{revised}}</td><td class="num">{{toDate}}</td><td class="num">{{actuals}}</td><td class="num">{{forecast}}</td>
+    <td>{{#canEdit}}<label class="visually-hidden" for="metode_{{field}}">Metode for {{label}}</label><select id="metode_{{field}}" name="metode_{{field}}">{{#methods}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/methods}}</select>
+    <label for="verdi_{{field}}">Manuell prognose</label><input type="text" inputmode="decimal" id="verdi_{{field}}" name="verdi_{{field}}" value="{{manualValue}}" size="12">
+    <label for="kommentar_{{field}}">Begrunnelse</label><input type="text" id="kommentar_{{field}}" name="kommentar_{{field}}" value="{{manualComment}}">{{/canEdit}}{{^canEdit}}{{method}}{{/canEdit}}{{#note}}<p class="hint">{{note}}</p>{{/note}}{{#error}}<p class="field-error">{{error}}</p>{{/error}}</td>
+    <td class="num">{{deviation}}</td>
+    <td>{{#canEdit}}{{#field}}<label class="visually-hidden" for="forklaring_{{field}}">Forklaring for {{label}}</label><textarea id="forklaring_{{field}}" name="forklaring_{{field}}" rows="2"{{#missing}} aria-invalid="true"{{/missing}}>{{explanation}}</textarea>{{/field}}{{/canEdit}}{{^canEdit}}{{explanation}}{{/canEdit}}{{#missing}}<p class="field-error">Avviket må forklares.</p>{{/missing}}</td></tr>
+    {{/rows}}
+    </tbody></table></div>
+    {{/sections}}
+    {{#canEdit}}<p><button class="button" type="submit">Lagre prognoser og forklaringer</button></p>{{/canEdit}}
+    </form>
+    {{#canSubmit}}<form method="post" action="{{submitURL}}"><input type="hidden" name="_csrf" value="{{csrfToken}}">{{^canBeSubmitted}}<p>{{missingCount}} avvik mangler forklaring; rapporten kan sendes når de er forklart.</p>{{/canBeSubmitted}}<button class="button" type="submit">Send rapporten til byrådsavdelingen</button></form>{{/canSubmit}}
+    <ul class="hint">{{#notes}}<li>{{.}}</li>{{/notes}}</ul>
+    {{/hasSections}}
+    {{^hasSections}}<p>Det er ikke noe budsjett eller regnskap for {{year}} å rapportere på ennå.</p>{{/hasSections}}
+    {{#hasSubmissions}}<h2>Sendte rapporter</h2><ul>{{#submissions}}<li>{{period}}: sendt {{at}} av {{by}}</li>{{/submissions}}</ul>{{/hasSubmissions}}
+    """
+}

@@ -5,7 +5,7 @@ enum PageTemplates {
         "indicators": indicators, "indicator-form": indicatorForm, "history": history,
         "accessibility": accessibility, "dashboard": dashboard, "mission-diff": missionDiff,
         "indicator-definition": indicatorDefinition, "budget": budget,
-    ].merging(dialogue) { first, _ in first }.merging(ledger) { first, _ in first }
+    ].merging(dialogue) { first, _ in first }.merging(ledger) { first, _ in first }.merging(accounting) { first, _ in first }
 
     static let home = """
     <h1>Velkommen, {{name}}</h1>

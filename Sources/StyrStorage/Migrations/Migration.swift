@@ -76,6 +76,7 @@ public enum StyrMigrations {
         CreateDialogue(),
         CreateLedger(),
         CreateImportProfiles(),
+        CreateForecasts(),
     ]
 }
 

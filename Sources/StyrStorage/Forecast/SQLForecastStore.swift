@@ -1,0 +1,115 @@
+import Foundation
+import SQLKit
+import StyrDomain
+
+/// The agency's forecast choice for one post: the method (a manual value with its comment) and
+/// the explanation of a deviation.
+public struct ForecastChoice: Hashable, Sendable, Codable {
+    public var key: PostKey
+    public var method: ForecastMethod
+    public var explanation: String?
+
+    public init(key: PostKey, method: ForecastMethod, explanation: String?) {
+        self.key = key
+        self.method = method
+        self.explanation = explanation
+    }
+}
+
+/// A submitted accounting report: the period, who submitted it and the report as it was.
+public struct AccountingReportSubmission: Hashable, Sendable, Codable {
+    public var organisationCode: String
+    public var year: Int
+    public var period: AccountingPeriod
+    public var submittedBy: String
+    public var submittedAt: String
+    /// The report's CSV as submitted, so that later imports do not change what was reported.
+    public var csv: String
+}
+
+/// Forecast choices and submitted accounting reports, each change in the audit log.
+public struct SQLForecastStore: Sendable {
+    let db: any SQLDatabase
+    let actor: String
+
+    public init(_ db: any SQLDatabase, actor: String = "system") {
+        self.db = db
+        self.actor = actor
+    }
+
+    func organisationID(_ code: String) async throws -> Int64 { try await SQLLedgerStore(db).organisationID(code) }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    public func choices(of organisationCode: String, year: Int) async throws -> [ForecastChoice] {
+        let organisationID = try await organisationID(organisationCode)
+        return try await db.select().column("document").from("forecast_choices").where("organisation_id", .equal, organisationID)
+            .where("year", .equal, year).orderBy("post_key").all().map {
+                try JSONDecoder().decode(ForecastChoice.self, from: Data(try $0.decode(column: "document", as: String.self).utf8))
+            }
+    }
+
+    public func save(_ choice: ForecastChoice, of organisationCode: String, year: Int) async throws {
+        if let error = ForecastRules.validate(choice.method) { throw StorageError.invalid(error.description) }
+        let organisationID = try await organisationID(organisationCode)
+        let postKey = "\(choice.key.chapter)/\(choice.key.kind.rawValue)/\(choice.key.postCode)"
+        let before = try await choices(of: organisationCode, year: year).first { $0.key == choice.key }
+        try await db.delete(from: "forecast_choices").where("organisation_id", .equal, organisationID).where("year", .equal, year)
+            .where("post_key", .equal, postKey).run()
+        try await db.insert(into: "forecast_choices").columns("organisation_id", "year", "post_key", "document")
+            .values(SQLBind(organisationID), SQLBind(Int64(year)), SQLBind(postKey), SQLBind(try Self.json(choice))).run()
+        guard before != choice else { return }
+        _ = try await SQLAuditLog(db).append(
+            actor: actor, action: before == nil ? .create : .update, entityType: "forecast", entityKey: "\(organisationCode)/\(year)/\(postKey)",
+            before: try before.map(Self.json), after: try Self.json(choice))
+    }
+
+    public func submissions(of organisationCode: String, year: Int) async throws -> [AccountingReportSubmission] {
+        let organisationID = try await organisationID(organisationCode)
+        return try await db.select().column("document").from("accounting_report_submissions").where("organisation_id", .equal, organisationID)
+            .where("year", .equal, year).orderBy("id").all().map {
+                try JSONDecoder().decode(AccountingReportSubmission.self, from: Data(try $0.decode(column: "document", as: String.self).utf8))
+            }
+    }
+
+    /// Records a submitted report; refused while a deviation lacks its explanation.
+    public func submit(_ report: AccountingReport, of organisationCode: String, by person: String) async throws -> AccountingReportSubmission {
+        guard report.canBeSubmitted else {
+            let posts = report.missingExplanations.map { "kap. \($0.chapter) \($0.postCode)" }.joined(separator: ", ")
+            throw StorageError.invalid("Rapporten kan ikke sendes før avvikene er forklart: \(posts).")
+        }
+        let organisationID = try await organisationID(organisationCode)
+        let submission = AccountingReportSubmission(
+            organisationCode: organisationCode, year: report.year, period: report.period, submittedBy: person,
+            submittedAt: ISO8601DateFormatter().string(from: Date()), csv: AccountingReportCSV.csv(report))
+        try await db.insert(into: "accounting_report_submissions").columns("organisation_id", "year", "document")
+            .values(SQLBind(organisationID), SQLBind(Int64(report.year)), SQLBind(try Self.json(submission))).run()
+        _ = try await SQLAuditLog(db).append(
+            actor: actor, action: .create, entityType: "accountingReport", entityKey: "\(organisationCode)/\(report.year)/\(report.period.title(year: report.year))",
+            before: nil, after: try Self.json(submission))
+        return submission
+    }
+}
+
+struct CreateForecasts: Migration {
+    let name = "0014_forecasts"
+
+    func prepare(on db: any SQLDatabase) async throws {
+        try await db.create(table: "forecast_choices").idColumn()
+            .reference("organisation_id", to: "organisations")
+            .column("year", type: .bigint, .notNull)
+            .column("post_key", type: .text, .notNull)
+            .column("document", type: .text, .notNull)
+            .unique("organisation_id", "year", "post_key")
+            .run()
+        try await db.create(table: "accounting_report_submissions").idColumn()
+            .reference("organisation_id", to: "organisations")
+            .column("year", type: .bigint, .notNull)
+            .column("document", type: .text, .notNull)
+            .run()
+    }
+}
