@@ -64,6 +64,7 @@ public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), 
     DialogueController(database: database, pages: pages, access: access, limit: configuration.notificationLimit).addRoutes(to: router)
     LedgerController(database: database, pages: pages, access: access).addRoutes(to: router)
     AccountingReportController(database: database, pages: pages, access: access).addRoutes(to: router)
+    LedgerImportController(database: database, pages: pages, access: access).addRoutes(to: router)
     router.get("/styles.css") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],

@@ -212,6 +212,8 @@ extension PageTemplates {
     static let ledgerTotals = """
     <p class="kicker">{{organisationName}}</p>
     <h1>Regnskap {{year}}: linjer etter dimensjon</h1>
+    {{#saved}}<p class="notice" role="status">{{saved}}</p>{{/saved}}
+    <p>{{#canImport}}<a href="{{importURL}}">Importer en fil</a> · {{/canImport}}<a href="{{reportURL}}">Regnskapsrapport med prognose</a></p>
     <form method="get" action="{{url}}" class="filters">
     {{#hiddenFilters}}<input type="hidden" name="{{name}}" value="{{value}}">{{/hiddenFilters}}
     <label for="maal">Tall</label><select id="maal" name="maal">{{#measures}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/measures}}</select>
@@ -288,5 +290,29 @@ extension PageTemplates {
     {{/hasSections}}
     {{^hasSections}}<p>Det er ikke noe budsjett eller regnskap for {{year}} å rapportere på ennå.</p>{{/hasSections}}
     {{#hasSubmissions}}<h2>Sendte rapporter</h2><ul>{{#submissions}}<li>{{period}}: sendt {{at}} av {{by}}</li>{{/submissions}}</ul>{{/hasSubmissions}}
+    """
+}
+
+/// The upload form of ledger and budget files.
+extension PageTemplates {
+    static let ledgerImport: [String: String] = ["ledger-import": ledgerImportForm]
+
+    static let ledgerImportForm = """
+    <p class="kicker">{{organisationName}}</p>
+    <h1>Importer regnskap eller budsjett {{year}}</h1>
+    <p>Filen tas inn slik den er: KOSTRA-rapporteringsfilen, Oslo kommunes «Årsregnskap drift» (CSV) eller en eksport fra økonomisystemet. Tegnsett, skilletegn og format finnes automatisk. Enten kommer hver linje inn, eller ingen: ved feil er databasen som før.</p>
+    {{#hasErrors}}<div class="error-summary" role="alert"><h2>Ingenting er importert</h2><ul>{{#errors}}<li>{{.}}</li>{{/errors}}</ul></div>{{/hasErrors}}
+    {{#hasImportErrors}}<div class="error-summary" role="alert"><h2>Ingenting er importert: {{errorCount}} feil</h2>{{#omitted}}<p>De første 100 vises.</p>{{/omitted}}<ul>{{#importErrors}}<li>{{.}}</li>{{/importErrors}}</ul></div>{{/hasImportErrors}}
+    <form class="stacked" method="post" action="{{action}}" enctype="multipart/form-data">
+    <input type="hidden" name="_csrf" value="{{csrfToken}}">
+    <div><label for="maal">Tall</label><select id="maal" name="maal">{{#measures}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/measures}}</select></div>
+    <div><label for="periode">Periode</label><select id="periode" name="periode">{{#periods}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/periods}}</select></div>
+    <div><label for="format">Format</label><select id="format" name="format">{{#formats}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/formats}}</select></div>
+    <div><label for="profil">Importprofil</label><select id="profil" name="profil">{{#profiles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/profiles}}</select></div>
+    <div><label class="check"><input type="checkbox" name="erstatt" value="ja"{{#replace}} checked{{/replace}}> Bytt ut en tidligere import av samme periode</label></div>
+    <div><label for="fil">Fil</label><input type="file" id="fil" name="fil" required></div>
+    <button class="button" type="submit">Importer</button>
+    </form>
+    <p><a href="{{ledgerURL}}">Tilbake til regnskapet</a></p>
     """
 }

@@ -111,6 +111,8 @@ struct LedgerController: Sendable {
         let grandTotal = totals.map(\.amount).sum()
         return pages.html("Regnskap \(year) – \(scope.organisation.name)", template: "ledger", context: [
             "organisationName": scope.organisation.name, "year": year, "url": base, "measureName": query.measure.norwegianName,
+            "saved": request.uri.queryParameters.get("lagret") ?? "", "canImport": scope.can(.enterResults),
+            "importURL": "\(base)/import", "reportURL": "\(scope.base)/regnskapsrapport/\(year)",
             "measures": LedgerMeasure.allCases.map { ["value": $0.rawValue, "label": $0.norwegianName, "selected": $0 == query.measure] as [String: Any] },
             "dimensions": LedgerDimension.allCases.map { ["value": $0.rawValue, "label": $0.norwegianName, "selected": $0 == rowDimension] as [String: Any] },
             "byMonth": byMonth, "rowName": rowDimension.norwegianName,

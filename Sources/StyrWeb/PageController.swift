@@ -172,6 +172,7 @@ struct PageController: Sendable {
             "missionVersion": mission.map { String($0.version) } ?? "",
             "missionFixedOn": mission.map { NorwegianFormat.date($0.fixedOn) } ?? "",
             "dialogueURL": "/organisasjoner/\(code.urlPathEncoded)/styringsdialog",
+            "ledgerURL": "/organisasjoner/\(code.urlPathEncoded)/regnskap/\(years.first ?? CalendarDate.today().year)",
             "hasDialogue": organisation.kind != .municipality,
         ]
         return pages.html(organisation.name, template: "organisation", context: values, context: context)

@@ -5,7 +5,7 @@ enum PageTemplates {
         "indicators": indicators, "indicator-form": indicatorForm, "history": history,
         "accessibility": accessibility, "dashboard": dashboard, "mission-diff": missionDiff,
         "indicator-definition": indicatorDefinition, "budget": budget,
-    ].merging(dialogue) { first, _ in first }.merging(ledger) { first, _ in first }.merging(accounting) { first, _ in first }
+    ].merging(dialogue) { first, _ in first }.merging(ledger) { first, _ in first }.merging(accounting) { first, _ in first }.merging(ledgerImport) { first, _ in first }
 
     static let home = """
     <h1>Velkommen, {{name}}</h1>
@@ -117,6 +117,7 @@ enum PageTemplates {
     {{#parent}}<p>Ligger under {{parent}}.</p>{{/parent}}
     {{#hasChapters}}<p>Budsjettkapittel: {{#chapters}}kap. {{.}} {{/chapters}}</p>{{/hasChapters}}
     {{#hasMission}}<h2>Styringsdokumenter</h2><ul class="cards"><li><a href="{{missionURL}}">Samfunnsoppdrag</a> (versjon {{missionVersion}}, fastsatt {{missionFixedOn}})</li></ul>{{/hasMission}}
+    <p><a href="{{ledgerURL}}">Regnskap og budsjett fra økonomisystemet</a>: importerte linjer etter dimensjon, import av filer og regnskapsrapport med prognose.</p>
     {{#hasDialogue}}<p><a href="{{dialogueURL}}">Styringsdialogen</a>: tildelingsbrev, møter, styringssignaler, meldinger, årshjul og styringslogg.</p>{{/hasDialogue}}
     <h2>Rapporter</h2>
     {{#hasReports}}<ul class="cards">{{#dashboards}}<li><a href="{{url}}">{{label}}</a></li>{{/dashboards}}{{#reports}}<li><a href="{{url}}">{{label}}</a></li>{{/reports}}{{#indicatorPages}}<li><a href="{{url}}">{{label}}</a></li>{{/indicatorPages}}</ul>{{/hasReports}}
