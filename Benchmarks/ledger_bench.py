@@ -20,20 +20,6 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STYR = os.path.join(ROOT, ".build", "release", "styr")
 
 
-def run(command, env=None):
-    """Runs a command and returns (seconds, peak RSS in MB, stdout)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, env=env)
-    seconds = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout + result.stderr)
-        raise SystemExit(f"failed: {' '.join(command)}")
-    # ru_maxrss of children is the maximum over all children so far; each contender runs in a
-    # fresh helper process (below) so that the figure is its own.
-    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, result.stdout
-
-
 def measured(command, env=None):
     """Runs `command` in a fresh Python child that reports the command's own peak RSS."""
     probe = (
