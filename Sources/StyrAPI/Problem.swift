@@ -5,11 +5,14 @@ public struct APIProblem: Error, Sendable {
     public var status: Int
     public var title: String
     public var detail: String?
+    /// An extension member: the first errors in full (e.g. the lines of a refused ledger file).
+    public var errors: [String]?
 
-    public init(status: Int, title: String, detail: String? = nil) {
+    public init(status: Int, title: String, detail: String? = nil, errors: [String]? = nil) {
         self.status = status
         self.title = title
         self.detail = detail
+        self.errors = errors
     }
 
     public static func notFound(_ detail: String) -> APIProblem { APIProblem(status: 404, title: "Fant ikke ressursen", detail: detail) }
@@ -17,11 +20,13 @@ public struct APIProblem: Error, Sendable {
     public static let unauthorized = APIProblem(
         status: 401, title: "Ikke innlogget", detail: "Bruk en API-nøkkel (Authorization: Bearer …) eller logg inn.")
     public static func invalid(_ detail: String) -> APIProblem { APIProblem(status: 422, title: "Ugyldige data", detail: detail) }
+    public static func conflict(_ detail: String) -> APIProblem { APIProblem(status: 409, title: "Konflikt", detail: detail) }
 
     /// The problem as `application/problem+json`.
     public var json: Data {
         var object: [String: Any] = ["type": "about:blank", "title": title, "status": status]
         if let detail { object["detail"] = detail }
+        if let errors { object["errors"] = errors }
         return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
     }
 }

@@ -48,10 +48,11 @@ struct CLIError: Error, CustomStringConvertible {
 
 /// Writes a line to standard output at once (unbuffered), so a long-running `serve` is heard in logs.
 func say(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    // A closed pipe (`styr … | head`) must not crash the command.
+    try? FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8))
 }
 
 /// Writes to standard error.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
 }

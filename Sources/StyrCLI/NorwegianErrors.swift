@@ -7,6 +7,8 @@ extension StyrCommand {
     /// Parses the arguments and runs the command; every error ends the process with a Norwegian
     /// message on standard error and the right exit code.
     public static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        // Writing to a closed pipe then fails quietly instead of killing the process.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -3,12 +3,16 @@ import StyrStorage
 public enum DemoLoader {
     /// Loads the demo data in one transaction when the database holds no organisation yet.
     /// Returns false (and changes nothing) when it already holds data.
+    /// The demo ledger lines follow in their own import transaction (the bulk path holds the
+    /// connection itself), so a failure there leaves the rest of the demo in place.
     public static func loadIfEmpty(_ database: Database) async throws -> Bool {
-        try await database.transaction { db in
+        let loaded = try await database.transaction { db in
             let store = SQLGovernanceStore(db, actor: "system:demo")
             guard try await store.isEmpty() else { return false }
             try await DemoData.load(into: store)
             return true
         }
+        if loaded { try await DemoData.loadLedger(into: database) }
+        return loaded
     }
 }

@@ -232,11 +232,15 @@ struct AuditLogTests {
                 let entries = try await log.entries()
                 // The dialogue: 3 letters, the assignment updates, 4 meetings, 2 signals and 4 notices.
                 let dialogueRecords = 3 + DemoData.assignmentUpdates2020.count + 4 + 2 + 4
+                    + 2 // the demo ledger: one import each for 2019 and 2020
                 #expect(entries.count == DemoData.organisations.count + DemoData.staffing.count + 1 + DemoData.goalAreas.count
                         + DemoData.indicators.count + DemoData.indicators.map(\.values.count).reduce(0, +) + 1
                         + DemoData.budgetAmounts.count + DemoData.budgetRevisions.count + DemoData.investmentProjects.count
                         + DemoData.narratives.count + dialogueRecords)
                 #expect(entries.allSatisfy { $0.actor == "system:demo" && $0.action == .create })
+                // The demo ledger adds up to the seed's actuals: 2020 net result 420 062 859 kr.
+                let net = try await SQLLedgerStore(db).totals(of: "UKE", LedgerFilter(year: 2020, equals: [.kind: "operating"]), by: [])
+                #expect(net.first?.amount == .kroner(420_062_859))
                 #expect(try await log.verify() == .intact(entries: entries.count))
                 let uke = try await log.entries(entityType: "organisation", entityKey: "UKE")
                 #expect(uke.count == 1)

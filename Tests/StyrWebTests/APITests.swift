@@ -63,6 +63,8 @@ struct APITests {
                 "/organisations/{code}/meetings", "/organisations/{code}/meetings/{id}", "/organisations/{code}/meetings/{id}/approval",
                 "/organisations/{code}/signals", "/organisations/{code}/signals/{id}/confirmation", "/organisations/{code}/notices",
                 "/organisations/{code}/notices/{id}/answer", "/organisations/{code}/calendar", "/organisations/{code}/governance-log",
+                "/organisations/{code}/ledger/{year}", "/organisations/{code}/ledger/{year}/totals", "/organisations/{code}/ledger/{year}/lines",
+                "/organisations/{code}/accounting-report/{year}",
             ])
         }
     }

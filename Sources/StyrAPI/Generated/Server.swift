@@ -290,6 +290,50 @@ extension APIProtocol {
         )
         try transport.register(
             {
+                try await server.importLedger(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .put,
+            path: server.apiPathComponentsWithServerPrefix("/organisations/{code}/ledger/{year}")
+        )
+        try transport.register(
+            {
+                try await server.getLedgerTotals(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .get,
+            path: server.apiPathComponentsWithServerPrefix("/organisations/{code}/ledger/{year}/totals")
+        )
+        try transport.register(
+            {
+                try await server.listLedgerLines(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .get,
+            path: server.apiPathComponentsWithServerPrefix("/organisations/{code}/ledger/{year}/lines")
+        )
+        try transport.register(
+            {
+                try await server.getAccountingReport(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .get,
+            path: server.apiPathComponentsWithServerPrefix("/organisations/{code}/accounting-report/{year}")
+        )
+        try transport.register(
+            {
                 try await server.getHistory(
                     request: $0,
                     body: $1,
@@ -2329,6 +2373,479 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                 )
                 let headers: Operations.GetGovernanceLog.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
                 return Operations.GetGovernanceLog.Input(
+                    path: path,
+                    query: query,
+                    headers: headers
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .`default`(statusCode, value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: statusCode)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .applicationProblemJson(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/problem+json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/problem+json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                }
+            }
+        )
+    }
+    /// Imports a ledger or budget file (KOSTRA, Oslo's annual file or an ERP export), all or nothing.
+    ///
+    /// The request body is the file itself, read as it streams in: lines are parsed and written
+    /// in batches inside one transaction. A single bad line stops the import and nothing is
+    /// stored; the answer is 422 with the number of errors in `detail` and the first 100 (line,
+    /// column, field, value and reason, in Norwegian) in `errors`. An import that overlaps an
+    /// earlier import of the same measure and year is refused (409) unless `replace` is true,
+    /// which swaps the earlier import out in the same transaction. Needs the enterResults
+    /// permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/ledger/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/put(importLedger)`.
+    func importLedger(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.ImportLedger.id,
+            using: {
+                APIHandler.importLedger($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.ImportLedger.Input.Path = .init(
+                    code: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "code",
+                        as: Components.Parameters.OrganisationCode.self
+                    ),
+                    year: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "year",
+                        as: Components.Parameters.Year.self
+                    )
+                )
+                let query: Operations.ImportLedger.Input.Query = .init(
+                    measure: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "measure",
+                        as: Swift.String.self
+                    ),
+                    period: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "period",
+                        as: Swift.Int.self
+                    ),
+                    format: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "format",
+                        as: Swift.String.self
+                    ),
+                    profile: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "profile",
+                        as: Swift.String.self
+                    ),
+                    replace: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "replace",
+                        as: Swift.Bool.self
+                    ),
+                    source: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "source",
+                        as: Swift.String.self
+                    )
+                )
+                let headers: Operations.ImportLedger.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                let contentType = converter.extractContentTypeIfPresent(in: request.headerFields)
+                let body: Operations.ImportLedger.Input.Body
+                let chosenContentType = try converter.bestContentType(
+                    received: contentType,
+                    options: [
+                        "application/octet-stream",
+                        "text/csv"
+                    ]
+                )
+                switch chosenContentType {
+                case "application/octet-stream":
+                    body = try converter.getRequiredRequestBodyAsBinary(
+                        OpenAPIRuntime.HTTPBody.self,
+                        from: requestBody,
+                        transforming: { value in
+                            .binary(value)
+                        }
+                    )
+                case "text/csv":
+                    body = try converter.getRequiredRequestBodyAsBinary(
+                        OpenAPIRuntime.HTTPBody.self,
+                        from: requestBody,
+                        transforming: { value in
+                            .csv(value)
+                        }
+                    )
+                default:
+                    preconditionFailure("bestContentType chose an invalid content type.")
+                }
+                return Operations.ImportLedger.Input(
+                    path: path,
+                    query: query,
+                    headers: headers,
+                    body: body
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .created(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 201)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .`default`(statusCode, value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: statusCode)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .applicationProblemJson(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/problem+json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/problem+json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                }
+            }
+        )
+    }
+    /// Totals of the imported lines for every combination of the chosen dimensions.
+    ///
+    /// Dimensions are responsibility, chapter, kind, group, art, function, project, freeDimension
+    /// and month. Values are text: the group as `600-699`, the kind as `operating` or
+    /// `investment`, the art with three digits, month 0 for lines of the whole year. Needs the
+    /// read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/ledger/{year}/totals`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/totals/get(getLedgerTotals)`.
+    func getLedgerTotals(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.GetLedgerTotals.id,
+            using: {
+                APIHandler.getLedgerTotals($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.GetLedgerTotals.Input.Path = .init(
+                    code: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "code",
+                        as: Components.Parameters.OrganisationCode.self
+                    ),
+                    year: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "year",
+                        as: Components.Parameters.Year.self
+                    )
+                )
+                let query: Operations.GetLedgerTotals.Input.Query = .init(
+                    measure: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "measure",
+                        as: Components.Parameters.LedgerMeasure.self
+                    ),
+                    by: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "by",
+                        as: [Swift.String].self
+                    ),
+                    _where: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "where",
+                        as: Components.Parameters.LedgerWhere.self
+                    )
+                )
+                let headers: Operations.GetLedgerTotals.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                return Operations.GetLedgerTotals.Input(
+                    path: path,
+                    query: query,
+                    headers: headers
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .`default`(statusCode, value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: statusCode)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .applicationProblemJson(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/problem+json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/problem+json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                }
+            }
+        )
+    }
+    /// The imported lines, in the order they were imported, a page at a time.
+    ///
+    /// Pass `next` of one page as `after` to get the next. Needs the read permission.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/ledger/{year}/lines`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/lines/get(listLedgerLines)`.
+    func listLedgerLines(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.ListLedgerLines.id,
+            using: {
+                APIHandler.listLedgerLines($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.ListLedgerLines.Input.Path = .init(
+                    code: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "code",
+                        as: Components.Parameters.OrganisationCode.self
+                    ),
+                    year: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "year",
+                        as: Components.Parameters.Year.self
+                    )
+                )
+                let query: Operations.ListLedgerLines.Input.Query = .init(
+                    measure: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "measure",
+                        as: Components.Parameters.LedgerMeasure.self
+                    ),
+                    _where: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "where",
+                        as: Components.Parameters.LedgerWhere.self
+                    ),
+                    after: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "after",
+                        as: Swift.Int64.self
+                    ),
+                    limit: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "limit",
+                        as: Swift.Int.self
+                    )
+                )
+                let headers: Operations.ListLedgerLines.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                return Operations.ListLedgerLines.Input(
+                    path: path,
+                    query: query,
+                    headers: headers
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .`default`(statusCode, value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: statusCode)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .applicationProblemJson(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/problem+json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/problem+json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                }
+            }
+        )
+    }
+    /// The accounting report with forecast for a month or tertial.
+    ///
+    /// Per chapter and kind: the posts, their sums and the net result, each with revised budget,
+    /// budget to date, actuals to date (from the imported ledger lines), forecast and deviation
+    /// (revised budget − forecast; positive is favourable), the forecast method and whether the
+    /// deviation needs an explanation. Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/accounting-report/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/accounting-report/{year}/get(getAccountingReport)`.
+    func getAccountingReport(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.GetAccountingReport.id,
+            using: {
+                APIHandler.getAccountingReport($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.GetAccountingReport.Input.Path = .init(
+                    code: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "code",
+                        as: Components.Parameters.OrganisationCode.self
+                    ),
+                    year: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "year",
+                        as: Components.Parameters.Year.self
+                    )
+                )
+                let query: Operations.GetAccountingReport.Input.Query = .init(period: try converter.getOptionalQueryItemAsURI(
+                    in: request.soar_query,
+                    style: .form,
+                    explode: true,
+                    name: "period",
+                    as: Swift.String.self
+                ))
+                let headers: Operations.GetAccountingReport.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                return Operations.GetAccountingReport.Input(
                     path: path,
                     query: query,
                     headers: headers

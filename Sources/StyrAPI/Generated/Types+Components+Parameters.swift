@@ -12,5 +12,13 @@ extension Components {
         internal typealias Year = Swift.Int
         /// - Remark: Generated from `#/components/parameters/RecordID`.
         internal typealias RecordID = Swift.Int64
+        /// actuals or budget (a revised budget is stored as budget). Default actuals.
+        ///
+        /// - Remark: Generated from `#/components/parameters/LedgerMeasure`.
+        internal typealias LedgerMeasure = Swift.String
+        /// Only lines with these values, each as dimension=value (e.g. group=100-299, art=020, kind=investment).
+        ///
+        /// - Remark: Generated from `#/components/parameters/LedgerWhere`.
+        internal typealias LedgerWhere = [Swift.String]
     }
 }

@@ -18,6 +18,10 @@ extension Components {
             internal var detail: Swift.String?
             /// - Remark: Generated from `#/components/schemas/Problem/instance`.
             internal var instance: Swift.String?
+            /// The first errors in full (at most 100), e.g. the lines of a refused ledger file.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Problem/errors`.
+            internal var errors: [Swift.String]?
             /// Creates a new `Problem`.
             ///
             /// - Parameters:
@@ -26,18 +30,21 @@ extension Components {
             ///   - status:
             ///   - detail:
             ///   - instance:
+            ///   - errors: The first errors in full (at most 100), e.g. the lines of a refused ledger file.
             internal init(
                 _type: Swift.String,
                 title: Swift.String,
                 status: Swift.Int,
                 detail: Swift.String? = nil,
-                instance: Swift.String? = nil
+                instance: Swift.String? = nil,
+                errors: [Swift.String]? = nil
             ) {
                 self._type = _type
                 self.title = title
                 self.status = status
                 self.detail = detail
                 self.instance = instance
+                self.errors = errors
             }
             internal enum CodingKeys: String, CodingKey {
                 case _type = "type"
@@ -45,6 +52,7 @@ extension Components {
                 case status
                 case detail
                 case instance
+                case errors
             }
         }
         /// - Remark: Generated from `#/components/schemas/Organisation`.
@@ -2957,6 +2965,851 @@ extension Components {
                 case from
                 case to
                 case items
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/LedgerImportRecord`.
+        internal struct LedgerImportRecord: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/LedgerImportRecord/id`.
+            internal var id: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/LedgerImportRecord/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/LedgerImportRecord/year`.
+            internal var year: Swift.Int
+            /// The month imported; 0 for the whole year.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerImportRecord/period`.
+            internal var period: Swift.Int
+            /// How the lines are stored (a revised budget as budget).
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerImportRecord/measure`.
+            internal enum MeasurePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case actuals = "actuals"
+                case budget = "budget"
+            }
+            /// How the lines are stored (a revised budget as budget).
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerImportRecord/measure`.
+            internal var measure: Components.Schemas.LedgerImportRecord.MeasurePayload
+            /// - Remark: Generated from `#/components/schemas/LedgerImportRecord/sourceName`.
+            internal var sourceName: Swift.String
+            /// The format as chosen
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerImportRecord/format`.
+            internal var format: Swift.String
+            /// - Remark: Generated from `#/components/schemas/LedgerImportRecord/lines`.
+            internal var lines: Swift.Int64
+            /// The sum of every imported amount.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerImportRecord/controlSumOre`.
+            internal var controlSumOre: Swift.Int64
+            /// When, as an ISO 8601 date-time.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerImportRecord/importedAt`.
+            internal var importedAt: Swift.String
+            /// - Remark: Generated from `#/components/schemas/LedgerImportRecord/importedBy`.
+            internal var importedBy: Swift.String
+            /// Creates a new `LedgerImportRecord`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - organisationCode:
+            ///   - year:
+            ///   - period: The month imported; 0 for the whole year.
+            ///   - measure: How the lines are stored (a revised budget as budget).
+            ///   - sourceName:
+            ///   - format: The format as chosen
+            ///   - lines:
+            ///   - controlSumOre: The sum of every imported amount.
+            ///   - importedAt: When, as an ISO 8601 date-time.
+            ///   - importedBy:
+            internal init(
+                id: Swift.Int64,
+                organisationCode: Swift.String,
+                year: Swift.Int,
+                period: Swift.Int,
+                measure: Components.Schemas.LedgerImportRecord.MeasurePayload,
+                sourceName: Swift.String,
+                format: Swift.String,
+                lines: Swift.Int64,
+                controlSumOre: Swift.Int64,
+                importedAt: Swift.String,
+                importedBy: Swift.String
+            ) {
+                self.id = id
+                self.organisationCode = organisationCode
+                self.year = year
+                self.period = period
+                self.measure = measure
+                self.sourceName = sourceName
+                self.format = format
+                self.lines = lines
+                self.controlSumOre = controlSumOre
+                self.importedAt = importedAt
+                self.importedBy = importedBy
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case organisationCode
+                case year
+                case period
+                case measure
+                case sourceName
+                case format
+                case lines
+                case controlSumOre
+                case importedAt
+                case importedBy
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/LedgerKindSum`.
+        internal struct LedgerKindSum: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/LedgerKindSum/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case operating = "operating"
+                case investment = "investment"
+            }
+            /// - Remark: Generated from `#/components/schemas/LedgerKindSum/kind`.
+            internal var kind: Components.Schemas.LedgerKindSum.KindPayload
+            /// - Remark: Generated from `#/components/schemas/LedgerKindSum/amountOre`.
+            internal var amountOre: Swift.Int64
+            /// Creates a new `LedgerKindSum`.
+            ///
+            /// - Parameters:
+            ///   - kind:
+            ///   - amountOre:
+            internal init(
+                kind: Components.Schemas.LedgerKindSum.KindPayload,
+                amountOre: Swift.Int64
+            ) {
+                self.kind = kind
+                self.amountOre = amountOre
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case kind
+                case amountOre
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/LedgerGroupSum`.
+        internal struct LedgerGroupSum: Codable, Hashable, Sendable {
+            /// The artsgruppe, e.g. 100-299.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerGroupSum/group`.
+            internal var group: Swift.String
+            /// - Remark: Generated from `#/components/schemas/LedgerGroupSum/amountOre`.
+            internal var amountOre: Swift.Int64
+            /// Creates a new `LedgerGroupSum`.
+            ///
+            /// - Parameters:
+            ///   - group: The artsgruppe, e.g. 100-299.
+            ///   - amountOre:
+            internal init(
+                group: Swift.String,
+                amountOre: Swift.Int64
+            ) {
+                self.group = group
+                self.amountOre = amountOre
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case group
+                case amountOre
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/LedgerImportSummary`.
+        internal struct LedgerImportSummary: Codable, Hashable, Sendable {
+            /// The format read.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerImportSummary/format`.
+            internal enum FormatPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case kostra = "kostra"
+                case oslo = "oslo"
+                case erp = "erp"
+                case _empty_ = ""
+            }
+            /// The format read.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerImportSummary/format`.
+            internal var format: Components.Schemas.LedgerImportSummary.FormatPayload?
+            /// - Remark: Generated from `#/components/schemas/LedgerImportSummary/encoding`.
+            internal enum EncodingPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case utf8 = "utf8"
+                case utf16LittleEndian = "utf16LittleEndian"
+                case utf16BigEndian = "utf16BigEndian"
+                case windows1252 = "windows1252"
+            }
+            /// - Remark: Generated from `#/components/schemas/LedgerImportSummary/encoding`.
+            internal var encoding: Components.Schemas.LedgerImportSummary.EncodingPayload
+            /// - Remark: Generated from `#/components/schemas/LedgerImportSummary/byteOrderMark`.
+            internal var byteOrderMark: Swift.Bool
+            /// The field delimiter (";", ",", "|" or "tabulator"); null for fixed-width records.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerImportSummary/delimiter`.
+            internal var delimiter: Swift.String?
+            /// Every line of the file
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerImportSummary/linesRead`.
+            internal var linesRead: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/LedgerImportSummary/linesImported`.
+            internal var linesImported: Swift.Int
+            /// Blank lines and lines outside bevilgningsregnskap.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerImportSummary/linesSkipped`.
+            internal var linesSkipped: Swift.Int
+            /// Lines imported with a warning.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerImportSummary/warnings`.
+            internal var warnings: Swift.Int
+            /// The first 100 warnings.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerImportSummary/warningMessages`.
+            internal var warningMessages: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/LedgerImportSummary/controlSumOre`.
+            internal var controlSumOre: Swift.Int64
+            /// The lines sum to 0 (as a budget file should).
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerImportSummary/balanced`.
+            internal var balanced: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/LedgerImportSummary/sumsByKind`.
+            internal var sumsByKind: [Components.Schemas.LedgerKindSum]
+            /// - Remark: Generated from `#/components/schemas/LedgerImportSummary/sumsByGroup`.
+            internal var sumsByGroup: [Components.Schemas.LedgerGroupSum]
+            /// The file's last line had no line end (a possible sign it was cut short).
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerImportSummary/lastLineUnterminated`.
+            internal var lastLineUnterminated: Swift.Bool
+            /// Creates a new `LedgerImportSummary`.
+            ///
+            /// - Parameters:
+            ///   - format: The format read.
+            ///   - encoding:
+            ///   - byteOrderMark:
+            ///   - delimiter: The field delimiter (";", ",", "|" or "tabulator"); null for fixed-width records.
+            ///   - linesRead: Every line of the file
+            ///   - linesImported:
+            ///   - linesSkipped: Blank lines and lines outside bevilgningsregnskap.
+            ///   - warnings: Lines imported with a warning.
+            ///   - warningMessages: The first 100 warnings.
+            ///   - controlSumOre:
+            ///   - balanced: The lines sum to 0 (as a budget file should).
+            ///   - sumsByKind:
+            ///   - sumsByGroup:
+            ///   - lastLineUnterminated: The file's last line had no line end (a possible sign it was cut short).
+            internal init(
+                format: Components.Schemas.LedgerImportSummary.FormatPayload? = nil,
+                encoding: Components.Schemas.LedgerImportSummary.EncodingPayload,
+                byteOrderMark: Swift.Bool,
+                delimiter: Swift.String? = nil,
+                linesRead: Swift.Int,
+                linesImported: Swift.Int,
+                linesSkipped: Swift.Int,
+                warnings: Swift.Int,
+                warningMessages: [Swift.String],
+                controlSumOre: Swift.Int64,
+                balanced: Swift.Bool,
+                sumsByKind: [Components.Schemas.LedgerKindSum],
+                sumsByGroup: [Components.Schemas.LedgerGroupSum],
+                lastLineUnterminated: Swift.Bool
+            ) {
+                self.format = format
+                self.encoding = encoding
+                self.byteOrderMark = byteOrderMark
+                self.delimiter = delimiter
+                self.linesRead = linesRead
+                self.linesImported = linesImported
+                self.linesSkipped = linesSkipped
+                self.warnings = warnings
+                self.warningMessages = warningMessages
+                self.controlSumOre = controlSumOre
+                self.balanced = balanced
+                self.sumsByKind = sumsByKind
+                self.sumsByGroup = sumsByGroup
+                self.lastLineUnterminated = lastLineUnterminated
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case format
+                case encoding
+                case byteOrderMark
+                case delimiter
+                case linesRead
+                case linesImported
+                case linesSkipped
+                case warnings
+                case warningMessages
+                case controlSumOre
+                case balanced
+                case sumsByKind
+                case sumsByGroup
+                case lastLineUnterminated
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/LedgerImportResult`.
+        internal struct LedgerImportResult: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/LedgerImportResult/record`.
+            internal var record: Components.Schemas.LedgerImportRecord
+            /// - Remark: Generated from `#/components/schemas/LedgerImportResult/summary`.
+            internal var summary: Components.Schemas.LedgerImportSummary
+            /// Creates a new `LedgerImportResult`.
+            ///
+            /// - Parameters:
+            ///   - record:
+            ///   - summary:
+            internal init(
+                record: Components.Schemas.LedgerImportRecord,
+                summary: Components.Schemas.LedgerImportSummary
+            ) {
+                self.record = record
+                self.summary = summary
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case record
+                case summary
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/LedgerTotal`.
+        internal struct LedgerTotal: Codable, Hashable, Sendable {
+            /// Each dimension's value
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerTotal/values`.
+            internal struct ValuesPayload: Codable, Hashable, Sendable {
+                /// A container of undocumented properties.
+                internal var additionalProperties: [String: Swift.String]
+                /// Creates a new `ValuesPayload`.
+                ///
+                /// - Parameters:
+                ///   - additionalProperties: A container of undocumented properties.
+                internal init(additionalProperties: [String: Swift.String] = .init()) {
+                    self.additionalProperties = additionalProperties
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+                }
+                internal func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeAdditionalProperties(additionalProperties)
+                }
+            }
+            /// Each dimension's value
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerTotal/values`.
+            internal var values: Components.Schemas.LedgerTotal.ValuesPayload
+            /// - Remark: Generated from `#/components/schemas/LedgerTotal/amountOre`.
+            internal var amountOre: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/LedgerTotal/lines`.
+            internal var lines: Swift.Int64
+            /// Creates a new `LedgerTotal`.
+            ///
+            /// - Parameters:
+            ///   - values: Each dimension's value
+            ///   - amountOre:
+            ///   - lines:
+            internal init(
+                values: Components.Schemas.LedgerTotal.ValuesPayload,
+                amountOre: Swift.Int64,
+                lines: Swift.Int64
+            ) {
+                self.values = values
+                self.amountOre = amountOre
+                self.lines = lines
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case values
+                case amountOre
+                case lines
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/LedgerTotals`.
+        internal struct LedgerTotals: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/LedgerTotals/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/LedgerTotals/year`.
+            internal var year: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/LedgerTotals/measure`.
+            internal enum MeasurePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case actuals = "actuals"
+                case budget = "budget"
+            }
+            /// - Remark: Generated from `#/components/schemas/LedgerTotals/measure`.
+            internal var measure: Components.Schemas.LedgerTotals.MeasurePayload
+            /// - Remark: Generated from `#/components/schemas/LedgerTotals/by`.
+            internal var by: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/LedgerTotals/where`.
+            internal struct WherePayload: Codable, Hashable, Sendable {
+                /// A container of undocumented properties.
+                internal var additionalProperties: [String: Swift.String]
+                /// Creates a new `WherePayload`.
+                ///
+                /// - Parameters:
+                ///   - additionalProperties: A container of undocumented properties.
+                internal init(additionalProperties: [String: Swift.String] = .init()) {
+                    self.additionalProperties = additionalProperties
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+                }
+                internal func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeAdditionalProperties(additionalProperties)
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/LedgerTotals/where`.
+            internal var _where: Components.Schemas.LedgerTotals.WherePayload
+            /// - Remark: Generated from `#/components/schemas/LedgerTotals/items`.
+            internal var items: [Components.Schemas.LedgerTotal]
+            /// The sum of every item.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerTotals/amountOre`.
+            internal var amountOre: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/LedgerTotals/lines`.
+            internal var lines: Swift.Int64
+            /// Creates a new `LedgerTotals`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - year:
+            ///   - measure:
+            ///   - by:
+            ///   - _where:
+            ///   - items:
+            ///   - amountOre: The sum of every item.
+            ///   - lines:
+            internal init(
+                organisationCode: Swift.String,
+                year: Swift.Int,
+                measure: Components.Schemas.LedgerTotals.MeasurePayload,
+                by: [Swift.String],
+                _where: Components.Schemas.LedgerTotals.WherePayload,
+                items: [Components.Schemas.LedgerTotal],
+                amountOre: Swift.Int64,
+                lines: Swift.Int64
+            ) {
+                self.organisationCode = organisationCode
+                self.year = year
+                self.measure = measure
+                self.by = by
+                self._where = _where
+                self.items = items
+                self.amountOre = amountOre
+                self.lines = lines
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case year
+                case measure
+                case by
+                case _where = "where"
+                case items
+                case amountOre
+                case lines
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/LedgerLine`.
+        internal struct LedgerLine: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/LedgerLine/id`.
+            internal var id: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/LedgerLine/year`.
+            internal var year: Swift.Int
+            /// 1–12; 0 for a line of the whole year.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerLine/month`.
+            internal var month: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/LedgerLine/responsibility`.
+            internal var responsibility: Swift.String
+            /// 0 when the file has none.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerLine/chapter`.
+            internal var chapter: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/LedgerLine/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case operating = "operating"
+                case investment = "investment"
+            }
+            /// - Remark: Generated from `#/components/schemas/LedgerLine/kind`.
+            internal var kind: Components.Schemas.LedgerLine.KindPayload
+            /// The KOSTRA art
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerLine/art`.
+            internal var art: Swift.String
+            /// The artsgruppe, e.g. 000-099.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerLine/group`.
+            internal var group: Swift.String
+            /// The KOSTRA funksjon; 0 when the file has none.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerLine/function`.
+            internal var function: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/LedgerLine/project`.
+            internal var project: Swift.String
+            /// - Remark: Generated from `#/components/schemas/LedgerLine/freeDimension`.
+            internal var freeDimension: Swift.String
+            /// - Remark: Generated from `#/components/schemas/LedgerLine/amountOre`.
+            internal var amountOre: Swift.Int64
+            /// Creates a new `LedgerLine`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - year:
+            ///   - month: 1–12; 0 for a line of the whole year.
+            ///   - responsibility:
+            ///   - chapter: 0 when the file has none.
+            ///   - kind:
+            ///   - art: The KOSTRA art
+            ///   - group: The artsgruppe, e.g. 000-099.
+            ///   - function: The KOSTRA funksjon; 0 when the file has none.
+            ///   - project:
+            ///   - freeDimension:
+            ///   - amountOre:
+            internal init(
+                id: Swift.Int64,
+                year: Swift.Int,
+                month: Swift.Int,
+                responsibility: Swift.String,
+                chapter: Swift.Int,
+                kind: Components.Schemas.LedgerLine.KindPayload,
+                art: Swift.String,
+                group: Swift.String,
+                function: Swift.Int,
+                project: Swift.String,
+                freeDimension: Swift.String,
+                amountOre: Swift.Int64
+            ) {
+                self.id = id
+                self.year = year
+                self.month = month
+                self.responsibility = responsibility
+                self.chapter = chapter
+                self.kind = kind
+                self.art = art
+                self.group = group
+                self.function = function
+                self.project = project
+                self.freeDimension = freeDimension
+                self.amountOre = amountOre
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case year
+                case month
+                case responsibility
+                case chapter
+                case kind
+                case art
+                case group
+                case function
+                case project
+                case freeDimension
+                case amountOre
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/LedgerLinePage`.
+        internal struct LedgerLinePage: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/LedgerLinePage/items`.
+            internal var items: [Components.Schemas.LedgerLine]
+            /// Pass as after for the next page; absent on the last page.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LedgerLinePage/next`.
+            internal var next: Swift.Int64?
+            /// Creates a new `LedgerLinePage`.
+            ///
+            /// - Parameters:
+            ///   - items:
+            ///   - next: Pass as after for the next page; absent on the last page.
+            internal init(
+                items: [Components.Schemas.LedgerLine],
+                next: Swift.Int64? = nil
+            ) {
+                self.items = items
+                self.next = next
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case items
+                case next
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PostReference`.
+        internal struct PostReference: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PostReference/chapter`.
+            internal var chapter: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/PostReference/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case operating = "operating"
+                case investment = "investment"
+            }
+            /// - Remark: Generated from `#/components/schemas/PostReference/kind`.
+            internal var kind: Components.Schemas.PostReference.KindPayload
+            /// - Remark: Generated from `#/components/schemas/PostReference/postCode`.
+            internal var postCode: Swift.String
+            /// Creates a new `PostReference`.
+            ///
+            /// - Parameters:
+            ///   - chapter:
+            ///   - kind:
+            ///   - postCode:
+            internal init(
+                chapter: Swift.Int,
+                kind: Components.Schemas.PostReference.KindPayload,
+                postCode: Swift.String
+            ) {
+                self.chapter = chapter
+                self.kind = kind
+                self.postCode = postCode
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case chapter
+                case kind
+                case postCode
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AccountingReportRow`.
+        internal struct AccountingReportRow: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/label`.
+            internal var label: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case post = "post"
+                case expenseSum = "expenseSum"
+                case revenueSum = "revenueSum"
+                case net = "net"
+            }
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/kind`.
+            internal var kind: Components.Schemas.AccountingReportRow.KindPayload
+            /// The post's code on post rows.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/postCode`.
+            internal var postCode: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/isSum`.
+            internal var isSum: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/originalBudgetOre`.
+            internal var originalBudgetOre: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/revisedBudgetOre`.
+            internal var revisedBudgetOre: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/budgetToDateOre`.
+            internal var budgetToDateOre: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/actualsToDateOre`.
+            internal var actualsToDateOre: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/forecastOre`.
+            internal var forecastOre: Swift.Int64
+            /// Revised budget − forecast; positive is favourable.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/deviationOre`.
+            internal var deviationOre: Swift.Int64
+            /// The forecast method as printed; empty on sum rows.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/method`.
+            internal var method: Swift.String
+            /// The method asked for.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/methodCode`.
+            internal enum MethodCodePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case lineaer = "lineaer"
+                case sesong = "sesong"
+                case manuell = "manuell"
+                case _empty_ = ""
+            }
+            /// The method asked for.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/methodCode`.
+            internal var methodCode: Components.Schemas.AccountingReportRow.MethodCodePayload?
+            /// The manual comment
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/methodNote`.
+            internal var methodNote: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/explanation`.
+            internal var explanation: Swift.String?
+            /// The deviation is beyond the threshold.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/needsExplanation`.
+            internal var needsExplanation: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/AccountingReportRow/explanationMissing`.
+            internal var explanationMissing: Swift.Bool
+            /// Creates a new `AccountingReportRow`.
+            ///
+            /// - Parameters:
+            ///   - label:
+            ///   - kind:
+            ///   - postCode: The post's code on post rows.
+            ///   - isSum:
+            ///   - originalBudgetOre:
+            ///   - revisedBudgetOre:
+            ///   - budgetToDateOre:
+            ///   - actualsToDateOre:
+            ///   - forecastOre:
+            ///   - deviationOre: Revised budget − forecast; positive is favourable.
+            ///   - method: The forecast method as printed; empty on sum rows.
+            ///   - methodCode: The method asked for.
+            ///   - methodNote: The manual comment
+            ///   - explanation:
+            ///   - needsExplanation: The deviation is beyond the threshold.
+            ///   - explanationMissing:
+            internal init(
+                label: Swift.String,
+                kind: Components.Schemas.AccountingReportRow.KindPayload,
+                postCode: Swift.String? = nil,
+                isSum: Swift.Bool,
+                originalBudgetOre: Swift.Int64,
+                revisedBudgetOre: Swift.Int64,
+                budgetToDateOre: Swift.Int64,
+                actualsToDateOre: Swift.Int64,
+                forecastOre: Swift.Int64,
+                deviationOre: Swift.Int64,
+                method: Swift.String,
+                methodCode: Components.Schemas.AccountingReportRow.MethodCodePayload? = nil,
+                methodNote: Swift.String? = nil,
+                explanation: Swift.String? = nil,
+                needsExplanation: Swift.Bool,
+                explanationMissing: Swift.Bool
+            ) {
+                self.label = label
+                self.kind = kind
+                self.postCode = postCode
+                self.isSum = isSum
+                self.originalBudgetOre = originalBudgetOre
+                self.revisedBudgetOre = revisedBudgetOre
+                self.budgetToDateOre = budgetToDateOre
+                self.actualsToDateOre = actualsToDateOre
+                self.forecastOre = forecastOre
+                self.deviationOre = deviationOre
+                self.method = method
+                self.methodCode = methodCode
+                self.methodNote = methodNote
+                self.explanation = explanation
+                self.needsExplanation = needsExplanation
+                self.explanationMissing = explanationMissing
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case label
+                case kind
+                case postCode
+                case isSum
+                case originalBudgetOre
+                case revisedBudgetOre
+                case budgetToDateOre
+                case actualsToDateOre
+                case forecastOre
+                case deviationOre
+                case method
+                case methodCode
+                case methodNote
+                case explanation
+                case needsExplanation
+                case explanationMissing
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AccountingReportSection`.
+        internal struct AccountingReportSection: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AccountingReportSection/chapter`.
+            internal var chapter: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/AccountingReportSection/chapterName`.
+            internal var chapterName: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AccountingReportSection/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case operating = "operating"
+                case investment = "investment"
+            }
+            /// - Remark: Generated from `#/components/schemas/AccountingReportSection/kind`.
+            internal var kind: Components.Schemas.AccountingReportSection.KindPayload
+            /// - Remark: Generated from `#/components/schemas/AccountingReportSection/caption`.
+            internal var caption: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AccountingReportSection/rows`.
+            internal var rows: [Components.Schemas.AccountingReportRow]
+            /// Creates a new `AccountingReportSection`.
+            ///
+            /// - Parameters:
+            ///   - chapter:
+            ///   - chapterName:
+            ///   - kind:
+            ///   - caption:
+            ///   - rows:
+            internal init(
+                chapter: Swift.Int,
+                chapterName: Swift.String,
+                kind: Components.Schemas.AccountingReportSection.KindPayload,
+                caption: Swift.String,
+                rows: [Components.Schemas.AccountingReportRow]
+            ) {
+                self.chapter = chapter
+                self.chapterName = chapterName
+                self.kind = kind
+                self.caption = caption
+                self.rows = rows
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case chapter
+                case chapterName
+                case kind
+                case caption
+                case rows
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AccountingReport`.
+        internal struct AccountingReport: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AccountingReport/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AccountingReport/year`.
+            internal var year: Swift.Int
+            /// t1–t3 or m1–m12.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccountingReport/period`.
+            internal var period: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AccountingReport/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AccountingReport/subtitle`.
+            internal var subtitle: Swift.String
+            /// Every deviation that needs an explanation has one.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccountingReport/canBeSubmitted`.
+            internal var canBeSubmitted: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/AccountingReport/missingExplanations`.
+            internal var missingExplanations: [Components.Schemas.PostReference]
+            /// - Remark: Generated from `#/components/schemas/AccountingReport/sections`.
+            internal var sections: [Components.Schemas.AccountingReportSection]
+            /// - Remark: Generated from `#/components/schemas/AccountingReport/notes`.
+            internal var notes: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/AccountingReport/warnings`.
+            internal var warnings: [Swift.String]
+            /// Creates a new `AccountingReport`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - year:
+            ///   - period: t1–t3 or m1–m12.
+            ///   - title:
+            ///   - subtitle:
+            ///   - canBeSubmitted: Every deviation that needs an explanation has one.
+            ///   - missingExplanations:
+            ///   - sections:
+            ///   - notes:
+            ///   - warnings:
+            internal init(
+                organisationCode: Swift.String,
+                year: Swift.Int,
+                period: Swift.String,
+                title: Swift.String,
+                subtitle: Swift.String,
+                canBeSubmitted: Swift.Bool,
+                missingExplanations: [Components.Schemas.PostReference],
+                sections: [Components.Schemas.AccountingReportSection],
+                notes: [Swift.String],
+                warnings: [Swift.String]
+            ) {
+                self.organisationCode = organisationCode
+                self.year = year
+                self.period = period
+                self.title = title
+                self.subtitle = subtitle
+                self.canBeSubmitted = canBeSubmitted
+                self.missingExplanations = missingExplanations
+                self.sections = sections
+                self.notes = notes
+                self.warnings = warnings
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case year
+                case period
+                case title
+                case subtitle
+                case canBeSubmitted
+                case missingExplanations
+                case sections
+                case notes
+                case warnings
             }
         }
     }

@@ -3969,6 +3969,826 @@ internal enum Operations {
             }
         }
     }
+    /// Imports a ledger or budget file (KOSTRA, Oslo's annual file or an ERP export), all or nothing.
+    ///
+    /// The request body is the file itself, read as it streams in: lines are parsed and written
+    /// in batches inside one transaction. A single bad line stops the import and nothing is
+    /// stored; the answer is 422 with the number of errors in `detail` and the first 100 (line,
+    /// column, field, value and reason, in Norwegian) in `errors`. An import that overlaps an
+    /// earlier import of the same measure and year is refused (409) unless `replace` is true,
+    /// which swaps the earlier import out in the same transaction. Needs the enterResults
+    /// permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/ledger/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/put(importLedger)`.
+    internal enum ImportLedger {
+        internal static let id: Swift.String = "importLedger"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/path/year`.
+                internal var year: Components.Parameters.Year
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - year:
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    year: Components.Parameters.Year
+                ) {
+                    self.code = code
+                    self.year = year
+                }
+            }
+            internal var path: Operations.ImportLedger.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/query`.
+            internal struct Query: Sendable, Hashable {
+                /// actuals, budget or revised-budget (the Oslo file's "Regulert budsjett" column; stored as budget). Default actuals.
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/query/measure`.
+                internal var measure: Swift.String?
+                /// The month (1–12) the file covers; absent for the whole year (or the months the file names).
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/query/period`.
+                internal var period: Swift.Int?
+                /// auto, kostra, oslo or erp. Default auto (decided from the first line).
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/query/format`.
+                internal var format: Swift.String?
+                /// The name of a stored import profile for an ERP export; default the standard profile.
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/query/profile`.
+                internal var profile: Swift.String?
+                /// Swap out an earlier import of the same measure, year and period.
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/query/replace`.
+                internal var replace: Swift.Bool?
+                /// The file name to record with the import; default "API-opplasting".
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/query/source`.
+                internal var source: Swift.String?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - measure: actuals, budget or revised-budget (the Oslo file's "Regulert budsjett" column; stored as budget). Default actuals.
+                ///   - period: The month (1–12) the file covers; absent for the whole year (or the months the file names).
+                ///   - format: auto, kostra, oslo or erp. Default auto (decided from the first line).
+                ///   - profile: The name of a stored import profile for an ERP export; default the standard profile.
+                ///   - replace: Swap out an earlier import of the same measure, year and period.
+                ///   - source: The file name to record with the import; default "API-opplasting".
+                internal init(
+                    measure: Swift.String? = nil,
+                    period: Swift.Int? = nil,
+                    format: Swift.String? = nil,
+                    profile: Swift.String? = nil,
+                    replace: Swift.Bool? = nil,
+                    source: Swift.String? = nil
+                ) {
+                    self.measure = measure
+                    self.period = period
+                    self.format = format
+                    self.profile = profile
+                    self.replace = replace
+                    self.source = source
+                }
+            }
+            internal var query: Operations.ImportLedger.Input.Query
+            /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ImportLedger.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ImportLedger.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ImportLedger.Input.Headers
+            /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/requestBody/content/application\/octet-stream`.
+                case binary(OpenAPIRuntime.HTTPBody)
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/requestBody/content/text\/csv`.
+                case csv(OpenAPIRuntime.HTTPBody)
+            }
+            internal var body: Operations.ImportLedger.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - query:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.ImportLedger.Input.Path,
+                query: Operations.ImportLedger.Input.Query = .init(),
+                headers: Operations.ImportLedger.Input.Headers = .init(),
+                body: Operations.ImportLedger.Input.Body
+            ) {
+                self.path = path
+                self.query = query
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/responses/201/content/application\/json`.
+                    case json(Components.Schemas.LedgerImportResult)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.LedgerImportResult {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ImportLedger.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.ImportLedger.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The stored import and what was read.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/put(importLedger)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.ImportLedger.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.ImportLedger.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/put(importLedger)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Totals of the imported lines for every combination of the chosen dimensions.
+    ///
+    /// Dimensions are responsibility, chapter, kind, group, art, function, project, freeDimension
+    /// and month. Values are text: the group as `600-699`, the kind as `operating` or
+    /// `investment`, the art with three digits, month 0 for lines of the whole year. Needs the
+    /// read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/ledger/{year}/totals`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/totals/get(getLedgerTotals)`.
+    internal enum GetLedgerTotals {
+        internal static let id: Swift.String = "getLedgerTotals"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/totals/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/totals/GET/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/totals/GET/path/year`.
+                internal var year: Components.Parameters.Year
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - year:
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    year: Components.Parameters.Year
+                ) {
+                    self.code = code
+                    self.year = year
+                }
+            }
+            internal var path: Operations.GetLedgerTotals.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/totals/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// actuals or budget (a revised budget is stored as budget). Default actuals.
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/totals/GET/query/measure`.
+                internal var measure: Components.Parameters.LedgerMeasure?
+                /// The dimensions to total by, in order; default group.
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/totals/GET/query/by`.
+                internal var by: [Swift.String]?
+                /// Only lines with these values, each as dimension=value (e.g. group=100-299, art=020, kind=investment).
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/totals/GET/query/where`.
+                internal var _where: Components.Parameters.LedgerWhere?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - measure: actuals or budget (a revised budget is stored as budget). Default actuals.
+                ///   - by: The dimensions to total by, in order; default group.
+                ///   - _where: Only lines with these values, each as dimension=value (e.g. group=100-299, art=020, kind=investment).
+                internal init(
+                    measure: Components.Parameters.LedgerMeasure? = nil,
+                    by: [Swift.String]? = nil,
+                    _where: Components.Parameters.LedgerWhere? = nil
+                ) {
+                    self.measure = measure
+                    self.by = by
+                    self._where = _where
+                }
+            }
+            internal var query: Operations.GetLedgerTotals.Input.Query
+            /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/totals/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetLedgerTotals.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetLedgerTotals.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.GetLedgerTotals.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                path: Operations.GetLedgerTotals.Input.Path,
+                query: Operations.GetLedgerTotals.Input.Query = .init(),
+                headers: Operations.GetLedgerTotals.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/totals/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/totals/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.LedgerTotals)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.LedgerTotals {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetLedgerTotals.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.GetLedgerTotals.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The totals, ordered by the dimensions' values.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/totals/get(getLedgerTotals)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetLedgerTotals.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.GetLedgerTotals.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/totals/get(getLedgerTotals)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The imported lines, in the order they were imported, a page at a time.
+    ///
+    /// Pass `next` of one page as `after` to get the next. Needs the read permission.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/ledger/{year}/lines`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/lines/get(listLedgerLines)`.
+    internal enum ListLedgerLines {
+        internal static let id: Swift.String = "listLedgerLines"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/lines/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/lines/GET/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/lines/GET/path/year`.
+                internal var year: Components.Parameters.Year
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - year:
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    year: Components.Parameters.Year
+                ) {
+                    self.code = code
+                    self.year = year
+                }
+            }
+            internal var path: Operations.ListLedgerLines.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/lines/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// actuals or budget (a revised budget is stored as budget). Default actuals.
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/lines/GET/query/measure`.
+                internal var measure: Components.Parameters.LedgerMeasure?
+                /// Only lines with these values, each as dimension=value (e.g. group=100-299, art=020, kind=investment).
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/lines/GET/query/where`.
+                internal var _where: Components.Parameters.LedgerWhere?
+                /// The id of the last line of the previous page; default 0 (the first page).
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/lines/GET/query/after`.
+                internal var after: Swift.Int64?
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/lines/GET/query/limit`.
+                internal var limit: Swift.Int?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - measure: actuals or budget (a revised budget is stored as budget). Default actuals.
+                ///   - _where: Only lines with these values, each as dimension=value (e.g. group=100-299, art=020, kind=investment).
+                ///   - after: The id of the last line of the previous page; default 0 (the first page).
+                ///   - limit:
+                internal init(
+                    measure: Components.Parameters.LedgerMeasure? = nil,
+                    _where: Components.Parameters.LedgerWhere? = nil,
+                    after: Swift.Int64? = nil,
+                    limit: Swift.Int? = nil
+                ) {
+                    self.measure = measure
+                    self._where = _where
+                    self.after = after
+                    self.limit = limit
+                }
+            }
+            internal var query: Operations.ListLedgerLines.Input.Query
+            /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/lines/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListLedgerLines.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListLedgerLines.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ListLedgerLines.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                path: Operations.ListLedgerLines.Input.Path,
+                query: Operations.ListLedgerLines.Input.Query = .init(),
+                headers: Operations.ListLedgerLines.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/lines/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/lines/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.LedgerLinePage)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.LedgerLinePage {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ListLedgerLines.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.ListLedgerLines.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// A page of lines.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/lines/get(listLedgerLines)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ListLedgerLines.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.ListLedgerLines.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/lines/get(listLedgerLines)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The accounting report with forecast for a month or tertial.
+    ///
+    /// Per chapter and kind: the posts, their sums and the net result, each with revised budget,
+    /// budget to date, actuals to date (from the imported ledger lines), forecast and deviation
+    /// (revised budget − forecast; positive is favourable), the forecast method and whether the
+    /// deviation needs an explanation. Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/accounting-report/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/accounting-report/{year}/get(getAccountingReport)`.
+    internal enum GetAccountingReport {
+        internal static let id: Swift.String = "getAccountingReport"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/accounting-report/{year}/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/accounting-report/{year}/GET/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/accounting-report/{year}/GET/path/year`.
+                internal var year: Components.Parameters.Year
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - year:
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    year: Components.Parameters.Year
+                ) {
+                    self.code = code
+                    self.year = year
+                }
+            }
+            internal var path: Operations.GetAccountingReport.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/accounting-report/{year}/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// t1–t3 (January through the tertial) or m1–m12 (January through the month); default t2.
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/accounting-report/{year}/GET/query/period`.
+                internal var period: Swift.String?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - period: t1–t3 (January through the tertial) or m1–m12 (January through the month); default t2.
+                internal init(period: Swift.String? = nil) {
+                    self.period = period
+                }
+            }
+            internal var query: Operations.GetAccountingReport.Input.Query
+            /// - Remark: Generated from `#/paths/organisations/{code}/accounting-report/{year}/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetAccountingReport.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetAccountingReport.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.GetAccountingReport.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                path: Operations.GetAccountingReport.Input.Path,
+                query: Operations.GetAccountingReport.Input.Query = .init(),
+                headers: Operations.GetAccountingReport.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/accounting-report/{year}/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/accounting-report/{year}/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.AccountingReport)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.AccountingReport {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetAccountingReport.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.GetAccountingReport.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The report.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/accounting-report/{year}/get(getAccountingReport)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetAccountingReport.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.GetAccountingReport.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/accounting-report/{year}/get(getAccountingReport)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
     /// The audit history of one object.
     ///
     /// - Remark: HTTP `GET /history`.

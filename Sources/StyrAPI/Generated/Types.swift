@@ -173,6 +173,49 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /organisations/{code}/governance-log`.
     /// - Remark: Generated from `#/paths//organisations/{code}/governance-log/get(getGovernanceLog)`.
     func getGovernanceLog(_ input: Operations.GetGovernanceLog.Input) async throws -> Operations.GetGovernanceLog.Output
+    /// Imports a ledger or budget file (KOSTRA, Oslo's annual file or an ERP export), all or nothing.
+    ///
+    /// The request body is the file itself, read as it streams in: lines are parsed and written
+    /// in batches inside one transaction. A single bad line stops the import and nothing is
+    /// stored; the answer is 422 with the number of errors in `detail` and the first 100 (line,
+    /// column, field, value and reason, in Norwegian) in `errors`. An import that overlaps an
+    /// earlier import of the same measure and year is refused (409) unless `replace` is true,
+    /// which swaps the earlier import out in the same transaction. Needs the enterResults
+    /// permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/ledger/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/put(importLedger)`.
+    func importLedger(_ input: Operations.ImportLedger.Input) async throws -> Operations.ImportLedger.Output
+    /// Totals of the imported lines for every combination of the chosen dimensions.
+    ///
+    /// Dimensions are responsibility, chapter, kind, group, art, function, project, freeDimension
+    /// and month. Values are text: the group as `600-699`, the kind as `operating` or
+    /// `investment`, the art with three digits, month 0 for lines of the whole year. Needs the
+    /// read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/ledger/{year}/totals`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/totals/get(getLedgerTotals)`.
+    func getLedgerTotals(_ input: Operations.GetLedgerTotals.Input) async throws -> Operations.GetLedgerTotals.Output
+    /// The imported lines, in the order they were imported, a page at a time.
+    ///
+    /// Pass `next` of one page as `after` to get the next. Needs the read permission.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/ledger/{year}/lines`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/lines/get(listLedgerLines)`.
+    func listLedgerLines(_ input: Operations.ListLedgerLines.Input) async throws -> Operations.ListLedgerLines.Output
+    /// The accounting report with forecast for a month or tertial.
+    ///
+    /// Per chapter and kind: the posts, their sums and the net result, each with revised budget,
+    /// budget to date, actuals to date (from the imported ledger lines), forecast and deviation
+    /// (revised budget − forecast; positive is favourable), the forecast method and whether the
+    /// deviation needs an explanation. Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/accounting-report/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/accounting-report/{year}/get(getAccountingReport)`.
+    func getAccountingReport(_ input: Operations.GetAccountingReport.Input) async throws -> Operations.GetAccountingReport.Output
     /// The audit history of one object.
     ///
     /// - Remark: HTTP `GET /history`.
@@ -557,6 +600,91 @@ extension APIProtocol {
         headers: Operations.GetGovernanceLog.Input.Headers = .init()
     ) async throws -> Operations.GetGovernanceLog.Output {
         try await getGovernanceLog(Operations.GetGovernanceLog.Input(
+            path: path,
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Imports a ledger or budget file (KOSTRA, Oslo's annual file or an ERP export), all or nothing.
+    ///
+    /// The request body is the file itself, read as it streams in: lines are parsed and written
+    /// in batches inside one transaction. A single bad line stops the import and nothing is
+    /// stored; the answer is 422 with the number of errors in `detail` and the first 100 (line,
+    /// column, field, value and reason, in Norwegian) in `errors`. An import that overlaps an
+    /// earlier import of the same measure and year is refused (409) unless `replace` is true,
+    /// which swaps the earlier import out in the same transaction. Needs the enterResults
+    /// permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/ledger/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/put(importLedger)`.
+    internal func importLedger(
+        path: Operations.ImportLedger.Input.Path,
+        query: Operations.ImportLedger.Input.Query = .init(),
+        headers: Operations.ImportLedger.Input.Headers = .init(),
+        body: Operations.ImportLedger.Input.Body
+    ) async throws -> Operations.ImportLedger.Output {
+        try await importLedger(Operations.ImportLedger.Input(
+            path: path,
+            query: query,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Totals of the imported lines for every combination of the chosen dimensions.
+    ///
+    /// Dimensions are responsibility, chapter, kind, group, art, function, project, freeDimension
+    /// and month. Values are text: the group as `600-699`, the kind as `operating` or
+    /// `investment`, the art with three digits, month 0 for lines of the whole year. Needs the
+    /// read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/ledger/{year}/totals`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/totals/get(getLedgerTotals)`.
+    internal func getLedgerTotals(
+        path: Operations.GetLedgerTotals.Input.Path,
+        query: Operations.GetLedgerTotals.Input.Query = .init(),
+        headers: Operations.GetLedgerTotals.Input.Headers = .init()
+    ) async throws -> Operations.GetLedgerTotals.Output {
+        try await getLedgerTotals(Operations.GetLedgerTotals.Input(
+            path: path,
+            query: query,
+            headers: headers
+        ))
+    }
+    /// The imported lines, in the order they were imported, a page at a time.
+    ///
+    /// Pass `next` of one page as `after` to get the next. Needs the read permission.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/ledger/{year}/lines`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/ledger/{year}/lines/get(listLedgerLines)`.
+    internal func listLedgerLines(
+        path: Operations.ListLedgerLines.Input.Path,
+        query: Operations.ListLedgerLines.Input.Query = .init(),
+        headers: Operations.ListLedgerLines.Input.Headers = .init()
+    ) async throws -> Operations.ListLedgerLines.Output {
+        try await listLedgerLines(Operations.ListLedgerLines.Input(
+            path: path,
+            query: query,
+            headers: headers
+        ))
+    }
+    /// The accounting report with forecast for a month or tertial.
+    ///
+    /// Per chapter and kind: the posts, their sums and the net result, each with revised budget,
+    /// budget to date, actuals to date (from the imported ledger lines), forecast and deviation
+    /// (revised budget − forecast; positive is favourable), the forecast method and whether the
+    /// deviation needs an explanation. Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/accounting-report/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/accounting-report/{year}/get(getAccountingReport)`.
+    internal func getAccountingReport(
+        path: Operations.GetAccountingReport.Input.Path,
+        query: Operations.GetAccountingReport.Input.Query = .init(),
+        headers: Operations.GetAccountingReport.Input.Headers = .init()
+    ) async throws -> Operations.GetAccountingReport.Output {
+        try await getAccountingReport(Operations.GetAccountingReport.Input(
             path: path,
             query: query,
             headers: headers

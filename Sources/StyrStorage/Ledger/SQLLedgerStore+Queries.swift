@@ -81,7 +81,7 @@ extension SQLLedgerStore {
         let condition = try await condition(organisationCode, filter)
         let selected = dimensions.enumerated().map { "\($0.element.sqlExpression) AS d\($0.offset)" }
         let grouping = dimensions.indices.map { "d\($0)" }
-        var sql: SQLQueryString = "SELECT \(unsafeRaw: (selected + ["SUM(amount_ore) AS amount", "COUNT(*) AS lines"]).joined(separator: ", ")) FROM ledger_lines WHERE "
+        var sql: SQLQueryString = "SELECT \(unsafeRaw: (selected + ["CAST(SUM(amount_ore) AS BIGINT) AS amount", "COUNT(*) AS lines"]).joined(separator: ", ")) FROM ledger_lines WHERE "
         sql = sql + condition
         if !grouping.isEmpty { sql = sql + " GROUP BY \(unsafeRaw: grouping.joined(separator: ", ")) ORDER BY \(unsafeRaw: grouping.joined(separator: ", "))" }
         return try await db.raw(sql).all().compactMap { row in

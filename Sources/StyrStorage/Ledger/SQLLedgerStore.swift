@@ -221,10 +221,7 @@ public struct SQLLedgerStore: Sendable {
     /// Checks the period, swaps out an earlier import when asked, and records the new one.
     func beginImport(_ target: LedgerImportTarget) async throws -> Int64 {
         let organisationID = try await organisationID(target.organisationCode)
-        let existing = try await db.select().columns("id", "period").from("ledger_imports")
-            .where("organisation_id", .equal, organisationID).where("year", .equal, target.year)
-            .where("measure", .equal, target.measure.rawValue).all()
-            .map { (id: try $0.decode(column: "id", as: Int64.self), period: Int(try $0.decode(column: "period", as: Int64.self))) }
+        let existing = try await imports(of: target.organisationCode, year: target.year).filter { $0.measure == target.measure }
         let period = target.period == 0 ? "hele året" : "periode \(target.period)"
         let clashing = existing.filter { target.period == 0 || $0.period == 0 || $0.period == target.period }
         if !clashing.isEmpty {
@@ -235,11 +232,8 @@ public struct SQLLedgerStore: Sendable {
             if target.period != 0, clashing.contains(where: { $0.period == 0 }) {
                 throw StorageError.invalid("Det finnes en import av hele året \(target.year); den kan bare byttes ut av en ny import av hele året. Ingenting er endret.")
             }
-            for old in clashing {
-                try await db.delete(from: "ledger_lines").where("import_id", .equal, old.id).run()
-                try await db.delete(from: "ledger_imports").where("id", .equal, old.id).run()
-            }
         }
+        // The new row before the old ones go, so that SQLite cannot give it the id of the one it replaces.
         guard let row = try await db.insert(into: "ledger_imports")
             .columns("organisation_id", "year", "period", "measure", "source_name", "format", "lines", "control_sum_ore", "imported_at", "imported_by")
             .values(SQLBind(organisationID), SQLBind(Int64(target.year)), SQLBind(Int64(target.period)), SQLBind(target.measure.rawValue),
@@ -248,7 +242,18 @@ public struct SQLLedgerStore: Sendable {
             .returning("id").first() else {
             throw StorageError.invalid("Databasen returnerte ingen id for importen.")
         }
-        return try row.decode(column: "id", as: Int64.self)
+        let newID = try row.decode(column: "id", as: Int64.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for old in clashing {
+            try await db.delete(from: "ledger_lines").where("import_id", .equal, old.id).run()
+            try await db.delete(from: "ledger_imports").where("id", .equal, old.id).run()
+            _ = try await SQLAuditLog(db).append(
+                actor: target.actor, action: .delete, entityType: "ledgerImport",
+                entityKey: "\(target.organisationCode)/\(target.year)/\(old.measure.rawValue)/\(old.period)/\(old.id)",
+                before: String(decoding: try encoder.encode(old), as: UTF8.self), after: nil)
+        }
+        return newID
     }
 
     func finishImport(_ id: Int64, _ target: LedgerImportTarget, _ count: LedgerImportCount) async throws -> LedgerImportRecord {
