@@ -41,20 +41,24 @@ def measured(command, env=None):
     return float(marker[1]), float(marker[2]), "\n".join(line for line in lines if not line.startswith("@@ "))
 
 
-DUCKDB = """
+DUCKDB = r"""
 import sys, duckdb
 path = sys.argv[1]
 con = duckdb.connect()
-rows = con.execute(f'''
-    SELECT ansvar, art, tjeneste_nr, prosjekt, fri_dim, periode, SUM(beloep) AS sum, COUNT(*) AS n
-    FROM read_csv('{path}', delim=';', header=true, columns={{
-        'virksomhetsomraade': 'VARCHAR', 'art': 'VARCHAR', 'art_tekst': 'VARCHAR', 'ansvar': 'VARCHAR',
-        'ansvar_tekst': 'VARCHAR', 'tjeneste_nr': 'VARCHAR', 'tjeneste_tekst': 'VARCHAR', 'prosjekt': 'VARCHAR',
-        'prosjekt_tekst': 'VARCHAR', 'fri_dim': 'VARCHAR', 'fri_dim_tekst': 'VARCHAR', 'periode': 'INTEGER',
-        'beloep': 'DECIMAL(18,2)'}})
-    GROUP BY ALL
-''').fetchall()
-print(f'groups={len(rows)} total={sum(r[6] for r in rows)}')
+con.execute("SET enable_progress_bar = false")
+# The same dimensions as Styr's aggregation: kontoklasse and KOSTRA art from the local account,
+# funksjon from the first three digits of tjeneste_nr, then ansvar, prosjekt, fri_dim, periode.
+columns = {
+    'virksomhetsomraade': 'VARCHAR', 'art': 'VARCHAR', 'art_tekst': 'VARCHAR', 'ansvar': 'VARCHAR',
+    'ansvar_tekst': 'VARCHAR', 'tjeneste_nr': 'VARCHAR', 'tjeneste_tekst': 'VARCHAR', 'prosjekt': 'VARCHAR',
+    'prosjekt_tekst': 'VARCHAR', 'fri_dim': 'VARCHAR', 'fri_dim_tekst': 'VARCHAR', 'periode': 'INTEGER',
+    'beloep': 'DECIMAL(18,2)'}
+rows = con.execute(
+    "SELECT ansvar, substr(art, 1, 1) AS kontoklasse, CAST(substr(art, 2, 3) AS INTEGER) AS kostra_art, "
+    "CAST(substr(tjeneste_nr, 1, 3) AS INTEGER) AS funksjon, prosjekt, fri_dim, periode, SUM(beloep) AS sum, COUNT(*) AS n "
+    f"FROM read_csv('{path}', delim=';', header=true, columns={columns!r}) GROUP BY ALL"
+).fetchall()
+print(f'groups={len(rows)} total={sum(r[7] for r in rows)}')
 """
 
 

@@ -70,22 +70,34 @@ public struct LedgerFileImport: Sendable {
                 var batch: [LedgerLine] = []
                 batch.reserveCapacity(batchSize * 2)
                 var bytes: Int64 = 0
-                for try await chunk in chunks {
-                    try importer.feed(chunk) { batch.append($0) }
-                    bytes += Int64(chunk.count)
-                    progress?(bytes, importer.summary.linesRead)
-                    // After the first bad line nothing more is written; the rest is read for its errors.
-                    if !importer.errors.isEmpty { batch.removeAll(keepingCapacity: true) }
-                    if batch.count >= batchSize {
-                        try await writer.append(batch)
-                        batch.removeAll(keepingCapacity: true)
+                // One batch is written while the next is parsed: the database works on the other core.
+                var pendingWrite: Task<Void, any Error>?
+                do {
+                    for try await chunk in chunks {
+                        try importer.feed(chunk) { batch.append($0) }
+                        bytes += Int64(chunk.count)
+                        progress?(bytes, importer.summary.linesRead)
+                        // After the first bad line nothing more is written; the rest is read for its errors.
+                        if !importer.errors.isEmpty { batch.removeAll(keepingCapacity: true) }
+                        if batch.count >= batchSize {
+                            try await pendingWrite?.value
+                            let lines = batch
+                            pendingWrite = Task { try await writer.append(lines) }
+                            batch.removeAll(keepingCapacity: true)
+                        }
                     }
+                    let summary = try importer.finish { batch.append($0) }
+                    try await pendingWrite?.value
+                    pendingWrite = nil
+                    box.set(summary, importer.errors, importer.warnings)
+                    guard importer.errors.isEmpty else { throw Refused() }
+                    try await writer.append(batch)
+                    return LedgerImportCount(lines: Int64(summary.linesImported), controlSum: summary.controlSum)
+                } catch {
+                    // The connection must be idle before the transaction is rolled back.
+                    _ = try? await pendingWrite?.value
+                    throw error
                 }
-                let summary = try importer.finish { batch.append($0) }
-                box.set(summary, importer.errors, importer.warnings)
-                guard importer.errors.isEmpty else { throw Refused() }
-                try await writer.append(batch)
-                return LedgerImportCount(lines: Int64(summary.linesImported), controlSum: summary.controlSum)
             }
             return Outcome(record: record, summary: box.summary, errors: box.errors, warnings: box.warnings)
         } catch is Refused {

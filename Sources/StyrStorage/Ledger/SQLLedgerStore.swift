@@ -317,6 +317,7 @@ struct CreateLedger: Migration {
             .column("free_dimension", type: .text, .notNull)
             .column("amount_ore", type: .bigint, .notNull)
             .run()
-        try await db.create(index: "ledger_lines_cell").on("ledger_lines").column("import_id").column("chapter").column("kind").column("art").run()
+        // Cells are found by art (one art, or an artsgruppe's range) and then funksjon within an import.
+        try await db.create(index: "ledger_lines_cell").on("ledger_lines").column("import_id").column("art").column("function").run()
     }
 }
