@@ -84,6 +84,9 @@ struct AccountingReportController: Sendable {
         }
         let canEdit = scope.can(.enterResults)
         let base = "\(scope.base)/regnskapsrapport/\(year)"
+        // Lines without a chapter count for the organisation's only chapter, so the drill-down
+        // filters on the chapter only when there are several.
+        let severalChapters = Set(report.sections.map(\.chapter)).count > 1
         let query = "periode=\(Self.periodCode(period))"
         let sections: [[String: Any]] = report.sections.map { section in
             ["caption": section.caption, "rows": section.rows.map { row -> [String: Any] in
@@ -100,6 +103,10 @@ struct AccountingReportController: Sendable {
                 ]
                 if let post = row.post {
                     let key = PostKey(chapter: section.chapter, kind: section.kind, postCode: post.code)
+                    if ObjectGroup(code: post.code) != nil {
+                        values["actualsURL"] = "\(scope.base)/regnskap/\(year)/linjer?maal=actuals&artsgruppe=\(post.code)&kontoklasse=\(section.kind.rawValue)"
+                            + (severalChapters ? "&kapittel=\(section.chapter)" : "") + "&til=\(report.monthsElapsed)"
+                    }
                     let field = Self.fieldKey(key)
                     let method = row.outcome?.requested
                     values["canEdit"] = canEdit

@@ -32,10 +32,13 @@ struct LedgerController: Sendable {
     struct Query {
         var measure: LedgerMeasure
         var filter: [LedgerDimension: String]
+        /// January through this month (`til=8`), as the accounting report's "actuals to date".
+        var throughMonth: Int?
 
         init(_ request: Request) {
             let parameters = request.uri.queryParameters
             measure = parameters.get("maal").flatMap(LedgerMeasure.init(rawValue:)) ?? .actuals
+            throughMonth = parameters.get("til", as: Int.self).flatMap { (1...12).contains($0) ? $0 : nil }
             filter = [:]
             for (dimension, name) in LedgerController.parameterNames {
                 if let value = parameters.get(name), !value.isEmpty, value.count <= 100 { filter[dimension] = value }
@@ -47,6 +50,7 @@ struct LedgerController: Sendable {
             if let removing { merged[removing] = nil }
             var pairs = [("maal", measure.rawValue)]
             pairs += merged.map { (LedgerController.parameterNames[$0.key]!, $0.value) }.sorted { $0.0 < $1.0 }
+            if let throughMonth { pairs.append(("til", String(throughMonth))) }
             pairs += more.sorted { $0.key < $1.key }
             return pairs.map { "\($0.0)=\($0.1.urlQueryEncoded)" }.joined(separator: "&")
         }
@@ -66,7 +70,7 @@ struct LedgerController: Sendable {
         let rowDimension = request.uri.queryParameters.get("rad").flatMap(LedgerDimension.init(rawValue:)) ?? .group
         let byMonth = request.uri.queryParameters.get("kolonne") == "month" && rowDimension != .month
         let code = scope.code
-        let filter = LedgerFilter(year: year, measure: query.measure, equals: query.filter)
+        let filter = LedgerFilter(year: year, measure: query.measure, throughMonth: query.throughMonth, equals: query.filter)
         let result: Result<([LedgerTotal], [LedgerImportRecord]), StorageError>
         do {
             result = .success(try await database.withConnection { db in
@@ -149,7 +153,7 @@ struct LedgerController: Sendable {
         let query = Query(request)
         let after = max(0, request.uri.queryParameters.get("etter", as: Int64.self) ?? 0)
         let code = scope.code
-        let filter = LedgerFilter(year: year, measure: query.measure, equals: query.filter)
+        let filter = LedgerFilter(year: year, measure: query.measure, throughMonth: query.throughMonth, equals: query.filter)
         let found: ([StoredLedgerLine], LedgerTotal?)
         do {
             found = try await database.withConnection { db in
@@ -165,8 +169,9 @@ struct LedgerController: Sendable {
         let base = "\(scope.base)/regnskap/\(year)"
         return pages.html("Linjer – regnskap \(year)", template: "ledger-lines", context: [
             "organisationName": scope.organisation.name, "year": year, "measureName": query.measure.norwegianName,
-            "filters": query.filter.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.norwegianName): \(Self.label($0.key, $0.value))" },
-            "hasFilters": !query.filter.isEmpty, "isFirstPage": after == 0,
+            "filters": query.filter.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.norwegianName): \(Self.label($0.key, $0.value))" }
+                + (query.throughMonth.map { ["Til og med \(ForecastMonths.name($0))"] } ?? []),
+            "hasFilters": !query.filter.isEmpty || query.throughMonth != nil, "isFirstPage": after == 0,
             "total": total.map { NorwegianFormat.kroner($0.amount, zeroAsDash: false) } ?? "",
             "count": total.map { NorwegianFormat.integer($0.lines) } ?? "",
             "lines": shown.map { stored in

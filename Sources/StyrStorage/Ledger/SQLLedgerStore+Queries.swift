@@ -106,10 +106,16 @@ extension SQLLedgerStore {
         }
     }
 
-    /// The lines of a cell, in the order they were imported, a page at a time (keyset: after `afterID`).
+    /// The lines of a cell, a page at a time: by import, art and funksjon, then in the order they
+    /// were imported. The order is the index's, so a page is read straight off it however many
+    /// lines the cell has; the next page starts after the line `afterID`.
     public func lines(of organisationCode: String, _ filter: LedgerFilter, afterID: Int64 = 0, limit: Int = 50) async throws -> [StoredLedgerLine] {
         var sql: SQLQueryString = "SELECT id, month, responsibility, chapter, kind, art, function, project, free_dimension, amount_ore FROM ledger_lines WHERE "
-        sql = sql + (try await condition(organisationCode, filter)) + " AND id > \(bind: afterID) ORDER BY id LIMIT \(bind: limit)"
+        sql = sql + (try await condition(organisationCode, filter))
+        if afterID > 0 {
+            sql = sql + " AND (import_id, art, function, id) > (SELECT import_id, art, function, id FROM ledger_lines WHERE id = \(bind: afterID))"
+        }
+        sql = sql + " ORDER BY import_id, art, function, id LIMIT \(bind: limit)"
         return try await db.raw(sql).all().map { row in
             StoredLedgerLine(id: try row.decode(column: "id"), line: LedgerLine(
                 responsibility: try row.decode(column: "responsibility"), chapter: Int(try row.decode(column: "chapter", as: Int64.self)),

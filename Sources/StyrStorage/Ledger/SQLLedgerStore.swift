@@ -99,6 +99,9 @@ extension Database {
         _ body: @Sendable (LedgerBatchWriter) async throws -> LedgerImportCount
     ) async throws -> LedgerImportRecord {
         let db = connection.sql()
+        // A larger page cache while the index grows keeps its inserts in memory (about 128 MB at
+        // most, within the memory target); the default is 2 MB.
+        try await db.raw("PRAGMA cache_size = -131072").run()
         try await db.raw("BEGIN IMMEDIATE").run()
         do {
             let importID = try await SQLLedgerStore(db).beginImport(target)
@@ -136,9 +139,11 @@ extension Database {
             let count = try await body(writer)
             let record = try await SQLLedgerStore(db).finishImport(importID, target, count)
             try await db.raw("COMMIT").run()
+            try? await db.raw("PRAGMA cache_size = -2000").run()
             return record
         } catch {
             try? await db.raw("ROLLBACK").run()
+            try? await db.raw("PRAGMA cache_size = -2000").run()
             throw error
         }
     }
