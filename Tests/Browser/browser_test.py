@@ -162,6 +162,10 @@ def main():
             "annual calendar": "/organisasjoner/UKE/arshjul?ar=2020",
             "governance log": "/organisasjoner/UKE/styringslogg?fra=2020-01-01&til=2021-12-31",
             "calendar feed": "/kalender",
+            "ledger": "/organisasjoner/UKE/regnskap/2020?rad=group&kolonne=month",
+            "ledger lines": "/organisasjoner/UKE/regnskap/2020/linjer?maal=actuals&artsgruppe=100-299",
+            "ledger import": "/organisasjoner/UKE/regnskap/2020/import",
+            "accounting report": "/organisasjoner/UKE/regnskapsrapport/2020?periode=t2",
         }
         for name, path in pages.items():
             driver.get(base + path)
@@ -176,6 +180,22 @@ def main():
             check(overflow <= 1, f"400 % zoom: {name} fits the width (overflow {overflow}px)")
         shot(driver, "zoom-400-dashboard")
         driver.set_window_size(1280, 1600)
+        # The editor uploads a ledger file (Latin-1, as older exports are); a bad one names line and column.
+        sample = os.path.join(workdir, "regnskap.csv")
+        with open(sample, "w", encoding="latin-1") as handle:
+            handle.write("art;ansvar;tjeneste_nr;periode;beloep\n11201;Økonomi;12000;3;100,50\n")
+        driver.get(base + "/organisasjoner/UKE/regnskap/2021/import")
+        driver.find_element(By.ID, "fil").send_keys(sample)
+        submit(driver)
+        check("Importert 1 linjer" in driver.page_source, "the editor uploads a ledger file")
+        with open(sample, "w", encoding="utf-8") as handle:
+            handle.write("art;ansvar;tjeneste_nr;periode;beloep\n11201;A1;12000;3;abc\n")
+        driver.get(base + "/organisasjoner/UKE/regnskap/2021/import")
+        driver.find_element(By.ID, "fil").send_keys(sample)
+        driver.find_element(By.CSS_SELECTOR, "input[name=erstatt]").click()
+        submit(driver)
+        check("linje 2, kolonne 5 (beløp): «abc» er ikke et beløp" in driver.page_source, "a bad upload names line and column")
+        axe_check(driver, "ledger import with errors")
         logout(driver)
         check("/logg-inn" in driver.current_url, "logging out returns to the login page")
 

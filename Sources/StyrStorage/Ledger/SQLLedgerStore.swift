@@ -99,9 +99,9 @@ extension Database {
         _ body: @Sendable (LedgerBatchWriter) async throws -> LedgerImportCount
     ) async throws -> LedgerImportRecord {
         let db = connection.sql()
-        // A larger page cache while the index grows keeps its inserts in memory (about 128 MB at
+        // A larger page cache while the index grows keeps its inserts in memory (about 96 MB at
         // most, within the memory target); the default is 2 MB.
-        try await db.raw("PRAGMA cache_size = -131072").run()
+        try await db.raw("PRAGMA cache_size = -98304").run()
         try await db.raw("BEGIN IMMEDIATE").run()
         do {
             let importID = try await SQLLedgerStore(db).beginImport(target)
