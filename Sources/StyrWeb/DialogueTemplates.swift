@@ -275,11 +275,11 @@ extension PageTemplates {
     <thead><tr><th scope="col">Post</th><th scope="col" class="num">Regulert budsjett</th><th scope="col" class="num">Budsjett hittil</th><th scope="col" class="num">Regnskap hittil</th><th scope="col" class="num">Prognose</th><th scope="col">Metode</th><th scope="col" class="num">Avvik</th><th scope="col">Forklaring</th></tr></thead>
     <tbody>
     {{#rows}}<tr{{#isSum}} class="sum"{{/isSum}}><th scope="row">{{label}}</th><td class="num">{{revised}}</td><td class="num">{{toDate}}</td><td class="num">{{#actualsURL}}<a href="{{actualsURL}}">{{actuals}}</a>{{/actualsURL}}{{^actualsURL}}{{actuals}}{{/actualsURL}}</td><td class="num">{{forecast}}</td>
-    <td>{{#canEdit}}<label class="visually-hidden" for="metode_{{field}}">Metode for {{label}}</label><select id="metode_{{field}}" name="metode_{{field}}">{{#methods}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/methods}}</select>
+    <td>{{#canEdit}}<select id="metode_{{field}}" name="metode_{{field}}" aria-label="Prognosemetode for {{label}}">{{#methods}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/methods}}</select>
     <label for="verdi_{{field}}">Manuell prognose</label><input type="text" inputmode="decimal" id="verdi_{{field}}" name="verdi_{{field}}" value="{{manualValue}}" size="12">
     <label for="kommentar_{{field}}">Begrunnelse</label><input type="text" id="kommentar_{{field}}" name="kommentar_{{field}}" value="{{manualComment}}">{{/canEdit}}{{^canEdit}}{{method}}{{/canEdit}}{{#note}}<p class="hint">{{note}}</p>{{/note}}{{#error}}<p class="field-error">{{error}}</p>{{/error}}</td>
     <td class="num">{{deviation}}</td>
-    <td>{{#canEdit}}{{#field}}<label class="visually-hidden" for="forklaring_{{field}}">Forklaring for {{label}}</label><textarea id="forklaring_{{field}}" name="forklaring_{{field}}" rows="2"{{#missing}} aria-invalid="true"{{/missing}}>{{explanation}}</textarea>{{/field}}{{/canEdit}}{{^canEdit}}{{explanation}}{{/canEdit}}{{#missing}}<p class="field-error">Avviket må forklares.</p>{{/missing}}</td></tr>
+    <td>{{#canEdit}}{{#field}}<textarea id="forklaring_{{field}}" name="forklaring_{{field}}" rows="2" aria-label="Forklaring for {{label}}"{{#missing}} aria-invalid="true"{{/missing}}>{{explanation}}</textarea>{{/field}}{{/canEdit}}{{^canEdit}}{{explanation}}{{/canEdit}}{{#missing}}<p class="field-error">Avviket må forklares.</p>{{/missing}}</td></tr>
     {{/rows}}
     </tbody></table></div>
     {{/sections}}
