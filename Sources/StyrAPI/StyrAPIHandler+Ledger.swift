@@ -114,10 +114,6 @@ extension StyrAPIHandler {
         }
     }
 
-    static func artCode(_ art: Int) -> String {
-        let digits = String(art)
-        return String(repeating: "0", count: max(0, 3 - digits.count)) + digits
-    }
 
     /// Reads ledger lines; a value of a `where` condition the store refuses is answered 422.
     func readLedger<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -262,7 +258,7 @@ extension StyrAPIHandler {
             let line = stored.line
             return Components.Schemas.LedgerLine(
                 id: stored.id, year: year, month: line.month, responsibility: line.responsibility, chapter: line.chapter,
-                kind: Components.Schemas.LedgerLine.KindPayload(rawValue: line.kind.rawValue)!, art: Self.artCode(line.art),
+                kind: Components.Schemas.LedgerLine.KindPayload(rawValue: line.kind.rawValue)!, art: LedgerLine.artCode(line.art),
                 group: line.group?.code ?? "", function: line.function, project: line.project, freeDimension: line.freeDimension,
                 amountOre: line.amount.ore)
         }

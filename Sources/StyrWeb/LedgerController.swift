@@ -177,7 +177,7 @@ struct LedgerController: Sendable {
             "lines": shown.map { stored in
                 let line = stored.line
                 return ["id": stored.id, "month": line.month == 0 ? "Året" : String(line.month), "responsibility": line.responsibility,
-                        "chapter": line.chapter == 0 ? "" : String(line.chapter), "kind": line.kind.norwegianName, "art": pad3(line.art),
+                        "chapter": line.chapter == 0 ? "" : String(line.chapter), "kind": line.kind.norwegianName, "art": LedgerLine.artCode(line.art),
                         "function": line.function == 0 ? "" : String(line.function), "project": line.project, "freeDimension": line.freeDimension,
                         "amount": LetterText.exactKroner(line.amount)] as [String: Any]
             }, "hasLines": !shown.isEmpty,
@@ -193,7 +193,3 @@ extension LedgerDimension {
     var isNumericForSorting: Bool { [.chapter, .group, .art, .function, .month].contains(self) }
 }
 
-func pad3(_ value: Int) -> String {
-    let digits = String(value)
-    return String(repeating: "0", count: max(0, 3 - digits.count)) + digits
-}

@@ -51,14 +51,10 @@ public enum PostGroupingError: Error, Hashable, Sendable, CustomStringConvertibl
         case .mixesExpensesAndRevenues(let code):
             "Posten «\(code)» blander utgiftsarter (000–599) og inntektsarter (600–999)."
         case .overlap(let first, let second, let art):
-            "Art \(Self.artCode(art)) ligger både i post «\(first)» og i post «\(second)»."
+            "Art \(LedgerLine.artCode(art)) ligger både i post «\(first)» og i post «\(second)»."
         }
     }
 
-    static func artCode(_ art: Int) -> String {
-        let digits = String(art)
-        return String(repeating: "0", count: max(0, 3 - digits.count)) + digits
-    }
 }
 
 /// How the arts of a chapter are grouped into posts. Every art belongs to at most one post; arts

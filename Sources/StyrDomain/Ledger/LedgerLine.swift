@@ -33,6 +33,9 @@ public struct LedgerLine: Hashable, Sendable, Codable {
         self.amount = amount
     }
 
+    /// An art as printed: three digits (`010`).
+    public static func artCode(_ art: Int) -> String { pad(art, 3) }
+
     /// The artsgruppe of the art (000-099 … 900-999).
     public var group: ObjectGroup? { ObjectGroup.standardGroup(ofArt: art) }
 }

@@ -93,9 +93,9 @@ extension SQLLedgerStore {
                 if dimension.isNumeric {
                     let number = Int(try row.decode(column: column, as: Int64.self))
                     switch dimension {
-                    case .group: values[dimension] = ObjectGroup.standardGroup(ofArt: number).map { "\(pad3($0.first))-\(pad3($0.last))" } ?? String(number)
+                    case .group: values[dimension] = ObjectGroup.standardGroup(ofArt: number).map { $0.code } ?? String(number)
                     case .kind: values[dimension] = number == 1 ? AccountKind.operating.rawValue : AccountKind.investment.rawValue
-                    case .art: values[dimension] = pad3(number)
+                    case .art: values[dimension] = LedgerLine.artCode(number)
                     default: values[dimension] = String(number)
                     }
                 } else {
@@ -127,7 +127,3 @@ extension SQLLedgerStore {
     }
 }
 
-func pad3(_ value: Int) -> String {
-    let digits = String(value)
-    return String(repeating: "0", count: max(0, 3 - digits.count)) + digits
-}
