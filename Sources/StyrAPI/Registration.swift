@@ -6,9 +6,11 @@ import Foundation
 /// Registers the API's generated routes under `/api/v1` on a transport (the Hummingbird router).
 /// `notificationLimit` is how soon after detection a serious incident must be notified; the
 /// notices and the governance log flag incidents notified later.
+/// `forecastThreshold` is the deviation of a forecast that needs an explanation.
 public func registerStyrAPI(
-    on transport: any ServerTransport, database: Database, notificationLimit: NotificationLimit = .standard
+    on transport: any ServerTransport, database: Database, notificationLimit: NotificationLimit = .standard,
+    forecastThreshold: ForecastThreshold = .standard
 ) throws {
-    try StyrAPIHandler(database: database, notificationLimit: notificationLimit)
+    try StyrAPIHandler(database: database, notificationLimit: notificationLimit, forecastThreshold: forecastThreshold)
         .registerHandlers(on: transport, serverURL: URL(string: "/api/v1")!)
 }

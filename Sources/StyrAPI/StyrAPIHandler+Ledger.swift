@@ -273,10 +273,11 @@ extension StyrAPIHandler {
         try validate(year: year)
         try await require(.read, on: code)
         let period = try Self.accountingPeriod(input.query.period)
+        let threshold = forecastThreshold
         let report: AccountingReport
         do {
             report = try await database.withConnection { db in
-                try await AccountingReportLoader.load(db, organisationCode: code, year: year, period: period)
+                try await AccountingReportLoader.load(db, organisationCode: code, year: year, period: period, threshold: threshold)
             }
         } catch let error as StorageError {
             switch error {

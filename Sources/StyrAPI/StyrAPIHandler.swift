@@ -11,10 +11,12 @@ struct StyrAPIHandler: APIProtocol {
     let database: Database
     /// How soon after detection a serious incident must reach the department.
     let notificationLimit: NotificationLimit
+    let forecastThreshold: ForecastThreshold
 
-    init(database: Database, notificationLimit: NotificationLimit = .standard) {
+    init(database: Database, notificationLimit: NotificationLimit = .standard, forecastThreshold: ForecastThreshold = .standard) {
         self.database = database
         self.notificationLimit = notificationLimit
+        self.forecastThreshold = forecastThreshold
     }
 
     // MARK: Access

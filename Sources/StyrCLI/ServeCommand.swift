@@ -27,17 +27,28 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Varslingsfrist for alvorlige hendelser i minutter etter at de er oppdaget (standard 60).")
     var incidentNotificationMinutes = 60
 
+    @Option(help: "Avvik mellom prognose og regulert budsjett som må forklares: beløp i kroner (standard 500000).")
+    var forecastThresholdKroner: Int64 = 500_000
+
+    @Option(help: "… og prosent av regulert budsjett (standard 5). Begge må overskrides.")
+    var forecastThresholdPercent: Int64 = 5
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port må være mellom 1 og 65535.") }
         guard (1...10_080).contains(incidentNotificationMinutes) else {
             throw ValidationError("--incident-notification-minutes må være mellom 1 og 10080 (én uke).")
         }
+        guard (0...1_000_000_000_000).contains(forecastThresholdKroner) else {
+            throw ValidationError("--forecast-threshold-kroner må være mellom 0 og 1 000 000 000 000.")
+        }
+        guard (0...100).contains(forecastThresholdPercent) else { throw ValidationError("--forecast-threshold-percent må være mellom 0 og 100.") }
     }
 
     func run() async throws {
         let configuration = WebConfiguration(
             host: host, port: port, secureCookies: secureCookies,
-            notificationLimit: NotificationLimit(minutes: incidentNotificationMinutes))
+            notificationLimit: NotificationLimit(minutes: incidentNotificationMinutes),
+            forecastThreshold: ForecastThreshold(amount: .kroner(forecastThresholdKroner), percentBasisPoints: forecastThresholdPercent * 100))
         let demo = demo
         let url = try databaseOptions.url()
         try await databaseOptions.withMigratedDatabase { database in

@@ -10,6 +10,8 @@ struct AccountingReportController: Sendable {
     let database: Database
     let pages: Pages
     let access: Authorizer
+    /// The deviation that needs an explanation (`styr serve --forecast-threshold-…`).
+    let threshold: ForecastThreshold
 
     func addRoutes(to router: Router<StyrRequestContext>) {
         router.get("/organisasjoner/:code/regnskapsrapport/:year") { request, context in
@@ -59,7 +61,7 @@ struct AccountingReportController: Sendable {
 
     func load(_ code: String, year: Int, period: AccountingPeriod) async throws -> (AccountingReport, [AccountingReportSubmission]) {
         try await database.withConnection { db in
-            (try await AccountingReportLoader.load(db, organisationCode: code, year: year, period: period),
+            (try await AccountingReportLoader.load(db, organisationCode: code, year: year, period: period, threshold: threshold),
              try await SQLForecastStore(db).submissions(of: code, year: year))
         }
     }
@@ -188,7 +190,7 @@ struct AccountingReportController: Sendable {
         let (code, email) = (scope.code, scope.user.email)
         do {
             _ = try await database.transaction { db in
-                let report = try await AccountingReportLoader.load(db, organisationCode: code, year: year, period: period)
+                let report = try await AccountingReportLoader.load(db, organisationCode: code, year: year, period: period, threshold: threshold)
                 return try await SQLForecastStore(db, actor: email).submit(report, of: code, by: email)
             }
         } catch let refused as StorageError {

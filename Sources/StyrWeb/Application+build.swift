@@ -17,14 +17,17 @@ public struct WebConfiguration: Sendable {
     public var bcryptCost: UInt8
     /// How soon after detection a serious incident must be notified (one hour unless configured).
     public var notificationLimit: NotificationLimit
+    /// The deviation of a forecast from the revised budget that needs an explanation.
+    public var forecastThreshold: ForecastThreshold
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool? = nil, bcryptCost: UInt8 = 12,
-                notificationLimit: NotificationLimit = .standard) {
+                notificationLimit: NotificationLimit = .standard, forecastThreshold: ForecastThreshold = .standard) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies ?? !["127.0.0.1", "localhost", "::1"].contains(host)
         self.bcryptCost = bcryptCost
         self.notificationLimit = notificationLimit
+        self.forecastThreshold = forecastThreshold
     }
 }
 
@@ -63,7 +66,7 @@ public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), 
     NoticeController(database: database, pages: pages, access: access, limit: configuration.notificationLimit).addRoutes(to: router)
     DialogueController(database: database, pages: pages, access: access, limit: configuration.notificationLimit).addRoutes(to: router)
     LedgerController(database: database, pages: pages, access: access).addRoutes(to: router)
-    AccountingReportController(database: database, pages: pages, access: access).addRoutes(to: router)
+    AccountingReportController(database: database, pages: pages, access: access, threshold: configuration.forecastThreshold).addRoutes(to: router)
     LedgerImportController(database: database, pages: pages, access: access).addRoutes(to: router)
     router.get("/styles.css") { _, _ in
         Response(
@@ -74,7 +77,8 @@ public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), 
     router.get("/api/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
     }
-    try registerStyrAPI(on: router, database: database, notificationLimit: configuration.notificationLimit)
+    try registerStyrAPI(
+        on: router, database: database, notificationLimit: configuration.notificationLimit, forecastThreshold: configuration.forecastThreshold)
     router.get("/tilgjengelighet") { _, context in
         pages.html("Tilgjengelighetserklæring", template: "accessibility", context: [:], context: context)
     }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import StyrDemo
+import StyrDomain
 import StyrStorage
 import StyrTestSupport
 @testable import StyrWeb
@@ -65,14 +66,15 @@ enum WebTestApp {
 
     /// A demo database, the demo users with their passwords, and a test client.
     static func run(
-        _ backend: TestDatabase, demo: Bool = true,
+        _ backend: TestDatabase, demo: Bool = true, forecastThreshold: ForecastThreshold = .standard,
         _ test: @Sendable @escaping (any TestClientProtocol, [String: String]) async throws -> Void
     ) async throws {
         try await backend.withFreshDatabase { database in
             if demo { _ = try await DemoLoader.loadIfEmpty(database) }
             let credentials = try await DemoUsers.ensure(in: database, bcryptCost: bcryptCost)
             let passwords = Dictionary(uniqueKeysWithValues: credentials.map { ($0.user.email, $0.password) })
-            let router = try buildRouter(WebConfiguration(secureCookies: true, bcryptCost: bcryptCost), database: database)
+            let router = try buildRouter(
+                WebConfiguration(secureCookies: true, bcryptCost: bcryptCost, forecastThreshold: forecastThreshold), database: database)
             try await Application(router: router).test(.router) { client in try await test(client, passwords) }
         }
     }
