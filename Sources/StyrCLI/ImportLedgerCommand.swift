@@ -70,30 +70,24 @@ struct ImportLedgerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard let handle = FileHandle(forReadingAtPath: file) else { throw CLIError("Kan ikke lese filen «\(file)».") }
-        defer { try? handle.close() }
+        guard FileManager.default.isReadableFile(atPath: file) else { throw CLIError("Kan ikke lese filen «\(file)».") }
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.int64Value ?? 0
         let progress = Progress(total: size, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-        let codes = try KostraCodeList.codes()
         let started = ContinuousClock.now
-        let settings = ImportSettings(
-            organisationCode: org, year: year, period: period ?? 0, measure: importMeasure, format: requestedFormat, fileName: file,
-            replace: replace, profileName: profile)
+        let settings = LedgerFileImport.Settings(
+            organisationCode: org, year: year, period: period ?? 0, measure: importMeasure, format: requestedFormat,
+            sourceName: URL(fileURLWithPath: file).lastPathComponent, replace: replace, profileName: profile, actor: "system:import")
+        let chunks = FileChunks(path: file, chunkSize: Self.chunkSize)
 
         if aggregateOnly {
-            let (summary, groups) = try await aggregate(handle, settings: settings, codes: codes, progress: progress)
+            let (summary, groups) = try await aggregate(chunks, settings: settings, progress: progress)
             progress.finish()
             report(summary, settings: settings, elapsed: ContinuousClock.now - started, stored: nil)
             say("Summert i \(NorwegianFormat.integer(Int64(groups))) grupper (ansvar × kapittel × kontoklasse × art × funksjon × prosjekt × fri dimensjon × periode); ingenting er lagret.")
             return
         }
-        let fileSettings = LedgerFileImport.Settings(
-            organisationCode: settings.organisationCode, year: settings.year, period: settings.period, measure: settings.measure,
-            format: settings.format, sourceName: URL(fileURLWithPath: settings.fileName).lastPathComponent, replace: settings.replace,
-            profileName: settings.profileName, actor: "system:import")
-        let path = file
         let outcome = try await databaseOptions.withMigratedDatabase { database in
-            try await LedgerFileImport.run(fileSettings, chunks: FileChunks(path: path, chunkSize: Self.chunkSize), database: database) { bytes, lines in
+            try await LedgerFileImport.run(settings, chunks: chunks, database: database) { bytes, lines in
                 progress.set(bytes: bytes, lines: lines)
             }
         }
@@ -110,7 +104,8 @@ struct ImportLedgerCommand: AsyncParsableCommand {
     }
 
     /// Reads and totals the lines without storing them.
-    func aggregate(_ handle: FileHandle, settings: ImportSettings, codes: KostraCodes, progress: Progress) async throws -> (ImportSummary, Int) {
+    func aggregate(_ chunks: FileChunks, settings: LedgerFileImport.Settings, progress: Progress) async throws -> (ImportSummary, Int) {
+        let codes = try KostraCodeList.codes()
         let profile = settings.profileName == nil ? ImportProfile.standard
             : try await databaseOptions.withMigratedDatabase { database in try await Self.profile(named: settings.profileName, in: database) }
         var importer = LedgerImporter(profile: profile, year: settings.year, month: settings.period, measure: settings.measure, codes: codes, format: settings.format)
@@ -119,8 +114,8 @@ struct ImportLedgerCommand: AsyncParsableCommand {
             totals[AggregateKey(line), default: 0] &+= line.amount.ore
         }
         do {
-            while let chunk = try handle.read(upToCount: Self.chunkSize), !chunk.isEmpty {
-                try importer.feed([UInt8](chunk), add)
+            for try await chunk in chunks {
+                try importer.feed(chunk, add)
                 progress.advance(by: Int64(chunk.count), lines: importer.summary.linesRead)
             }
             let summary = try importer.finish(add)
@@ -144,7 +139,7 @@ struct ImportLedgerCommand: AsyncParsableCommand {
         return profile
     }
 
-    func report(_ summary: ImportSummary, settings: ImportSettings, elapsed: Duration, stored: LedgerImportRecord?) {
+    func report(_ summary: ImportSummary, settings: LedgerFileImport.Settings, elapsed: Duration, stored: LedgerImportRecord?) {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = seconds > 0 ? Int64(Double(summary.linesImported) / seconds) : 0
         if let stored {
@@ -153,22 +148,11 @@ struct ImportLedgerCommand: AsyncParsableCommand {
         say("Format: \(summary.format?.norwegianName ?? "ukjent"); tegnsett \(summary.encoding.displayName)\(summary.hasByteOrderMark ? " med BOM" : "")\(summary.delimiter.map { "; skilletegn \($0)" } ?? "").")
         say("Linjer lest \(NorwegianFormat.integer(Int64(summary.linesRead))), tatt inn \(NorwegianFormat.integer(Int64(summary.linesImported))), hoppet over \(NorwegianFormat.integer(Int64(summary.linesSkipped))), advarsler \(NorwegianFormat.integer(Int64(summary.warnings))).")
         for kind in AccountKind.allCases {
-            if let sum = summary.sumByKind[kind] { say("  Sum \(kind.norwegianName.lowercased()): \(LetterText.exactKroner(sum)) kr") }
+            if let sum = summary.sumByKind[kind] { say("  Sum \(kind.norwegianName.lowercased()): \(NorwegianFormat.exactKroner(sum)) kr") }
         }
-        say("Kontrollsum (alle linjer): \(LetterText.exactKroner(summary.controlSum)) kr\(settings.measure == .actuals ? "" : summary.isBalanced ? " – budsjettet går i null" : " – et fullstendig budsjett skal gå i null")")
+        say("Kontrollsum (alle linjer): \(NorwegianFormat.exactKroner(summary.controlSum)) kr\(settings.measure == .actuals ? "" : summary.isBalanced ? " – budsjettet går i null" : " – et fullstendig budsjett skal gå i null")")
         say("Tid: \(String(format: "%.2f", seconds)) s, \(NorwegianFormat.integer(rate)) linjer/s.")
     }
-}
-
-struct ImportSettings: Sendable {
-    var organisationCode: String
-    var year: Int
-    var period: Int
-    var measure: LedgerImportMeasure
-    var format: LedgerFormat?
-    var fileName: String
-    var replace: Bool
-    var profileName: String?
 }
 
 /// The dimensions the aggregated import totals by (as DuckDB's GROUP BY in the benchmark).

@@ -38,7 +38,7 @@ struct LedgerLinesCommand: AsyncParsableCommand {
         for stored in lines {
             let line = stored.line
             say([String(stored.id), String(line.month), line.responsibility, String(line.chapter), line.kind.rawValue, String(line.art),
-                 String(line.function), line.project, line.freeDimension, LetterText.exactKroner(line.amount)].joined(separator: ";"))
+                 String(line.function), line.project, line.freeDimension, NorwegianFormat.exactKroner(line.amount)].joined(separator: ";"))
         }
         if timing { say("\(lines.count) linjer på \(String(format: "%.1f", seconds * 1000)) ms") }
     }

@@ -24,7 +24,7 @@ struct LedgerTotalsCommand: AsyncParsableCommand {
         }
         say((dimensions.map(\.norwegianName) + ["Beløp (kr)", "Linjer"]).joined(separator: ";"))
         for total in totals {
-            say((dimensions.map { total.values[$0] ?? "" } + [LetterText.exactKroner(total.amount), String(total.lines)]).joined(separator: ";"))
+            say((dimensions.map { total.values[$0] ?? "" } + [NorwegianFormat.exactKroner(total.amount), String(total.lines)]).joined(separator: ";"))
         }
     }
 }

@@ -36,8 +36,18 @@ struct Authorizer: Sendable {
     func require(
         _ permission: Permission, on organisationCode: String, _ request: Request, _ context: StyrRequestContext
     ) async throws -> UserAccount {
+        _ = try user(request, context)
+        let organisations = try await database.withConnection { db in try await SQLGovernanceStore(db).organisations() }
+        return try require(permission, on: organisationCode, among: organisations, request, context)
+    }
+
+    /// As `require`, with the organisations already read.
+    func require(
+        _ permission: Permission, on organisationCode: String, among organisations: [Organisation], _ request: Request,
+        _ context: StyrRequestContext
+    ) throws -> UserAccount {
         let user = try user(request, context)
-        let tree = OrganisationTree(try await database.withConnection { db in try await SQLGovernanceStore(db).organisations() })
+        let tree = OrganisationTree(organisations)
         guard tree.contains(organisationCode) else {
             throw AccessError(status: .notFound, loginReturnPath: nil, html: pages.errorDocument(
                 heading: "Fant ikke organisasjonen",

@@ -118,7 +118,7 @@ struct AccountingReportController: Sendable {
                         ["value": value, "label": label, "selected": current == value] as [String: Any]
                     }
                     if case .manual(let value, let comment)? = method {
-                        values["manualValue"] = LetterText.exactKroner(value)
+                        values["manualValue"] = NorwegianFormat.exactKroner(value)
                         values["manualComment"] = comment
                     }
                     if let typed = posted["verdi_\(field)"] { values["manualValue"] = typed }

@@ -50,8 +50,9 @@ extension Authorizer {
     /// The scope of a dialogue page, when the user has `permission` on the organisation.
     func scope(_ permission: Permission, _ request: Request, _ context: StyrRequestContext) async throws -> DialogueScope {
         let code = try context.parameters.require("code")
-        let user = try await require(permission, on: code, request, context)
+        _ = try user(request, context)
         let organisations = try await database.withConnection { db in try await SQLGovernanceStore(db).organisations() }
+        let user = try require(permission, on: code, among: organisations, request, context)
         return DialogueScope(user: user, organisation: organisations.first { $0.code == code }!, organisations: organisations)
     }
 

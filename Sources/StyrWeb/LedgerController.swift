@@ -71,26 +71,20 @@ struct LedgerController: Sendable {
         let byMonth = request.uri.queryParameters.get("kolonne") == "month" && rowDimension != .month
         let code = scope.code
         let filter = LedgerFilter(year: year, measure: query.measure, throughMonth: query.throughMonth, equals: query.filter)
-        let result: Result<([LedgerTotal], [LedgerImportRecord]), StorageError>
+        let totals: [LedgerTotal], imports: [LedgerImportRecord]
         do {
-            result = .success(try await database.withConnection { db in
+            (totals, imports) = try await database.withConnection { db in
                 let store = SQLLedgerStore(db)
                 return (try await store.totals(of: code, filter, by: byMonth ? [rowDimension, .month] : [rowDimension]),
                         try await store.imports(of: code, year: year))
-            })
-        } catch let error as StorageError {
-            result = .failure(error)
-        }
-        guard case .success(let (totals, imports)) = result else {
-            if case .failure(let error) = result {
-                return pages.error(.badRequest, heading: "Ugyldig utvalg", message: error.description, context: context)
             }
-            fatalError("unreachable")
+        } catch let error as StorageError {
+            return pages.error(.badRequest, heading: "Ugyldig utvalg", message: error.description, context: context)
         }
         let base = "\(scope.base)/regnskap/\(year)"
         let months = byMonth ? Array(Set(totals.compactMap { $0.values[.month].flatMap(Int.init) })).sorted() : []
         let rowValues = Array(Set(totals.compactMap { $0.values[rowDimension] })).sorted { a, b in
-            if rowDimension.isNumericForSorting, let x = Int(a.prefix { $0 != "-" }), let y = Int(b.prefix { $0 != "-" }) { return x < y }
+            if rowDimension.isNumeric, let x = Int(a.prefix { $0 != "-" }), let y = Int(b.prefix { $0 != "-" }) { return x < y }
             return a < b
         }
         var rows: [[String: Any]] = []
@@ -179,7 +173,7 @@ struct LedgerController: Sendable {
                 return ["id": stored.id, "month": line.month == 0 ? "Året" : String(line.month), "responsibility": line.responsibility,
                         "chapter": line.chapter == 0 ? "" : String(line.chapter), "kind": line.kind.norwegianName, "art": LedgerLine.artCode(line.art),
                         "function": line.function == 0 ? "" : String(line.function), "project": line.project, "freeDimension": line.freeDimension,
-                        "amount": LetterText.exactKroner(line.amount)] as [String: Any]
+                        "amount": NorwegianFormat.exactKroner(line.amount)] as [String: Any]
             }, "hasLines": !shown.isEmpty,
             "nextURL": stored.count > Self.pageSize ? "\(base)/linjer?\(query.string(more: ["etter": String(shown.last!.id)]))" : "",
             "firstURL": after > 0 ? "\(base)/linjer?\(query.string())" : "",
@@ -189,7 +183,4 @@ struct LedgerController: Sendable {
     }
 }
 
-extension LedgerDimension {
-    var isNumericForSorting: Bool { [.chapter, .group, .art, .function, .month].contains(self) }
-}
 

@@ -95,7 +95,7 @@ struct LedgerImportController: Sendable {
         guard let record = outcome.record else {
             return try await form(scope, year: year, values: fields, errors: InputErrors(), outcome: outcome, context)
         }
-        let message = "Importert \(NorwegianFormat.integer(record.lines)) linjer fra \(record.sourceName); kontrollsum \(LetterText.exactKroner(record.controlSum)) kr."
+        let message = "Importert \(NorwegianFormat.integer(record.lines)) linjer fra \(record.sourceName); kontrollsum \(NorwegianFormat.exactKroner(record.controlSum)) kr."
         return redirect(to: "\(scope.base)/regnskap/\(year)?maal=\(settings.measure.ledgerMeasure.rawValue)&lagret=\(message.urlQueryEncoded)")
     }
 }

@@ -191,14 +191,21 @@ struct MeetingController: Sendable {
     }
 
     func approve(_ scope: DialogueScope, meeting: Meeting, side: MeetingSide, _ context: StyrRequestContext) async throws -> Response {
+        let (email, id) = (scope.user.email, meeting.id ?? 0)
         let approved: Meeting
         do {
-            approved = try MeetingRules.approve(meeting, side: side, by: scope.user.email, on: CalendarDate.today())
+            // The rule is applied to the minutes as they are inside the transaction, so two
+            // approvals at once cannot both pass.
+            approved = try await database.transaction { db in
+                let store = SQLGovernanceStore(db, actor: email)
+                guard let current = try await store.meeting(id: id) else { throw StorageError.notFound("møte \(id)") }
+                let approved = try MeetingRules.approve(current, side: side, by: email, on: CalendarDate.today())
+                try await store.save(approved)
+                return approved
+            }
         } catch let refused as InputErrors {
             return try await show(scope, meeting: meeting, saved: nil, error: refused.entries.first?.message, context).response
         }
-        let email = scope.user.email
-        _ = try await database.transaction { db in try await SQLGovernanceStore(db, actor: email).save(approved) }
         let message = approved.minutesStatus == .approved ? "Referatet er godkjent av begge parter." : "Godkjenningen er registrert."
         return redirect(to: "\(scope.base)/moter/\(meeting.id ?? 0)?lagret=\(message.urlQueryEncoded)")
     }

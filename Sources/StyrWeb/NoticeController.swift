@@ -245,23 +245,35 @@ struct NoticeController: Sendable {
         return redirect(to: "\(scope.base)/meldinger/\(id)?lagret=\(message.urlQueryEncoded)")
     }
 
+    /// Applies a rule to the notice as it is inside the transaction and saves the result, so two
+    /// answers (or sends) at once cannot both pass.
+    func change(
+        _ notice: InformationNotice, by email: String, _ rule: @escaping @Sendable (InformationNotice) throws -> InformationNotice
+    ) async throws {
+        let id = notice.id ?? 0
+        try await database.transaction { db in
+            let store = SQLGovernanceStore(db, actor: email)
+            guard let current = try await store.notice(id: id) else { throw StorageError.notFound("melding \(id)") }
+            try await store.save(try rule(current))
+        }
+    }
+
     func submit(_ scope: DialogueScope, notice: InformationNotice, _ context: StyrRequestContext) async throws -> Response {
-        let submitted: InformationNotice
-        do { submitted = try NoticeRules.submit(notice, at: Date()) } catch let refused as InputErrors {
+        do {
+            try await change(notice, by: scope.user.email) { try NoticeRules.submit($0, at: Date()) }
+        } catch let refused as InputErrors {
             return show(scope, notice: notice, saved: nil, error: refused.entries.map(\.message).joined(separator: " "), context).response
         }
-        let email = scope.user.email
-        _ = try await database.transaction { db in try await SQLGovernanceStore(db, actor: email).save(submitted) }
         return redirect(to: "\(scope.base)/meldinger/\(notice.id ?? 0)?lagret=\("Meldingen er sendt til byrådsavdelingen.".urlQueryEncoded)")
     }
 
     func answer(_ scope: DialogueScope, notice: InformationNotice, text: String, _ context: StyrRequestContext) async throws -> Response {
-        let answered: InformationNotice
-        do { answered = try NoticeRules.answer(notice, text: text, by: scope.user.email, at: Date()) } catch let refused as InputErrors {
+        let email = scope.user.email
+        do {
+            try await change(notice, by: email) { try NoticeRules.answer($0, text: text, by: email, at: Date()) }
+        } catch let refused as InputErrors {
             return show(scope, notice: notice, saved: nil, error: refused.entries.map(\.message).joined(separator: " "), context).response
         }
-        let email = scope.user.email
-        _ = try await database.transaction { db in try await SQLGovernanceStore(db, actor: email).save(answered) }
         return redirect(to: "\(scope.base)/meldinger/\(notice.id ?? 0)?lagret=\("Svaret er sendt til etaten.".urlQueryEncoded)")
     }
 }

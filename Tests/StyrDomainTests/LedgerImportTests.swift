@@ -593,7 +593,7 @@ struct LedgerImportTests {
         #expect(imported.lines.contains(where: { $0.kind == .investment }))
         #expect(Set(imported.lines.map(\.month)) == Set(1...12))
         let responsibilities = Set(imported.lines.map(\.responsibility))
-        #expect(responsibilities.count <= LedgerGenerator.responsibilityCount)
+        #expect(responsibilities.count == LedgerGenerator.responsibilityCount)
         #expect(responsibilities.contains("A101"))
         #expect(imported.lines.contains(where: { !$0.project.isEmpty }))
         #expect(imported.lines.contains(where: { $0.project.isEmpty }))

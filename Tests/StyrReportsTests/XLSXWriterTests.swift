@@ -63,6 +63,10 @@ struct XLSXWriterTests {
     func deterministic() throws {
         let sheet = XLSXSheet(name: "A", rows: [[.text("x"), .amount(1)]])
         #expect(try XLSXWriter.data([sheet]) == XLSXWriter.data([sheet]))
+        // Equal bytes come from the fixed time stamp, not from two calls within the same second.
+        let archive = try Archive(data: XLSXWriter.data([sheet]), accessMode: .read)
+        #expect(Array(archive).allSatisfy { $0.fileAttributes[.modificationDate] as? Date == Date(timeIntervalSince1970: 1_577_836_800) })
+        #expect(Array(archive).count >= 5)
         #expect(throws: XLSXError.self) { _ = try XLSXWriter.data([]) }
     }
 

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import StyrDemo
+import StyrDomain
 import StyrStorage
 import StyrTestSupport
 @testable import StyrWeb
@@ -58,7 +59,9 @@ struct DialogueAPITests {
             // Statuses as reported up to the date: work on Mitt Oslo started 02.03.2020.
             #expect(beforeAssignments.first { $0["key"] as? String == "mitt-oslo" }?["status"] as? String == "notStarted")
             let frame = try #require((beforeContent["frames"] as? [[String: Any]])?.first)
+            // Net = expenses + revenues of the stored Dok. 3: 393 826 000 kr.
             #expect((frame["expensesOre"] as? Int).map { $0 + (frame["revenuesOre"] as? Int ?? 0) } == frame["netOre"] as? Int)
+            #expect(frame["netOre"] as? Int == 39_382_600_000)
 
             let after = try APITests.object(try await APITests.get(client, "\(Self.base)/allocation-letters/2020?on=2020-05-01", token: editor))
             #expect((after["laterSupplements"] as? [Int])?.isEmpty == true)
@@ -282,6 +285,12 @@ struct DialogueAPITests {
     func calendar() async throws {
         try await APITests.run(.sqlite) { client, tokens in
             let fin = tokens[WebTests.finSteerer]!
+            // A meeting in ten days, so that the list of what is due has something in it.
+            let soon = CalendarDate.today().adding(days: 10).iso
+            let created = try await Self.post(client, "\(Self.base)/meetings", token: fin, json: #"{"kind":"governance","title":"Snart","date":"\#(soon)"}"#)
+            #expect(created.status == .created)
+            let meetingID = try #require(try APITests.object(created)["id"] as? Int)
+            let horizon = CalendarDate.today().adding(days: 60).iso
             for code in ["UKE", "FIN"] {
                 let calendar = try APITests.object(try await APITests.get(client, "/api/v1/organisations/\(code)/calendar?days=60", token: fin))
                 #expect(calendar["days"] as? Int == 60)
@@ -291,7 +300,9 @@ struct DialogueAPITests {
                 let dates = entries.compactMap { $0["date"] as? String }
                 #expect(dates == dates.sorted())
                 let today = try #require(calendar["today"] as? String)
-                #expect((calendar["due"] as? [[String: Any]])?.allSatisfy { ($0["date"] as? String ?? "") >= today } == true)
+                let due = try #require(calendar["due"] as? [[String: Any]])
+                #expect(due.contains { $0["uid"] as? String == "meeting-\(meetingID)" })
+                #expect(due.allSatisfy { (today...horizon).contains($0["date"] as? String ?? "") })
             }
             #expect(try await APITests.get(client, "\(Self.base)/calendar?days=1000", token: fin).status == .unprocessableContent)
             #expect(try await APITests.get(client, "\(Self.base)/calendar", token: tokens[WebTests.blkSteerer]!).status == .forbidden)

@@ -34,7 +34,7 @@ public enum LetterText {
 
     public static func text(_ content: LetterContent, _ list: List) -> String {
         switch list {
-        case .frames: content.frames.map { "\($0.chapter) | \(exactKroner($0.expenses)) | \(exactKroner($0.revenues))" }.joined(separator: "\n")
+        case .frames: content.frames.map { "\($0.chapter) | \(NorwegianFormat.exactKroner($0.expenses)) | \(NorwegianFormat.exactKroner($0.revenues))" }.joined(separator: "\n")
         case .expectations: content.expectations.map { "\($0.key) | \($0.text)" }.joined(separator: "\n")
         case .assignments: content.assignments.map { "\($0.key) | \($0.title) | \(NorwegianFormat.date($0.deadline)) | \($0.reporting) | \($0.description)" }.joined(separator: "\n")
         case .meetingPlan: content.meetingPlan.map { "\(NorwegianFormat.date($0.date)) | \($0.kind.norwegianName.lowercased()) | \($0.title)" }.joined(separator: "\n")
@@ -124,15 +124,6 @@ public enum LetterText {
             }
         }
         return errors.isEmpty ? .success(amendments) : .failure(errors)
-    }
-
-    /// Kroner with øre when there are any, so that editing a letter never rounds its amounts.
-    public static func exactKroner(_ money: Money) -> String {
-        let sign = money.ore < 0 ? "-" : ""
-        let magnitude = money.ore.magnitude
-        let whole = NorwegianFormat.integer(Int64(magnitude / 100))
-        let ore = magnitude % 100
-        return sign + whole + (ore == 0 ? "" : ore < 10 ? ",0\(ore)" : ",\(ore)")
     }
 
     /// Kroner as typed: spaces as thousands separators, comma or point before at most two decimals.

@@ -64,4 +64,7 @@ public enum LedgerDimension: String, Hashable, Sendable, Codable, CaseIterable {
         case .month: "Periode"
         }
     }
+
+    /// Whether its values are numbers (codes), as opposed to free text.
+    public var isNumeric: Bool { ![.responsibility, .project, .freeDimension].contains(self) }
 }

@@ -43,6 +43,15 @@ public enum NorwegianFormat {
         quantity(value, decimals: decimals) + " %"
     }
 
+    /// Kroner with øre when there are any (`845 550 000,50`, `-12`), for amounts that must not be
+    /// rounded: ledger lines, and letter amounts edited as text.
+    public static func exactKroner(_ money: Money) -> String {
+        let sign = money.ore < 0 ? "-" : ""
+        let magnitude = money.ore.magnitude
+        let ore = Int(magnitude % 100)
+        return sign + integer(Int64(magnitude / 100)) + (ore == 0 ? "" : "," + pad(ore, 2))
+    }
+
     /// `22.03.2024`.
     public static func date(_ date: CalendarDate) -> String {
         "\(pad(date.day, 2)).\(pad(date.month, 2)).\(date.year)"

@@ -37,19 +37,15 @@ public struct SQLForecastStore: Sendable {
         self.actor = actor
     }
 
-    func organisationID(_ code: String) async throws -> Int64 { try await SQLLedgerStore(db).organisationID(code) }
+    func organisationID(_ code: String) async throws -> Int64 { try await SQLGovernanceStore(db).organisationID(code) }
 
-    static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
+    static func json<T: Encodable>(_ value: T) throws -> String { try storedJSON(value) }
 
     public func choices(of organisationCode: String, year: Int) async throws -> [ForecastChoice] {
         let organisationID = try await organisationID(organisationCode)
         return try await db.select().column("document").from("forecast_choices").where("organisation_id", .equal, organisationID)
             .where("year", .equal, year).orderBy("post_key").all().map {
-                try JSONDecoder().decode(ForecastChoice.self, from: Data(try $0.decode(column: "document", as: String.self).utf8))
+                try decodeStoredJSON(ForecastChoice.self, from: try $0.decode(column: "document", as: String.self))
             }
     }
 
@@ -72,7 +68,7 @@ public struct SQLForecastStore: Sendable {
         let organisationID = try await organisationID(organisationCode)
         return try await db.select().column("document").from("accounting_report_submissions").where("organisation_id", .equal, organisationID)
             .where("year", .equal, year).orderBy("id").all().map {
-                try JSONDecoder().decode(AccountingReportSubmission.self, from: Data(try $0.decode(column: "document", as: String.self).utf8))
+                try decodeStoredJSON(AccountingReportSubmission.self, from: try $0.decode(column: "document", as: String.self))
             }
     }
 

@@ -26,24 +26,22 @@ public struct SQLImportProfileStore: Sendable {
         let problems = profile.problems
         guard problems.isEmpty else { throw StorageError.invalid("Profilen «\(profile.name)» er ugyldig: \(problems.joined(separator: " "))") }
         let before = try await self.profile(named: profile.name)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let document = String(decoding: try encoder.encode(profile), as: UTF8.self)
+        let document = try storedJSON(profile)
         try await db.insert(into: "import_profiles").columns("name", "document").values(SQLBind(profile.name), SQLBind(document))
             .onConflict(with: ["name"]) { $0.set(excludedValueOf: "document") }.run()
         _ = try await SQLAuditLog(db).append(
             actor: actor, action: before == nil ? .create : .update, entityType: "importProfile", entityKey: profile.name,
-            before: try before.map { String(decoding: try encoder.encode($0), as: UTF8.self) }, after: document)
+            before: try auditJSON(before), after: document)
     }
 
     public func profile(named name: String) async throws -> ImportProfile? {
         guard let row = try await db.select().column("document").from("import_profiles").where("name", .equal, name).first() else { return nil }
-        return try JSONDecoder().decode(ImportProfile.self, from: Data(try row.decode(column: "document", as: String.self).utf8))
+        return try decodeStoredJSON(ImportProfile.self, from: try row.decode(column: "document", as: String.self))
     }
 
     public func profiles() async throws -> [ImportProfile] {
         try await db.select().column("document").from("import_profiles").orderBy("name").all().map {
-            try JSONDecoder().decode(ImportProfile.self, from: Data(try $0.decode(column: "document", as: String.self).utf8))
+            try decodeStoredJSON(ImportProfile.self, from: try $0.decode(column: "document", as: String.self))
         }
     }
 }

@@ -46,8 +46,6 @@ extension LedgerDimension {
         case .month: "month"
         }
     }
-
-    var isNumeric: Bool { ![.responsibility, .project, .freeDimension].contains(self) }
 }
 
 extension SQLLedgerStore {

@@ -216,12 +216,7 @@ public struct SQLLedgerStore: Sendable {
 
     public init(_ db: any SQLDatabase) { self.db = db }
 
-    func organisationID(_ code: String) async throws -> Int64 {
-        guard let row = try await db.select().column("id").from("organisations").where("code", .equal, code).first() else {
-            throw StorageError.notFound("organisasjonen «\(code)»")
-        }
-        return try row.decode(column: "id", as: Int64.self)
-    }
+    func organisationID(_ code: String) async throws -> Int64 { try await SQLGovernanceStore(db).organisationID(code) }
 
     /// Checks the period, swaps out an earlier import when asked, and records the new one.
     func beginImport(_ target: LedgerImportTarget) async throws -> Int64 {
@@ -248,15 +243,13 @@ public struct SQLLedgerStore: Sendable {
             throw StorageError.invalid("Databasen returnerte ingen id for importen.")
         }
         let newID = try row.decode(column: "id", as: Int64.self)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for old in clashing {
             try await db.delete(from: "ledger_lines").where("import_id", .equal, old.id).run()
             try await db.delete(from: "ledger_imports").where("id", .equal, old.id).run()
             _ = try await SQLAuditLog(db).append(
                 actor: target.actor, action: .delete, entityType: "ledgerImport",
                 entityKey: "\(target.organisationCode)/\(target.year)/\(old.measure.rawValue)/\(old.period)/\(old.id)",
-                before: String(decoding: try encoder.encode(old), as: UTF8.self), after: nil)
+                before: try storedJSON(old), after: nil)
         }
         return newID
     }
@@ -267,12 +260,10 @@ public struct SQLLedgerStore: Sendable {
         guard let record = try await imports(of: target.organisationCode, year: target.year).first(where: { $0.id == id }) else {
             throw StorageError.notFound("importen \(id)")
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         _ = try await SQLAuditLog(db).append(
             actor: target.actor, action: .create, entityType: "ledgerImport",
             entityKey: "\(target.organisationCode)/\(target.year)/\(target.measure.rawValue)/\(target.period)/\(id)",
-            before: nil, after: String(decoding: try encoder.encode(record), as: UTF8.self))
+            before: nil, after: try storedJSON(record))
         return record
     }
 

@@ -5,21 +5,10 @@ import StyrDomain
 /// Dialogue records are kept as JSON documents (the shape of the domain type), with the columns
 /// that are filtered on beside them. They are read whole, per agency, and never queried inside.
 extension SQLGovernanceStore: DialogueRepository {
-    static let documentEncoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
-
-    static func document<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try documentEncoder.encode(value), as: UTF8.self)
-    }
+    static func document<T: Encodable>(_ value: T) throws -> String { try storedJSON(value) }
 
     static func decode<T: Decodable>(_ type: T.Type, _ row: any SQLRow) throws -> T {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return try decoder.decode(T.self, from: Data(try row.decode(column: "document", as: String.self).utf8))
+        try decodeStoredJSON(T.self, from: try row.decode(column: "document", as: String.self))
     }
 
     // MARK: Letters

@@ -54,13 +54,29 @@ public struct SQLGovernanceStore: Sendable {
     }
 }
 
-/// Values in the audit log are JSON with sorted keys, so equal values read alike.
-func auditJSON<T: Encodable>(_ value: T?) throws -> String? {
-    guard let value else { return nil }
+/// Stored JSON (documents and audit values) has sorted keys, so equal values read alike, and
+/// ISO 8601 dates.
+private let storageEncoder: JSONEncoder = {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    return encoder
+}()
+
+func storedJSON<T: Encodable>(_ value: T) throws -> String {
+    String(decoding: try storageEncoder.encode(value), as: UTF8.self)
+}
+
+/// Reads JSON written by `storedJSON`.
+func decodeStoredJSON<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    return try decoder.decode(T.self, from: Data(text.utf8))
+}
+
+/// Values in the audit log.
+func auditJSON<T: Encodable>(_ value: T?) throws -> String? {
+    try value.map(storedJSON)
 }
 
 extension SQLRow {
