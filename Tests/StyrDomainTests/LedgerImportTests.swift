@@ -460,14 +460,18 @@ struct LedgerImportTests {
         var parser = LedgerLineParser(format: .erp, year: 2019)
         let error = thrownError { try parser.header("art;ansvar;tjeneste_nr;sum") }
         #expect(error?.field == "beløp")
-        #expect(error?.reason == "mangler kolonnen for beløp (en av: beloep, belop, beløp, rekneskap, regnskap, amount)")
+        #expect(error?.reason == "mangler kolonnen for beløp (en av: beloep, belop, beløp, rekneskap, regnskap, amount, årsregnskap, årsrekneskap)")
     }
 
     @Test("amounts: accepted forms and errors", arguments: [
         ("1234", "123400"), ("-1234", "-123400"), ("+1234", "123400"), ("1234,56", "123456"), ("1234.56", "123456"),
         ("1 234,56", "123456"), ("\u{2212}1 234", "-123400"), ("1\u{00A0}234,5", "123450"), ("0,05", "5"), (" 12 ", "1200"),
-        ("12,3,4", "er ikke et beløp"), ("(1234)", "er ikke et beløp"), ("1e5", "er ikke et beløp"), ("12,", "er ikke et beløp"),
-        (",5", "er ikke et beløp"), ("1  234", "er ikke et beløp"), ("abc", "er ikke et beløp"), ("1234,567", "har mer enn to desimaler"),
+        ("12,3,4", "er ikke et beløp"), ("(1234)", "-123400"), ("1e5", "er ikke et beløp"), ("12,", "er ikke et beløp"),
+        (",5", "er ikke et beløp"), ("1  234", "123400"), ("abc", "er ikke et beløp"), ("1234,567", "har mer enn to desimaler"),
+        ("1.234.567,89", "123456789"), ("1,234,567.89", "123456789"), ("1.234.567", "123456700"), ("-1.234,5", "-123450"),
+        ("1234-", "-123400"), ("(1 234,50)", "-123450"), ("1234.5600", "123456"), ("1'234.50", "123450"), ("12.000,00", "1200000"),
+        ("1.000", "har mer enn to desimaler"), ("1,500", "har mer enn to desimaler"), ("1.23.456", "er ikke et beløp"),
+        ("1,234.5,6", "er ikke et beløp"), ("12.34,56", "er ikke et beløp"), ("1234.5601", "har mer enn to desimaler"), ("-", "er ikke et beløp"),
         ("92233720368547758", "9223372036854775800"), ("92233720368547759", "er for stort"), ("99999999999999999999", "er for stort"),
         ("", "feltet er tomt"),
     ])
@@ -511,6 +515,28 @@ struct LedgerImportTests {
         #expect(parsed[1].error?.reason == "funksjon mangler")
         #expect(parsed[2].error?.reason == "har færre enn 3 siffer; funksjonen er de 3 første")
         #expect(parsed[3].error?.reason == "er ikke en funksjon (bare siffer)")
+    }
+
+    @Test("a budget import reads the budget column even when the file also has actuals")
+    func budgetColumn() throws {
+        var parser = LedgerLineParser(format: .erp, year: 2019, measure: .budget)
+        try parser.header("art;ansvar;regnskap;budsjett")
+        #expect(parser.parse("10201;A1;100;250", number: 2).ledgerLine?.amount == .kroner(250))
+        var revised = LedgerLineParser(format: .erp, year: 2019, measure: .revisedBudget)
+        try revised.header("art;ansvar;regnskap;opprinnelig budsjett;justert budsjett")
+        #expect(revised.parse("10201;A1;100;250;300", number: 2).ledgerLine?.amount == .kroner(300))
+        var actuals = LedgerLineParser(format: .erp, year: 2019)
+        try actuals.header("art;ansvar;budsjett;Rekneskap")
+        #expect(actuals.parse("10201;A1;250;100", number: 2).ledgerLine?.amount == .kroner(100))
+    }
+
+    @Test("codes exported with their names: the leading code is read")
+    func codesWithNames() throws {
+        let parsed = try parseRows(["10201 Fastlønn;A101;25300 - Bistand;100", "10201 10202;A101;25300;100", "10201;A101;253: Bistand;100"])
+        #expect(parsed[0].ledgerLine?.art == 20)
+        #expect(parsed[0].ledgerLine?.function == 253)
+        #expect(parsed[1].error?.reason == "er ikke et kontonummer (bare siffer)")
+        #expect(parsed[2].ledgerLine?.function == 253)
     }
 
     @Test("periods outside 1–12 and periods of another year")

@@ -192,11 +192,35 @@ enum LedgerBytes {
         return (value, last - first)
     }
 
+    /// The code at the start of a field that also holds its name, as exported by some ERP systems:
+    /// `10201 Fastlønn`, `253 - Helse- og omsorgstjenester`, `25300: Bistand` (digits, then a blank,
+    /// `-`, `–` or `:`, then text that does not start with a digit). Nil when the field is not like that.
+    static func leadingCode(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (value: Int, length: Int)? {
+        let (first, last) = trim(p, start, end)
+        var index = first
+        while index < last, isDigit(p[index]) { index += 1 }
+        let length = index - first
+        guard length > 0, length <= 18, index < last else { return nil }
+        let separator = p[index]
+        guard separator == space || separator == tab || separator == minus || separator == 0x3A || separator == 0xE2 else { return nil }
+        var rest = index
+        while rest < last, p[rest] == space || p[rest] == tab || p[rest] == minus || p[rest] == 0x3A { rest += 1 }
+        if rest + 2 < last, p[rest] == 0xE2, p[rest + 1] == 0x80, p[rest + 2] == 0x93 { rest += 3 }
+        while rest < last, p[rest] == space || p[rest] == tab { rest += 1 }
+        guard rest < last, !isDigit(p[rest]) else { return nil }
+        return digits(p, first, index)
+    }
+
     /// An amount in units of `unit` øre (100 for kroner, 100 000 for thousands of kroner).
     ///
     /// Accepted: `1234`, `-1234`, `+1234`, `−1234` (U+2212), `1234,56`, `1234.56`, groups of digits
     /// separated by a space, no-break space or narrow no-break space (`1 234,56`), one or two decimals.
-    /// Not accepted: a second separator (`12,3,4`), more than two decimals, parentheses, exponents.
+    /// Also read (by `lenientAmount`, for what the fast loop below does not take): thousands
+    /// separated by `.` or `,` (`1.234.567,89`, `1,234,567.89`), an apostrophe as group separator,
+    /// a trailing minus (`1234-`), parentheses for a negative amount (`(1234)`), and more than two
+    /// decimals when the extra ones are zeros (`1234.5600`).
+    /// Not accepted: separators that do not make thousands groups (`12,3,4`), non-zero third
+    /// decimals (`1,234` is 1 krone and 234 thousandths: an error, never a guess), exponents.
     static func amount(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, unit: Int64) -> LedgerAmount {
         let trimmed = trim(p, start, end)
         var index = trimmed.start
@@ -235,7 +259,7 @@ enum LedgerBytes {
                 continue
             }
             if byte == comma || byte == period {
-                guard !sawSeparator, integerDigits > 0 else { return .invalid }
+                guard !sawSeparator, integerDigits > 0 else { return lenientAmount(p, trimmed.start, last, unit: unit) }
                 sawSeparator = true
                 index += 1
                 continue
@@ -245,13 +269,93 @@ enum LedgerBytes {
                 index += width
                 continue
             }
-            return .invalid
+            return lenientAmount(p, trimmed.start, last, unit: unit)
         }
-        guard integerDigits > 0 else { return .invalid }
+        guard integerDigits > 0 else { return lenientAmount(p, trimmed.start, last, unit: unit) }
         if sawSeparator, decimals == 0 { return .invalid }
-        if decimals > 2 { return .tooManyDecimals }
+        if decimals > 2 { return lenientAmount(p, trimmed.start, last, unit: unit) }
         if overflow { return .overflow }
         if decimals == 1 { fraction *= 10 }
+        let (whole, wholeOverflow) = integer.multipliedReportingOverflow(by: unit)
+        let (part, partOverflow) = fraction.multipliedReportingOverflow(by: unit / 100)
+        let (total, totalOverflow) = whole.addingReportingOverflow(part)
+        if wholeOverflow || partOverflow || totalOverflow { return .overflow }
+        return .value(negative ? -total : total)
+    }
+
+    /// The slower reading of amounts the fast loop in `amount` does not take; see there.
+    static func lenientAmount(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, unit: Int64) -> LedgerAmount {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(end - start)
+        var index = start
+        while index < end {
+            let width = groupSeparatorWidth(p, index, end)
+            if width > 0 || p[index] == 0x27 {
+                index += max(width, 1)
+                continue
+            }
+            bytes.append(p[index])
+            index += 1
+        }
+        var negative = false
+        if bytes.count >= 2, bytes.first == 0x28, bytes.last == 0x29 {
+            negative = true
+            bytes = Array(bytes.dropFirst().dropLast())
+        }
+        if bytes.first == minus || bytes.first == plus {
+            negative = negative || bytes.first == minus
+            bytes.removeFirst()
+        } else if bytes.count >= 3, bytes[0] == 0xE2, bytes[1] == 0x88, bytes[2] == 0x92 {
+            negative = true
+            bytes.removeFirst(3)
+        } else if bytes.last == minus {
+            negative = true
+            bytes.removeLast()
+        }
+        guard !bytes.isEmpty, bytes.allSatisfy({ isDigit($0) || $0 == comma || $0 == period }) else { return .invalid }
+        let commas = bytes.filter { $0 == comma }.count
+        let periods = bytes.filter { $0 == period }.count
+        // Which mark is the decimal one: the later of two kinds; a kind used twice or more groups thousands.
+        let decimalMark: UInt8?
+        if commas > 0, periods > 0 {
+            decimalMark = bytes.last(where: { $0 == comma || $0 == period })
+        } else if commas == 1 {
+            decimalMark = comma
+        } else if periods == 1 {
+            decimalMark = period
+        } else {
+            decimalMark = nil
+        }
+        if let decimalMark, bytes.filter({ $0 == decimalMark }).count > 1 { return .invalid }
+        var integerPart = bytes[...]
+        var fractionPart: ArraySlice<UInt8> = []
+        if let decimalMark, let at = bytes.lastIndex(of: decimalMark) {
+            integerPart = bytes[..<at]
+            fractionPart = bytes[(at + 1)...]
+            guard !fractionPart.isEmpty, fractionPart.allSatisfy(isDigit) else { return .invalid }
+        }
+        // What is left of the integer part is digits in thousands groups.
+        let groups = integerPart.split(separator: comma, omittingEmptySubsequences: false).flatMap {
+            $0.split(separator: period, omittingEmptySubsequences: false)
+        }
+        guard let firstGroup = groups.first, !firstGroup.isEmpty, firstGroup.count <= 18 || groups.count == 1,
+              groups.dropFirst().allSatisfy({ $0.count == 3 }), groups.count == 1 || firstGroup.count <= 3 else { return .invalid }
+        var integer: Int64 = 0
+        for group in groups {
+            for byte in group {
+                let (times, overflowed) = integer.multipliedReportingOverflow(by: 10)
+                let (sum, carried) = times.addingReportingOverflow(Int64(byte - zero))
+                if overflowed || carried { return .overflow }
+                integer = sum
+            }
+        }
+        // `1.000` or `1,500` alone could be thousands as well as decimals: an error, never a guess.
+        if groups.count == 1, commas + periods == 1, fractionPart.count == 3, firstGroup.count <= 3 { return .tooManyDecimals }
+        if fractionPart.count > 2, fractionPart.dropFirst(2).contains(where: { $0 != zero }) { return .tooManyDecimals }
+        var fraction: Int64 = 0
+        for (position, byte) in fractionPart.prefix(2).enumerated() {
+            fraction += Int64(byte - zero) * (position == 0 ? 10 : 1)
+        }
         let (whole, wholeOverflow) = integer.multipliedReportingOverflow(by: unit)
         let (part, partOverflow) = fraction.multipliedReportingOverflow(by: unit / 100)
         let (total, totalOverflow) = whole.addingReportingOverflow(part)

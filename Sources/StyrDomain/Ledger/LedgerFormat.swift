@@ -33,11 +33,28 @@ public enum LedgerImportMeasure: String, Hashable, Sendable, Codable, CaseIterab
     public var ledgerMeasure: LedgerMeasure { self == .actuals ? .actuals : .budget }
 
     /// The Oslo file's header name of the column holding this measure.
-    public var osloColumn: String {
+    public var osloColumn: String { columnNames[0] }
+
+    /// Header names of a column holding this measure, the published Oslo name first, then
+    /// variants seen in other municipalities' files (bokmål and nynorsk).
+    public var columnNames: [String] {
         switch self {
-        case .actuals: "Årsregnskap"
-        case .budget: "Opprinnelig budsjett"
-        case .revisedBudget: "Regulert budsjett"
+        case .actuals: ["Årsregnskap", "Regnskap", "Rekneskap", "Årsrekneskap"]
+        case .budget: ["Opprinnelig budsjett", "Vedtatt budsjett", "Opphavleg budsjett", "Budsjett"]
+        case .revisedBudget: ["Regulert budsjett", "Revidert budsjett", "Justert budsjett", "Budsjett"]
+        }
+    }
+
+    /// The names an ERP export's amount column is looked for under: for actuals the profile's
+    /// names; for a budget this measure's own names first, and the profile's without those that
+    /// mean actuals (so that a file with both a `regnskap` and a `budsjett` column gives the budget).
+    public func amountNames(profile: [String]) -> [String] {
+        let actualsNames = Set(Self.actuals.columnNames.map { $0.lowercased() })
+        switch self {
+        case .actuals:
+            return profile + columnNames.map { $0.lowercased() }.filter { !profile.map { $0.lowercased() }.contains($0) }
+        case .budget, .revisedBudget:
+            return columnNames.map { $0.lowercased() } + profile.filter { !actualsNames.contains($0.lowercased()) }
         }
     }
 }

@@ -124,12 +124,12 @@ public struct LedgerLineParser: Sendable {
                 (role: .chapter, names: ["Kapittelkode"], required: true),
                 (role: .artGroup, names: ["Artgruppekode", "Artsgruppekode"], required: true),
                 (role: .function, names: ["Kostrafunksjonskode"], required: true),
-                (role: .amount, names: [measure.osloColumn], required: true),
+                (role: .amount, names: measure.columnNames, required: true),
             ]
         case .erp:
             return [
                 (role: .account, names: profile.accountNames, required: true),
-                (role: .amount, names: profile.amountNames, required: true),
+                (role: .amount, names: measure.amountNames(profile: profile.amountNames), required: true),
                 (role: .responsibility, names: profile.responsibilityNames, required: false),
                 (role: .function, names: profile.functionNames, required: false),
                 (role: .project, names: profile.projectNames, required: false),
@@ -237,7 +237,7 @@ public struct LedgerLineParser: Sendable {
             return readAmount(p, span, column: column, number: number, into: &row)
         case .chapter:
             if LedgerBytes.isBlank(p, span.start, span.end) { return nil }
-            guard let digits = LedgerBytes.digits(p, span.start, span.end), digits.length <= 9 else {
+            guard let digits = LedgerBytes.digits(p, span.start, span.end) ?? LedgerBytes.leadingCode(p, span.start, span.end), digits.length <= 9 else {
                 return fieldError(number, column, role, p, span, "er ikke et kapittelnummer")
             }
             row.chapter = digits.value
@@ -249,7 +249,7 @@ public struct LedgerLineParser: Sendable {
 
     private func readAccount(_ p: UnsafeBufferPointer<UInt8>, _ span: LedgerFieldSpan, column: Int, number: Int,
                              into row: inout LedgerRow) -> LedgerLineError? {
-        guard let digits = LedgerBytes.digits(p, span.start, span.end) else {
+        guard let digits = LedgerBytes.digits(p, span.start, span.end) ?? LedgerBytes.leadingCode(p, span.start, span.end) else {
             let reason = LedgerBytes.isBlank(p, span.start, span.end) ? "feltet er tomt" : "er ikke et kontonummer (bare siffer)"
             return fieldError(number, column, .account, p, span, reason)
         }
@@ -292,7 +292,7 @@ public struct LedgerLineParser: Sendable {
             row.functionMissing = true
             return nil
         }
-        guard let digits = LedgerBytes.digits(p, span.start, span.end) else {
+        guard let digits = LedgerBytes.digits(p, span.start, span.end) ?? LedgerBytes.leadingCode(p, span.start, span.end) else {
             return fieldError(number, column, .function, p, span, "er ikke en funksjon (bare siffer)")
         }
         if !functionOverrides.isEmpty, let overridden = functionOverrides.lookup(digits.value, length: digits.length) {
@@ -364,7 +364,7 @@ public struct LedgerLineParser: Sendable {
     private func readArtGroup(_ p: UnsafeBufferPointer<UInt8>, _ span: LedgerFieldSpan, column: Int, number: Int,
                               into row: inout LedgerRow) -> LedgerLineError? {
         let (first, last) = LedgerBytes.trim(p, span.start, span.end)
-        if let digits = LedgerBytes.digits(p, first, last) {
+        if let digits = LedgerBytes.digits(p, first, last) ?? LedgerBytes.leadingCode(p, first, last) {
             if digits.length == 1 {
                 row.art = digits.value * 100
                 return nil
