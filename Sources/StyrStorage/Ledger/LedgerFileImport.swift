@@ -42,7 +42,7 @@ public struct LedgerFileImport: Sendable {
         public var succeeded: Bool { record != nil }
     }
 
-    public static let batchSize = 20_000
+    public static let batchSize = 100_000
 
     /// Reads `chunks` (each a piece of the file, in order) and imports them all or nothing.
     public static func run<Chunks: AsyncSequence & Sendable>(
@@ -68,7 +68,8 @@ public struct LedgerFileImport: Sendable {
                 var importer = LedgerImporter(
                     profile: profile, year: settings.year, month: settings.period, measure: settings.measure, codes: codes, format: settings.format)
                 var batch: [LedgerLine] = []
-                batch.reserveCapacity(batchSize * 2)
+                // A chunk of the file (1 MB, about 15 000 lines) may go beyond the batch size before it is handed over.
+                batch.reserveCapacity(batchSize + 32_768)
                 var bytes: Int64 = 0
                 // One batch is written while the next is parsed: the database works on the other core.
                 var pendingWrite: Task<Void, any Error>?
@@ -82,8 +83,10 @@ public struct LedgerFileImport: Sendable {
                         if batch.count >= batchSize {
                             try await pendingWrite?.value
                             let lines = batch
+                            // A new buffer rather than `removeAll(keepingCapacity:)`, which would copy the shared one.
+                            batch = []
+                            batch.reserveCapacity(batchSize + 32_768)
                             pendingWrite = Task { try await writer.append(lines) }
-                            batch.removeAll(keepingCapacity: true)
                         }
                     }
                     let summary = try importer.finish { batch.append($0) }

@@ -99,9 +99,10 @@ extension Database {
         _ body: @Sendable (LedgerBatchWriter) async throws -> LedgerImportCount
     ) async throws -> LedgerImportRecord {
         let db = connection.sql()
-        // A larger page cache while the index grows keeps its inserts in memory (about 96 MB at
-        // most, within the memory target); the default is 2 MB.
-        try await db.raw("PRAGMA cache_size = -98304").run()
+        // A larger page cache while the index grows (32 MB; the default is 2 MB). With batches in
+        // the index's order a larger one hardly helps: on 2 M lines 2 MB gave 285 000 lines/s,
+        // 80 MB 291 000, at 115 MB more memory.
+        try await db.raw("PRAGMA cache_size = -32768").run()
         try await db.raw("BEGIN IMMEDIATE").run()
         do {
             let importID = try await SQLLedgerStore(db).beginImport(target)
@@ -110,7 +111,10 @@ extension Database {
             let placeholders = "(" + Array(repeating: "?", count: lineColumns.count).joined(separator: ",") + ")"
             let fullStatement = "INSERT INTO ledger_lines (\(lineColumns.joined(separator: ","))) VALUES "
                 + Array(repeating: placeholders, count: rowsPerStatement).joined(separator: ",")
-            let writer = LedgerBatchWriter { lines in
+            let writer = LedgerBatchWriter { unsorted in
+                // In the cell index's order, a batch's index entries go in one sweep over the index
+                // instead of at random places (on 2 M lines about twice as fast).
+                let lines = unsorted.sorted { ($0.art, $0.function) < ($1.art, $1.function) }
                 var start = lines.startIndex
                 while start < lines.endIndex {
                     let end = min(start + rowsPerStatement, lines.endIndex)
@@ -161,7 +165,8 @@ extension Database {
                 let writer = LedgerBatchWriter { lines in
                     var buffer = ByteBuffer()
                     buffer.reserveCapacity(lines.count * 64)
-                    for line in lines { Self.writeCopyRow(line, importID: importID, into: &buffer) }
+                    // As on SQLite: the index's order makes the batch one sweep over the cell index.
+                    for line in lines.sorted { ($0.art, $0.function) < ($1.art, $1.function) } { Self.writeCopyRow(line, importID: importID, into: &buffer) }
                     try await copy.write(buffer)
                 }
                 count = try await body(writer)
