@@ -80,10 +80,11 @@ struct ImportLedgerCommand: AsyncParsableCommand {
         let chunks = FileChunks(path: file, chunkSize: Self.chunkSize)
 
         if aggregateOnly {
-            let (summary, groups) = try await aggregate(chunks, settings: settings, progress: progress)
+            let (summary, result) = try await aggregate(chunks, settings: settings, progress: progress)
             progress.finish()
             report(summary, settings: settings, elapsed: ContinuousClock.now - started, stored: nil)
-            say("Summert i \(NorwegianFormat.integer(Int64(groups))) grupper (ansvar × kapittel × kontoklasse × art × funksjon × prosjekt × fri dimensjon × periode); ingenting er lagret.")
+            say("Summert i \(NorwegianFormat.integer(result.groups)) grupper (ansvar × kapittel × kontoklasse × art × funksjon × prosjekt × fri dimensjon × periode), sum \(NorwegianFormat.exactKroner(Money(ore: result.total))) kr"
+                + (result.runs > 0 ? ", med \(result.runs) mellomresultater på disk" : "") + "; ingenting er lagret.")
             return
         }
         let outcome = try await databaseOptions.withMigratedDatabase { database in
@@ -104,15 +105,13 @@ struct ImportLedgerCommand: AsyncParsableCommand {
     }
 
     /// Reads and totals the lines without storing them.
-    func aggregate(_ chunks: FileChunks, settings: LedgerFileImport.Settings, progress: Progress) async throws -> (ImportSummary, Int) {
+    func aggregate(_ chunks: FileChunks, settings: LedgerFileImport.Settings, progress: Progress) async throws -> (ImportSummary, LedgerAggregator.Result) {
         let codes = try KostraCodeList.codes()
         let profile = settings.profileName == nil ? ImportProfile.standard
             : try await databaseOptions.withMigratedDatabase { database in try await Self.profile(named: settings.profileName, in: database) }
         var importer = LedgerImporter(profile: profile, year: settings.year, month: settings.period, measure: settings.measure, codes: codes, format: settings.format)
-        var totals: [AggregateKey: Int64] = [:]
-        func add(_ line: LedgerLine) {
-            totals[AggregateKey(line), default: 0] &+= line.amount.ore
-        }
+        var aggregator = LedgerAggregator()
+        func add(_ line: LedgerLine) throws { try aggregator.add(line) }
         do {
             for try await chunk in chunks {
                 try importer.feed(chunk, add)
@@ -125,7 +124,7 @@ struct ImportLedgerCommand: AsyncParsableCommand {
                 for error in importer.errors.errors { printError("  \(error.description)") }
                 throw ExitCode(1)
             }
-            return (summary, totals.count)
+            return (summary, try aggregator.finish())
         } catch let error as LedgerLineError {
             throw CLIError("Filen kan ikke leses: \(error.description)")
         }
@@ -152,23 +151,6 @@ struct ImportLedgerCommand: AsyncParsableCommand {
         }
         say("Kontrollsum (alle linjer): \(NorwegianFormat.exactKroner(summary.controlSum)) kr\(settings.measure == .actuals ? "" : summary.isBalanced ? " – budsjettet går i null" : " – et fullstendig budsjett skal gå i null")")
         say("Tid: \(String(format: "%.2f", seconds)) s, \(NorwegianFormat.integer(rate)) linjer/s.")
-    }
-}
-
-/// The dimensions the aggregated import totals by (as DuckDB's GROUP BY in the benchmark).
-struct AggregateKey: Hashable {
-    var responsibility: String
-    var chapter: Int
-    var kind: AccountKind
-    var art: Int
-    var function: Int
-    var project: String
-    var freeDimension: String
-    var month: Int
-
-    init(_ line: LedgerLine) {
-        (responsibility, chapter, kind, art, function) = (line.responsibility, line.chapter, line.kind, line.art, line.function)
-        (project, freeDimension, month) = (line.project, line.freeDimension, line.month)
     }
 }
 

@@ -1,0 +1,163 @@
+import Foundation
+import StyrDomain
+
+/// Totals ledger lines by every dimension (ansvar, kapittel, kontoklasse, art, funksjon, prosjekt,
+/// fri dimensjon, periode) in bounded memory, whatever the number of lines or groups.
+///
+/// Each group's key is packed into 128 bits (text dimensions interned to numbers), and at most
+/// `capacity` groups are held in memory. When that many are held, they are sorted and written to a
+/// temporary run file; `finish()` merges the runs, adding up a group that occurs in several. Hand
+/// written because no listed library aggregates with a spill to disk (DuckDB, which does, is the
+/// benchmark's yardstick, not a dependency).
+public struct LedgerAggregator {
+    struct Key: Hashable, Comparable {
+        var high: UInt64
+        var low: UInt64
+
+        static func < (a: Key, b: Key) -> Bool { a.high != b.high ? a.high < b.high : a.low < b.low }
+    }
+
+    /// What came of it: the number of groups, the sum of every amount, and how the work went.
+    public struct Result: Sendable, Equatable {
+        public var groups: Int64
+        public var total: Int64
+        /// How many runs were written to disk (0 when every group fitted in memory).
+        public var runs: Int
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case tooManyCodes(String)
+        case io(String)
+
+        public var description: String {
+            switch self {
+            case .tooManyCodes(let dimension): "Over 16 777 215 ulike koder i \(dimension); de kan ikke summeres."
+            case .io(let reason): "Kan ikke skrive mellomresultatet til disk: \(reason)"
+            }
+        }
+    }
+
+    public let capacity: Int
+    private let directory: URL
+    private var totals: [Key: Int64] = [:]
+    private var codes: [String: UInt64] = [:]
+    private var runFiles: [URL] = []
+    private var total: Int64 = 0
+
+    /// `capacity` groups in memory (about 50 bytes each, plus the sorted copy while a run is written).
+    public init(capacity: Int = 1_000_000, directory: URL = FileManager.default.temporaryDirectory) {
+        self.capacity = max(1, capacity)
+        self.directory = directory
+        totals.reserveCapacity(self.capacity)
+    }
+
+    public mutating func add(_ line: LedgerLine) throws {
+        let responsibility = try code(line.responsibility, "ansvar")
+        let project = try code(line.project, "prosjekt")
+        let freeDimension = try code(line.freeDimension, "fri dimensjon")
+        // Bits: ansvar 40–63, prosjekt 16–39, art 6–15, periode 2–5, kontoklasse 0 | fri dimensjon
+        // 40–63, kapittel 10–39 (at most nine digits), funksjon 0–9.
+        let high = responsibility << 40 | project << 16 | UInt64(line.art & 0x3FF) << 6 | UInt64(line.month & 0xF) << 2
+            | (line.kind == .operating ? 1 : 0)
+        let low = freeDimension << 40 | UInt64(line.chapter & 0x3FFF_FFFF) << 10 | UInt64(line.function & 0x3FF)
+        totals[Key(high: high, low: low), default: 0] &+= line.amount.ore
+        total &+= line.amount.ore
+        if totals.count >= capacity { try spill() }
+    }
+
+    private mutating func code(_ text: String, _ dimension: String) throws -> UInt64 {
+        if text.isEmpty { return 0 }
+        if let known = codes[text] { return known }
+        let next = UInt64(codes.count + 1)
+        guard next < 1 << 24 else { throw Failure.tooManyCodes(dimension) }
+        codes[text] = next
+        return next
+    }
+
+    /// Writes the groups held to a sorted run file and empties the table.
+    private mutating func spill() throws {
+        var entries = totals.map { (key: $0.key, amount: $0.value) }
+        totals.removeAll(keepingCapacity: true)
+        entries.sort { $0.key < $1.key }
+        let url = directory.appendingPathComponent("styr-aggregat-\(UUID().uuidString).run")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = FileHandle(forWritingAtPath: url.path) else {
+            throw Failure.io("kan ikke opprette \(url.path)")
+        }
+        runFiles.append(url)
+        defer { try? handle.close() }
+        var buffer: [UInt64] = []
+        buffer.reserveCapacity(3 * 65_536)
+        for (offset, entry) in entries.enumerated() {
+            buffer.append(entry.key.high.littleEndian)
+            buffer.append(entry.key.low.littleEndian)
+            buffer.append(UInt64(bitPattern: entry.amount).littleEndian)
+            if buffer.count == buffer.capacity || offset == entries.count - 1 {
+                do {
+                    try buffer.withUnsafeBytes { bytes in try handle.write(contentsOf: Data(bytes)) }
+                } catch {
+                    throw Failure.io(String(describing: error))
+                }
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+    }
+
+    /// The groups and the total; merges the runs written to disk, and removes them.
+    public mutating func finish() throws -> Result {
+        defer { removeRuns() }
+        if runFiles.isEmpty {
+            return Result(groups: Int64(totals.count), total: total, runs: 0)
+        }
+        if !totals.isEmpty { try spill() }
+        var readers = try runFiles.map { try RunReader(url: $0) }
+        var current: [(key: Key, amount: Int64)?] = try readers.indices.map { try readers[$0].next() }
+        var groups: Int64 = 0
+        var mergedTotal: Int64 = 0
+        while true {
+            // A handful of runs: a linear search for the smallest key is as fast as a heap.
+            var smallest: Key?
+            for entry in current { if let entry, smallest == nil || entry.key < smallest! { smallest = entry.key } }
+            guard let key = smallest else { break }
+            groups += 1
+            for index in current.indices {
+                while let entry = current[index], entry.key == key {
+                    mergedTotal &+= entry.amount
+                    current[index] = try readers[index].next()
+                }
+            }
+        }
+        return Result(groups: groups, total: mergedTotal, runs: runFiles.count)
+    }
+
+    private mutating func removeRuns() {
+        for url in runFiles { try? FileManager.default.removeItem(at: url) }
+        runFiles.removeAll()
+    }
+
+    /// Reads a run file's entries in order, 64 Ki entries at a time.
+    struct RunReader {
+        let handle: FileHandle
+        var buffer: [UInt64] = []
+        var position = 0
+
+        init(url: URL) throws {
+            guard let handle = FileHandle(forReadingAtPath: url.path) else { throw Failure.io("kan ikke lese \(url.path)") }
+            self.handle = handle
+        }
+
+        mutating func next() throws -> (key: Key, amount: Int64)? {
+            if position + 3 > buffer.count {
+                guard let data = try handle.read(upToCount: 24 * 65_536), !data.isEmpty else {
+                    try? handle.close()
+                    return nil
+                }
+                buffer = data.withUnsafeBytes { raw in
+                    (0..<(raw.count / 8)).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
+                }
+                position = 0
+            }
+            defer { position += 3 }
+            return (Key(high: buffer[position], low: buffer[position + 1]), Int64(bitPattern: buffer[position + 2]))
+        }
+    }
+}
