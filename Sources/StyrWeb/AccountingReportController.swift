@@ -66,6 +66,20 @@ struct AccountingReportController: Sendable {
         }
     }
 
+    /// `Poster: artsgruppene. Periodisering: en tolvdel hver måned.`, or what is set instead.
+    func setupDescription(_ code: String, year: Int) async throws -> String {
+        let (chapters, groupings, profiles) = try await database.withConnection { db in
+            let setup = SQLBudgetSetupStore(db)
+            return (try await SQLGovernanceStore(db).chapters(of: code), try await setup.groupings(), try await setup.profiles(of: code, year: year))
+        }
+        let own = chapters.map(\.number).filter { groupings.byChapter[$0] != nil }
+        let posts = own.isEmpty ? "Poster: artsgruppene." : "Poster: egen postinndeling for kap. \(own.map(String.init).joined(separator: ", "))."
+        var periods = "Periodisering: en tolvdel hver måned"
+        if profiles.fallback != nil { periods = "Periodisering: egen månedsprofil" }
+        if !profiles.byPost.isEmpty { periods += (profiles.fallback == nil ? ", egen månedsprofil" : ",") + " for \(profiles.byPost.count) post\(profiles.byPost.count == 1 ? "" : "er")" }
+        return posts + " " + periods + "."
+    }
+
     func show(
         _ scope: DialogueScope, year: Int, period: AccountingPeriod, format: String, saved: String?, errors: InputErrors,
         values posted: [String: String], _ context: StyrRequestContext
@@ -105,10 +119,8 @@ struct AccountingReportController: Sendable {
                 ]
                 if let post = row.post {
                     let key = PostKey(chapter: section.chapter, kind: section.kind, postCode: post.code)
-                    if ObjectGroup(code: post.code) != nil {
-                        values["actualsURL"] = "\(scope.base)/regnskap/\(year)/linjer?maal=actuals&artsgruppe=\(post.code)&kontoklasse=\(section.kind.rawValue)"
-                            + (severalChapters ? "&kapittel=\(section.chapter)" : "") + "&til=\(report.monthsElapsed)"
-                    }
+                    values["actualsURL"] = "\(scope.base)/regnskap/\(year)/linjer?maal=actuals&artsgruppe=\(PostGrouping.artFilter(post))&kontoklasse=\(section.kind.rawValue)"
+                        + (severalChapters ? "&kapittel=\(section.chapter)" : "") + "&til=\(report.monthsElapsed)"
                     let field = Self.fieldKey(key)
                     let method = row.outcome?.requested
                     values["canEdit"] = canEdit
@@ -129,7 +141,9 @@ struct AccountingReportController: Sendable {
                 return values
             }]
         }
+        let setup = try await setupDescription(scope.code, year: year)
         let response = pages.html("\(report.title) – \(scope.organisation.name)", template: "accounting-report", context: [
+            "setup": setup, "canSteer": scope.can(.steer), "groupingURL": "\(base)/postinndeling", "profileURL": "\(base)/periodisering",
             "organisationName": scope.organisation.name, "title": report.title, "subtitle": report.subtitle, "year": year,
             "saved": saved ?? "", "sections": sections, "hasSections": !sections.isEmpty, "notes": report.notes, "warnings": report.warnings,
             "hasWarnings": !report.warnings.isEmpty, "canEdit": canEdit, "canSubmit": scope.can(.approveReports),

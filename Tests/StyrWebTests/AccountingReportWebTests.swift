@@ -42,3 +42,61 @@ struct AccountingReportWebTests {
         }
     }
 }
+
+/// The department's post grouping and the agency's periodisering, from the browser.
+@Suite("Accounting report set-up pages")
+struct BudgetSetupWebTests {
+    static func body(_ response: TestResponse) -> String { String(buffer: response.body) }
+    static let base = "/organisasjoner/UKE/regnskapsrapport/2020"
+    static let merged = """
+        000-099; Lønn og sosiale utgifter; 000-099
+        100-399; Kjøp av varer og tjenester; 100-299, 300-399
+        400-499; Overføringsutgifter; 400-499
+        500-599; Finansutgifter; 500-599
+        600-999; Inntekter; 600-699, 700-799, 800-899, 900-999
+        """
+
+    @Test("the department groups posts, the agency sets the periodisering; bad input is refused naming the line; roles are kept")
+    func setUp() async throws {
+        try await WebTestApp.run(.sqlite) { client, passwords in
+            let steerer = try await Browser.login(client, email: WebTests.finSteerer, password: passwords[WebTests.finSteerer]!)
+            let editor = try await Browser.login(client, email: WebTests.editor, password: passwords[WebTests.editor]!)
+            let auditor = try await Browser.login(client, email: WebTests.auditor, password: passwords[WebTests.auditor]!)
+
+            let form = try await steerer.get("\(Self.base)/postinndeling")
+            #expect(form.status == .ok)
+            #expect(Self.body(form).contains("100-299; Kjøp av varer og tjenester som inngår i komm. tjenesteproduksjon; 100-299"))
+            #expect(try await editor.get("\(Self.base)/postinndeling").status == .forbidden)
+            #expect(try await auditor.get("\(Self.base)/periodisering").status == .forbidden)
+
+            let split = Self.merged.replacingOccurrences(of: "100-399; Kjøp av varer og tjenester; 100-299, 300-399", with: "100; Kjøp; 100-199\n200; Mer kjøp; 200-399")
+            let refused = try await steerer.post("\(Self.base)/postinndeling", form: ["_csrf": steerer.csrfToken!, "kapittel_125": split])
+            #expect(refused.status == .unprocessableContent)
+            #expect(Self.body(refused).contains("Kapittel 125: Artsgruppe 100-299 er delt («100» og «200»)"))
+            let unchanged = Self.body(try await steerer.get(Self.base))
+            #expect(unchanged.contains("Poster: artsgruppene."))
+
+            let saved = try await steerer.post("\(Self.base)/postinndeling", form: ["_csrf": steerer.csrfToken!, "kapittel_125": Self.merged])
+            #expect(saved.status == .seeOther)
+            let grouped = Self.body(try await steerer.get(Self.base))
+            #expect(grouped.contains("Poster: egen postinndeling for kap. 125."))
+            #expect(grouped.contains("100-399 Kjøp av varer og tjenester"))
+            #expect(grouped.contains("artsgruppe=100-299,300-399&amp;kontoklasse=operating"))
+            #expect(!grouped.contains(">100-299 Kjøp"))
+            // The post's drill-down link reads the lines of both artsgrupper.
+            let lines = try await steerer.get("/organisasjoner/UKE/regnskap/2020/linjer?maal=actuals&artsgruppe=100-299,300-399&kontoklasse=operating&til=8")
+            #expect(lines.status == .ok)
+
+            let badProfile = try await editor.post("\(Self.base)/periodisering", form: ["_csrf": editor.csrfToken!, "profiler": "alle: 1;1;1"])
+            #expect(badProfile.status == .unprocessableContent)
+            #expect(Self.body(badProfile).contains("Linje 1: En periodiseringsprofil må ha tolv månedsandeler, ikke 3."))
+            let profile = try await editor.post("\(Self.base)/periodisering", form: [
+                "_csrf": editor.csrfToken!, "profiler": "alle: 8;8;8;8;8;8;4;8;8;8;8;16\n125 drift 100-399: 1;1;1;1;1;1;1;1;1;1;1;1",
+            ])
+            #expect(profile.status == .seeOther)
+            let profiled = Self.body(try await editor.get(Self.base))
+            #expect(profiled.contains("Periodisering: egen månedsprofil, for 1 post."))
+            #expect(Self.body(try await editor.get("\(Self.base)/periodisering")).contains("125 drift 100-399: 1; 1; 1; 1; 1; 1; 1; 1; 1; 1; 1; 1"))
+        }
+    }
+}

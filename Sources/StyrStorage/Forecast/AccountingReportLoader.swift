@@ -2,15 +2,17 @@ import SQLKit
 import StyrDomain
 
 /// Builds the accounting report from stored input only: Dok. 3 and revisions per chapter, actuals
-/// to date and last year's actuals per month from the imported ledger lines, and the agency's
-/// forecast choices. Lines without a chapter belong to the organisation's chapter when it has one.
+/// to date and last year's actuals per month from the imported ledger lines, each chapter's post
+/// grouping, the agency's monthly budget profiles and its forecast choices. Lines without a chapter belong to the organisation's chapter when it has one.
 public enum AccountingReportLoader {
     public static func load(
         _ db: any SQLDatabase, organisationCode: String, year: Int, period: AccountingPeriod, threshold: ForecastThreshold = .standard
     ) async throws -> AccountingReport {
         let store = SQLGovernanceStore(db)
         let chapters = try await store.chapters(of: organisationCode)
-        let groupings = ChapterPostGroupings.standard
+        let setup = SQLBudgetSetupStore(db)
+        let groupings = try await setup.groupings()
+        let profiles = try await setup.profiles(of: organisationCode, year: year)
         var original: [PostKey: Money] = [:]
         var revisions: [PostRevision] = []
         for chapter in chapters {
@@ -58,7 +60,8 @@ public enum AccountingReportLoader {
             report = try AccountingReport.build(AccountingReportInput(
                 year: year, period: period, chapterNames: Dictionary(chapters.map { ($0.number, $0.name) }, uniquingKeysWith: { a, _ in a }),
                 groupings: groupings, originalBudget: original, revisions: revisions, actuals: actuals, lastYearActuals: lastYear,
-                methods: methods, explanations: explanations, threshold: threshold))
+                methods: methods, explanations: explanations, profiles: profiles.byPost, defaultProfile: profiles.fallback ?? .even,
+                threshold: threshold))
         } catch {
             throw StorageError.invalid(String(describing: error))
         }

@@ -59,8 +59,15 @@ extension SQLLedgerStore {
         for (dimension, value) in filter.equals.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             switch dimension {
             case .group:
-                guard let group = ObjectGroup(code: value) else { throw StorageError.invalid("«\(value)» er ikke en artsgruppe (f.eks. 100-299).") }
-                sql = sql + " AND art BETWEEN \(bind: group.first) AND \(bind: group.last)"
+                // An artsgruppe, or the arts of a post: ranges separated by commas (`100-299,300-399`).
+                guard case .success(let ranges) = BudgetSetupText.artRanges(value) else {
+                    throw StorageError.invalid("«\(value)» er ikke en artsgruppe (f.eks. 100-299) eller en liste av artsintervaller (100-299,300-399).")
+                }
+                var alternatives: SQLQueryString = ""
+                for (index, range) in ranges.enumerated() {
+                    alternatives = alternatives + (index == 0 ? "" : " OR ") + "art BETWEEN \(bind: range.lowerBound) AND \(bind: range.upperBound)"
+                }
+                sql = sql + " AND (" + alternatives + ")"
             case .kind:
                 guard let kind = AccountKind(rawValue: value) else { throw StorageError.invalid("«\(value)» er ikke en kontoklasse (operating eller investment).") }
                 sql = sql + " AND kind = \(bind: kind == .operating ? 1 : 0)"

@@ -77,6 +77,7 @@ public enum StyrMigrations {
         CreateLedger(),
         CreateImportProfiles(),
         CreateForecasts(),
+        CreateBudgetSetup(),
     ]
 }
 

@@ -1,0 +1,126 @@
+import Foundation
+import Hummingbird
+import StyrDomain
+import StyrReports
+import StyrStorage
+
+/// What the accounting report is computed with beyond the numbers: the department sets each
+/// chapter's post grouping, the agency its monthly budget profiles (periodisering) for the year.
+struct BudgetSetupController: Sendable {
+    let database: Database
+    let pages: Pages
+    let access: Authorizer
+
+    func addRoutes(to router: Router<StyrRequestContext>) {
+        router.get("/organisasjoner/:code/regnskapsrapport/:year/postinndeling") { request, context in
+            let scope = try await access.scope(.steer, request, context)
+            let year = try requireYear(context, pages: pages)
+            let (chapters, groupings) = try await load(scope.code)
+            var values: [String: String] = [:]
+            for chapter in chapters { values[Self.field(chapter.number)] = BudgetSetupText.text(groupings.grouping(forChapter: chapter.number)) }
+            return pages.form(groupingPage(scope, year: year, chapters: chapters, values: values, errors: InputErrors()), context: context,
+                              trail: trail(scope, year)).response
+        }
+        router.post("/organisasjoner/:code/regnskapsrapport/:year/postinndeling") { request, context in
+            let scope = try await access.scope(.steer, request, context)
+            let year = try requireYear(context, pages: pages)
+            let fields = try await FormBody.read(request, context: context)
+            try access.requireCSRF(fields, context)
+            return try await saveGroupings(scope, year: year, fields: fields, context)
+        }
+        router.get("/organisasjoner/:code/regnskapsrapport/:year/periodisering") { request, context in
+            let scope = try await access.scope(.enterResults, request, context)
+            let year = try requireYear(context, pages: pages)
+            let code = scope.code
+            let profiles = try await database.withConnection { db in try await SQLBudgetSetupStore(db).profiles(of: code, year: year) }
+            return pages.form(profilePage(scope, year: year, value: BudgetSetupText.text(profiles), errors: InputErrors()), context: context,
+                              trail: trail(scope, year)).response
+        }
+        router.post("/organisasjoner/:code/regnskapsrapport/:year/periodisering") { request, context in
+            let scope = try await access.scope(.enterResults, request, context)
+            let year = try requireYear(context, pages: pages)
+            let fields = try await FormBody.read(request, context: context)
+            try access.requireCSRF(fields, context)
+            return try await saveProfiles(scope, year: year, fields: fields, context)
+        }
+    }
+
+    static func field(_ chapter: Int) -> String { "kapittel_\(chapter)" }
+
+    func trail(_ scope: DialogueScope, _ year: Int) -> [NavigationLink] {
+        scope.trail + [NavigationLink(url: "\(scope.base)/regnskapsrapport/\(year)", label: "Regnskapsrapport \(year)")]
+    }
+
+    func load(_ code: String) async throws -> ([Chapter], ChapterPostGroupings) {
+        try await database.withConnection { db in
+            (try await SQLGovernanceStore(db).chapters(of: code), try await SQLBudgetSetupStore(db).groupings())
+        }
+    }
+
+    // MARK: Post grouping
+
+    func groupingPage(_ scope: DialogueScope, year: Int, chapters: [Chapter], values: [String: String], errors: InputErrors) -> FormPage {
+        FormPage(
+            kicker: scope.organisation.name, heading: "Postinndeling",
+            intro: "Postene er radene i regnskapsrapporten med prognose. Budsjettet vedtas per artsgruppe, så en post dekker hele artsgrupper, og hver artsgruppe ligger i nøyaktig én post. Endringen gjelder alle år og logges.",
+            action: "\(scope.base)/regnskapsrapport/\(year)/postinndeling", submitLabel: "Lagre postinndelingen",
+            fields: chapters.map { chapter in
+                FormField(name: Self.field(chapter.number), label: "Kapittel \(chapter.number) \(chapter.name)", kind: .textarea,
+                          value: values[Self.field(chapter.number)] ?? "", hint: BudgetSetupText.groupingFormat)
+            },
+            errors: errors, errorHeading: "Postinndelingen er ikke lagret", cancelURL: "\(scope.base)/regnskapsrapport/\(year)")
+    }
+
+    func saveGroupings(_ scope: DialogueScope, year: Int, fields: [String: String], _ context: StyrRequestContext) async throws -> Response {
+        let (chapters, _) = try await load(scope.code)
+        var errors = InputErrors()
+        var parsed: [(chapter: Int, grouping: PostGrouping?)] = []
+        for chapter in chapters {
+            let field = Self.field(chapter.number)
+            switch BudgetSetupText.grouping(fields[field] ?? "") {
+            case .success(let grouping):
+                parsed.append((chapter.number, grouping == .standard ? nil : grouping))
+            case .failure(let found):
+                for entry in found.entries { errors.add(field, "Kapittel \(chapter.number): \(entry.message)") }
+            }
+        }
+        guard errors.isEmpty else {
+            return pages.form(groupingPage(scope, year: year, chapters: chapters, values: fields, errors: errors), context: context,
+                              trail: trail(scope, year)).response
+        }
+        let (email, toSave) = (scope.user.email, parsed)
+        try await database.transaction { db in
+            let store = SQLBudgetSetupStore(db, actor: email)
+            for item in toSave { try await store.saveGrouping(item.grouping, chapter: item.chapter) }
+        }
+        return redirect(to: "\(scope.base)/regnskapsrapport/\(year)?lagret=\("Postinndelingen er lagret.".urlQueryEncoded)")
+    }
+
+    // MARK: Profiles
+
+    func profilePage(_ scope: DialogueScope, year: Int, value: String, errors: InputErrors) -> FormPage {
+        FormPage(
+            kicker: scope.organisation.name, heading: "Periodisering \(year)",
+            intro: "Periodiseringen fordeler årets regulerte budsjett på månedene, og gir «budsjett hittil» i regnskapsrapporten. Uten profil får hver måned en tolvdel.",
+            action: "\(scope.base)/regnskapsrapport/\(year)/periodisering", submitLabel: "Lagre periodiseringen",
+            fields: [FormField(name: "profiler", label: "Månedsprofiler", kind: .textarea, value: value, hint: BudgetSetupText.profileFormat)],
+            errors: errors, errorHeading: "Periodiseringen er ikke lagret", cancelURL: "\(scope.base)/regnskapsrapport/\(year)")
+    }
+
+    func saveProfiles(_ scope: DialogueScope, year: Int, fields: [String: String], _ context: StyrRequestContext) async throws -> Response {
+        let (chapters, groupings) = try await load(scope.code)
+        let posts = Dictionary(chapters.map { ($0.number, groupings.grouping(forChapter: $0.number)) }, uniquingKeysWith: { a, _ in a })
+        let profiles: BudgetSetupText.Profiles
+        switch BudgetSetupText.profiles(fields["profiler"] ?? "", postsByChapter: posts) {
+        case .success(let read): profiles = read
+        case .failure(let found):
+            var errors = InputErrors()
+            for entry in found.entries { errors.add("profiler", entry.message) }
+            return pages.form(profilePage(scope, year: year, value: fields["profiler"] ?? "", errors: errors), context: context,
+                              trail: trail(scope, year)).response
+        }
+        let (code, email) = (scope.code, scope.user.email)
+        try await database.transaction { db in try await SQLBudgetSetupStore(db, actor: email).saveProfiles(profiles, of: code, year: year) }
+        return redirect(to: "\(scope.base)/regnskapsrapport/\(year)?lagret=\("Periodiseringen er lagret.".urlQueryEncoded)")
+    }
+}
