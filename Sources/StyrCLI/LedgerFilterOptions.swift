@@ -10,7 +10,7 @@ struct LedgerFilterOptions: ParsableArguments {
     @Option(help: "Regnskapsåret.")
     var year: Int
 
-    @Option(help: "actuals (regnskap) eller budget (budsjett).")
+    @Option(help: "actuals (regnskap), budget (budsjett) eller revised-budget (regulert budsjett).")
     var measure: String = "actuals"
 
     @Option(name: .customLong("where"), help: "Utvalg DIMENSJON=VERDI, f.eks. art=010, group=100-299, function=120, responsibility=A101, month=3 (kan gjentas).")
@@ -18,7 +18,7 @@ struct LedgerFilterOptions: ParsableArguments {
 
     func filter() throws -> LedgerFilter {
         guard BudgetYears.contains(year) else { throw CLIError(BudgetYears.outOfRangeMessage(year)) }
-        guard let measure = LedgerMeasure(rawValue: measure) else { throw CLIError("--measure må være actuals eller budget, ikke «\(self.measure)».") }
+        guard let measure = LedgerMeasure(rawValue: measure) else { throw CLIError("--measure må være actuals, budget eller revised-budget, ikke «\(self.measure)».") }
         var equals: [LedgerDimension: String] = [:]
         for condition in conditions {
             let parts = condition.split(separator: "=", maxSplits: 1).map(String.init)

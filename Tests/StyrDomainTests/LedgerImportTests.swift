@@ -181,7 +181,7 @@ struct LedgerImportTests {
         let budget = try importText(osloFile, measure: .budget)
         #expect(budget.lines.map(\.amount) == [.kroner(221_748_000), .kroner(605_791_000), .kroner(-413_124_000)])
         #expect(budget.summary.controlSum == .kroner(414_415_000))
-        #expect(LedgerImportMeasure.revisedBudget.ledgerMeasure == .budget)
+        #expect(LedgerImportMeasure.revisedBudget.ledgerMeasure == .revisedBudget)
     }
 
     @Test("an Oslo file without the column of the measure asked for names it")

@@ -609,7 +609,7 @@ struct LedgerStorageTests {
         }
     }
 
-    @Test("Oslo's \"Årsregnskap drift\" CSV imports with chapter and artsgruppe, actuals and budget apart", arguments: TestDatabase.backends)
+    @Test("Oslo's \"Årsregnskap drift\" CSV imports with chapter and artsgruppe; actuals, budget and revised budget apart", arguments: TestDatabase.backends)
     func osloAnnual(backend: TestDatabase) async throws {
         try await backend.withFreshDatabase { database async throws in
             _ = try await DemoLoader.loadIfEmpty(database)
@@ -640,11 +640,17 @@ struct LedgerStorageTests {
             #expect(budget.succeeded, "\(budget.fileError ?? "") \(budget.errors.errors)")
             #expect(try await Self.cells(database, LedgerFilter(year: 2024, measure: .budget), by: []) == [Cell("", 39_120_600_000, 4)])
             #expect(try await Self.cells(database, LedgerFilter(year: 2024), by: []) == [Cell("", 28_912_041_389, 4)])
-            #expect(try await Self.auditCount(database) == AuditCount(all: auditBefore.all + 2, ledgerImports: auditBefore.ledgerImports + 2))
+            // The revised budget is kept beside the original budget, not instead of it.
+            let revised = try await Self.importStream(chunks, into: database, year: 2024, measure: .revisedBudget)
+            #expect(revised.succeeded, "\(revised.fileError ?? "") \(revised.errors.errors)")
+            #expect(revised.record?.measure == .revisedBudget)
+            #expect(try await Self.cells(database, LedgerFilter(year: 2024, measure: .revisedBudget), by: []) == [Cell("", 40_230_600_000, 4)])
+            #expect(try await Self.cells(database, LedgerFilter(year: 2024, measure: .budget), by: []) == [Cell("", 39_120_600_000, 4)])
+            #expect(try await Self.auditCount(database) == AuditCount(all: auditBefore.all + 3, ledgerImports: auditBefore.ledgerImports + 3))
             let entries = try await Self.ledgerImportEntries(database)
-            let keys = entries.suffix(2).map(\.entityKey)
-            #expect(keys.count == 2)
-            #expect(keys.first?.hasPrefix("UKE/2024/actuals/0/") == true && keys.last?.hasPrefix("UKE/2024/budget/0/") == true, "\(keys)")
+            let keys = entries.suffix(3).map(\.entityKey)
+            #expect(keys.count == 3)
+            #expect(keys[0].hasPrefix("UKE/2024/actuals/0/") && keys[1].hasPrefix("UKE/2024/budget/0/") && keys[2].hasPrefix("UKE/2024/revised-budget/0/"), "\(keys)")
         }
     }
 }

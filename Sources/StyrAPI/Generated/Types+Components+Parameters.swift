@@ -12,7 +12,7 @@ extension Components {
         internal typealias Year = Swift.Int
         /// - Remark: Generated from `#/components/parameters/RecordID`.
         internal typealias RecordID = Swift.Int64
-        /// actuals or budget (a revised budget is stored as budget). Default actuals.
+        /// actuals, budget or revised-budget. Default actuals.
         ///
         /// - Remark: Generated from `#/components/parameters/LedgerMeasure`.
         internal typealias LedgerMeasure = Swift.String

@@ -2979,14 +2979,15 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/LedgerImportRecord/period`.
             internal var period: Swift.Int
-            /// How the lines are stored (a revised budget as budget).
+            /// How the lines are stored.
             ///
             /// - Remark: Generated from `#/components/schemas/LedgerImportRecord/measure`.
             internal enum MeasurePayload: String, Codable, Hashable, Sendable, CaseIterable {
                 case actuals = "actuals"
                 case budget = "budget"
+                case revisedBudget = "revised-budget"
             }
-            /// How the lines are stored (a revised budget as budget).
+            /// How the lines are stored.
             ///
             /// - Remark: Generated from `#/components/schemas/LedgerImportRecord/measure`.
             internal var measure: Components.Schemas.LedgerImportRecord.MeasurePayload
@@ -3015,7 +3016,7 @@ extension Components {
             ///   - organisationCode:
             ///   - year:
             ///   - period: The month imported; 0 for the whole year.
-            ///   - measure: How the lines are stored (a revised budget as budget).
+            ///   - measure: How the lines are stored.
             ///   - sourceName:
             ///   - format: The format as chosen
             ///   - lines:
@@ -3325,6 +3326,7 @@ extension Components {
             internal enum MeasurePayload: String, Codable, Hashable, Sendable, CaseIterable {
                 case actuals = "actuals"
                 case budget = "budget"
+                case revisedBudget = "revised-budget"
             }
             /// - Remark: Generated from `#/components/schemas/LedgerTotals/measure`.
             internal var measure: Components.Schemas.LedgerTotals.MeasurePayload

@@ -4007,7 +4007,7 @@ internal enum Operations {
             internal var path: Operations.ImportLedger.Input.Path
             /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/query`.
             internal struct Query: Sendable, Hashable {
-                /// actuals, budget or revised-budget (the Oslo file's "Regulert budsjett" column; stored as budget). Default actuals.
+                /// actuals, budget or revised-budget (the Oslo file's "Regulert budsjett" column, kept apart from the budget). Default actuals.
                 ///
                 /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/query/measure`.
                 internal var measure: Swift.String?
@@ -4034,7 +4034,7 @@ internal enum Operations {
                 /// Creates a new `Query`.
                 ///
                 /// - Parameters:
-                ///   - measure: actuals, budget or revised-budget (the Oslo file's "Regulert budsjett" column; stored as budget). Default actuals.
+                ///   - measure: actuals, budget or revised-budget (the Oslo file's "Regulert budsjett" column, kept apart from the budget). Default actuals.
                 ///   - period: The month (1–12) the file covers; absent for the whole year (or the months the file names).
                 ///   - format: auto, kostra, oslo or erp. Default auto (decided from the first line).
                 ///   - profile: The name of a stored import profile for an ERP export; default the standard profile.
@@ -4239,7 +4239,7 @@ internal enum Operations {
             internal var path: Operations.GetLedgerTotals.Input.Path
             /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/totals/GET/query`.
             internal struct Query: Sendable, Hashable {
-                /// actuals or budget (a revised budget is stored as budget). Default actuals.
+                /// actuals, budget or revised-budget. Default actuals.
                 ///
                 /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/totals/GET/query/measure`.
                 internal var measure: Components.Parameters.LedgerMeasure?
@@ -4254,7 +4254,7 @@ internal enum Operations {
                 /// Creates a new `Query`.
                 ///
                 /// - Parameters:
-                ///   - measure: actuals or budget (a revised budget is stored as budget). Default actuals.
+                ///   - measure: actuals, budget or revised-budget. Default actuals.
                 ///   - by: The dimensions to total by, in order; default group.
                 ///   - _where: Only lines with these values, each as dimension=value (e.g. group=100-299, art=020, kind=investment).
                 internal init(
@@ -4435,7 +4435,7 @@ internal enum Operations {
             internal var path: Operations.ListLedgerLines.Input.Path
             /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/lines/GET/query`.
             internal struct Query: Sendable, Hashable {
-                /// actuals or budget (a revised budget is stored as budget). Default actuals.
+                /// actuals, budget or revised-budget. Default actuals.
                 ///
                 /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/lines/GET/query/measure`.
                 internal var measure: Components.Parameters.LedgerMeasure?
@@ -4452,7 +4452,7 @@ internal enum Operations {
                 /// Creates a new `Query`.
                 ///
                 /// - Parameters:
-                ///   - measure: actuals or budget (a revised budget is stored as budget). Default actuals.
+                ///   - measure: actuals, budget or revised-budget. Default actuals.
                 ///   - _where: Only lines with these values, each as dimension=value (e.g. group=100-299, art=020, kind=investment).
                 ///   - after: The id of the last line of the previous page; default 0 (the first page).
                 ///   - limit:

@@ -29,8 +29,14 @@ public enum LedgerImportMeasure: String, Hashable, Sendable, Codable, CaseIterab
     /// The budget as revised during the year: the Oslo column `Regulert budsjett`.
     case revisedBudget
 
-    /// How the lines are stored: revised budget is a budget.
-    public var ledgerMeasure: LedgerMeasure { self == .actuals ? .actuals : .budget }
+    /// How the lines are stored.
+    public var ledgerMeasure: LedgerMeasure {
+        switch self {
+        case .actuals: .actuals
+        case .budget: .budget
+        case .revisedBudget: .revisedBudget
+        }
+    }
 
     /// The Oslo file's header name of the column holding this measure.
     public var osloColumn: String { columnNames[0] }

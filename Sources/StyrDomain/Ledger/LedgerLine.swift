@@ -40,11 +40,19 @@ public struct LedgerLine: Hashable, Sendable, Codable {
     public var group: ObjectGroup? { ObjectGroup.standardGroup(ofArt: art) }
 }
 
-/// What a ledger file holds: actual postings or budget lines.
+/// What a ledger file holds: actual postings, the budget as decided, or the budget as revised
+/// during the year (kept apart, so that importing one never replaces the other).
 public enum LedgerMeasure: String, Hashable, Sendable, Codable, CaseIterable {
     case actuals, budget
+    case revisedBudget = "revised-budget"
 
-    public var norwegianName: String { self == .actuals ? "Regnskap" : "Budsjett" }
+    public var norwegianName: String {
+        switch self {
+        case .actuals: "Regnskap"
+        case .budget: "Budsjett"
+        case .revisedBudget: "Regulert budsjett"
+        }
+    }
 }
 
 /// The dimensions lines can be totalled and drilled down by.
