@@ -15,7 +15,7 @@ extension AnnualReport {
             cells = table.rounded(toUnitOre: 100_000).map { $0.map { $0 == 0 ? "-" : NorwegianFormat.integer($0) } }
         }
         let rows = table.rows.enumerated().map { index, row in
-            AccountsRow(label: table.label(of: row), cells: cells[index], isSum: !isGroup(row.kind))
+            AccountsRow(label: table.label(of: row), cells: cells[index], isSum: !isGroup(row.kind), kind: row.kind, amounts: row.columns)
         }
         let caption = kind == .operating
             ? "Driftsregnskap for kap. \(data.chapter.number) \(data.chapter.name)"
@@ -26,7 +26,7 @@ extension AnnualReport {
         let unitNote = unit == .thousands ? [TotalsPreservingRounding.methodNote] : []
         let revisions = data.revisions.filter { $0.kind == kind && $0.chapter == data.chapter.number }
         return AccountsSection(
-            caption: caption,
+            kind: kind, year: year, caption: caption,
             headings: ["Artsgrupper", "Regnskap \(year)", "Dok. 3 \(year)*", "Regulert bud. \(year)", "Regnskap \(year - 1)",
                        "Avvik \(year) (III-I)"],
             rows: rows, notes: [decidedNote] + unitNote,

@@ -62,6 +62,8 @@ public struct AnnualReport: Sendable {
     }
 
     public struct AccountsSection: Sendable {
+        public var kind: AccountKind
+        public var year: Int
         public var caption: String
         public var headings: [String]
         public var rows: [AccountsRow]
@@ -78,6 +80,10 @@ public struct AnnualReport: Sendable {
         public var label: String
         public var cells: [String]
         public var isSum: Bool
+        /// The artsgruppe or sum the row is, and its exact amounts (`AccountsTable.Row.columns`),
+        /// so that a page can link a cell to the ledger lines that make it up.
+        public var kind: AccountsTable.RowKind
+        public var amounts: [Money]
     }
 
     public struct ProjectSection: Sendable {

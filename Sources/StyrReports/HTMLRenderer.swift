@@ -79,11 +79,22 @@ public struct HTMLRenderer: Sendable {
         texts.enumerated().map { ["text": $0.element, "numeric": numeric($0.offset)] }
     }
 
-    public static func context(_ report: AnnualReport) -> [String: Any] {
+    /// The URL of the ledger lines behind an accounts cell (section, row, column of
+    /// `AccountsTable.Row.columns`), or nil when the cell has none.
+    public typealias AccountsCellLink = @Sendable (AnnualReport.AccountsSection, AnnualReport.AccountsRow, Int) -> String?
+
+    public static func context(_ report: AnnualReport, accountsCellLink: AccountsCellLink? = nil) -> [String: Any] {
         func accounts(_ section: AnnualReport.AccountsSection) -> [String: Any] {
             [
                 "caption": section.caption, "headings": headings(section.headings) { $0 > 0 },
-                "rows": section.rows.map { ["label": $0.label, "cells": $0.cells, "isSum": $0.isSum] as [String: Any] },
+                "rows": section.rows.map { row in
+                    // `hasLink` is set on every cell: Mustache would otherwise look for it further out.
+                    let cells = row.cells.enumerated().map { column, text -> [String: Any] in
+                        let url = accountsCellLink?(section, row, column)
+                        return ["text": text, "hasLink": url != nil, "url": url ?? "#"]
+                    }
+                    return ["label": row.label, "cells": cells, "isSum": row.isSum] as [String: Any]
+                },
                 "notes": section.notes, "explanations": section.explanations, "hasExplanations": !section.explanations.isEmpty,
                 "revisionText": section.revisionText, "comparisonText": section.comparisonText,
                 "revisionHeading": section.revisionHeading, "comparisonHeading": section.comparisonHeading,

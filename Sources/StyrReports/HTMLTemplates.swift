@@ -31,7 +31,7 @@ enum HTMLTemplates {
     <caption>{{caption}}</caption>
     <thead><tr>{{#headings}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/headings}}</tr></thead>
     <tbody>
-    {{#rows}}<tr{{#isSum}} class="sum"{{/isSum}}><th scope="row">{{label}}</th>{{#cells}}<td class="num">{{.}}</td>{{/cells}}</tr>
+    {{#rows}}<tr{{#isSum}} class="sum"{{/isSum}}><th scope="row">{{label}}</th>{{#cells}}<td class="num">{{#hasLink}}<a href="{{url}}">{{/hasLink}}{{text}}{{#hasLink}}</a>{{/hasLink}}</td>{{/cells}}</tr>
     {{/rows}}
     </tbody>
     </table>

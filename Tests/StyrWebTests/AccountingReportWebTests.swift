@@ -100,3 +100,22 @@ struct BudgetSetupWebTests {
         }
     }
 }
+
+/// The budget page's regnskap cells lead to the ledger lines that add up to them.
+@Suite("Budget page drill-down")
+struct BudgetDrillDownWebTests {
+    @Test("a regnskap cell links to its lines, whose total is the cell's amount; budget cells have no link")
+    func drillDown() async throws {
+        try await WebTestApp.run(.sqlite) { client, passwords in
+            let editor = try await Browser.login(client, email: WebTests.editor, password: passwords[WebTests.editor]!)
+            let page = String(buffer: try await editor.get("/organisasjoner/UKE/budsjett/2020").body)
+            let sumLink = "/organisasjoner/UKE/regnskap/2020/linjer?maal=actuals&amp;kontoklasse=operating&amp;artsgruppe=000-599"
+            #expect(page.contains("<a href=\"\(sumLink)\">1 158 413 263</a>"))
+            #expect(page.contains("artsgruppe=600-699\">-541 434 566</a>"))
+            #expect(page.contains("regnskap/2019/linjer?maal=actuals&amp;kontoklasse=operating\">334 232 140</a>"), "last year's net")
+            #expect(!page.contains(">845 550 000</a>"), "Dok. 3 is not made of ledger lines")
+            let lines = String(buffer: try await editor.get(sumLink.replacingOccurrences(of: "&amp;", with: "&")).body)
+            #expect(lines.contains("1 158 413 263"))
+        }
+    }
+}
