@@ -146,6 +146,7 @@ struct ImportLedgerCommand: AsyncParsableCommand {
         }
         say("Format: \(summary.format?.norwegianName ?? "ukjent"); tegnsett \(summary.encoding.displayName)\(summary.hasByteOrderMark ? " med BOM" : "")\(summary.delimiter.map { "; skilletegn \($0)" } ?? "").")
         say("Linjer lest \(NorwegianFormat.integer(Int64(summary.linesRead))), tatt inn \(NorwegianFormat.integer(Int64(summary.linesImported))), hoppet over \(NorwegianFormat.integer(Int64(summary.linesSkipped))), advarsler \(NorwegianFormat.integer(Int64(summary.warnings))).")
+        if let skipped = summary.skippedDescription { say("  Hoppet over: \(skipped).") }
         for kind in AccountKind.allCases {
             if let sum = summary.sumByKind[kind] { say("  Sum \(kind.norwegianName.lowercased()): \(NorwegianFormat.exactKroner(sum)) kr") }
         }

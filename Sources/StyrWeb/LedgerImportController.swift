@@ -96,6 +96,7 @@ struct LedgerImportController: Sendable {
             return try await form(scope, year: year, values: fields, errors: InputErrors(), outcome: outcome, context)
         }
         let message = "Importert \(NorwegianFormat.integer(record.lines)) linjer fra \(record.sourceName); kontrollsum \(NorwegianFormat.exactKroner(record.controlSum)) kr."
+            + (outcome.summary?.skippedDescription.map { " Hoppet over: \($0)." } ?? "")
         return redirect(to: "\(scope.base)/regnskap/\(year)?maal=\(settings.measure.ledgerMeasure.rawValue)&lagret=\(message.urlQueryEncoded)")
     }
 }

@@ -530,6 +530,22 @@ struct LedgerImportTests {
         #expect(actuals.parse("10201;A1;250;100", number: 2).ledgerLine?.amount == .kroner(100))
     }
 
+    @Test("spreadsheet leftovers: rows of delimiters are blank, total rows without an account are skipped and counted")
+    func spreadsheetLeftovers() throws {
+        let text = "art;ansvar;tjeneste_nr;beloep\n10201;A101;25300;100\n;;;\n\"\";;;\nSum;;;100\nTotalt drift;;;100\nSUM;A101;25300;5\nSumma;;;x\n"
+        let imported = try importText(text)
+        #expect(imported.lines.map(\.amount) == [.kroner(100)])
+        #expect(imported.errors.isEmpty)
+        #expect(imported.summary.skipped[.blank] == 2)
+        #expect(imported.summary.skipped[.sumRow] == 4)
+        // A row with an account is a line, whatever its label says.
+        let labelled = try importText("navn;art;beloep\nSum lønn;10201;100\nSum;;250\n")
+        #expect(labelled.lines.map(\.amount) == [.kroner(100)])
+        #expect(labelled.summary.skipped[.sumRow] == 1)
+        let onlyTotals = thrownError { try importText("art;ansvar;tjeneste_nr;beloep\nSum;;;100\n") }
+        #expect(onlyTotals?.reason == "Filen er tom: den har bare overskriften og ingen linjer med beløp")
+    }
+
     @Test("codes exported with their names: the leading code is read")
     func codesWithNames() throws {
         let parsed = try parseRows(["10201 Fastlønn;A101;25300 - Bistand;100", "10201 10202;A101;25300;100", "10201;A101;253: Bistand;100"])

@@ -51,7 +51,14 @@ public struct ImportSummary: Hashable, Sendable {
     public init() {}
 
     /// Lines that were data lines: imported, skipped as outside bevilgningsregnskap, or in error.
-    public var dataLines: Int { linesImported + errors + linesSkipped - (skipped[.blank] ?? 0) }
+    /// `3 tomme linjer, 1 sumlinjer uten konto (Sum, Totalt)`: what was skipped and why, most first; nil when nothing was.
+    public var skippedDescription: String? {
+        guard !skipped.isEmpty else { return nil }
+        return skipped.sorted { ($0.value, $1.key.norwegianDescription) > ($1.value, $0.key.norwegianDescription) }
+            .map { "\(NorwegianFormat.integer(Int64($0.value))) \($0.key.norwegianDescription)" }.joined(separator: ", ")
+    }
+
+    public var dataLines: Int { linesImported + errors + linesSkipped - (skipped[.blank] ?? 0) - (skipped[.sumRow] ?? 0) }
 
     /// A budget file sums to 0: expenses are financed by revenues.
     public var isBalanced: Bool { controlSum.isZero && !sumOverflowed }

@@ -43,6 +43,9 @@ public enum LedgerSkipReason: Hashable, Sendable, Codable {
     case skjema(String)
     /// An ERP account of kontoklasse 2 (balanse) or 9 (memoriakonti).
     case kontoklasse(Int)
+    /// A total row of a spreadsheet export (`Sum …`, `Totalt`) without an account: adding it would
+    /// count its lines twice.
+    case sumRow
 
     public var norwegianDescription: String {
         switch self {
@@ -50,6 +53,7 @@ public enum LedgerSkipReason: Hashable, Sendable, Codable {
         case .skjema(let skjema): "skjema \(skjema) (ikke bevilgningsregnskap)"
         case .kontoklasse(2): "kontoklasse 2 (balanse)"
         case .kontoklasse(let digit): "kontoklasse \(digit) (ikke bevilgningsregnskap)"
+        case .sumRow: "sumlinjer uten konto (Sum, Totalt)"
         }
     }
 }

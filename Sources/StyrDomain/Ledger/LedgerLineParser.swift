@@ -177,12 +177,16 @@ public struct LedgerLineParser: Sendable {
         var failure: LedgerLineError?
         var fieldCount = 0
         var extra: (column: Int, span: LedgerFieldSpan)?
+        var firstText: LedgerFieldSpan?
+        var codeSpan: LedgerFieldSpan?
         var index = 0
         while true {
             let span = LedgerBytes.field(p, from: index, delimiter: delimiter)
             fieldCount += 1
+            if firstText == nil, !LedgerBytes.isBlank(p, span.start, span.end) { firstText = span }
             if fieldCount <= roles.count {
                 let role = roles[fieldCount - 1]
+                if role == .account || role == .artGroup { codeSpan = span }
                 if role != .ignore, failure == nil, row.skip == nil {
                     failure = read(role, p, span, column: fieldCount, number: number, into: &row)
                 }
@@ -192,6 +196,9 @@ public struct LedgerLineParser: Sendable {
             if span.next >= count { break }
             index = span.next + 1
         }
+        // A row of delimiters only (spreadsheets add them at the end) is blank.
+        guard let firstText else { return .skip(.blank) }
+        if Self.isSumRow(p, label: firstText, code: codeSpan) { return .skip(.sumRow) }
         if fieldCount < roles.count {
             let role = roles[fieldCount]
             let hint = fieldCount == 1
@@ -209,6 +216,17 @@ public struct LedgerLineParser: Sendable {
         if let skip = row.skip { return .skip(skip) }
         if let failure { return .failure(failure) }
         return complete(row, p, number: number)
+    }
+
+    /// A total row: its first text starts with `sum` or `total` (any case), and its account (or
+    /// artsgruppe) field is blank or not a number — a line with an account is never skipped.
+    static func isSumRow(_ p: UnsafeBufferPointer<UInt8>, label: LedgerFieldSpan, code: LedgerFieldSpan?) -> Bool {
+        let (first, last) = LedgerBytes.trim(p, label.start, label.end)
+        guard last - first >= 3 else { return false }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: p[first..<min(last, first + 5)]), as: UTF8.self).lowercased()
+        guard word.hasPrefix("sum") || word.hasPrefix("total") else { return false }
+        guard let code else { return true }
+        return LedgerBytes.isBlank(p, code.start, code.end) || LedgerBytes.digits(p, code.start, code.end) == nil
     }
 
     /// Reads one field into the row; returns the field's error, if any.
