@@ -546,6 +546,18 @@ struct LedgerImportTests {
         #expect(onlyTotals?.reason == "Filen er tom: den har bare overskriften og ingen linjer med beløp")
     }
 
+    @Test("column names with a year: the import year's column, or the only one with a year")
+    func columnsWithYears() throws {
+        var parser = LedgerLineParser(format: .erp, year: 2019, measure: .budget)
+        try parser.header("Art;Ansvar;Regnskap 2018;Budsjett 2018;Budsjett 2019")
+        #expect(parser.parse("10201;A1;1;2;3", number: 2).ledgerLine?.amount == .kroner(3))
+        var actuals = LedgerLineParser(format: .erp, year: 2019)
+        try actuals.header("Art;Ansvar;Regnskap 2019;Budsjett 2019")
+        #expect(actuals.parse("10201;A1;7;8", number: 2).ledgerLine?.amount == .kroner(7))
+        var ambiguous = LedgerLineParser(format: .erp, year: 2019)
+        #expect(thrownError { try ambiguous.header("Art;Regnskap 2017;Regnskap 2018") }?.field == "beløp", "two other years: no guess")
+    }
+
     @Test("codes exported with their names: the leading code is read")
     func codesWithNames() throws {
         let parsed = try parseRows(["10201 Fastlønn;A101;25300 - Bistand;100", "10201 10202;A101;25300;100", "10201;A101;253: Bistand;100"])

@@ -91,7 +91,7 @@ public struct LedgerLineParser: Sendable {
         var missing: [(role: LedgerColumnRole, accepted: [String])] = []
         for expected in expectedColumns() {
             let accepted = expected.names.map(LedgerBytes.normalizedName)
-            if let column = Self.column(accepted: accepted, in: normalized, roles: roles) {
+            if let column = Self.column(accepted: accepted, in: normalized, roles: roles, year: year) {
                 roles[column] = expected.role
             } else if expected.required {
                 missing.append((expected.role, accepted))
@@ -141,9 +141,21 @@ public struct LedgerLineParser: Sendable {
     }
 
     /// The first column named by the first accepted name that has one, among columns not yet taken.
-    private static func column(accepted: [String], in names: [String], roles: [LedgerColumnRole]) -> Int? {
+    /// A name may carry a year, as published files often do (`Regnskap 2023`): the import year's
+    /// column is taken, or the only column of that name with some year.
+    static func column(accepted: [String], in names: [String], roles: [LedgerColumnRole], year: Int) -> Int? {
+        let free = names.indices.filter { roles[$0] == .ignore }
         for name in accepted {
-            if let index = names.indices.first(where: { names[$0] == name && roles[$0] == .ignore }) { return index }
+            if let index = free.first(where: { names[$0] == name }) { return index }
+        }
+        for name in accepted {
+            if let index = free.first(where: { names[$0] == "\(name) \(year)" }) { return index }
+            let withYear = free.filter { index in
+                guard names[index].hasPrefix(name + " ") else { return false }
+                let suffix = names[index].dropFirst(name.count + 1)
+                return suffix.count == 4 && suffix.allSatisfy(\.isASCII) && suffix.allSatisfy(\.isNumber)
+            }
+            if withYear.count == 1 { return withYear[0] }
         }
         return nil
     }
