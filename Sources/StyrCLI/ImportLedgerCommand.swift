@@ -33,6 +33,9 @@ struct ImportLedgerCommand: AsyncParsableCommand {
     @Option(help: "auto, kostra, oslo eller erp.")
     var format: String = "auto"
 
+    @Option(help: "error eller warning: om en art eller funksjon utenfor KOSTRA-listen stopper importen eller tas inn med advarsel (overstyrer profilen).")
+    var invalidCodes: String?
+
     @Flag(help: "Bytt ut en tidligere import av samme periode, i samme transaksjon.")
     var replace = false
 
@@ -43,13 +46,13 @@ struct ImportLedgerCommand: AsyncParsableCommand {
     var quiet = false
 
     static let chunkSize = 1 << 20
-    static let batchSize = 20_000
 
     func validate() throws {
         guard BudgetYears.contains(year) else { throw ValidationError(BudgetYears.outOfRangeMessage(year)) }
         if let period { guard (1...12).contains(period) else { throw ValidationError("--period må være en måned 1–12, ikke \(period).") } }
         guard ["actuals", "budget", "revised-budget"].contains(measure) else { throw ValidationError("--measure må være actuals, budget eller revised-budget.") }
         guard ["auto", "kostra", "oslo", "erp"].contains(format) else { throw ValidationError("--format må være auto, kostra, oslo eller erp.") }
+        if let invalidCodes { guard InvalidCodePolicy(rawValue: invalidCodes) != nil else { throw ValidationError("--invalid-codes må være error eller warning.") } }
     }
 
     var importMeasure: LedgerImportMeasure {
@@ -76,7 +79,8 @@ struct ImportLedgerCommand: AsyncParsableCommand {
         let started = ContinuousClock.now
         let settings = LedgerFileImport.Settings(
             organisationCode: org, year: year, period: period ?? 0, measure: importMeasure, format: requestedFormat,
-            sourceName: URL(fileURLWithPath: file).lastPathComponent, replace: replace, profileName: profile, actor: "system:import")
+            sourceName: URL(fileURLWithPath: file).lastPathComponent, replace: replace, profileName: profile,
+            invalidCodes: invalidCodes.flatMap(InvalidCodePolicy.init(rawValue:)), actor: "system:import")
         let chunks = FileChunks(path: file, chunkSize: Self.chunkSize)
 
         if aggregateOnly {
@@ -99,6 +103,9 @@ struct ImportLedgerCommand: AsyncParsableCommand {
             printError("Importen ble avvist: \(NorwegianFormat.integer(Int64(outcome.errors.count))) feil. Ingenting er lagret; databasen er som før.")
             if outcome.errors.omitted > 0 { printError("De første \(outcome.errors.errors.count):") }
             for error in outcome.errors.errors { printError("  \(error.description)") }
+            if invalidCodes == nil, outcome.errors.errors.contains(where: { $0.reason.contains("KOSTRA-kodelisten") }) {
+                printError("Koder utenfor KOSTRA-listen kan tas inn med advarsel: gjenta med --invalid-codes warning.")
+            }
             throw ExitCode(1)
         }
         report(summary, settings: settings, elapsed: ContinuousClock.now - started, stored: record)
@@ -107,8 +114,9 @@ struct ImportLedgerCommand: AsyncParsableCommand {
     /// Reads and totals the lines without storing them.
     func aggregate(_ chunks: FileChunks, settings: LedgerFileImport.Settings, progress: Progress) async throws -> (ImportSummary, LedgerAggregator.Result) {
         let codes = try KostraCodeList.codes()
-        let profile = settings.profileName == nil ? ImportProfile.standard
+        var profile = settings.profileName == nil ? ImportProfile.standard
             : try await databaseOptions.withMigratedDatabase { database in try await Self.profile(named: settings.profileName, in: database) }
+        if let policy = settings.invalidCodes { profile.invalidCodes = policy }
         var importer = LedgerImporter(profile: profile, year: settings.year, month: settings.period, measure: settings.measure, codes: codes, format: settings.format)
         var aggregator = LedgerAggregator()
         func add(_ line: LedgerLine) throws { try aggregator.add(line) }

@@ -14,10 +14,12 @@ public struct LedgerFileImport: Sendable {
         public var sourceName: String
         public var replace: Bool
         public var profileName: String?
+        /// Overrides the profile's policy for arts and funksjoner outside the KOSTRA lists.
+        public var invalidCodes: InvalidCodePolicy?
         public var actor: String
 
         public init(organisationCode: String, year: Int, period: Int = 0, measure: LedgerImportMeasure = .actuals, format: LedgerFormat? = nil,
-                    sourceName: String, replace: Bool = false, profileName: String? = nil, actor: String) {
+                    sourceName: String, replace: Bool = false, profileName: String? = nil, invalidCodes: InvalidCodePolicy? = nil, actor: String) {
             self.organisationCode = organisationCode
             self.year = year
             self.period = period
@@ -26,6 +28,7 @@ public struct LedgerFileImport: Sendable {
             self.sourceName = sourceName
             self.replace = replace
             self.profileName = profileName
+            self.invalidCodes = invalidCodes
             self.actor = actor
         }
     }
@@ -49,15 +52,17 @@ public struct LedgerFileImport: Sendable {
         _ settings: Settings, chunks: Chunks, database: Database, progress: (@Sendable (Int64, Int) -> Void)? = nil
     ) async throws -> Outcome where Chunks.Element == [UInt8] {
         let codes = try KostraCodeList.codes()
-        let profile: ImportProfile
+        var chosen: ImportProfile
         if let name = settings.profileName {
             guard let stored = try await database.withConnection({ db in try await SQLImportProfileStore(db).profile(named: name) }) else {
                 return Outcome(errors: ImportErrorLog(), warnings: ImportErrorLog(), fileError: "Det finnes ingen importprofil «\(name)».")
             }
-            profile = stored
+            chosen = stored
         } else {
-            profile = .standard
+            chosen = .standard
         }
+        if let policy = settings.invalidCodes { chosen.invalidCodes = policy }
+        let profile = chosen
         let target = LedgerImportTarget(
             organisationCode: settings.organisationCode, year: settings.year, period: settings.period,
             measure: settings.measure.ledgerMeasure, sourceName: settings.sourceName,
