@@ -166,6 +166,8 @@ def main():
             "ledger lines": "/organisasjoner/UKE/regnskap/2020/linjer?maal=actuals&artsgruppe=100-299",
             "ledger import": "/organisasjoner/UKE/regnskap/2020/import",
             "accounting report": "/organisasjoner/UKE/regnskapsrapport/2020?periode=t2",
+            "periodisering form": "/organisasjoner/UKE/regnskapsrapport/2020/periodisering",
+            "budget page drill-down": "/organisasjoner/UKE/regnskap/2020/linjer?maal=actuals&kontoklasse=operating&artsgruppe=000-599",
         }
         for name, path in pages.items():
             driver.get(base + path)
@@ -210,10 +212,29 @@ def main():
                            "supplement form": "/organisasjoner/UKE/tildelingsbrev/2021/tillegg",
                            "department dialogue": "/organisasjoner/FIN/styringsdialog",
                            "department calendar": "/organisasjoner/FIN/arshjul?ar=2021",
-                           "incident (steerer)": "/organisasjoner/UKE/meldinger/4"}.items():
+                           "incident (steerer)": "/organisasjoner/UKE/meldinger/4",
+                           "post grouping form": "/organisasjoner/UKE/regnskapsrapport/2020/postinndeling"}.items():
             driver.get(base + path)
             axe_check(driver, name)
             shot(driver, "steerer-" + name.split(" (")[0].replace(" ", "-"))
+        # The steerer groups posts (the browser sends the textarea's lines with CRLF); a split artsgruppe is refused.
+        driver.get(base + "/organisasjoner/UKE/regnskapsrapport/2020/postinndeling")
+        area = driver.find_element(By.ID, "kapittel_125")
+        area.clear()
+        area.send_keys("000-099; Lønn; 000-099\n100; Kjøp; 100-199\n200; Mer kjøp; 200-399\n400-599; Overføringer og finans; 400-599\n600-999; Inntekter; 600-999")
+        submit(driver)
+        check("Artsgruppe 100-299 er delt" in driver.page_source, "a post grouping that splits an artsgruppe is refused")
+        axe_check(driver, "post grouping form with errors")
+        area = driver.find_element(By.ID, "kapittel_125")
+        area.clear()
+        area.send_keys("000-099; Lønn; 000-099\n100-399; Kjøp; 100-299, 300-399\n400-599; Overføringer og finans; 400-599\n600-999; Inntekter; 600-999")
+        submit(driver)
+        check("Poster: egen postinndeling for kap. 125." in driver.page_source and "100-399 Kjøp" in driver.page_source,
+              "the steerer groups the posts from the browser")
+        driver.get(base + "/organisasjoner/UKE/regnskapsrapport/2020/postinndeling")
+        driver.find_element(By.ID, "kapittel_125").clear()
+        submit(driver)
+        check("Poster: artsgruppene." in driver.page_source, "an empty grouping goes back to the artsgrupper")
         driver.get(base + "/organisasjoner/UKE/indikatorer/2020/ny")
         driver.find_element(By.ID, "navn").send_keys("Andel saker besvart innen fristen")
         driver.find_element(By.ID, "maltall").send_keys("95")
