@@ -26,7 +26,7 @@ extension StyrAPIHandler {
         }
     }
 
-    /// `actuals` or `budget`, as lines are stored.
+    /// `actuals`, `budget` or `revised-budget`, as lines are stored.
     static func ledgerMeasure(_ text: String?) throws -> LedgerMeasure {
         guard let measure = LedgerMeasure(rawValue: text ?? "actuals") else {
             throw APIProblem.invalid("measure: «\(text ?? "")» er ikke et gyldig mål; bruk actuals (regnskap), budget (budsjett) eller revised-budget (regulert budsjett).")

@@ -103,7 +103,7 @@ struct ImportLedgerCommand: AsyncParsableCommand {
             printError("Importen ble avvist: \(NorwegianFormat.integer(Int64(outcome.errors.count))) feil. Ingenting er lagret; databasen er som før.")
             if outcome.errors.omitted > 0 { printError("De første \(outcome.errors.errors.count):") }
             for error in outcome.errors.errors { printError("  \(error.description)") }
-            if invalidCodes == nil, outcome.errors.errors.contains(where: { $0.reason.contains("KOSTRA-kodelisten") }) {
+            if invalidCodes == nil, outcome.errors.errors.contains(where: \.isOutsideCodeList) {
                 printError("Koder utenfor KOSTRA-listen kan tas inn med advarsel: gjenta med --invalid-codes warning.")
             }
             throw ExitCode(1)
@@ -114,11 +114,12 @@ struct ImportLedgerCommand: AsyncParsableCommand {
     /// Reads and totals the lines without storing them.
     func aggregate(_ chunks: FileChunks, settings: LedgerFileImport.Settings, progress: Progress) async throws -> (ImportSummary, LedgerAggregator.Result) {
         let codes = try KostraCodeList.codes()
-        var profile = settings.profileName == nil ? ImportProfile.standard
-            : try await databaseOptions.withMigratedDatabase { database in try await Self.profile(named: settings.profileName, in: database) }
-        if let policy = settings.invalidCodes { profile.invalidCodes = policy }
+        let profile = settings.overriding(settings.profileName == nil ? ImportProfile.standard
+            : try await databaseOptions.withMigratedDatabase { database in try await Self.profile(named: settings.profileName, in: database) })
         var importer = LedgerImporter(profile: profile, year: settings.year, month: settings.period, measure: settings.measure, codes: codes, format: settings.format)
         var aggregator = LedgerAggregator()
+        // Whatever stops the reading, no run file is left behind.
+        defer { aggregator.discard() }
         func add(_ line: LedgerLine) throws { try aggregator.add(line) }
         do {
             for try await chunk in chunks {
@@ -135,6 +136,8 @@ struct ImportLedgerCommand: AsyncParsableCommand {
             return (summary, try aggregator.finish())
         } catch let error as LedgerLineError {
             throw CLIError("Filen kan ikke leses: \(error.description)")
+        } catch let failure as LedgerAggregator.Failure {
+            throw CLIError(failure.description)
         }
     }
 

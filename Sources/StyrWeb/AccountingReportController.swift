@@ -74,10 +74,15 @@ struct AccountingReportController: Sendable {
         }
         let own = chapters.map(\.number).filter { groupings.byChapter[$0] != nil }
         let posts = own.isEmpty ? "Poster: artsgruppene." : "Poster: egen postinndeling for kap. \(own.map(String.init).joined(separator: ", "))."
-        var periods = "Periodisering: en tolvdel hver måned"
-        if profiles.fallback != nil { periods = "Periodisering: egen månedsprofil" }
-        if !profiles.byPost.isEmpty { periods += (profiles.fallback == nil ? ", egen månedsprofil" : ",") + " for \(profiles.byPost.count) post\(profiles.byPost.count == 1 ? "" : "er")" }
-        return posts + " " + periods + "."
+        let count = profiles.byPost.count
+        let ownProfiles = "egen profil for \(count) post\(count == 1 ? "" : "er")"
+        let periods = switch (profiles.fallback != nil, count > 0) {
+        case (false, false): "Periodisering: en tolvdel hver måned."
+        case (true, false): "Periodisering: egen månedsprofil for alle poster."
+        case (false, true): "Periodisering: \(ownProfiles), en tolvdel hver måned for de andre."
+        case (true, true): "Periodisering: egen månedsprofil for alle poster og \(ownProfiles)."
+        }
+        return posts + " " + periods
     }
 
     func show(

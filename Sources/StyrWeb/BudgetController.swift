@@ -33,8 +33,11 @@ struct BudgetController: Sendable {
             return pages.error(.notFound, heading: "Ingen budsjettall", message: error.description, context: context)
         }
         let report = AnnualReport(data)
-        let ledger = try await ledgerTotals(code: code, years: [year, year - 1])
-        var values = HTMLRenderer.context(report, accountsCellLink: Self.cellLink(code: code, ledger: ledger))
+        let chapterCount = try await database.withConnection { db in try await SQLGovernanceStore(db).chapters(of: code).count }
+        // Lines without a chapter count for an organisation's only chapter; with several, the chapter filters.
+        let chapter = chapterCount > 1 ? data.chapter.number : nil
+        let ledger = try await ledgerTotals(code: code, years: [year, year - 1], chapter: chapter)
+        var values = HTMLRenderer.context(report, accountsCellLink: Self.cellLink(code: code, chapter: chapter, ledger: ledger))
         let base = "/organisasjoner/\(code.urlPathEncoded)/budsjett/\(year)"
         let revisions: [BudgetRevision] = switch sort {
         case "belop": data.revisions.sorted { $0.netChange.magnitude > $1.netChange.magnitude }
@@ -69,11 +72,12 @@ extension BudgetController {
         var group: ObjectGroup
     }
 
-    func ledgerTotals(code: String, years: [Int]) async throws -> [LedgerKey: Money] {
+    func ledgerTotals(code: String, years: [Int], chapter: Int?) async throws -> [LedgerKey: Money] {
         try await database.withConnection { db in
             var totals: [LedgerKey: Money] = [:]
             for year in years {
-                for total in try await SQLLedgerStore(db).totals(of: code, LedgerFilter(year: year, measure: .actuals), by: [.kind, .group]) {
+                let filter = LedgerFilter(year: year, measure: .actuals, equals: chapter.map { [.chapter: String($0)] } ?? [:])
+                for total in try await SQLLedgerStore(db).totals(of: code, filter, by: [.kind, .group]) {
                     guard let kind = total.values[.kind].flatMap(AccountKind.init(rawValue:)),
                           let group = total.values[.group].flatMap(ObjectGroup.init(code:)) else { continue }
                     let key = LedgerKey(year: year, kind: kind, group: group)
@@ -87,7 +91,7 @@ extension BudgetController {
     /// The regnskap columns (this year's and last year's) link to the ledger lines that make them
     /// up — but only where the imported lines add up to the amount shown, so that a link never
     /// leads to lines that tell another story than the table.
-    static func cellLink(code: String, ledger: [LedgerKey: Money]) -> HTMLRenderer.AccountsCellLink {
+    static func cellLink(code: String, chapter: Int?, ledger: [LedgerKey: Money]) -> HTMLRenderer.AccountsCellLink {
         { section, row, column in
             let year: Int
             switch column {
@@ -105,10 +109,12 @@ extension BudgetController {
             }
             let keys = groups.map { LedgerKey(year: year, kind: section.kind, group: $0) }
             guard keys.contains(where: { ledger[$0] != nil }), column < row.amounts.count else { return nil }
-            let sum = keys.reduce(Money.zero) { $0 + (ledger[$1] ?? .zero) }
+            var sum = keys.reduce(Money.zero) { $0 + (ledger[$1] ?? .zero) }
+            // The investment table prints its revenue rows with the sign turned (financing positive).
+            if section.kind == .investment, groups.allSatisfy({ !$0.isExpense }) { sum = .zero - sum }
             guard sum == row.amounts[column], !sum.isZero else { return nil }
             return "/organisasjoner/\(code.urlPathEncoded)/regnskap/\(year)/linjer?maal=actuals&kontoklasse=\(section.kind.rawValue)"
-                + (arts.map { "&artsgruppe=\($0)" } ?? "")
+                + (arts.map { "&artsgruppe=\($0)" } ?? "") + (chapter.map { "&kapittel=\($0)" } ?? "")
         }
     }
 }

@@ -34,6 +34,7 @@ struct BudgetSetupTextTests {
     func refusedGroupings() {
         #expect(Self.errors("000-099; Lønn\n100-999; Resten; 100-999") == ["Linje 1: skriv kode; navn; artsgrupper (tre felt skilt med semikolon), ikke «000-099; Lønn»."])
         #expect(Self.errors("000-099; Lønn; 0-99") == ["Linje 1: «0-99» er ikke en art (tre siffer) eller et intervall av arter som 100-299"])
+        #expect(Self.errors("000-099; Lønn; 000-") == ["Linje 1: «000-» er ikke en art (tre siffer) eller et intervall av arter som 100-299"])
         // 100-199 and 200-299 split the artsgruppe 100-299, whose budget is decided whole.
         let split = Self.merged.replacingOccurrences(of: "100-399; Kjøp av varer og tjenester; 100-299, 300-399",
                                                      with: "A; Kjøp; 100-199\nB; Annet kjøp; 200-299, 300-399")

@@ -467,10 +467,10 @@ struct LedgerImportTests {
         ("1234", "123400"), ("-1234", "-123400"), ("+1234", "123400"), ("1234,56", "123456"), ("1234.56", "123456"),
         ("1 234,56", "123456"), ("\u{2212}1 234", "-123400"), ("1\u{00A0}234,5", "123450"), ("0,05", "5"), (" 12 ", "1200"),
         ("12,3,4", "er ikke et beløp"), ("(1234)", "-123400"), ("1e5", "er ikke et beløp"), ("12,", "er ikke et beløp"),
-        (",5", "er ikke et beløp"), ("1  234", "123400"), ("abc", "er ikke et beløp"), ("1234,567", "har mer enn to desimaler"),
+        (",5", "er ikke et beløp"), ("1  234", "er ikke et beløp"), ("100,5 200", "er ikke et beløp"), ("1 234 567,5", "123456750"), ("abc", "er ikke et beløp"), ("1234,567", "har mer enn to desimaler"),
         ("1.234.567,89", "123456789"), ("1,234,567.89", "123456789"), ("1.234.567", "123456700"), ("-1.234,5", "-123450"),
         ("1234-", "-123400"), ("(1 234,50)", "-123450"), ("1234.5600", "123456"), ("1'234.50", "123450"), ("12.000,00", "1200000"),
-        ("1.000", "har mer enn to desimaler"), ("1,500", "har mer enn to desimaler"), ("1.23.456", "er ikke et beløp"),
+        ("1.000", LedgerLineParser.ambiguousAmountReason), ("1,500", LedgerLineParser.ambiguousAmountReason), ("1.000,00", "100000"), ("1.23.456", "er ikke et beløp"),
         ("1,234.5,6", "er ikke et beløp"), ("12.34,56", "er ikke et beløp"), ("1234.5601", "har mer enn to desimaler"), ("-", "er ikke et beløp"),
         ("92233720368547758", "9223372036854775800"), ("92233720368547759", "er for stort"), ("99999999999999999999", "er for stort"),
         ("", "feltet er tomt"),
@@ -532,21 +532,24 @@ struct LedgerImportTests {
 
     @Test("spreadsheet leftovers: rows of delimiters are blank, total rows without an account are skipped and counted")
     func spreadsheetLeftovers() throws {
-        let text = "art;ansvar;tjeneste_nr;beloep\n10201;A101;25300;100\n;;;\n\"\";;;\nSum;;;100\nTotalt drift;;;100\nSUM;A101;25300;5\nSumma;;;x\n"
+        let text = "art;ansvar;tjeneste_nr;beloep\n10201;A101;25300;100\n;;;\n\"\";;;\nSum;;;100\nTotalt drift;;;100\nSUM;A101;25300;5\nTotal;;;x\n"
         let imported = try importText(text)
         #expect(imported.lines.map(\.amount) == [.kroner(100)])
         #expect(imported.errors.isEmpty)
         #expect(imported.summary.skipped[.blank] == 2)
         #expect(imported.summary.skipped[.sumRow] == 4)
         // A row with an account is a line, whatever its label says.
-        let labelled = try importText("navn;art;beloep\nSum lønn;10201;100\nSum;;250\n")
-        #expect(labelled.lines.map(\.amount) == [.kroner(100)])
+        let labelled = try importText("navn;art;beloep\nSum lønn;10201;100\nSum;;250\nTotalrenovering;10201 Fastlønn;500\nSummer;;7\n")
+        #expect(labelled.lines.map(\.amount) == [.kroner(100), .kroner(500)])
         #expect(labelled.summary.skipped[.sumRow] == 1)
+        #expect(labelled.errors.errors.map(\.line) == [5], "«Summer» is not a total row: its missing account is an error")
+        #expect(labelled.summary.skippedDescription == "1 sumlinje uten konto (Sum, Totalt)")
+        #expect(imported.summary.skippedDescription == "4 sumlinjer uten konto (Sum, Totalt), 2 tomme linjer")
         let onlyTotals = thrownError { try importText("art;ansvar;tjeneste_nr;beloep\nSum;;;100\n") }
         #expect(onlyTotals?.reason == "Filen er tom: den har bare overskriften og ingen linjer med beløp")
     }
 
-    @Test("column names with a year: the import year's column, or the only one with a year")
+    @Test("column names with a year: the import year's column, never another year's")
     func columnsWithYears() throws {
         var parser = LedgerLineParser(format: .erp, year: 2019, measure: .budget)
         try parser.header("Art;Ansvar;Regnskap 2018;Budsjett 2018;Budsjett 2019")
@@ -554,8 +557,11 @@ struct LedgerImportTests {
         var actuals = LedgerLineParser(format: .erp, year: 2019)
         try actuals.header("Art;Ansvar;Regnskap 2019;Budsjett 2019")
         #expect(actuals.parse("10201;A1;7;8", number: 2).ledgerLine?.amount == .kroner(7))
-        var ambiguous = LedgerLineParser(format: .erp, year: 2019)
-        #expect(thrownError { try ambiguous.header("Art;Regnskap 2017;Regnskap 2018") }?.field == "beløp", "two other years: no guess")
+        var otherYear = LedgerLineParser(format: .erp, year: 2019)
+        #expect(thrownError { try otherYear.header("Art;Regnskap 2018;Budsjett 2019") }?.field == "beløp", "2018's actuals are not 2019's")
+        var named = LedgerLineParser(format: .erp, year: 2019, measure: .budget)
+        try named.header("Art;Opprinnelig budsjett 2018;Budsjett 2019")
+        #expect(named.parse("10201;1;2", number: 2).ledgerLine?.amount == .kroner(2))
     }
 
     @Test("codes exported with their names: the leading code is read")

@@ -22,7 +22,19 @@ struct LedgerAggregatorTests {
         var responsibility: String, chapter: Int, kind: AccountKind, art: Int, function: Int, project: String, free: String, month: Int
     }
 
-    @Test("spilled runs merge to the same groups and total as a plain table", arguments: [1, 7, 100, 1_000_000])
+    @Test("a reading given up leaves no run file behind")
+    func discard() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("styr-aggregator-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var aggregator = LedgerAggregator(capacity: 10, directory: directory)
+        for line in Self.lines(count: 500, seed: 7) { try aggregator.add(line) }
+        #expect(try !FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+        aggregator.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
+    @Test("spilled runs merge to the same groups and sums as a plain table", arguments: [1, 7, 100, 1_000_000])
     func spillsMatchInMemory(capacity: Int) throws {
         let lines = Self.lines(count: 5_000, seed: 42)
         var expected: [Group: Int64] = [:]
@@ -36,7 +48,17 @@ struct LedgerAggregatorTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         var aggregator = LedgerAggregator(capacity: capacity, directory: directory)
         for line in lines { try aggregator.add(line) }
-        let result = try aggregator.finish()
+        var found: [Group: Int64] = [:]
+        var previous: Group?
+        let result = try aggregator.finish { group in
+            let key = Group(responsibility: group.responsibility, chapter: group.chapter, kind: group.kind, art: group.art,
+                            function: group.function, project: group.project, free: group.freeDimension, month: group.month)
+            #expect(found[key] == nil, "each group once")
+            #expect(key != previous)
+            found[key] = group.amount.ore
+            previous = key
+        }
+        #expect(found == expected, "every group with its own sum")
         #expect(result.groups == Int64(expected.count))
         #expect(result.total == lines.reduce(0) { $0 + $1.amount.ore })
         #expect(capacity >= expected.count ? result.runs == 0 : result.runs >= lines.count / 2 / capacity)

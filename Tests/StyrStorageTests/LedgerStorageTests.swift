@@ -42,9 +42,7 @@ struct LedgerStorageTests {
 
     /// Lines in the order they are stored (by id): a batch goes in the cell index's order, art then
     /// funksjon, and the lines of one cell keep their order in the file (the sort is stable).
-    static func storedOrder(_ lines: [LedgerLine]) -> [LedgerLine] {
-        lines.sorted { ($0.art, $0.function) < ($1.art, $1.function) }
-    }
+    static func storedOrder(_ lines: [LedgerLine]) -> [LedgerLine] { lines.sortedInCellOrder() }
 
     /// The example record of FORMATS.md §1: 0A, 2019, fourth quarter, Bergen, drift, funksjon 120, art 010, 36 328 (1000 kr).
     static let kostraExample = "0A20194040200                  1120 010    36328"

@@ -83,9 +83,13 @@ struct BudgetSetupWebTests {
             #expect(grouped.contains("100-399 Kjøp av varer og tjenester"))
             #expect(grouped.contains("artsgruppe=100-299,300-399&amp;kontoklasse=operating"))
             #expect(!grouped.contains(">100-299 Kjøp"))
-            // The post's drill-down link reads the lines of both artsgrupper.
-            let lines = try await steerer.get("/organisasjoner/UKE/regnskap/2020/linjer?maal=actuals&artsgruppe=100-299,300-399&kontoklasse=operating&til=8")
+            // The post's drill-down link reads the lines of both artsgrupper, which add up to the amount shown.
+            let link = "/organisasjoner/UKE/regnskap/2020/linjer?maal=actuals&amp;artsgruppe=100-299,300-399&amp;kontoklasse=operating&amp;til=8"
+            let shown = try #require(grouped.firstRange(of: link + "\">").map { grouped[$0.upperBound...].prefix { $0 != "<" } })
+            #expect(!shown.isEmpty)
+            let lines = try await steerer.get(link.replacingOccurrences(of: "&amp;", with: "&"))
             #expect(lines.status == .ok)
+            #expect(Self.body(lines).contains("Sum \(shown) kr på"), "the lines' total is \(shown)")
 
             let badProfile = try await editor.post("\(Self.base)/periodisering", form: ["_csrf": editor.csrfToken!, "profiler": "alle: 1;1;1"])
             #expect(badProfile.status == .unprocessableContent)
@@ -95,7 +99,7 @@ struct BudgetSetupWebTests {
             ])
             #expect(profile.status == .seeOther)
             let profiled = Self.body(try await editor.get(Self.base))
-            #expect(profiled.contains("Periodisering: egen månedsprofil, for 1 post."))
+            #expect(profiled.contains("Periodisering: egen månedsprofil for alle poster og egen profil for 1 post."))
             #expect(Self.body(try await editor.get("\(Self.base)/periodisering")).contains("125 drift 100-399: 1; 1; 1; 1; 1; 1; 1; 1; 1; 1; 1; 1"))
         }
     }
@@ -115,7 +119,7 @@ struct BudgetDrillDownWebTests {
             #expect(page.contains("regnskap/2019/linjer?maal=actuals&amp;kontoklasse=operating\">334 232 140</a>"), "last year's net")
             #expect(!page.contains(">845 550 000</a>"), "Dok. 3 is not made of ledger lines")
             let lines = String(buffer: try await editor.get(sumLink.replacingOccurrences(of: "&amp;", with: "&")).body)
-            #expect(lines.contains("1 158 413 263"))
+            #expect(lines.contains("Sum 1 158 413 263 kr på"))
         }
     }
 }

@@ -12,7 +12,7 @@ import Foundation
 /// <postkode>: 12 vekter` for one post. Weights are non-negative numbers with up to two decimals
 /// separated by `;` (percentages such as `8,33`, or last year's amounts); only their proportions count.
 public enum BudgetSetupText {
-    public static let groupingFormat = "Én post per linje: kode; navn; artsgrupper (f.eks. «100-399; Kjøp av varer og tjenester; 100-299, 300-399»). Tomt felt gir artsgruppene."
+    public static let groupingFormat = "Én post per linje: kode; navn; artsgrupper (f.eks. «100-399; Kjøp av varer og tjenester; 100-299, 300-399»). Tomt tekstfelt gir standardinndelingen (én post per artsgruppe)."
     public static let profileFormat = "Én profil per linje: «alle: 12 vekter» for alle poster, eller «125 drift 000-099: 12 vekter» for én post. Vektene skilles med semikolon, f.eks. prosenter med inntil to desimaler."
 
     /// A reason in Norwegian.
@@ -25,9 +25,7 @@ public enum BudgetSetupText {
 
     /// The grouping as its lines.
     public static func text(_ grouping: PostGrouping) -> String {
-        grouping.posts.map { post in
-            "\(post.code); \(post.name); " + post.arts.map { "\(LedgerLine.artCode($0.lowerBound))-\(LedgerLine.artCode($0.upperBound))" }.joined(separator: ", ")
-        }.joined(separator: "\n")
+        grouping.posts.map { post in "\(post.code); \(post.name); " + rangesText(post.arts, separator: ", ") }.joined(separator: "\n")
     }
 
     /// Reads a grouping; nil (the standard grouping) for an empty text. Errors name the line.
@@ -65,13 +63,19 @@ public enum BudgetSetupText {
         }
     }
 
+    /// Ranges of arts as written: `100-299, 300-399`.
+    static func rangesText(_ ranges: [ClosedRange<Int>], separator: String) -> String {
+        ranges.map { "\(LedgerLine.artCode($0.lowerBound))-\(LedgerLine.artCode($0.upperBound))" }.joined(separator: separator)
+    }
+
     /// `100-299, 300-399` or `010, 020-029` as closed ranges of arts.
     public static func artRanges(_ text: String) -> Result<[ClosedRange<Int>], Problem> {
         var ranges: [ClosedRange<Int>] = []
         let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !items.isEmpty else { return .failure(Problem("posten dekker ingen arter; skriv artsgrupper som 100-299")) }
         for item in items {
-            let bounds = item.replacingOccurrences(of: "–", with: "-").split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+            let bounds = item.replacingOccurrences(of: "–", with: "-").split(separator: "-", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
             guard (1...2).contains(bounds.count), bounds.allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isASCII) && Int($0) != nil }),
                   let low = Int(bounds[0]), let high = Int(bounds.last!), low <= high else {
                 return .failure(Problem("«\(item)» er ikke en art (tre siffer) eller et intervall av arter som 100-299"))
@@ -206,7 +210,5 @@ extension PostGrouping {
     }
 
     /// The arts of a post as a filter value for the ledger pages: `100-299,300-399`.
-    public static func artFilter(_ post: BudgetPost) -> String {
-        post.arts.map { "\(LedgerLine.artCode($0.lowerBound))-\(LedgerLine.artCode($0.upperBound))" }.joined(separator: ",")
-    }
+    public static func artFilter(_ post: BudgetPost) -> String { BudgetSetupText.rangesText(post.arts, separator: ",") }
 }

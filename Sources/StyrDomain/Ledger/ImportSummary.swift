@@ -34,7 +34,7 @@ public struct ImportSummary: Hashable, Sendable {
     public var linesRead = 0
     /// Lines that became ledger lines (with or without a warning).
     public var linesImported = 0
-    /// Lines passed over: blank lines, and records or accounts outside bevilgningsregnskap.
+    /// Lines passed over: blank lines, total rows, and records or accounts outside bevilgningsregnskap.
     public var linesSkipped = 0
     public var skipped: [LedgerSkipReason: Int] = [:]
     /// Lines imported with a warning.
@@ -50,14 +50,15 @@ public struct ImportSummary: Hashable, Sendable {
 
     public init() {}
 
-    /// Lines that were data lines: imported, skipped as outside bevilgningsregnskap, or in error.
-    /// `3 tomme linjer, 1 sumlinjer uten konto (Sum, Totalt)`: what was skipped and why, most first; nil when nothing was.
+    /// `3 tomme linjer, 1 sumlinje uten konto (Sum, Totalt)`: what was skipped and why, most first; nil when nothing was.
     public var skippedDescription: String? {
         guard !skipped.isEmpty else { return nil }
-        return skipped.sorted { ($0.value, $1.key.norwegianDescription) > ($1.value, $0.key.norwegianDescription) }
-            .map { "\(NorwegianFormat.integer(Int64($0.value))) \($0.key.norwegianDescription)" }.joined(separator: ", ")
+        return skipped.sorted { ($0.value, $1.key.norwegianDescription(count: 0)) > ($1.value, $0.key.norwegianDescription(count: 0)) }
+            .map { $0.key.norwegianDescription(count: $0.value) }.joined(separator: ", ")
     }
 
+    /// Lines that were data lines: imported, skipped as outside bevilgningsregnskap, or in error
+    /// (not blank lines or total rows).
     public var dataLines: Int { linesImported + errors + linesSkipped - (skipped[.blank] ?? 0) - (skipped[.sumRow] ?? 0) }
 
     /// A budget file sums to 0: expenses are financed by revenues.

@@ -16,6 +16,8 @@ enum LedgerAmount: Equatable {
     case empty
     case invalid
     case tooManyDecimals
+    /// `1.000` or `1,500` alone: a thousand or one and a half?
+    case ambiguous
     case overflow
 }
 
@@ -201,12 +203,20 @@ enum LedgerBytes {
         while index < last, isDigit(p[index]) { index += 1 }
         let length = index - first
         guard length > 0, length <= 18, index < last else { return nil }
+        // An en or em dash (U+2013, U+2014), not any three-byte character.
+        func isDash(_ at: Int) -> Bool { at + 2 < last && p[at] == 0xE2 && p[at + 1] == 0x80 && (p[at + 2] == 0x93 || p[at + 2] == 0x94) }
         let separator = p[index]
-        guard separator == space || separator == tab || separator == minus || separator == 0x3A || separator == 0xE2 else { return nil }
+        guard separator == space || separator == tab || separator == minus || separator == 0x3A || isDash(index) else { return nil }
         var rest = index
-        while rest < last, p[rest] == space || p[rest] == tab || p[rest] == minus || p[rest] == 0x3A { rest += 1 }
-        if rest + 2 < last, p[rest] == 0xE2, p[rest + 1] == 0x80, p[rest + 2] == 0x93 { rest += 3 }
-        while rest < last, p[rest] == space || p[rest] == tab { rest += 1 }
+        while rest < last {
+            if p[rest] == space || p[rest] == tab || p[rest] == minus || p[rest] == 0x3A {
+                rest += 1
+            } else if isDash(rest) {
+                rest += 3
+            } else {
+                break
+            }
+        }
         guard rest < last, !isDigit(p[rest]) else { return nil }
         return digits(p, first, index)
     }
@@ -285,12 +295,15 @@ enum LedgerBytes {
 
     /// The slower reading of amounts the fast loop in `amount` does not take; see there.
     static func lenientAmount(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, unit: Int64) -> LedgerAmount {
+        // Blanks and apostrophes that separate digit groups become one marker (a space), so that
+        // they are checked like the other group separators: in the integer part, three digits apart.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(end - start)
         var index = start
         while index < end {
             let width = groupSeparatorWidth(p, index, end)
             if width > 0 || p[index] == 0x27 {
+                bytes.append(space)
                 index += max(width, 1)
                 continue
             }
@@ -312,7 +325,8 @@ enum LedgerBytes {
             negative = true
             bytes.removeLast()
         }
-        guard !bytes.isEmpty, bytes.allSatisfy({ isDigit($0) || $0 == comma || $0 == period }) else { return .invalid }
+        guard let firstByte = bytes.first, let lastByte = bytes.last, isDigit(firstByte), isDigit(lastByte),
+              bytes.allSatisfy({ isDigit($0) || $0 == comma || $0 == period || $0 == space }) else { return .invalid }
         let commas = bytes.filter { $0 == comma }.count
         let periods = bytes.filter { $0 == period }.count
         // Which mark is the decimal one: the later of two kinds; a kind used twice or more groups thousands.
@@ -334,10 +348,8 @@ enum LedgerBytes {
             fractionPart = bytes[(at + 1)...]
             guard !fractionPart.isEmpty, fractionPart.allSatisfy(isDigit) else { return .invalid }
         }
-        // What is left of the integer part is digits in thousands groups.
-        let groups = integerPart.split(separator: comma, omittingEmptySubsequences: false).flatMap {
-            $0.split(separator: period, omittingEmptySubsequences: false)
-        }
+        // What is left of the integer part is digits in thousands groups, however they are separated.
+        let groups = integerPart.split(omittingEmptySubsequences: false) { $0 == comma || $0 == period || $0 == space }
         guard let firstGroup = groups.first, !firstGroup.isEmpty, firstGroup.count <= 18 || groups.count == 1,
               groups.dropFirst().allSatisfy({ $0.count == 3 }), groups.count == 1 || firstGroup.count <= 3 else { return .invalid }
         var integer: Int64 = 0
@@ -350,7 +362,7 @@ enum LedgerBytes {
             }
         }
         // `1.000` or `1,500` alone could be thousands as well as decimals: an error, never a guess.
-        if groups.count == 1, commas + periods == 1, fractionPart.count == 3, firstGroup.count <= 3 { return .tooManyDecimals }
+        if groups.count == 1, commas + periods == 1, fractionPart.count == 3, firstGroup.count <= 3 { return .ambiguous }
         if fractionPart.count > 2, fractionPart.dropFirst(2).contains(where: { $0 != zero }) { return .tooManyDecimals }
         var fraction: Int64 = 0
         for (position, byte) in fractionPart.prefix(2).enumerated() {

@@ -47,7 +47,8 @@ public enum LedgerImportMeasure: String, Hashable, Sendable, Codable, CaseIterab
         switch self {
         case .actuals: ["Årsregnskap", "Regnskap", "Rekneskap", "Årsrekneskap"]
         case .budget: ["Opprinnelig budsjett", "Vedtatt budsjett", "Opphavleg budsjett", "Budsjett"]
-        case .revisedBudget: ["Regulert budsjett", "Revidert budsjett", "Justert budsjett", "Budsjett"]
+        // Not a bare "Budsjett": that is the budget as decided.
+        case .revisedBudget: ["Regulert budsjett", "Revidert budsjett", "Justert budsjett"]
         }
     }
 

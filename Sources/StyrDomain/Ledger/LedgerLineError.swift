@@ -12,6 +12,9 @@ public struct LedgerLineError: Error, Hashable, Sendable, Codable, CustomStringC
     /// What is wrong, in Norwegian, without the location.
     public var reason: String
 
+    /// An art or funksjon outside the KOSTRA lists: what a profile (or `--invalid-codes`) may turn into a warning.
+    public var isOutsideCodeList: Bool { reason.hasSuffix(LedgerLineParser.codeList) }
+
     /// Values longer than this are cut (with "…") so that an error log stays small.
     public static let maximumValueLength = 80
 
@@ -47,15 +50,19 @@ public enum LedgerSkipReason: Hashable, Sendable, Codable {
     /// count its lines twice.
     case sumRow
 
-    public var norwegianDescription: String {
-        switch self {
-        case .blank: "tomme linjer"
-        case .skjema(let skjema): "skjema \(skjema) (ikke bevilgningsregnskap)"
-        case .kontoklasse(2): "kontoklasse 2 (balanse)"
-        case .kontoklasse(let digit): "kontoklasse \(digit) (ikke bevilgningsregnskap)"
-        case .sumRow: "sumlinjer uten konto (Sum, Totalt)"
+    /// `3 tomme linjer`, `1 sumlinje uten konto (Sum, Totalt)`.
+    public func norwegianDescription(count: Int) -> String {
+        let one = count == 1
+        let number = NorwegianFormat.integer(Int64(count))
+        return switch self {
+        case .blank: one ? "\(number) tom linje" : "\(number) tomme linjer"
+        case .skjema(let skjema): "\(number) \(one ? "post" : "poster") av skjema \(skjema) (ikke bevilgningsregnskap)"
+        case .kontoklasse(2): "\(number) \(one ? "linje" : "linjer") i kontoklasse 2 (balanse)"
+        case .kontoklasse(let digit): "\(number) \(one ? "linje" : "linjer") i kontoklasse \(digit) (ikke bevilgningsregnskap)"
+        case .sumRow: one ? "\(number) sumlinje uten konto (Sum, Totalt)" : "\(number) sumlinjer uten konto (Sum, Totalt)"
         }
     }
+
 }
 
 /// What one line of a file gave.

@@ -91,6 +91,7 @@ extension LedgerLineParser {
         case .empty: return kostraFailure(number, p, .amount, "feltet er tomt")
         case .invalid: return kostraFailure(number, p, .amount, "er ikke et beløp (hele tusen kroner)")
         case .tooManyDecimals: return kostraFailure(number, p, .amount, "har mer enn to desimaler")
+        case .ambiguous: return kostraFailure(number, p, .amount, LedgerLineParser.ambiguousAmountReason)
         case .overflow: return kostraFailure(number, p, .amount, "er for stort")
         }
         let line = LedgerLine(

@@ -141,21 +141,14 @@ public struct LedgerLineParser: Sendable {
     }
 
     /// The first column named by the first accepted name that has one, among columns not yet taken.
-    /// A name may carry a year, as published files often do (`Regnskap 2023`): the import year's
-    /// column is taken, or the only column of that name with some year.
+    /// A name may carry the import year, as published files often do (`Regnskap 2023`); a column of
+    /// another year is never taken for this one.
     static func column(accepted: [String], in names: [String], roles: [LedgerColumnRole], year: Int) -> Int? {
         let free = names.indices.filter { roles[$0] == .ignore }
-        for name in accepted {
-            if let index = free.first(where: { names[$0] == name }) { return index }
-        }
-        for name in accepted {
-            if let index = free.first(where: { names[$0] == "\(name) \(year)" }) { return index }
-            let withYear = free.filter { index in
-                guard names[index].hasPrefix(name + " ") else { return false }
-                let suffix = names[index].dropFirst(name.count + 1)
-                return suffix.count == 4 && suffix.allSatisfy(\.isASCII) && suffix.allSatisfy(\.isNumber)
+        for wanted in [accepted, accepted.map { "\($0) \(year)" }] {
+            for name in wanted {
+                if let index = free.first(where: { names[$0] == name }) { return index }
             }
-            if withYear.count == 1 { return withYear[0] }
         }
         return nil
     }
@@ -230,15 +223,23 @@ public struct LedgerLineParser: Sendable {
         return complete(row, p, number: number)
     }
 
-    /// A total row: its first text starts with `sum` or `total` (any case), and its account (or
-    /// artsgruppe) field is blank or not a number — a line with an account is never skipped.
+    /// A total row: its first text is the word `sum`, `total` or `totalt` (any case), alone or
+    /// followed by more words (`Sum drift`), and its account (or artsgruppe) field holds no code —
+    /// a line with an account is never skipped, nor one labelled `Summer` or `Totalentreprise`.
     static func isSumRow(_ p: UnsafeBufferPointer<UInt8>, label: LedgerFieldSpan, code: LedgerFieldSpan?) -> Bool {
         let (first, last) = LedgerBytes.trim(p, label.start, label.end)
-        guard last - first >= 3 else { return false }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: p[first..<min(last, first + 5)]), as: UTF8.self).lowercased()
-        guard word.hasPrefix("sum") || word.hasPrefix("total") else { return false }
+        func word(_ text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            guard last - first >= bytes.count else { return false }
+            for (offset, byte) in bytes.enumerated() where p[first + offset] | 0x20 != byte { return false }
+            let after = first + bytes.count
+            // A word ends at the field's end or at a byte that is not a letter (non-ASCII counts as a letter).
+            return after == last || !(LedgerBytes.isASCIILetter(p[after]) || p[after] >= 0x80)
+        }
+        guard word("sum") || word("total") || word("totalt") else { return false }
         guard let code else { return true }
-        return LedgerBytes.isBlank(p, code.start, code.end) || LedgerBytes.digits(p, code.start, code.end) == nil
+        return LedgerBytes.isBlank(p, code.start, code.end)
+            || (LedgerBytes.digits(p, code.start, code.end) ?? LedgerBytes.leadingCode(p, code.start, code.end)) == nil
     }
 
     /// Reads one field into the row; returns the field's error, if any.
@@ -386,6 +387,8 @@ public struct LedgerLineParser: Sendable {
             return fieldError(number, column, .amount, p, span, "er ikke et beløp")
         case .tooManyDecimals:
             return fieldError(number, column, .amount, p, span, "har mer enn to desimaler")
+        case .ambiguous:
+            return fieldError(number, column, .amount, p, span, Self.ambiguousAmountReason)
         case .overflow:
             return fieldError(number, column, .amount, p, span, "er for stort")
         }
@@ -443,12 +446,17 @@ public struct LedgerLineParser: Sendable {
         return profile.invalidCodes == .warning ? .warning(line, problem) : .failure(problem)
     }
 
+    static let ambiguousAmountReason = "kan bety tusen eller desimaler (1.000 er 1 000 eller 1,000); skriv beløpet uten tusenskilletegn"
+
+    /// The name every reason for a code outside the KOSTRA lists ends in (see `LedgerLineError.isOutsideCodeList`).
+    static let codeList = "KOSTRA-kodelisten"
+
     static func invalidArtReason(_ art: Int, _ kind: AccountKind) -> String {
-        "art \(pad(art, 3)) er ikke gyldig i \(kind.norwegianName.lowercased()) etter KOSTRA-kodelisten"
+        "art \(pad(art, 3)) er ikke gyldig i \(kind.norwegianName.lowercased()) etter \(codeList)"
     }
 
     static func invalidFunctionReason(_ function: Int) -> String {
-        "funksjon \(pad(function, 3)) finnes ikke i KOSTRA-kodelisten"
+        "funksjon \(pad(function, 3)) finnes ikke i \(codeList)"
     }
 
     private func fieldError(_ number: Int, _ column: Int, _ role: LedgerColumnRole, _ p: UnsafeBufferPointer<UInt8>,

@@ -31,6 +31,13 @@ public struct LedgerFileImport: Sendable {
             self.invalidCodes = invalidCodes
             self.actor = actor
         }
+
+        /// The profile as this import reads with it: `invalidCodes`, when set, overrides the profile's.
+        public func overriding(_ profile: ImportProfile) -> ImportProfile {
+            var result = profile
+            if let invalidCodes { result.invalidCodes = invalidCodes }
+            return result
+        }
     }
 
     /// What came of it: the stored import, or the errors that stopped it.
@@ -52,7 +59,7 @@ public struct LedgerFileImport: Sendable {
         _ settings: Settings, chunks: Chunks, database: Database, progress: (@Sendable (Int64, Int) -> Void)? = nil
     ) async throws -> Outcome where Chunks.Element == [UInt8] {
         let codes = try KostraCodeList.codes()
-        var chosen: ImportProfile
+        let chosen: ImportProfile
         if let name = settings.profileName {
             guard let stored = try await database.withConnection({ db in try await SQLImportProfileStore(db).profile(named: name) }) else {
                 return Outcome(errors: ImportErrorLog(), warnings: ImportErrorLog(), fileError: "Det finnes ingen importprofil «\(name)».")
@@ -61,8 +68,7 @@ public struct LedgerFileImport: Sendable {
         } else {
             chosen = .standard
         }
-        if let policy = settings.invalidCodes { chosen.invalidCodes = policy }
-        let profile = chosen
+        let profile = settings.overriding(chosen)
         let target = LedgerImportTarget(
             organisationCode: settings.organisationCode, year: settings.year, period: settings.period,
             measure: settings.measure.ledgerMeasure, sourceName: settings.sourceName,
@@ -88,7 +94,7 @@ public struct LedgerFileImport: Sendable {
                         if batch.count >= batchSize {
                             try await pendingWrite?.value
                             let lines = batch
-                            // A new buffer rather than `removeAll(keepingCapacity:)`, which would copy the shared one.
+                            // A fresh buffer of the batch size: the full one now belongs to the write in flight.
                             batch = []
                             batch.reserveCapacity(batchSize + 32_768)
                             pendingWrite = Task { try await writer.append(lines) }

@@ -115,7 +115,7 @@ extension Database {
                 // In the cell index's order, a batch's index entries go in one sweep over the index
                 // instead of at random places (on 2 M lines about twice as fast). The sort is stable,
                 // so the lines of one cell keep the file's order, which is the drill-down's order.
-                let lines = unsorted.sorted { ($0.art, $0.function) < ($1.art, $1.function) }
+                let lines = unsorted.sortedInCellOrder()
                 var start = lines.startIndex
                 while start < lines.endIndex {
                     let end = min(start + rowsPerStatement, lines.endIndex)
@@ -167,7 +167,7 @@ extension Database {
                     var buffer = ByteBuffer()
                     buffer.reserveCapacity(lines.count * 64)
                     // As on SQLite: the index's order makes the batch one sweep over the cell index.
-                    for line in lines.sorted { ($0.art, $0.function) < ($1.art, $1.function) } { Self.writeCopyRow(line, importID: importID, into: &buffer) }
+                    for line in lines.sortedInCellOrder() { Self.writeCopyRow(line, importID: importID, into: &buffer) }
                     try await copy.write(buffer)
                 }
                 count = try await body(writer)
@@ -213,6 +213,15 @@ extension Database {
             default: buffer.writeInteger(byte)
             }
         }
+    }
+}
+
+extension Array where Element == LedgerLine {
+    /// The lines in the order of the cell index within one import, art then funksjon; the sort is
+    /// stable, so the lines of one cell keep their order. (A closure here rather than a function
+    /// passed in keeps the sort specialised: passing one was measurably slower.)
+    func sortedInCellOrder() -> [LedgerLine] {
+        sorted { ($0.art, $0.function) < ($1.art, $1.function) }
     }
 }
 
