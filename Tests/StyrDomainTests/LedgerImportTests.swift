@@ -564,6 +564,21 @@ struct LedgerImportTests {
         #expect(named.parse("10201;1;2", number: 2).ledgerLine?.amount == .kroner(2))
     }
 
+    @Test("a title and notes above the header are passed over; without a header within ten lines the first line's error stands")
+    func preamble() throws {
+        let text = "Regnskap 2019 – Eksempel kommune\n\nUttrekk 15.01.2020;;\nart;ansvar;tjeneste_nr;beloep\n10201;A101;25300;100\n"
+        let imported = try importText(text)
+        #expect(imported.lines.map(\.amount) == [.kroner(100)])
+        #expect(imported.summary.skipped[.preamble] == 2)
+        #expect(imported.summary.skipped[.blank] == 1)
+        let noHeader = String(repeating: "tittel;uten;kolonner\n", count: 12)
+        let error = thrownError { try importText(noHeader) }
+        #expect(error?.line == 1)
+        #expect(error?.reason.hasPrefix("mangler kolonnen for art") == true, "\(error?.reason ?? "")")
+        let short = thrownError { try importText("bare en tittel\n") }
+        #expect(short?.line == 1)
+    }
+
     @Test("codes exported with their names: the leading code is read")
     func codesWithNames() throws {
         let parsed = try parseRows(["10201 Fastlønn;A101;25300 - Bistand;100", "10201 10202;A101;25300;100", "10201;A101;253: Bistand;100"])

@@ -59,7 +59,7 @@ public struct ImportSummary: Hashable, Sendable {
 
     /// Lines that were data lines: imported, skipped as outside bevilgningsregnskap, or in error
     /// (not blank lines or total rows).
-    public var dataLines: Int { linesImported + errors + linesSkipped - (skipped[.blank] ?? 0) - (skipped[.sumRow] ?? 0) }
+    public var dataLines: Int { linesImported + errors + linesSkipped - (skipped[.blank] ?? 0) - (skipped[.sumRow] ?? 0) - (skipped[.preamble] ?? 0) }
 
     /// A budget file sums to 0: expenses are financed by revenues.
     public var isBalanced: Bool { controlSum.isZero && !sumOverflowed }

@@ -27,6 +27,11 @@ public struct LedgerImporter: Sendable {
     /// line borrows it instead of copying it).
     private var lineParser: LedgerLineParser
     private var started = false
+    /// Lines above the header that did not read as one, and the first one's error (reported if no header follows).
+    private var preambleLines = 0
+    private var firstHeaderError: LedgerLineError?
+    /// How many lines above the header (titles, notes) a delimited file may have.
+    public static let maximumPreamble = 10
 
     public init(profile: ImportProfile = .standard, year: Int, month: Int = 0, measure: LedgerImportMeasure = .actuals,
                 codes: KostraCodes? = nil, format: LedgerFormat? = nil, errorLimit: Int = ImportErrorLog.defaultLimit) {
@@ -69,6 +74,7 @@ public struct LedgerImporter: Sendable {
         summary.encoding = decoder.encoding
         summary.hasByteOrderMark = decoder.hasByteOrderMark
         summary.lastLineUnterminated = decoder.lastLineUnterminated
+        if !started, let firstHeaderError { throw firstHeaderError }
         guard summary.dataLines > 0 else {
             if started, lineParser.format.hasHeader {
                 throw LedgerLineError(line: 0, reason: "Filen er tom: den har bare overskriften og ingen linjer med beløp")
@@ -89,7 +95,17 @@ public struct LedgerImporter: Sendable {
             var first = LedgerLineParser(format: format, profile: profile, year: year, month: month, measure: measure, codes: codes)
             summary.format = format
             if format.hasHeader {
-                try first.header(line, number: number)
+                do {
+                    try first.header(line, number: number)
+                } catch let error as LedgerLineError where preambleLines < Self.maximumPreamble {
+                    // Spreadsheet exports may put a title above the table: look for the header a few lines on.
+                    preambleLines += 1
+                    firstHeaderError = firstHeaderError ?? error
+                    summary.skip(.preamble)
+                    return
+                } catch let error as LedgerLineError {
+                    throw firstHeaderError ?? error
+                }
                 summary.delimiter = first.delimiterName
             }
             lineParser = first

@@ -49,6 +49,8 @@ public enum LedgerSkipReason: Hashable, Sendable, Codable {
     /// A total row of a spreadsheet export (`Sum …`, `Totalt`) without an account: adding it would
     /// count its lines twice.
     case sumRow
+    /// A line before the header (a title or a note above the table in a spreadsheet export).
+    case preamble
 
     /// `3 tomme linjer`, `1 sumlinje uten konto (Sum, Totalt)`.
     public func norwegianDescription(count: Int) -> String {
@@ -60,6 +62,7 @@ public enum LedgerSkipReason: Hashable, Sendable, Codable {
         case .kontoklasse(2): "\(number) \(one ? "linje" : "linjer") i kontoklasse 2 (balanse)"
         case .kontoklasse(let digit): "\(number) \(one ? "linje" : "linjer") i kontoklasse \(digit) (ikke bevilgningsregnskap)"
         case .sumRow: one ? "\(number) sumlinje uten konto (Sum, Totalt)" : "\(number) sumlinjer uten konto (Sum, Totalt)"
+        case .preamble: one ? "\(number) linje før overskriften" : "\(number) linjer før overskriften"
         }
     }
 
