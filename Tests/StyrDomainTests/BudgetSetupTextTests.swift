@@ -43,6 +43,8 @@ struct BudgetSetupTextTests {
         #expect(Self.errors(missing) == ["Artsgruppe 500-599 er ikke med i noen post; beløpene der ville falle bort."])
         let mixed = "000-099; Lønn; 000-099\n100-999; Alt annet; 100-999"
         #expect(Self.errors(mixed) == ["Posten «100-999» blander utgiftsarter (000–599) og inntektsarter (600–999)."])
+        let partly = Self.merged.replacingOccurrences(of: "100-299, 300-399", with: "100-199, 300-399")
+        #expect(Self.errors(partly) == ["Artsgruppe 100-299 er bare delvis med (i «100-399»); en post må dekke hele artsgrupper, ellers faller beløp bort."])
         let duplicate = Self.merged + "\n000-099; Lønn igjen; 000-099"
         #expect(Self.errors(duplicate) == ["Postkoden «000-099» er brukt mer enn én gang."])
     }

@@ -308,3 +308,63 @@ struct LedgerAPITests {
         }
     }
 }
+
+/// Post groupings and budget profiles through the API: the same rules and roles as the web forms.
+@Suite("JSON API: post groupings and budget profiles")
+struct BudgetSetupAPITests {
+    static let base = "/api/v1/organisations/UKE"
+
+    static let merged = """
+        {"posts": [
+          {"code": "000-099", "name": "Lønn", "arts": ["000-099"]},
+          {"code": "100-399", "name": "Kjøp", "arts": ["100-299", "300-399"]},
+          {"code": "400-599", "name": "Overføringer og finans", "arts": ["400-599"]},
+          {"code": "600-999", "name": "Inntekter", "arts": ["600-999"]}
+        ]}
+        """
+
+    @Test("the steerer sets a grouping, the agency its profiles; bad input and wrong roles change nothing", arguments: TestDatabase.backends)
+    func setUp(backend: TestDatabase) async throws {
+        try await APITests.run(backend) { client, tokens in
+            let steerer = tokens[WebTests.finSteerer]!, editor = tokens[WebTests.editor]!, auditor = tokens[WebTests.auditor]!
+            let initial = try APITests.object(try await APITests.get(client, "\(Self.base)/budget-setup/2020", token: auditor))
+            let groupings = try #require(initial["postGroupings"] as? [[String: Any]])
+            #expect(groupings.first?["isStandard"] as? Bool == true)
+            #expect((groupings.first?["posts"] as? [[String: Any]])?.count == 9)
+
+            #expect(try await APITests.put(client, "\(Self.base)/post-groupings/125", token: editor, json: Self.merged).status == .forbidden)
+            let split = Self.merged.replacingOccurrences(of: #"["100-299", "300-399"]"#, with: #"["100-199"]"#)
+            let refused = try await APITests.put(client, "\(Self.base)/post-groupings/125", token: steerer, json: split)
+            #expect(refused.status == .unprocessableContent)
+            #expect(try APITests.object(refused)["errors"] as? [String] == [
+                "Artsgruppe 100-299 er bare delvis med (i «100-399»); en post må dekke hele artsgrupper, ellers faller beløp bort.",
+            ])
+            #expect(try await APITests.put(client, "\(Self.base)/post-groupings/999", token: steerer, json: Self.merged).status == .notFound)
+
+            let saved = try await APITests.put(client, "\(Self.base)/post-groupings/125", token: steerer, json: Self.merged)
+            #expect(saved.status == .ok)
+            #expect(try APITests.object(saved)["isStandard"] as? Bool == false)
+            let report = try APITests.object(try await APITests.get(client, "\(Self.base)/accounting-report/2020?period=t2", token: editor))
+            let labels = (report["sections"] as? [[String: Any]])?.first?["rows"] as? [[String: Any]]
+            #expect(labels?.contains { ($0["label"] as? String)?.hasPrefix("100-399") == true } == true)
+
+            let profiles = #"{"everyPost": [0,0,0,0,0,0,0,0,0,0,0,1], "posts": [{"chapter": 125, "kind": "operating", "postCode": "100-399", "weights": [1,1,1,1,1,1,1,1,1,1,1,1]}]}"#
+            #expect(try await APITests.put(client, "\(Self.base)/budget-profiles/2020", token: steerer, json: profiles).status == .forbidden)
+            let badPost = profiles.replacingOccurrences(of: #""postCode": "100-399""#, with: #""postCode": "100-299""#)
+            let refusedProfiles = try await APITests.put(client, "\(Self.base)/budget-profiles/2020", token: editor, json: badPost)
+            #expect(refusedProfiles.status == .unprocessableContent)
+            #expect(String(buffer: refusedProfiles.body).contains("kapittel 125 har ingen post «100-299»"))
+            let stored = try await APITests.put(client, "\(Self.base)/budget-profiles/2020", token: editor, json: profiles)
+            #expect(stored.status == .ok)
+            let setup = try APITests.object(try await APITests.get(client, "\(Self.base)/budget-setup/2020", token: auditor))
+            let read = try #require(setup["profiles"] as? [String: Any])
+            #expect(read["everyPost"] as? [Int] == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1])
+            #expect((read["posts"] as? [[String: Any]])?.first?["postCode"] as? String == "100-399")
+            // Everything but the one post has no budget to date through August.
+            let after = try APITests.object(try await APITests.get(client, "\(Self.base)/accounting-report/2020?period=t2", token: editor))
+            let rows = try #require((after["sections"] as? [[String: Any]])?.first?["rows"] as? [[String: Any]])
+            let wages = try #require(rows.first { ($0["label"] as? String)?.hasPrefix("000-099") == true })
+            #expect(wages["budgetToDateOre"] as? Int == 0)
+        }
+    }
+}

@@ -334,6 +334,39 @@ extension APIProtocol {
         )
         try transport.register(
             {
+                try await server.getBudgetSetup(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .get,
+            path: server.apiPathComponentsWithServerPrefix("/organisations/{code}/budget-setup/{year}")
+        )
+        try transport.register(
+            {
+                try await server.putPostGrouping(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .put,
+            path: server.apiPathComponentsWithServerPrefix("/organisations/{code}/post-groupings/{chapter}")
+        )
+        try transport.register(
+            {
+                try await server.putBudgetProfiles(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .put,
+            path: server.apiPathComponentsWithServerPrefix("/organisations/{code}/budget-profiles/{year}")
+        )
+        try transport.register(
+            {
                 try await server.getHistory(
                     request: $0,
                     body: $1,
@@ -2849,6 +2882,299 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                     path: path,
                     query: query,
                     headers: headers
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .`default`(statusCode, value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: statusCode)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .applicationProblemJson(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/problem+json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/problem+json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                }
+            }
+        )
+    }
+    /// What the accounting report is computed with besides the numbers.
+    ///
+    /// Each chapter's post grouping (the artsgrupper unless the department has set its own) and
+    /// the agency's monthly budget profiles for the year (none: a twelfth a month). Needs the read
+    /// permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/budget-setup/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/budget-setup/{year}/get(getBudgetSetup)`.
+    func getBudgetSetup(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.GetBudgetSetup.id,
+            using: {
+                APIHandler.getBudgetSetup($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.GetBudgetSetup.Input.Path = .init(
+                    code: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "code",
+                        as: Components.Parameters.OrganisationCode.self
+                    ),
+                    year: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "year",
+                        as: Components.Parameters.Year.self
+                    )
+                )
+                let headers: Operations.GetBudgetSetup.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                return Operations.GetBudgetSetup.Input(
+                    path: path,
+                    headers: headers
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .`default`(statusCode, value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: statusCode)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .applicationProblemJson(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/problem+json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/problem+json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                }
+            }
+        )
+    }
+    /// Sets a chapter's post grouping; no posts go back to the artsgrupper.
+    ///
+    /// Each post covers whole artsgrupper, expenses (000–599) or revenues (600–999), and every
+    /// artsgruppe lies in exactly one post (the budget is decided per artsgruppe). Anything else is
+    /// refused (422, naming the post or artsgruppe) and nothing changes. The change holds for
+    /// every year and is in the audit log. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/post-groupings/{chapter}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/post-groupings/{chapter}/put(putPostGrouping)`.
+    func putPostGrouping(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.PutPostGrouping.id,
+            using: {
+                APIHandler.putPostGrouping($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.PutPostGrouping.Input.Path = .init(
+                    code: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "code",
+                        as: Components.Parameters.OrganisationCode.self
+                    ),
+                    chapter: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "chapter",
+                        as: Swift.Int.self
+                    )
+                )
+                let headers: Operations.PutPostGrouping.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                let contentType = converter.extractContentTypeIfPresent(in: request.headerFields)
+                let body: Operations.PutPostGrouping.Input.Body
+                let chosenContentType = try converter.bestContentType(
+                    received: contentType,
+                    options: [
+                        "application/json"
+                    ]
+                )
+                switch chosenContentType {
+                case "application/json":
+                    body = try await converter.getRequiredRequestBodyAsJSON(
+                        Components.Schemas.PostGroupingInput.self,
+                        from: requestBody,
+                        transforming: { value in
+                            .json(value)
+                        }
+                    )
+                default:
+                    preconditionFailure("bestContentType chose an invalid content type.")
+                }
+                return Operations.PutPostGrouping.Input(
+                    path: path,
+                    headers: headers,
+                    body: body
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .`default`(statusCode, value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: statusCode)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .applicationProblemJson(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/problem+json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/problem+json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                }
+            }
+        )
+    }
+    /// Replaces the agency's monthly budget profiles for the year.
+    ///
+    /// Twelve non-negative weights a profile (January first, not all zero; only their
+    /// proportions count): one for every post, and any number for single posts of the
+    /// organisation's chapters. Empty: a twelfth a month. Bad input is refused (422) and nothing
+    /// changes. Needs the enterResults permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/budget-profiles/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/budget-profiles/{year}/put(putBudgetProfiles)`.
+    func putBudgetProfiles(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.PutBudgetProfiles.id,
+            using: {
+                APIHandler.putBudgetProfiles($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.PutBudgetProfiles.Input.Path = .init(
+                    code: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "code",
+                        as: Components.Parameters.OrganisationCode.self
+                    ),
+                    year: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "year",
+                        as: Components.Parameters.Year.self
+                    )
+                )
+                let headers: Operations.PutBudgetProfiles.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                let contentType = converter.extractContentTypeIfPresent(in: request.headerFields)
+                let body: Operations.PutBudgetProfiles.Input.Body
+                let chosenContentType = try converter.bestContentType(
+                    received: contentType,
+                    options: [
+                        "application/json"
+                    ]
+                )
+                switch chosenContentType {
+                case "application/json":
+                    body = try await converter.getRequiredRequestBodyAsJSON(
+                        Components.Schemas.BudgetProfilesInput.self,
+                        from: requestBody,
+                        transforming: { value in
+                            .json(value)
+                        }
+                    )
+                default:
+                    preconditionFailure("bestContentType chose an invalid content type.")
+                }
+                return Operations.PutBudgetProfiles.Input(
+                    path: path,
+                    headers: headers,
+                    body: body
                 )
             },
             serializer: { output, request in

@@ -3524,6 +3524,218 @@ extension Components {
                 case next
             }
         }
+        /// - Remark: Generated from `#/components/schemas/BudgetPost`.
+        internal struct BudgetPost: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BudgetPost/code`.
+            internal var code: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BudgetPost/name`.
+            internal var name: Swift.String
+            /// Arts as ranges (`100-299`) or single arts (`010`).
+            ///
+            /// - Remark: Generated from `#/components/schemas/BudgetPost/arts`.
+            internal var arts: [Swift.String]
+            /// Creates a new `BudgetPost`.
+            ///
+            /// - Parameters:
+            ///   - code:
+            ///   - name:
+            ///   - arts: Arts as ranges (`100-299`) or single arts (`010`).
+            internal init(
+                code: Swift.String,
+                name: Swift.String,
+                arts: [Swift.String]
+            ) {
+                self.code = code
+                self.name = name
+                self.arts = arts
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case code
+                case name
+                case arts
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PostGroupingInput`.
+        internal struct PostGroupingInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PostGroupingInput/posts`.
+            internal var posts: [Components.Schemas.BudgetPost]
+            /// Creates a new `PostGroupingInput`.
+            ///
+            /// - Parameters:
+            ///   - posts:
+            internal init(posts: [Components.Schemas.BudgetPost]) {
+                self.posts = posts
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case posts
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ChapterPostGrouping`.
+        internal struct ChapterPostGrouping: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ChapterPostGrouping/chapter`.
+            internal var chapter: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/ChapterPostGrouping/chapterName`.
+            internal var chapterName: Swift.String
+            /// The artsgrupper
+            ///
+            /// - Remark: Generated from `#/components/schemas/ChapterPostGrouping/isStandard`.
+            internal var isStandard: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/ChapterPostGrouping/posts`.
+            internal var posts: [Components.Schemas.BudgetPost]
+            /// Creates a new `ChapterPostGrouping`.
+            ///
+            /// - Parameters:
+            ///   - chapter:
+            ///   - chapterName:
+            ///   - isStandard: The artsgrupper
+            ///   - posts:
+            internal init(
+                chapter: Swift.Int,
+                chapterName: Swift.String,
+                isStandard: Swift.Bool,
+                posts: [Components.Schemas.BudgetPost]
+            ) {
+                self.chapter = chapter
+                self.chapterName = chapterName
+                self.isStandard = isStandard
+                self.posts = posts
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case chapter
+                case chapterName
+                case isStandard
+                case posts
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PostProfile`.
+        internal struct PostProfile: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PostProfile/chapter`.
+            internal var chapter: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/PostProfile/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case operating = "operating"
+                case investment = "investment"
+            }
+            /// - Remark: Generated from `#/components/schemas/PostProfile/kind`.
+            internal var kind: Components.Schemas.PostProfile.KindPayload
+            /// - Remark: Generated from `#/components/schemas/PostProfile/postCode`.
+            internal var postCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/PostProfile/weights`.
+            internal var weights: [Swift.Int64]
+            /// Creates a new `PostProfile`.
+            ///
+            /// - Parameters:
+            ///   - chapter:
+            ///   - kind:
+            ///   - postCode:
+            ///   - weights:
+            internal init(
+                chapter: Swift.Int,
+                kind: Components.Schemas.PostProfile.KindPayload,
+                postCode: Swift.String,
+                weights: [Swift.Int64]
+            ) {
+                self.chapter = chapter
+                self.kind = kind
+                self.postCode = postCode
+                self.weights = weights
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case chapter
+                case kind
+                case postCode
+                case weights
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BudgetProfilesInput`.
+        internal struct BudgetProfilesInput: Codable, Hashable, Sendable {
+            /// The profile of every post without its own; absent for a twelfth a month.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BudgetProfilesInput/everyPost`.
+            internal var everyPost: [Swift.Int64]?
+            /// - Remark: Generated from `#/components/schemas/BudgetProfilesInput/posts`.
+            internal var posts: [Components.Schemas.PostProfile]?
+            /// Creates a new `BudgetProfilesInput`.
+            ///
+            /// - Parameters:
+            ///   - everyPost: The profile of every post without its own; absent for a twelfth a month.
+            ///   - posts:
+            internal init(
+                everyPost: [Swift.Int64]? = nil,
+                posts: [Components.Schemas.PostProfile]? = nil
+            ) {
+                self.everyPost = everyPost
+                self.posts = posts
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case everyPost
+                case posts
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BudgetProfiles`.
+        internal struct BudgetProfiles: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BudgetProfiles/year`.
+            internal var year: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/BudgetProfiles/everyPost`.
+            internal var everyPost: [Swift.Int64]?
+            /// - Remark: Generated from `#/components/schemas/BudgetProfiles/posts`.
+            internal var posts: [Components.Schemas.PostProfile]
+            /// Creates a new `BudgetProfiles`.
+            ///
+            /// - Parameters:
+            ///   - year:
+            ///   - everyPost:
+            ///   - posts:
+            internal init(
+                year: Swift.Int,
+                everyPost: [Swift.Int64]? = nil,
+                posts: [Components.Schemas.PostProfile]
+            ) {
+                self.year = year
+                self.everyPost = everyPost
+                self.posts = posts
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case year
+                case everyPost
+                case posts
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BudgetSetup`.
+        internal struct BudgetSetup: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BudgetSetup/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BudgetSetup/year`.
+            internal var year: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/BudgetSetup/postGroupings`.
+            internal var postGroupings: [Components.Schemas.ChapterPostGrouping]
+            /// - Remark: Generated from `#/components/schemas/BudgetSetup/profiles`.
+            internal var profiles: Components.Schemas.BudgetProfiles
+            /// Creates a new `BudgetSetup`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - year:
+            ///   - postGroupings:
+            ///   - profiles:
+            internal init(
+                organisationCode: Swift.String,
+                year: Swift.Int,
+                postGroupings: [Components.Schemas.ChapterPostGrouping],
+                profiles: Components.Schemas.BudgetProfiles
+            ) {
+                self.organisationCode = organisationCode
+                self.year = year
+                self.postGroupings = postGroupings
+                self.profiles = profiles
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case year
+                case postGroupings
+                case profiles
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/PostReference`.
         internal struct PostReference: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/PostReference/chapter`.

@@ -4789,6 +4789,521 @@ internal enum Operations {
             }
         }
     }
+    /// What the accounting report is computed with besides the numbers.
+    ///
+    /// Each chapter's post grouping (the artsgrupper unless the department has set its own) and
+    /// the agency's monthly budget profiles for the year (none: a twelfth a month). Needs the read
+    /// permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/budget-setup/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/budget-setup/{year}/get(getBudgetSetup)`.
+    internal enum GetBudgetSetup {
+        internal static let id: Swift.String = "getBudgetSetup"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/budget-setup/{year}/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/budget-setup/{year}/GET/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/budget-setup/{year}/GET/path/year`.
+                internal var year: Components.Parameters.Year
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - year:
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    year: Components.Parameters.Year
+                ) {
+                    self.code = code
+                    self.year = year
+                }
+            }
+            internal var path: Operations.GetBudgetSetup.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/budget-setup/{year}/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetBudgetSetup.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetBudgetSetup.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.GetBudgetSetup.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.GetBudgetSetup.Input.Path,
+                headers: Operations.GetBudgetSetup.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/budget-setup/{year}/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/budget-setup/{year}/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.BudgetSetup)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.BudgetSetup {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetBudgetSetup.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.GetBudgetSetup.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The post groupings and profiles.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/budget-setup/{year}/get(getBudgetSetup)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetBudgetSetup.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.GetBudgetSetup.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/budget-setup/{year}/get(getBudgetSetup)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Sets a chapter's post grouping; no posts go back to the artsgrupper.
+    ///
+    /// Each post covers whole artsgrupper, expenses (000–599) or revenues (600–999), and every
+    /// artsgruppe lies in exactly one post (the budget is decided per artsgruppe). Anything else is
+    /// refused (422, naming the post or artsgruppe) and nothing changes. The change holds for
+    /// every year and is in the audit log. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/post-groupings/{chapter}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/post-groupings/{chapter}/put(putPostGrouping)`.
+    internal enum PutPostGrouping {
+        internal static let id: Swift.String = "putPostGrouping"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/post-groupings/{chapter}/PUT/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/post-groupings/{chapter}/PUT/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/post-groupings/{chapter}/PUT/path/chapter`.
+                internal var chapter: Swift.Int
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - chapter:
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    chapter: Swift.Int
+                ) {
+                    self.code = code
+                    self.chapter = chapter
+                }
+            }
+            internal var path: Operations.PutPostGrouping.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/post-groupings/{chapter}/PUT/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.PutPostGrouping.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.PutPostGrouping.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.PutPostGrouping.Input.Headers
+            /// - Remark: Generated from `#/paths/organisations/{code}/post-groupings/{chapter}/PUT/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/post-groupings/{chapter}/PUT/requestBody/content/application\/json`.
+                case json(Components.Schemas.PostGroupingInput)
+            }
+            internal var body: Operations.PutPostGrouping.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.PutPostGrouping.Input.Path,
+                headers: Operations.PutPostGrouping.Input.Headers = .init(),
+                body: Operations.PutPostGrouping.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/post-groupings/{chapter}/PUT/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/post-groupings/{chapter}/PUT/responses/200/content/application\/json`.
+                    case json(Components.Schemas.ChapterPostGrouping)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.ChapterPostGrouping {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.PutPostGrouping.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.PutPostGrouping.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The chapter's grouping as stored.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/post-groupings/{chapter}/put(putPostGrouping)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.PutPostGrouping.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.PutPostGrouping.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/post-groupings/{chapter}/put(putPostGrouping)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Replaces the agency's monthly budget profiles for the year.
+    ///
+    /// Twelve non-negative weights a profile (January first, not all zero; only their
+    /// proportions count): one for every post, and any number for single posts of the
+    /// organisation's chapters. Empty: a twelfth a month. Bad input is refused (422) and nothing
+    /// changes. Needs the enterResults permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/budget-profiles/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/budget-profiles/{year}/put(putBudgetProfiles)`.
+    internal enum PutBudgetProfiles {
+        internal static let id: Swift.String = "putBudgetProfiles"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/budget-profiles/{year}/PUT/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/budget-profiles/{year}/PUT/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/budget-profiles/{year}/PUT/path/year`.
+                internal var year: Components.Parameters.Year
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - year:
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    year: Components.Parameters.Year
+                ) {
+                    self.code = code
+                    self.year = year
+                }
+            }
+            internal var path: Operations.PutBudgetProfiles.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/budget-profiles/{year}/PUT/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.PutBudgetProfiles.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.PutBudgetProfiles.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.PutBudgetProfiles.Input.Headers
+            /// - Remark: Generated from `#/paths/organisations/{code}/budget-profiles/{year}/PUT/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/budget-profiles/{year}/PUT/requestBody/content/application\/json`.
+                case json(Components.Schemas.BudgetProfilesInput)
+            }
+            internal var body: Operations.PutBudgetProfiles.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.PutBudgetProfiles.Input.Path,
+                headers: Operations.PutBudgetProfiles.Input.Headers = .init(),
+                body: Operations.PutBudgetProfiles.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/budget-profiles/{year}/PUT/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/budget-profiles/{year}/PUT/responses/200/content/application\/json`.
+                    case json(Components.Schemas.BudgetProfiles)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.BudgetProfiles {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.PutBudgetProfiles.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.PutBudgetProfiles.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The profiles as stored.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/budget-profiles/{year}/put(putBudgetProfiles)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.PutBudgetProfiles.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.PutBudgetProfiles.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/budget-profiles/{year}/put(putBudgetProfiles)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
     /// The audit history of one object.
     ///
     /// - Remark: HTTP `GET /history`.

@@ -216,6 +216,38 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /organisations/{code}/accounting-report/{year}`.
     /// - Remark: Generated from `#/paths//organisations/{code}/accounting-report/{year}/get(getAccountingReport)`.
     func getAccountingReport(_ input: Operations.GetAccountingReport.Input) async throws -> Operations.GetAccountingReport.Output
+    /// What the accounting report is computed with besides the numbers.
+    ///
+    /// Each chapter's post grouping (the artsgrupper unless the department has set its own) and
+    /// the agency's monthly budget profiles for the year (none: a twelfth a month). Needs the read
+    /// permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/budget-setup/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/budget-setup/{year}/get(getBudgetSetup)`.
+    func getBudgetSetup(_ input: Operations.GetBudgetSetup.Input) async throws -> Operations.GetBudgetSetup.Output
+    /// Sets a chapter's post grouping; no posts go back to the artsgrupper.
+    ///
+    /// Each post covers whole artsgrupper, expenses (000–599) or revenues (600–999), and every
+    /// artsgruppe lies in exactly one post (the budget is decided per artsgruppe). Anything else is
+    /// refused (422, naming the post or artsgruppe) and nothing changes. The change holds for
+    /// every year and is in the audit log. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/post-groupings/{chapter}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/post-groupings/{chapter}/put(putPostGrouping)`.
+    func putPostGrouping(_ input: Operations.PutPostGrouping.Input) async throws -> Operations.PutPostGrouping.Output
+    /// Replaces the agency's monthly budget profiles for the year.
+    ///
+    /// Twelve non-negative weights a profile (January first, not all zero; only their
+    /// proportions count): one for every post, and any number for single posts of the
+    /// organisation's chapters. Empty: a twelfth a month. Bad input is refused (422) and nothing
+    /// changes. Needs the enterResults permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/budget-profiles/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/budget-profiles/{year}/put(putBudgetProfiles)`.
+    func putBudgetProfiles(_ input: Operations.PutBudgetProfiles.Input) async throws -> Operations.PutBudgetProfiles.Output
     /// The audit history of one object.
     ///
     /// - Remark: HTTP `GET /history`.
@@ -688,6 +720,66 @@ extension APIProtocol {
             path: path,
             query: query,
             headers: headers
+        ))
+    }
+    /// What the accounting report is computed with besides the numbers.
+    ///
+    /// Each chapter's post grouping (the artsgrupper unless the department has set its own) and
+    /// the agency's monthly budget profiles for the year (none: a twelfth a month). Needs the read
+    /// permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/budget-setup/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/budget-setup/{year}/get(getBudgetSetup)`.
+    internal func getBudgetSetup(
+        path: Operations.GetBudgetSetup.Input.Path,
+        headers: Operations.GetBudgetSetup.Input.Headers = .init()
+    ) async throws -> Operations.GetBudgetSetup.Output {
+        try await getBudgetSetup(Operations.GetBudgetSetup.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Sets a chapter's post grouping; no posts go back to the artsgrupper.
+    ///
+    /// Each post covers whole artsgrupper, expenses (000–599) or revenues (600–999), and every
+    /// artsgruppe lies in exactly one post (the budget is decided per artsgruppe). Anything else is
+    /// refused (422, naming the post or artsgruppe) and nothing changes. The change holds for
+    /// every year and is in the audit log. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/post-groupings/{chapter}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/post-groupings/{chapter}/put(putPostGrouping)`.
+    internal func putPostGrouping(
+        path: Operations.PutPostGrouping.Input.Path,
+        headers: Operations.PutPostGrouping.Input.Headers = .init(),
+        body: Operations.PutPostGrouping.Input.Body
+    ) async throws -> Operations.PutPostGrouping.Output {
+        try await putPostGrouping(Operations.PutPostGrouping.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Replaces the agency's monthly budget profiles for the year.
+    ///
+    /// Twelve non-negative weights a profile (January first, not all zero; only their
+    /// proportions count): one for every post, and any number for single posts of the
+    /// organisation's chapters. Empty: a twelfth a month. Bad input is refused (422) and nothing
+    /// changes. Needs the enterResults permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/budget-profiles/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/budget-profiles/{year}/put(putBudgetProfiles)`.
+    internal func putBudgetProfiles(
+        path: Operations.PutBudgetProfiles.Input.Path,
+        headers: Operations.PutBudgetProfiles.Input.Headers = .init(),
+        body: Operations.PutBudgetProfiles.Input.Body
+    ) async throws -> Operations.PutBudgetProfiles.Output {
+        try await putBudgetProfiles(Operations.PutBudgetProfiles.Input(
+            path: path,
+            headers: headers,
+            body: body
         ))
     }
     /// The audit history of one object.

@@ -202,7 +202,10 @@ extension PostGrouping {
         for group in ObjectGroup.standard {
             let owners = posts.filter { post in (group.first...group.last).contains { post.contains(art: $0) } }
             if owners.isEmpty { return "Artsgruppe \(group.code) er ikke med i noen post; beløpene der ville falle bort." }
-            if owners.count > 1 || post(covering: group) == nil {
+            if owners.count == 1, post(covering: group) == nil {
+                return "Artsgruppe \(group.code) er bare delvis med (i «\(owners[0].code)»); en post må dekke hele artsgrupper, ellers faller beløp bort."
+            }
+            if owners.count > 1 {
                 return "Artsgruppe \(group.code) er delt (\(owners.map { "«\($0.code)»" }.joined(separator: " og "))); budsjettet vedtas per artsgruppe, så en post må dekke hele artsgrupper."
             }
         }
