@@ -66,7 +66,7 @@ struct BudgetSetupController: Sendable {
             action: "\(scope.base)/regnskapsrapport/\(year)/postinndeling", submitLabel: "Lagre postinndelingen",
             fields: chapters.map { chapter in
                 FormField(name: Self.field(chapter.number), label: "Kapittel \(chapter.number) \(chapter.name)", kind: .textarea,
-                          value: values[Self.field(chapter.number)] ?? "", hint: BudgetSetupText.groupingFormat)
+                          value: values[Self.field(chapter.number)] ?? "", hint: BudgetSetupText.groupingFormat, rows: 12)
             },
             errors: errors, errorHeading: "Postinndelingen er ikke lagret", cancelURL: "\(scope.base)/regnskapsrapport/\(year)")
     }
@@ -103,7 +103,7 @@ struct BudgetSetupController: Sendable {
             kicker: scope.organisation.name, heading: "Periodisering \(year)",
             intro: "Periodiseringen fordeler årets regulerte budsjett på månedene, og gir «budsjett hittil» i regnskapsrapporten. Uten profil får hver måned en tolvdel.",
             action: "\(scope.base)/regnskapsrapport/\(year)/periodisering", submitLabel: "Lagre periodiseringen",
-            fields: [FormField(name: "profiler", label: "Månedsprofiler", kind: .textarea, value: value, hint: BudgetSetupText.profileFormat)],
+            fields: [FormField(name: "profiler", label: "Månedsprofiler", kind: .textarea, value: value, hint: BudgetSetupText.profileFormat, rows: 8)],
             errors: errors, errorHeading: "Periodiseringen er ikke lagret", cancelURL: "\(scope.base)/regnskapsrapport/\(year)")
     }
 

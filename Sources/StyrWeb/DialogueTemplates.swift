@@ -19,7 +19,7 @@ extension PageTemplates {
     {{#isText}}<input type="text" id="{{id}}" name="{{name}}" value="{{value}}"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}>{{/isText}}
     {{#isDate}}<input type="date" id="{{id}}" name="{{name}}" value="{{value}}"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}>{{/isDate}}
     {{#isDateTime}}<input type="datetime-local" id="{{id}}" name="{{name}}" value="{{value}}"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}>{{/isDateTime}}
-    {{#isTextarea}}<textarea id="{{id}}" name="{{name}}" maxlength="20000"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}>{{value}}</textarea>{{/isTextarea}}
+    {{#isTextarea}}<textarea id="{{id}}" name="{{name}}" maxlength="20000"{{#hasRows}} rows="{{rows}}"{{/hasRows}}{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}>{{value}}</textarea>{{/isTextarea}}
     {{#isSelect}}<select id="{{id}}" name="{{name}}"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isSelect}}
     {{#hint}}<p class="hint" id="{{id}}-hint">{{hint}}</p>{{/hint}}
     {{#error}}<p class="field-error" id="{{id}}-error">{{error}}</p>{{/error}}

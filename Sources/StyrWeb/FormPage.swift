@@ -15,10 +15,14 @@ struct FormField {
     var kind: Kind = .text
     var value: String = ""
     var hint: String = ""
+    /// Visible lines of a textarea (0: the stylesheet's height).
+    var rows: Int = 0
 
     func context(error: String?) -> [String: Any] {
         var values: [String: Any] = [
             "name": name, "id": name, "label": label, "value": value, "hint": hint, "error": error ?? "",
+            // Set on every field: Mustache would otherwise look for them further out.
+            "hasRows": rows > 0, "rows": rows,
             "describedBy": ([hint.isEmpty ? nil : "\(name)-hint", error == nil ? nil : "\(name)-error"].compactMap { $0 }).joined(separator: " "),
         ]
         switch kind {

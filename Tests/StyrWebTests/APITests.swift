@@ -65,6 +65,8 @@ struct APITests {
                 "/organisations/{code}/notices/{id}/answer", "/organisations/{code}/calendar", "/organisations/{code}/governance-log",
                 "/organisations/{code}/ledger/{year}", "/organisations/{code}/ledger/{year}/totals", "/organisations/{code}/ledger/{year}/lines",
                 "/organisations/{code}/accounting-report/{year}",
+                "/organisations/{code}/budget-setup/{year}", "/organisations/{code}/post-groupings/{chapter}",
+                "/organisations/{code}/budget-profiles/{year}",
             ])
         }
     }
