@@ -37,7 +37,7 @@ extension StyrAPIHandler {
                 case .failure(let problem): errors.append("posts[\(index)].arts: \(problem.description)")
                 }
             }
-            posts.append(BudgetPost(code: post.code.trimmingCharacters(in: .whitespaces), name: post.name, arts: arts))
+            posts.append(BudgetPost(code: post.code.trimmingCharacters(in: .whitespaces), name: post.name.trimmingCharacters(in: .whitespaces), arts: arts))
         }
         var grouping: PostGrouping?
         if errors.isEmpty, !posts.isEmpty {
@@ -79,11 +79,12 @@ extension StyrAPIHandler {
                 continue
             }
             let grouping = groupings.grouping(forChapter: post.chapter)
-            guard grouping.post(code: post.postCode) != nil else {
+            guard grouping.post(code: post.postCode.trimmingCharacters(in: .whitespaces)) != nil else {
                 errors.append("\(field): kapittel \(post.chapter) har ingen post «\(post.postCode)»; postene er \(grouping.posts.map(\.code).joined(separator: ", ")).")
                 continue
             }
-            let key = PostKey(chapter: post.chapter, kind: post.kind == .operating ? .operating : .investment, postCode: post.postCode)
+            let key = PostKey(chapter: post.chapter, kind: post.kind == .operating ? .operating : .investment,
+                              postCode: post.postCode.trimmingCharacters(in: .whitespaces))
             guard profiles.byPost[key] == nil else {
                 errors.append("\(field): posten står mer enn én gang.")
                 continue

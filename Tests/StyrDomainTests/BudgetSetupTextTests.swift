@@ -45,6 +45,12 @@ struct BudgetSetupTextTests {
         #expect(Self.errors(mixed) == ["Posten «100-999» blander utgiftsarter (000–599) og inntektsarter (600–999)."])
         let partly = Self.merged.replacingOccurrences(of: "100-299, 300-399", with: "100-199, 300-399")
         #expect(Self.errors(partly) == ["Artsgruppe 100-299 er bare delvis med (i «100-399»); en post må dekke hele artsgrupper, ellers faller beløp bort."])
+        #expect(throws: PostGroupingError.invalidCode("A:1")) {
+            try PostGrouping(posts: [BudgetPost(code: "A:1", name: "Lønn", arts: [0...599]), BudgetPost(code: "I", name: "Inntekter", arts: [600...999])])
+        }
+        #expect(throws: PostGroupingError.invalidName("A")) {
+            try PostGrouping(posts: [BudgetPost(code: "A", name: "Lønn\nog mer", arts: [0...599]), BudgetPost(code: "I", name: "Inntekter", arts: [600...999])])
+        }
         let duplicate = Self.merged + "\n000-099; Lønn igjen; 000-099"
         #expect(Self.errors(duplicate) == ["Postkoden «000-099» er brukt mer enn én gang."])
     }

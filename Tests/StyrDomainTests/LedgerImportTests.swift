@@ -467,7 +467,9 @@ struct LedgerImportTests {
         ("1234", "123400"), ("-1234", "-123400"), ("+1234", "123400"), ("1234,56", "123456"), ("1234.56", "123456"),
         ("1 234,56", "123456"), ("\u{2212}1 234", "-123400"), ("1\u{00A0}234,5", "123450"), ("0,05", "5"), (" 12 ", "1200"),
         ("12,3,4", "er ikke et beløp"), ("(1234)", "-123400"), ("1e5", "er ikke et beløp"), ("12,", "er ikke et beløp"),
-        (",5", "er ikke et beløp"), ("1  234", "er ikke et beløp"), ("100,5 200", "er ikke et beløp"), ("1 234 567,5", "123456750"), ("abc", "er ikke et beløp"), ("1234,567", "har mer enn to desimaler"),
+        (",5", "er ikke et beløp"), ("1  234", "er ikke et beløp"), ("100,5 200", "er ikke et beløp"), ("1 234 567,5", "123456750"),
+        ("1234 567", "er ikke et beløp"), ("12 34", "er ikke et beløp"), ("1 2 3", "er ikke et beløp"), ("100 5", "er ikke et beløp"),
+        ("(-1)", "er ikke et beløp"), ("(1-)", "er ikke et beløp"), ("--1", "er ikke et beløp"), ("\u{00A0}1 234\u{00A0}", "123400"), ("abc", "er ikke et beløp"), ("1234,567", "har mer enn to desimaler"),
         ("1.234.567,89", "123456789"), ("1,234,567.89", "123456789"), ("1.234.567", "123456700"), ("-1.234,5", "-123450"),
         ("1234-", "-123400"), ("(1 234,50)", "-123450"), ("1234.5600", "123456"), ("1'234.50", "123450"), ("12.000,00", "1200000"),
         ("1.000", LedgerLineParser.ambiguousAmountReason), ("1,500", LedgerLineParser.ambiguousAmountReason), ("1.000,00", "100000"), ("1.23.456", "er ikke et beløp"),
@@ -539,10 +541,10 @@ struct LedgerImportTests {
         #expect(imported.summary.skipped[.blank] == 2)
         #expect(imported.summary.skipped[.sumRow] == 4)
         // A row with an account is a line, whatever its label says.
-        let labelled = try importText("navn;art;beloep\nSum lønn;10201;100\nSum;;250\nTotalrenovering;10201 Fastlønn;500\nSummer;;7\n")
+        let labelled = try importText("navn;art;beloep\nSum lønn;10201;100\nSum;;250\nTotalrenovering;10201 Fastlønn;500\nSummer;;7\nTotal renovering;1O201;9\n")
         #expect(labelled.lines.map(\.amount) == [.kroner(100), .kroner(500)])
         #expect(labelled.summary.skipped[.sumRow] == 1)
-        #expect(labelled.errors.errors.map(\.line) == [5], "«Summer» is not a total row: its missing account is an error")
+        #expect(labelled.errors.errors.map(\.line) == [5, 6], "«Summer» is no total row, and a mistyped account is an error")
         #expect(labelled.summary.skippedDescription == "1 sumlinje uten konto (Sum, Totalt)")
         #expect(imported.summary.skippedDescription == "4 sumlinjer uten konto (Sum, Totalt), 2 tomme linjer")
         let onlyTotals = thrownError { try importText("art;ansvar;tjeneste_nr;beloep\nSum;;;100\n") }
@@ -577,6 +579,15 @@ struct LedgerImportTests {
         #expect(error?.reason.hasPrefix("mangler kolonnen for art") == true, "\(error?.reason ?? "")")
         let short = thrownError { try importText("bare en tittel\n") }
         #expect(short?.line == 1)
+        // Data above the header is not a title: the file is refused rather than its first lines dropped.
+        let dataFirst = thrownError { try importText("10201;A101;25300;100\nart;ansvar;tjeneste_nr;beloep\n10201;A101;25300;100\n") }
+        #expect(dataFirst?.line == 1)
+        #expect(dataFirst?.reason.hasPrefix("linjen står før overskriften på linje 2, men ser ut som en linje med beløp") == true)
+        // A misnamed column under a title: the error is the header's, not the title's.
+        let misnamed = "Regnskap 2019\nart;ansvar;tjeneste_nr;sum\n" + String(repeating: "10201;A101;25300;100\n", count: 10)
+        let headerError = thrownError { try importText(misnamed) }
+        #expect(headerError?.line == 2)
+        #expect(headerError?.field == "beløp")
     }
 
     @Test("codes exported with their names: the leading code is read")

@@ -340,6 +340,12 @@ struct BudgetSetupAPITests {
                 "Artsgruppe 100-299 er bare delvis med (i «100-399»); en post må dekke hele artsgrupper, ellers faller beløp bort.",
             ])
             #expect(try await APITests.put(client, "\(Self.base)/post-groupings/999", token: steerer, json: Self.merged).status == .notFound)
+            #expect(try await APITests.put(client, "\(Self.base)/post-groupings/125", token: auditor, json: Self.merged).status == .forbidden)
+            let semicolon = Self.merged.replacingOccurrences(of: #""name": "Lønn""#, with: #""name": "Lønn; og mer""#)
+            #expect(try await APITests.put(client, "\(Self.base)/post-groupings/125", token: steerer, json: semicolon).status == .unprocessableContent)
+            // Refused and forbidden writes changed nothing.
+            let unchanged = try APITests.object(try await APITests.get(client, "\(Self.base)/budget-setup/2020", token: auditor))
+            #expect((unchanged["postGroupings"] as? [[String: Any]])?.first?["isStandard"] as? Bool == true)
 
             let saved = try await APITests.put(client, "\(Self.base)/post-groupings/125", token: steerer, json: Self.merged)
             #expect(saved.status == .ok)

@@ -24,6 +24,9 @@ public struct BudgetPost: Hashable, Sendable, Codable {
 
     public func contains(art: Int) -> Bool { arts.contains { $0.contains(art) } }
 
+    public static let maximumCodeLength = 50
+    public static let maximumNameLength = 200
+
     /// An expense post (arts below 600); otherwise a revenue post.
     public var isExpense: Bool { arts.allSatisfy { $0.upperBound < 600 } }
 
@@ -36,6 +39,8 @@ public enum PostGroupingError: Error, Hashable, Sendable, CustomStringConvertibl
     case noPosts
     case emptyCode
     case duplicateCode(String)
+    case invalidCode(String)
+    case invalidName(String)
     case noArts(String)
     case artOutOfRange(String)
     case mixesExpensesAndRevenues(String)
@@ -46,6 +51,8 @@ public enum PostGroupingError: Error, Hashable, Sendable, CustomStringConvertibl
         case .noPosts: "Postinndelingen har ingen poster."
         case .emptyCode: "En post mangler postkode."
         case .duplicateCode(let code): "Postkoden «\(code)» er brukt mer enn én gang."
+        case .invalidCode(let code): "Postkoden «\(code)» kan ikke inneholde semikolon, kolon eller linjeskift, og har høyst \(BudgetPost.maximumCodeLength) tegn."
+        case .invalidName(let code): "Navnet på post «\(code)» kan ikke inneholde semikolon eller linjeskift, og har høyst \(BudgetPost.maximumNameLength) tegn."
         case .noArts(let code): "Posten «\(code)» dekker ingen arter."
         case .artOutOfRange(let code): "Posten «\(code)» har arter utenfor 000–999."
         case .mixesExpensesAndRevenues(let code):
@@ -97,6 +104,12 @@ public struct PostGrouping: Hashable, Sendable, Codable {
         for post in posts {
             let code = post.code.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !code.isEmpty else { return .emptyCode }
+            // The line formats of the web forms (`kode; navn; arter`, `125 drift kode: vekter`) must hold every post.
+            guard code == post.code, code.count <= BudgetPost.maximumCodeLength,
+                  !post.code.contains(where: { $0 == ";" || $0 == ":" || $0.isNewline }) else { return .invalidCode(post.code) }
+            guard post.name.count <= BudgetPost.maximumNameLength, !post.name.contains(where: { $0 == ";" || $0.isNewline }) else {
+                return .invalidName(post.code)
+            }
             guard codes.insert(post.code).inserted else { return .duplicateCode(post.code) }
             guard !post.arts.isEmpty else { return .noArts(post.code) }
             guard post.arts.allSatisfy({ $0.lowerBound >= 0 && $0.upperBound <= 999 }) else { return .artOutOfRange(post.code) }

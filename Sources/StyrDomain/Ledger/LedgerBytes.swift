@@ -274,11 +274,8 @@ enum LedgerBytes {
                 index += 1
                 continue
             }
-            let width = groupSeparatorWidth(p, index, last)
-            if width > 0, !sawSeparator, integerDigits > 0, index + width < last, isDigit(p[index + width]) {
-                index += width
-                continue
-            }
+            // Digit groups (`1 234`), and anything else, are read by the slower path, which checks
+            // that the groups are thousands.
             return lenientAmount(p, trimmed.start, last, unit: unit)
         }
         guard integerDigits > 0 else { return lenientAmount(p, trimmed.start, last, unit: unit) }
@@ -310,11 +307,19 @@ enum LedgerBytes {
             bytes.append(p[index])
             index += 1
         }
+        // No-break spaces around the amount (Excel puts them there) are not group separators.
+        while bytes.first == space { bytes.removeFirst() }
+        while bytes.last == space { bytes.removeLast() }
         var negative = false
+        var parenthesised = false
         if bytes.count >= 2, bytes.first == 0x28, bytes.last == 0x29 {
             negative = true
+            parenthesised = true
             bytes = Array(bytes.dropFirst().dropLast())
         }
+        // A sign inside parentheses, `(-1)`, is a double negative: an error rather than a guess.
+        if parenthesised, let first = bytes.first, !isDigit(first) { return .invalid }
+        if parenthesised, let final = bytes.last, !isDigit(final) { return .invalid }
         if bytes.first == minus || bytes.first == plus {
             negative = negative || bytes.first == minus
             bytes.removeFirst()

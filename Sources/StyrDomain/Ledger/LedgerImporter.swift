@@ -27,9 +27,8 @@ public struct LedgerImporter: Sendable {
     /// line borrows it instead of copying it).
     private var lineParser: LedgerLineParser
     private var started = false
-    /// Lines above the header that did not read as one, and the first one's error (reported if no header follows).
-    private var preambleLines = 0
-    private var firstHeaderError: LedgerLineError?
+    /// Lines above the header that did not read as one, with their errors (one is reported if no header follows).
+    private var preamble: [(number: Int, line: [UInt8], error: LedgerLineError)] = []
     /// How many lines above the header (titles, notes) a delimited file may have.
     public static let maximumPreamble = 10
 
@@ -74,7 +73,7 @@ public struct LedgerImporter: Sendable {
         summary.encoding = decoder.encoding
         summary.hasByteOrderMark = decoder.hasByteOrderMark
         summary.lastLineUnterminated = decoder.lastLineUnterminated
-        if !started, let firstHeaderError { throw firstHeaderError }
+        if !started, let headerError { throw headerError }
         guard summary.dataLines > 0 else {
             if started, lineParser.format.hasHeader {
                 throw LedgerLineError(line: 0, reason: "Filen er tom: den har bare overskriften og ingen linjer med beløp")
@@ -97,14 +96,23 @@ public struct LedgerImporter: Sendable {
             if format.hasHeader {
                 do {
                     try first.header(line, number: number)
-                } catch let error as LedgerLineError where preambleLines < Self.maximumPreamble {
+                } catch let error as LedgerLineError where preamble.count < Self.maximumPreamble {
                     // Spreadsheet exports may put a title above the table: look for the header a few lines on.
-                    preambleLines += 1
-                    firstHeaderError = firstHeaderError ?? error
+                    preamble.append((number, Array(line), error))
                     summary.skip(.preamble)
                     return
                 } catch let error as LedgerLineError {
-                    throw firstHeaderError ?? error
+                    throw headerError ?? error
+                }
+                if let delimiter = first.delimiter {
+                    let columns = first.mappedColumns.count
+                    // A line above the header with several filled fields is data, not a title: the
+                    // header is on the wrong line, and its lines must not be passed over.
+                    for passed in preamble where Self.filledFields(passed.line[...], delimiter: delimiter) >= min(3, max(1, columns)) {
+                        throw LedgerLineError(
+                            line: passed.number,
+                            reason: "linjen står før overskriften på linje \(number), men ser ut som en linje med beløp – flytt overskriften til første linje")
+                    }
                 }
                 summary.delimiter = first.delimiterName
             }
@@ -127,6 +135,21 @@ public struct LedgerImporter: Sendable {
             summary.errors += 1
             errors.record(error)
         }
+    }
+
+    /// The error to report when no header was found: that of the line most like a header (the most
+    /// filled fields), the first such line on a tie.
+    private var headerError: LedgerLineError? {
+        var best: (filled: Int, error: LedgerLineError)?
+        for passed in preamble {
+            let filled = Self.filledFields(passed.line[...], delimiter: LedgerBytes.detectDelimiter(passed.line[...]))
+            if best == nil || filled > best!.filled { best = (filled, passed.error) }
+        }
+        return best?.error
+    }
+
+    private static func filledFields(_ line: ArraySlice<UInt8>, delimiter: UInt8) -> Int {
+        LedgerBytes.headerFields(line, delimiter: delimiter).filter { !$0.isEmpty }.count
     }
 
     private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {

@@ -224,8 +224,9 @@ public struct LedgerLineParser: Sendable {
     }
 
     /// A total row: its first text is the word `sum`, `total` or `totalt` (any case), alone or
-    /// followed by more words (`Sum drift`), and its account (or artsgruppe) field holds no code —
-    /// a line with an account is never skipped, nor one labelled `Summer` or `Totalentreprise`.
+    /// followed by more words (`Sum drift`), standing in the account (or artsgruppe) field or with
+    /// that field blank. A line with anything else in the account field (a code, or a mistyped one,
+    /// which is an error) is never skipped, nor one labelled `Summer` or `Totalentreprise`.
     static func isSumRow(_ p: UnsafeBufferPointer<UInt8>, label: LedgerFieldSpan, code: LedgerFieldSpan?) -> Bool {
         let (first, last) = LedgerBytes.trim(p, label.start, label.end)
         func word(_ text: String) -> Bool {
@@ -238,8 +239,7 @@ public struct LedgerLineParser: Sendable {
         }
         guard word("sum") || word("total") || word("totalt") else { return false }
         guard let code else { return true }
-        return LedgerBytes.isBlank(p, code.start, code.end)
-            || (LedgerBytes.digits(p, code.start, code.end) ?? LedgerBytes.leadingCode(p, code.start, code.end)) == nil
+        return code.start == label.start || LedgerBytes.isBlank(p, code.start, code.end)
     }
 
     /// Reads one field into the row; returns the field's error, if any.

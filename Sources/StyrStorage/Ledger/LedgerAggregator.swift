@@ -165,10 +165,13 @@ public struct LedgerAggregator {
             var amount: Int64 = 0
             for index in current.indices {
                 while let entry = current[index], entry.key == key {
-                    amount &+= entry.amount
+                    let (sum, overflow) = amount.addingReportingOverflow(entry.amount)
+                    guard !overflow else { throw Failure.overflow }
+                    amount = sum
                     current[index] = try readers[index].next()
                 }
             }
+            // The total of every line was checked as it was added; the groups add up to it.
             mergedTotal &+= amount
             try each?(group(key, amount))
         }
