@@ -157,7 +157,8 @@ extension StyrAPIHandler {
         let settings = LedgerFileImport.Settings(
             organisationCode: code, year: year, period: period, measure: measure, format: format,
             sourceName: source.isEmpty ? Self.defaultLedgerSourceName : source, replace: replace,
-            profileName: profile.isEmpty ? nil : profile, actor: user.email)
+            profileName: profile.isEmpty ? nil : profile, invalidCodes: input.query.invalidCodes.flatMap { InvalidCodePolicy(rawValue: $0.rawValue) },
+            actor: user.email)
         let outcome = try await LedgerFileImport.run(settings, chunks: LedgerRequestChunks(body: body), database: database)
         guard let record = outcome.record, let summary = outcome.summary else {
             throw Self.refusal(outcome, clashes: clashes && !replace)

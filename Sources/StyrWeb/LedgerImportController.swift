@@ -58,7 +58,7 @@ struct LedgerImportController: Sendable {
                 + profiles.map { ["value": $0.name, "label": $0.name, "selected": values["profil"] == $0.name] as [String: Any] },
             "periods": [["value": "", "label": "Hele året (eller periode fra filen)", "selected": (values["periode"] ?? "").isEmpty] as [String: Any]]
                 + (1...12).map { ["value": String($0), "label": ForecastMonths.name($0), "selected": values["periode"] == String($0)] as [String: Any] },
-            "replace": values["erstatt"] != nil,
+            "replace": values["erstatt"] != nil, "codesAsWarnings": values["advarsel"] != nil,
             "hasErrors": !errors.isEmpty, "errors": errors.entries.map(\.message),
             "hasImportErrors": !errorLines.isEmpty, "importErrors": errorLines,
             "errorCount": outcome.map { NorwegianFormat.integer(Int64($0.errors.count)) } ?? "",
@@ -90,13 +90,14 @@ struct LedgerImportController: Sendable {
         let settings = LedgerFileImport.Settings(
             organisationCode: scope.code, year: year, period: (1...12).contains(period) ? period : 0, measure: measure, format: format,
             sourceName: URL(fileURLWithPath: file.name).lastPathComponent, replace: fields["erstatt"] != nil, profileName: profile,
-            actor: scope.user.email)
+            invalidCodes: fields["advarsel"] != nil ? .warning : nil, actor: scope.user.email)
         let outcome = try await LedgerFileImport.run(settings, chunks: FileChunks(path: file.path), database: database)
         guard let record = outcome.record else {
             return try await form(scope, year: year, values: fields, errors: InputErrors(), outcome: outcome, context)
         }
         let message = "Importert \(NorwegianFormat.integer(record.lines)) linjer fra \(record.sourceName); kontrollsum \(NorwegianFormat.exactKroner(record.controlSum)) kr."
             + (outcome.summary?.skippedDescription.map { " Hoppet over: \($0)." } ?? "")
+            + (outcome.warnings.count > 0 ? " \(NorwegianFormat.integer(Int64(outcome.warnings.count))) med advarsel: \(outcome.warnings.errors.prefix(3).map(\.description).joined(separator: "; "))\(outcome.warnings.count > 3 ? " …" : "")." : "")
         return redirect(to: "\(scope.base)/regnskap/\(year)?maal=\(settings.measure.ledgerMeasure.rawValue)&lagret=\(message.urlQueryEncoded)")
     }
 }

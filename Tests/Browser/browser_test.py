@@ -198,6 +198,15 @@ def main():
         submit(driver)
         check("linje 2, kolonne 5 (beløp): «abc» er ikke et beløp" in driver.page_source, "a bad upload names line and column")
         axe_check(driver, "ledger import with errors")
+        # A funksjon outside the KOSTRA list is taken in with a warning when the editor asks for it.
+        with open(sample, "w", encoding="utf-8") as handle:
+            handle.write("art;ansvar;tjeneste_nr;periode;beloep\n11201;A1;99900;4;10\n")
+        driver.get(base + "/organisasjoner/UKE/regnskap/2022/import")
+        driver.find_element(By.ID, "fil").send_keys(sample)
+        driver.find_element(By.CSS_SELECTOR, "input[name=advarsel]").click()
+        submit(driver)
+        check("1 med advarsel" in driver.page_source and "funksjon 999 finnes ikke i KOSTRA-kodelisten" in driver.page_source,
+              "codes outside the KOSTRA list are taken in with a warning on request")
         logout(driver)
         check("/logg-inn" in driver.current_url, "logging out returns to the login page")
 

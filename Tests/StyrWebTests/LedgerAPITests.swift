@@ -153,6 +153,21 @@ struct LedgerAPITests {
         }
     }
 
+    @Test("a funksjon outside the KOSTRA list is refused, or taken in with invalidCodes=warning")
+    func invalidCodes() async throws {
+        try await APITests.run(.sqlite) { client, tokens in
+            let editor = tokens[WebTests.editor]!
+            let file = "art;ansvar;tjeneste_nr;beloep\n10101;A101;12000;100\n10101;A101;99900;250\n"
+            let refused = try await Self.upload(client, "\(Self.base)/ledger/\(Self.year)", token: editor, file: file)
+            #expect(refused.status == .unprocessableContent)
+            #expect(try Self.detail(refused).contains("funksjon 999 finnes ikke i KOSTRA-kodelisten"))
+            #expect(try await Self.totals(client, token: editor).isEmpty)
+            let taken = try await Self.upload(client, "\(Self.base)/ledger/\(Self.year)?invalidCodes=warning", token: editor, file: file)
+            #expect(taken.status == .created)
+            #expect(try await Self.totals(client, "?by=kind", token: editor).count == 1)
+        }
+    }
+
     @Test("a bad file is refused with its line and column, and nothing is stored", arguments: TestDatabase.backends)
     func badFile(backend: TestDatabase) async throws {
         try await APITests.run(backend) { client, tokens in

@@ -2528,6 +2528,13 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                         name: "replace",
                         as: Swift.Bool.self
                     ),
+                    invalidCodes: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "invalidCodes",
+                        as: Operations.ImportLedger.Input.Query.InvalidCodesPayload.self
+                    ),
                     source: try converter.getOptionalQueryItemAsURI(
                         in: request.soar_query,
                         style: .form,

@@ -4027,6 +4027,15 @@ internal enum Operations {
                 ///
                 /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/query/replace`.
                 internal var replace: Swift.Bool?
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/query/invalidCodes`.
+                internal enum InvalidCodesPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case error = "error"
+                    case warning = "warning"
+                }
+                /// error or warning - whether an art or funksjon outside the KOSTRA lists stops the import or is taken in with a warning; default the profile's.
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/query/invalidCodes`.
+                internal var invalidCodes: Operations.ImportLedger.Input.Query.InvalidCodesPayload?
                 /// The file name to record with the import; default "API-opplasting".
                 ///
                 /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/query/source`.
@@ -4039,6 +4048,7 @@ internal enum Operations {
                 ///   - format: auto, kostra, oslo or erp. Default auto (decided from the first line).
                 ///   - profile: The name of a stored import profile for an ERP export; default the standard profile.
                 ///   - replace: Swap out an earlier import of the same measure, year and period.
+                ///   - invalidCodes: error or warning - whether an art or funksjon outside the KOSTRA lists stops the import or is taken in with a warning; default the profile's.
                 ///   - source: The file name to record with the import; default "API-opplasting".
                 internal init(
                     measure: Swift.String? = nil,
@@ -4046,6 +4056,7 @@ internal enum Operations {
                     format: Swift.String? = nil,
                     profile: Swift.String? = nil,
                     replace: Swift.Bool? = nil,
+                    invalidCodes: Operations.ImportLedger.Input.Query.InvalidCodesPayload? = nil,
                     source: Swift.String? = nil
                 ) {
                     self.measure = measure
@@ -4053,6 +4064,7 @@ internal enum Operations {
                     self.format = format
                     self.profile = profile
                     self.replace = replace
+                    self.invalidCodes = invalidCodes
                     self.source = source
                 }
             }
