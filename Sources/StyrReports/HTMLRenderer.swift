@@ -65,8 +65,9 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// The annual report as an HTML fragment (the `<article>`).
-    public func annualReportBody(_ report: AnnualReport) -> String {
-        render(Self.context(report), template: "annual-report")
+    /// The annual report's body; on a web page its regnskap cells may link to ledger lines.
+    public func annualReportBody(_ report: AnnualReport, accountsCellLink: AccountsCellLink? = nil) -> String {
+        render(Self.context(report, accountsCellLink: accountsCellLink), template: "annual-report")
     }
 
     /// The annual report as a standalone HTML document with its print style sheet.

@@ -250,8 +250,9 @@ struct PageController: Sendable {
                 try await AnnualReportData.load(from: SQLGovernanceStore(db), organisationCode: code, year: year)
             }
             let report = AnnualReport(data)
+            let link = try await AccountsDrillDown.cellLink(database, code: code, chapter: data.chapter.number, year: year)
             return HTML(html: pages.document(
-                "\(report.title) – \(report.organisationName)", body: pages.renderer.annualReportBody(report), context: context,
+                "\(report.title) – \(report.organisationName)", body: pages.renderer.annualReportBody(report, accountsCellLink: link), context: context,
                 trail: [NavigationLink(url: "/organisasjoner/\(code.urlPathEncoded)", label: report.organisationName)]))
         } catch let error as ReportError {
             return errorPage(.notFound, heading: "Kan ikke lage årsberetningen", message: error.description, context)

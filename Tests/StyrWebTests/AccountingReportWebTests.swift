@@ -120,6 +120,9 @@ struct BudgetDrillDownWebTests {
             #expect(!page.contains(">845 550 000</a>"), "Dok. 3 is not made of ledger lines")
             let lines = String(buffer: try await editor.get(sumLink.replacingOccurrences(of: "&amp;", with: "&")).body)
             #expect(lines.contains("Sum 1 158 413 263 kr på"))
+            // The annual report's web page links the same cells.
+            let report = String(buffer: try await editor.get("/organisasjoner/UKE/arsberetning/2020").body)
+            #expect(report.contains("<a href=\"\(sumLink)\">1 158 413 263</a>"))
         }
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+import StyrDomain
+import StyrReports
+import StyrStorage
+
+/// Links from the regnskap cells of the accounts tables (budget page, annual report page) to the
+/// ledger lines behind them.
+enum AccountsDrillDown {
+    /// The link function for a chapter's tables of `year` (and last year's column).
+    static func cellLink(_ database: Database, code: String, chapter number: Int, year: Int) async throws -> HTMLRenderer.AccountsCellLink {
+        let chapterCount = try await database.withConnection { db in try await SQLGovernanceStore(db).chapters(of: code).count }
+        // Lines without a chapter count for an organisation's only chapter; with several, the chapter filters.
+        let chapter = chapterCount > 1 ? number : nil
+        let ledger = try await ledgerTotals(database, code: code, years: [year, year - 1], chapter: chapter)
+        return cellLink(code: code, chapter: chapter, ledger: ledger)
+    }
+
+    /// Imported actuals per year, kontoklasse and artsgruppe.
+    struct LedgerKey: Hashable {
+        var year: Int
+        var kind: AccountKind
+        var group: ObjectGroup
+    }
+
+    static func ledgerTotals(_ database: Database, code: String, years: [Int], chapter: Int?) async throws -> [LedgerKey: Money] {
+        try await database.withConnection { db in
+            var totals: [LedgerKey: Money] = [:]
+            for year in years {
+                let filter = LedgerFilter(year: year, measure: .actuals, equals: chapter.map { [.chapter: String($0)] } ?? [:])
+                for total in try await SQLLedgerStore(db).totals(of: code, filter, by: [.kind, .group]) {
+                    guard let kind = total.values[.kind].flatMap(AccountKind.init(rawValue:)),
+                          let group = total.values[.group].flatMap(ObjectGroup.init(code:)) else { continue }
+                    let key = LedgerKey(year: year, kind: kind, group: group)
+                    totals[key] = (totals[key] ?? .zero) + total.amount
+                }
+            }
+            return totals
+        }
+    }
+
+    /// The regnskap columns (this year's and last year's) link to the ledger lines that make them
+    /// up — but only where the imported lines add up to the amount shown, so that a link never
+    /// leads to lines that tell another story than the table.
+    static func cellLink(code: String, chapter: Int?, ledger: [LedgerKey: Money]) -> HTMLRenderer.AccountsCellLink {
+        { section, row, column in
+            let year: Int
+            switch column {
+            case 0: year = section.year
+            case 3: year = section.year - 1
+            default: return nil
+            }
+            let groups: [ObjectGroup]
+            let arts: String?
+            switch row.kind {
+            case .group(let group): (groups, arts) = ([group], group.code)
+            case .expenseSum: (groups, arts) = (ObjectGroup.standard.filter(\.isExpense), "000-599")
+            case .revenueSum: (groups, arts) = (ObjectGroup.standard.filter { !$0.isExpense }, "600-999")
+            case .net: (groups, arts) = (ObjectGroup.standard, nil)
+            }
+            let keys = groups.map { LedgerKey(year: year, kind: section.kind, group: $0) }
+            guard keys.contains(where: { ledger[$0] != nil }), column < row.amounts.count else { return nil }
+            var sum = keys.reduce(Money.zero) { $0 + (ledger[$1] ?? .zero) }
+            // The investment table prints its revenue rows with the sign turned (financing positive).
+            if section.kind == .investment, groups.allSatisfy({ !$0.isExpense }) { sum = .zero - sum }
+            guard sum == row.amounts[column], !sum.isZero else { return nil }
+            return "/organisasjoner/\(code.urlPathEncoded)/regnskap/\(year)/linjer?maal=actuals&kontoklasse=\(section.kind.rawValue)"
+                + (arts.map { "&artsgruppe=\($0)" } ?? "") + (chapter.map { "&kapittel=\($0)" } ?? "")
+        }
+    }
+}
