@@ -36,6 +36,9 @@ struct ImportLedgerCommand: AsyncParsableCommand {
     @Option(help: "error eller warning: om en art eller funksjon utenfor KOSTRA-listen stopper importen eller tas inn med advarsel (overstyrer profilen).")
     var invalidCodes: String?
 
+    @Option(help: "operating (drift) eller investment (investering): kontoklassen for linjer uten egen, som i Oslos årsregnskap. Uten: profilens, eller investering når filnavnet sier det.")
+    var kind: String?
+
     @Flag(help: "Bytt ut en tidligere import av samme periode, i samme transaksjon.")
     var replace = false
 
@@ -53,6 +56,7 @@ struct ImportLedgerCommand: AsyncParsableCommand {
         guard ["actuals", "budget", "revised-budget"].contains(measure) else { throw ValidationError("--measure må være actuals, budget eller revised-budget.") }
         guard ["auto", "kostra", "oslo", "erp"].contains(format) else { throw ValidationError("--format må være auto, kostra, oslo eller erp.") }
         if let invalidCodes { guard InvalidCodePolicy(rawValue: invalidCodes) != nil else { throw ValidationError("--invalid-codes må være error eller warning.") } }
+        if let kind { guard AccountKind(rawValue: kind) != nil else { throw ValidationError("--kind må være operating (drift) eller investment (investering).") } }
     }
 
     var importMeasure: LedgerImportMeasure {
@@ -80,7 +84,8 @@ struct ImportLedgerCommand: AsyncParsableCommand {
         let settings = LedgerFileImport.Settings(
             organisationCode: org, year: year, period: period ?? 0, measure: importMeasure, format: requestedFormat,
             sourceName: URL(fileURLWithPath: file).lastPathComponent, replace: replace, profileName: profile,
-            invalidCodes: invalidCodes.flatMap(InvalidCodePolicy.init(rawValue:)), actor: "system:import")
+            invalidCodes: invalidCodes.flatMap(InvalidCodePolicy.init(rawValue:)), defaultKind: kind.flatMap(AccountKind.init(rawValue:)),
+            actor: "system:import")
         let chunks = FileChunks(path: file, chunkSize: Self.chunkSize)
 
         if aggregateOnly {
@@ -158,6 +163,9 @@ struct ImportLedgerCommand: AsyncParsableCommand {
         say("Format: \(summary.format?.norwegianName ?? "ukjent"); tegnsett \(summary.encoding.displayName)\(summary.hasByteOrderMark ? " med BOM" : "")\(summary.delimiter.map { "; skilletegn \($0)" } ?? "").")
         say("Linjer lest \(NorwegianFormat.integer(Int64(summary.linesRead))), tatt inn \(NorwegianFormat.integer(Int64(summary.linesImported))), hoppet over \(NorwegianFormat.integer(Int64(summary.linesSkipped))), advarsler \(NorwegianFormat.integer(Int64(summary.warnings))).")
         if let skipped = summary.skippedDescription { say("  Hoppet over: \(skipped).") }
+        if settings.defaultKind == nil, settings.kindFromName == .investment, summary.format != .kostra {
+            say("  Linjer uten egen kontoklasse er ført som investering, fordi filnavnet sier det (--kind operating for drift).")
+        }
         for kind in AccountKind.allCases {
             if let sum = summary.sumByKind[kind] { say("  Sum \(kind.norwegianName.lowercased()): \(NorwegianFormat.exactKroner(sum)) kr") }
         }

@@ -16,10 +16,14 @@ public struct LedgerFileImport: Sendable {
         public var profileName: String?
         /// Overrides the profile's policy for arts and funksjoner outside the KOSTRA lists.
         public var invalidCodes: InvalidCodePolicy?
+        /// The kontoklasse of lines whose account carries none (Oslo's annual file, three-digit
+        /// arts); nil: the profile's, or investering when the file's name says so.
+        public var defaultKind: AccountKind?
         public var actor: String
 
         public init(organisationCode: String, year: Int, period: Int = 0, measure: LedgerImportMeasure = .actuals, format: LedgerFormat? = nil,
-                    sourceName: String, replace: Bool = false, profileName: String? = nil, invalidCodes: InvalidCodePolicy? = nil, actor: String) {
+                    sourceName: String, replace: Bool = false, profileName: String? = nil, invalidCodes: InvalidCodePolicy? = nil,
+                    defaultKind: AccountKind? = nil, actor: String) {
             self.organisationCode = organisationCode
             self.year = year
             self.period = period
@@ -29,14 +33,22 @@ public struct LedgerFileImport: Sendable {
             self.replace = replace
             self.profileName = profileName
             self.invalidCodes = invalidCodes
+            self.defaultKind = defaultKind
             self.actor = actor
         }
 
-        /// The profile as this import reads with it: `invalidCodes`, when set, overrides the profile's.
+        /// The profile as this import reads with it: `invalidCodes` and `defaultKind`, when set,
+        /// override the profile's, and a file named like Oslo's "Årsregnskap investering" is investering.
         public func overriding(_ profile: ImportProfile) -> ImportProfile {
             var result = profile
             if let invalidCodes { result.invalidCodes = invalidCodes }
+            if let kind = defaultKind ?? kindFromName { result.accountRule.defaultKind = kind }
             return result
+        }
+
+        /// Investering when the file's name says so (`2019 Årsregnskap investering.csv`).
+        public var kindFromName: AccountKind? {
+            sourceName.lowercased().contains("investering") ? .investment : nil
         }
     }
 
