@@ -158,6 +158,7 @@ extension StyrAPIHandler {
             organisationCode: code, year: year, period: period, measure: measure, format: format,
             sourceName: source.isEmpty ? Self.defaultLedgerSourceName : source, replace: replace,
             profileName: profile.isEmpty ? nil : profile, invalidCodes: input.query.invalidCodes.flatMap { InvalidCodePolicy(rawValue: $0.rawValue) },
+            defaultKind: input.query.kind.flatMap { AccountKind(rawValue: $0.rawValue) },
             actor: user.email)
         let outcome = try await LedgerFileImport.run(settings, chunks: LedgerRequestChunks(body: body), database: database)
         guard let record = outcome.record, let summary = outcome.summary else {

@@ -36,8 +36,16 @@ struct ImportLedgerCommand: AsyncParsableCommand {
     @Option(help: "error eller warning: om en art eller funksjon utenfor KOSTRA-listen stopper importen eller tas inn med advarsel (overstyrer profilen).")
     var invalidCodes: String?
 
-    @Option(help: "operating (drift) eller investment (investering): kontoklassen for linjer uten egen, som i Oslos årsregnskap. Uten: profilens, eller investering når filnavnet sier det.")
+    @Option(help: "drift eller investering (også operating/investment): filen gjelder bare den kontoklassen, som Oslos to årsregnskapsfiler; linjer uten egen kontoklasse får den, og importen står ved siden av en import av den andre. Uten: etter filnavnet («Årsregnskap investering»), ellers begge.")
     var kind: String?
+
+    static func accountKind(_ text: String) -> AccountKind? {
+        switch text.lowercased() {
+        case "drift", "operating": .operating
+        case "investering", "investment": .investment
+        default: nil
+        }
+    }
 
     @Flag(help: "Bytt ut en tidligere import av samme periode, i samme transaksjon.")
     var replace = false
@@ -56,7 +64,7 @@ struct ImportLedgerCommand: AsyncParsableCommand {
         guard ["actuals", "budget", "revised-budget"].contains(measure) else { throw ValidationError("--measure må være actuals, budget eller revised-budget.") }
         guard ["auto", "kostra", "oslo", "erp"].contains(format) else { throw ValidationError("--format må være auto, kostra, oslo eller erp.") }
         if let invalidCodes { guard InvalidCodePolicy(rawValue: invalidCodes) != nil else { throw ValidationError("--invalid-codes må være error eller warning.") } }
-        if let kind { guard AccountKind(rawValue: kind) != nil else { throw ValidationError("--kind må være operating (drift) eller investment (investering).") } }
+        if let kind { guard Self.accountKind(kind) != nil else { throw ValidationError("--kind må være drift eller investering.") } }
     }
 
     var importMeasure: LedgerImportMeasure {
@@ -84,7 +92,7 @@ struct ImportLedgerCommand: AsyncParsableCommand {
         let settings = LedgerFileImport.Settings(
             organisationCode: org, year: year, period: period ?? 0, measure: importMeasure, format: requestedFormat,
             sourceName: URL(fileURLWithPath: file).lastPathComponent, replace: replace, profileName: profile,
-            invalidCodes: invalidCodes.flatMap(InvalidCodePolicy.init(rawValue:)), defaultKind: kind.flatMap(AccountKind.init(rawValue:)),
+            invalidCodes: invalidCodes.flatMap(InvalidCodePolicy.init(rawValue:)), defaultKind: kind.flatMap(Self.accountKind),
             actor: "system:import")
         let chunks = FileChunks(path: file, chunkSize: Self.chunkSize)
 
@@ -163,8 +171,8 @@ struct ImportLedgerCommand: AsyncParsableCommand {
         say("Format: \(summary.format?.norwegianName ?? "ukjent"); tegnsett \(summary.encoding.displayName)\(summary.hasByteOrderMark ? " med BOM" : "")\(summary.delimiter.map { "; skilletegn \($0)" } ?? "").")
         say("Linjer lest \(NorwegianFormat.integer(Int64(summary.linesRead))), tatt inn \(NorwegianFormat.integer(Int64(summary.linesImported))), hoppet over \(NorwegianFormat.integer(Int64(summary.linesSkipped))), advarsler \(NorwegianFormat.integer(Int64(summary.warnings))).")
         if let skipped = summary.skippedDescription { say("  Hoppet over: \(skipped).") }
-        if settings.defaultKind == nil, settings.kindFromName == .investment, summary.format != .kostra {
-            say("  Linjer uten egen kontoklasse er ført som investering, fordi filnavnet sier det (--kind operating for drift).")
+        if settings.defaultKind == nil, let scope = settings.scope {
+            say("  Importen gjelder bare \(scope.norwegianName.lowercased()), fordi filnavnet sier det; den står ved siden av en import av den andre kontoklassen.")
         }
         for kind in AccountKind.allCases {
             if let sum = summary.sumByKind[kind] { say("  Sum \(kind.norwegianName.lowercased()): \(NorwegianFormat.exactKroner(sum)) kr") }

@@ -311,6 +311,7 @@ extension PageTemplates {
     <div><label for="format">Format</label><select id="format" name="format">{{#formats}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/formats}}</select></div>
     <div><label for="profil">Importprofil</label><select id="profil" name="profil">{{#profiles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/profiles}}</select></div>
     <div><label class="check"><input type="checkbox" name="erstatt" value="ja"{{#replace}} checked{{/replace}}> Bytt ut en tidligere import av samme periode</label></div>
+    <div><label for="kontoklasse">Kontoklasse</label><select id="kontoklasse" name="kontoklasse">{{#kinds}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/kinds}}</select></div>
     <div><label class="check"><input type="checkbox" name="advarsel" value="ja"{{#codesAsWarnings}} checked{{/codesAsWarnings}}> Ta inn arter og funksjoner utenfor KOSTRA-listen, med advarsel</label></div>
     <div><label for="fil">Fil</label><input type="file" id="fil" name="fil" required></div>
     <button class="button" type="submit">Importer</button>

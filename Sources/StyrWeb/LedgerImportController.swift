@@ -59,6 +59,9 @@ struct LedgerImportController: Sendable {
             "periods": [["value": "", "label": "Hele året (eller periode fra filen)", "selected": (values["periode"] ?? "").isEmpty] as [String: Any]]
                 + (1...12).map { ["value": String($0), "label": ForecastMonths.name($0), "selected": values["periode"] == String($0)] as [String: Any] },
             "replace": values["erstatt"] != nil, "codesAsWarnings": values["advarsel"] != nil,
+            "kinds": [("", "Begge, eller etter filnavnet («Årsregnskap investering»)"), ("operating", "Bare drift"), ("investment", "Bare investering")].map {
+                ["value": $0.0, "label": $0.1, "selected": (values["kontoklasse"] ?? "") == $0.0] as [String: Any]
+            },
             "hasErrors": !errors.isEmpty, "errors": errors.entries.map(\.message),
             "hasImportErrors": !errorLines.isEmpty, "importErrors": errorLines,
             "errorCount": outcome.map { NorwegianFormat.integer(Int64($0.errors.count)) } ?? "",
@@ -90,14 +93,17 @@ struct LedgerImportController: Sendable {
         let settings = LedgerFileImport.Settings(
             organisationCode: scope.code, year: year, period: (1...12).contains(period) ? period : 0, measure: measure, format: format,
             sourceName: URL(fileURLWithPath: file.name).lastPathComponent, replace: fields["erstatt"] != nil, profileName: profile,
-            invalidCodes: fields["advarsel"] != nil ? .warning : nil, actor: scope.user.email)
+            invalidCodes: fields["advarsel"] != nil ? .warning : nil, defaultKind: fields["kontoklasse"].flatMap(AccountKind.init(rawValue:)),
+            actor: scope.user.email)
         let outcome = try await LedgerFileImport.run(settings, chunks: FileChunks(path: file.path), database: database)
         guard let record = outcome.record else {
             return try await form(scope, year: year, values: fields, errors: InputErrors(), outcome: outcome, context)
         }
         let message = "Importert \(NorwegianFormat.integer(record.lines)) linjer fra \(record.sourceName); kontrollsum \(NorwegianFormat.exactKroner(record.controlSum)) kr."
             + (outcome.summary?.skippedDescription.map { " Hoppet over: \($0)." } ?? "")
-            + (outcome.warnings.count > 0 ? " \(NorwegianFormat.integer(Int64(outcome.warnings.count))) med advarsel: \(outcome.warnings.errors.prefix(3).map(\.description).joined(separator: "; "))\(outcome.warnings.count > 3 ? " …" : "")." : "")
+            + (outcome.warnings.count > 0
+                ? " \(NorwegianFormat.integer(Int64(outcome.warnings.count))) med advarsel om koder utenfor KOSTRA-listen (linje \(outcome.warnings.errors.prefix(5).map { String($0.line) }.joined(separator: ", "))\(outcome.warnings.count > 5 ? " …" : ""))."
+                : "")
         return redirect(to: "\(scope.base)/regnskap/\(year)?maal=\(settings.measure.ledgerMeasure.rawValue)&lagret=\(message.urlQueryEncoded)")
     }
 }

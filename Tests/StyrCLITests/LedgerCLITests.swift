@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 @testable import StyrCLI
 import SQLKit
+import StyrDomain
 import StyrStorage
 import StyrTestSupport
 import Testing
@@ -233,8 +234,30 @@ struct LedgerCLITests {
             }
             try await CLITests.run(Self.importArguments(file, database))
             #expect(try await kinds() == [0], "investering")
-            try await CLITests.run(Self.importArguments(file, database, ["--replace", "--kind", "operating"]))
-            #expect(try await kinds() == [1], "drift, as asked")
+            // The drift file of the same year stands beside it, without --replace.
+            let drift = try CLITests.temporaryFile("2025 Årsregnskap drift.csv", contents: try String(contentsOfFile: file, encoding: .utf8))
+            defer { try? FileManager.default.removeItem(atPath: drift) }
+            try await CLITests.run(Self.importArguments(drift, database))
+            #expect(try await kinds() == [1], "drift")
+            let imports = try await Self.sql(database) { db async throws in
+                try await Self.number(db, "SELECT COUNT(*) AS n FROM ledger_imports WHERE year = 2025")
+            }
+            #expect(imports == 2)
+            // A file of both kontoklasser clashes with both; --kind for a file with lines of the other is refused.
+            let both = try CLITests.temporaryFile("hovedbok.csv", contents: "art;ansvar;tjeneste_nr;beloep\n10101;A101;12000;100,00\n00101;A101;12000;50,00\n")
+            defer { try? FileManager.default.removeItem(atPath: both) }
+            let clash = await Self.cliError(Self.importArguments(both, database))
+            #expect(clash?.contains("er allerede importert") == true, "\(clash ?? "")")
+            let mixed = await Self.cliError(Self.importArguments(both, database, ["--replace", "--kind", "drift"]))
+            #expect(mixed?.contains("Importen gjelder bare drift (--kind), men filen har linjer i investering") == true, "\(mixed ?? "")")
+            #expect(imports == 2)
+            // Names that mention both, or a named profile, decide nothing.
+            for (name, expected) in [("drift og investering.csv", nil), ("2025 Årsregnskap investering.csv", AccountKind.investment),
+                                     ("2025_arsregnskap-drift.csv", .operating), ("investeringstilskudd.csv", nil)] as [(String, AccountKind?)] {
+                let settings = LedgerFileImport.Settings(organisationCode: "UKE", year: 2025, sourceName: name, actor: "t")
+                #expect(settings.scope == expected, "\(name)")
+                #expect(LedgerFileImport.Settings(organisationCode: "UKE", year: 2025, sourceName: name, profileName: "egen", actor: "t").scope == nil)
+            }
             #expect(await CLITests.exitCode(Self.importArguments(file, database, ["--replace", "--kind", "capital"])) != 0)
         }
     }

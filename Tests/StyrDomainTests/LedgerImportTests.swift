@@ -547,7 +547,7 @@ struct LedgerImportTests {
         #expect(labelled.errors.errors.map(\.line) == [5, 6], "«Summer» is no total row, and a mistyped account is an error")
         #expect(labelled.summary.skippedDescription == "1 sumlinje uten konto (Sum, Totalt)")
         #expect(imported.summary.skippedDescription == "4 sumlinjer uten konto (Sum, Totalt), 2 tomme linjer")
-        let onlyTotals = thrownError { try importText("art;ansvar;tjeneste_nr;beloep\nSum;;;100\n") }
+        let onlyTotals = thrownError { _ = try importText("art;ansvar;tjeneste_nr;beloep\nSum;;;100\n") }
         #expect(onlyTotals?.reason == "Filen er tom: den har bare overskriften og ingen linjer med beløp")
     }
 
@@ -574,18 +574,22 @@ struct LedgerImportTests {
         #expect(imported.summary.skipped[.preamble] == 2)
         #expect(imported.summary.skipped[.blank] == 1)
         let noHeader = String(repeating: "tittel;uten;kolonner\n", count: 12)
-        let error = thrownError { try importText(noHeader) }
+        let error = thrownError { _ = try importText(noHeader) }
         #expect(error?.line == 1)
         #expect(error?.reason.hasPrefix("mangler kolonnen for art") == true, "\(error?.reason ?? "")")
-        let short = thrownError { try importText("bare en tittel\n") }
+        let short = thrownError { _ = try importText("bare en tittel\n") }
         #expect(short?.line == 1)
         // Data above the header is not a title: the file is refused rather than its first lines dropped.
-        let dataFirst = thrownError { try importText("10201;A101;25300;100\nart;ansvar;tjeneste_nr;beloep\n10201;A101;25300;100\n") }
+        let dataFirst = thrownError { _ = try importText("10201;A101;25300;100\nart;ansvar;tjeneste_nr;beloep\n10201;A101;25300;100\n") }
         #expect(dataFirst?.line == 1)
-        #expect(dataFirst?.reason.hasPrefix("linjen står før overskriften på linje 2, men ser ut som en linje med beløp") == true)
+        #expect(dataFirst?.reason.hasPrefix("linjen står før overskriften på linje 2, men er en linje med beløp") == true)
+        // A title block with several filled cells is still a title.
+        let titled = try importText("Rapport;Hovedbok;Periode;2019\nart;ansvar;tjeneste_nr;beloep\n10201;A101;25300;100\n")
+        #expect(titled.lines.count == 1)
+        #expect(titled.summary.skipped[.preamble] == 1)
         // A misnamed column under a title: the error is the header's, not the title's.
         let misnamed = "Regnskap 2019\nart;ansvar;tjeneste_nr;sum\n" + String(repeating: "10201;A101;25300;100\n", count: 10)
-        let headerError = thrownError { try importText(misnamed) }
+        let headerError = thrownError { _ = try importText(misnamed) }
         #expect(headerError?.line == 2)
         #expect(headerError?.field == "beløp")
     }

@@ -2528,6 +2528,13 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                         name: "replace",
                         as: Swift.Bool.self
                     ),
+                    kind: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "kind",
+                        as: Operations.ImportLedger.Input.Query.KindPayload.self
+                    ),
                     invalidCodes: try converter.getOptionalQueryItemAsURI(
                         in: request.soar_query,
                         style: .form,

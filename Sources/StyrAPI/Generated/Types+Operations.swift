@@ -4027,6 +4027,15 @@ internal enum Operations {
                 ///
                 /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/query/replace`.
                 internal var replace: Swift.Bool?
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/query/kind`.
+                internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case operating = "operating"
+                    case investment = "investment"
+                }
+                /// operating or investment - the file holds only that kontoklasse (as Oslo's two annual files); lines without one get it, and the import stands beside one of the other kontoklasse. Default decided by the source name ("Årsregnskap investering"), else both.
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/query/kind`.
+                internal var kind: Operations.ImportLedger.Input.Query.KindPayload?
                 /// - Remark: Generated from `#/paths/organisations/{code}/ledger/{year}/PUT/query/invalidCodes`.
                 internal enum InvalidCodesPayload: String, Codable, Hashable, Sendable, CaseIterable {
                     case error = "error"
@@ -4048,6 +4057,7 @@ internal enum Operations {
                 ///   - format: auto, kostra, oslo or erp. Default auto (decided from the first line).
                 ///   - profile: The name of a stored import profile for an ERP export; default the standard profile.
                 ///   - replace: Swap out an earlier import of the same measure, year and period.
+                ///   - kind: operating or investment - the file holds only that kontoklasse (as Oslo's two annual files); lines without one get it, and the import stands beside one of the other kontoklasse. Default decided by the source name ("Årsregnskap investering"), else both.
                 ///   - invalidCodes: error or warning - whether an art or funksjon outside the KOSTRA lists stops the import or is taken in with a warning; default the profile's.
                 ///   - source: The file name to record with the import; default "API-opplasting".
                 internal init(
@@ -4056,6 +4066,7 @@ internal enum Operations {
                     format: Swift.String? = nil,
                     profile: Swift.String? = nil,
                     replace: Swift.Bool? = nil,
+                    kind: Operations.ImportLedger.Input.Query.KindPayload? = nil,
                     invalidCodes: Operations.ImportLedger.Input.Query.InvalidCodesPayload? = nil,
                     source: Swift.String? = nil
                 ) {
@@ -4064,6 +4075,7 @@ internal enum Operations {
                     self.format = format
                     self.profile = profile
                     self.replace = replace
+                    self.kind = kind
                     self.invalidCodes = invalidCodes
                     self.source = source
                 }

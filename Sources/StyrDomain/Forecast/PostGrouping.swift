@@ -70,9 +70,25 @@ public struct PostGrouping: Hashable, Sendable, Codable {
     /// The posts in printed order.
     public private(set) var posts: [BudgetPost]
 
+    /// A new grouping: its posts must form a grouping and fit the forms' line formats.
+    /// (A stored grouping is read with the structural rules only, so that a rule added later
+    /// never makes stored data unreadable.)
     public init(posts: [BudgetPost]) throws(PostGroupingError) {
-        if let problem = Self.problem(in: posts) { throw problem }
+        if let problem = Self.problem(in: posts) ?? Self.formatProblem(in: posts) { throw problem }
         self.posts = posts
+    }
+
+    /// A code or name the line formats of the web forms (`kode; navn; arter`, `125 drift kode: vekter`)
+    /// cannot hold.
+    public static func formatProblem(in posts: [BudgetPost]) -> PostGroupingError? {
+        for post in posts {
+            guard post.code == post.code.trimmingCharacters(in: .whitespacesAndNewlines), post.code.count <= BudgetPost.maximumCodeLength,
+                  !post.code.contains(where: { $0 == ";" || $0 == ":" || $0.isNewline }) else { return .invalidCode(post.code) }
+            guard post.name.count <= BudgetPost.maximumNameLength, !post.name.contains(where: { $0 == ";" || $0.isNewline }) else {
+                return .invalidName(post.code)
+            }
+        }
+        return nil
     }
 
     init(unchecked posts: [BudgetPost]) {
@@ -104,12 +120,6 @@ public struct PostGrouping: Hashable, Sendable, Codable {
         for post in posts {
             let code = post.code.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !code.isEmpty else { return .emptyCode }
-            // The line formats of the web forms (`kode; navn; arter`, `125 drift kode: vekter`) must hold every post.
-            guard code == post.code, code.count <= BudgetPost.maximumCodeLength,
-                  !post.code.contains(where: { $0 == ";" || $0 == ":" || $0.isNewline }) else { return .invalidCode(post.code) }
-            guard post.name.count <= BudgetPost.maximumNameLength, !post.name.contains(where: { $0 == ";" || $0.isNewline }) else {
-                return .invalidName(post.code)
-            }
             guard codes.insert(post.code).inserted else { return .duplicateCode(post.code) }
             guard !post.arts.isEmpty else { return .noArts(post.code) }
             guard post.arts.allSatisfy({ $0.lowerBound >= 0 && $0.upperBound <= 999 }) else { return .artOutOfRange(post.code) }

@@ -104,14 +104,16 @@ public struct LedgerImporter: Sendable {
                 } catch let error as LedgerLineError {
                     throw headerError ?? error
                 }
-                if let delimiter = first.delimiter {
-                    let columns = first.mappedColumns.count
-                    // A line above the header with several filled fields is data, not a title: the
-                    // header is on the wrong line, and its lines must not be passed over.
-                    for passed in preamble where Self.filledFields(passed.line[...], delimiter: delimiter) >= min(3, max(1, columns)) {
+                // A line above the header that reads as a ledger line under it is data, not a title:
+                // the header is on the wrong line, and its lines must not be passed over.
+                for passed in preamble {
+                    switch first.parse(passed.line[...], number: passed.number) {
+                    case .line, .warning:
                         throw LedgerLineError(
                             line: passed.number,
-                            reason: "linjen står før overskriften på linje \(number), men ser ut som en linje med beløp – flytt overskriften til første linje")
+                            reason: "linjen står før overskriften på linje \(number), men er en linje med beløp – flytt overskriften til første linje")
+                    case .skip, .failure:
+                        continue
                     }
                 }
                 summary.delimiter = first.delimiterName

@@ -16,8 +16,9 @@ public struct LedgerFileImport: Sendable {
         public var profileName: String?
         /// Overrides the profile's policy for arts and funksjoner outside the KOSTRA lists.
         public var invalidCodes: InvalidCodePolicy?
-        /// The kontoklasse of lines whose account carries none (Oslo's annual file, three-digit
-        /// arts); nil: the profile's, or investering when the file's name says so.
+        /// The one kontoklasse the file holds (Oslo's drift and investering files): lines whose
+        /// account carries none get it, a line of the other is refused, and the import stands
+        /// beside one of the other kontoklasse. Nil: decided by the file's name (below), else both.
         public var defaultKind: AccountKind?
         public var actor: String
 
@@ -37,18 +38,28 @@ public struct LedgerFileImport: Sendable {
             self.actor = actor
         }
 
-        /// The profile as this import reads with it: `invalidCodes` and `defaultKind`, when set,
-        /// override the profile's, and a file named like Oslo's "Årsregnskap investering" is investering.
+        /// The profile as this import reads with it: `invalidCodes` and the scope's kontoklasse,
+        /// when set, override the profile's.
         public func overriding(_ profile: ImportProfile) -> ImportProfile {
             var result = profile
             if let invalidCodes { result.invalidCodes = invalidCodes }
-            if let kind = defaultKind ?? kindFromName { result.accountRule.defaultKind = kind }
+            if let scope { result.accountRule.defaultKind = scope }
             return result
         }
 
-        /// Investering when the file's name says so (`2019 Årsregnskap investering.csv`).
+        /// The one kontoklasse of the import: `defaultKind`, or what the file's name says when no
+        /// profile is named (a named profile is the municipality's own settings).
+        public var scope: AccountKind? { defaultKind ?? (profileName == nil ? kindFromName : nil) }
+
+        /// What the name of one of Oslo's files says: `2019 Årsregnskap investering.csv` is
+        /// investering, `… Årsregnskap drift …` drift; any other name (or one naming both) nothing.
         public var kindFromName: AccountKind? {
-            sourceName.lowercased().contains("investering") ? .investment : nil
+            let name = sourceName.lowercased().replacingOccurrences(of: "å", with: "a")
+                .replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+            let investment = name.contains("arsregnskap investering"), operating = name.contains("arsregnskap drift")
+            if investment, !name.contains("drift") { return .investment }
+            if operating, !name.contains("investering") { return .operating }
+            return nil
         }
     }
 
@@ -84,7 +95,7 @@ public struct LedgerFileImport: Sendable {
         let target = LedgerImportTarget(
             organisationCode: settings.organisationCode, year: settings.year, period: settings.period,
             measure: settings.measure.ledgerMeasure, sourceName: settings.sourceName,
-            format: settings.format?.norwegianName ?? "automatisk", replace: settings.replace, actor: settings.actor)
+            format: settings.format?.norwegianName ?? "automatisk", replace: settings.replace, actor: settings.actor, scope: settings.scope)
         let box = OutcomeBox()
         do {
             let record = try await database.importLedger(target) { writer in
@@ -113,6 +124,9 @@ public struct LedgerFileImport: Sendable {
                         }
                     }
                     let summary = try importer.finish { batch.append($0) }
+                    if let scope = settings.scope, let other = summary.sumByKind.keys.first(where: { $0 != scope }) {
+                        throw LedgerLineError(line: 0, reason: "Importen gjelder bare \(scope.norwegianName.lowercased()) (\(settings.defaultKind == nil ? "etter filnavnet" : "--kind")), men filen har linjer i \(other.norwegianName.lowercased()); importer den uten å avgrense kontoklassen")
+                    }
                     try await pendingWrite?.value
                     pendingWrite = nil
                     box.set(summary, importer.errors, importer.warnings)

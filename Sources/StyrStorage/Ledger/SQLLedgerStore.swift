@@ -16,9 +16,13 @@ public struct LedgerImportTarget: Sendable, Hashable {
     public var format: String
     public var replace: Bool
     public var actor: String
+    /// The one kontoklasse the import holds (Oslo's drift and investering files), so that it stands
+    /// beside an import of the other; nil: it may hold both, and clashes with any import of its period.
+    public var scope: AccountKind?
 
     public init(organisationCode: String, year: Int, period: Int = 0, measure: LedgerMeasure = .actuals, sourceName: String,
-                format: String, replace: Bool = false, actor: String) {
+                format: String, replace: Bool = false, actor: String, scope: AccountKind? = nil) {
+        self.scope = scope
         self.organisationCode = organisationCode
         self.year = year
         self.period = period
@@ -43,6 +47,8 @@ public struct LedgerImportRecord: Sendable, Hashable, Codable {
     public var controlSum: Money
     public var importedAt: String
     public var importedBy: String
+    /// The one kontoklasse the import holds; nil when it may hold both.
+    public var scope: AccountKind?
 }
 
 /// Hands batches of lines to the database during an import.
@@ -238,7 +244,10 @@ public struct SQLLedgerStore: Sendable {
         let organisationID = try await organisationID(target.organisationCode)
         let existing = try await imports(of: target.organisationCode, year: target.year).filter { $0.measure == target.measure }
         let period = target.period == 0 ? "hele året" : "periode \(target.period)"
-        let clashing = existing.filter { target.period == 0 || $0.period == 0 || $0.period == target.period }
+        let clashing = existing.filter { record in
+            (target.period == 0 || record.period == 0 || record.period == target.period)
+                && (target.scope == nil || record.scope == nil || record.scope == target.scope)
+        }
         if !clashing.isEmpty {
             guard target.replace else {
                 throw StorageError.invalid(
@@ -250,10 +259,10 @@ public struct SQLLedgerStore: Sendable {
         }
         // The new row before the old ones go, so that SQLite cannot give it the id of the one it replaces.
         guard let row = try await db.insert(into: "ledger_imports")
-            .columns("organisation_id", "year", "period", "measure", "source_name", "format", "lines", "control_sum_ore", "imported_at", "imported_by")
+            .columns("organisation_id", "year", "period", "measure", "source_name", "format", "lines", "control_sum_ore", "imported_at", "imported_by", "scope")
             .values(SQLBind(organisationID), SQLBind(Int64(target.year)), SQLBind(Int64(target.period)), SQLBind(target.measure.rawValue),
                     SQLBind(target.sourceName), SQLBind(target.format), SQLBind(Int64(0)), SQLBind(Int64(0)),
-                    SQLBind(ISO8601DateFormatter().string(from: Date())), SQLBind(target.actor))
+                    SQLBind(ISO8601DateFormatter().string(from: Date())), SQLBind(target.actor), SQLBind(target.scope?.rawValue ?? ""))
             .returning("id").first() else {
             throw StorageError.invalid("Databasen returnerte ingen id for importen.")
         }
@@ -284,7 +293,7 @@ public struct SQLLedgerStore: Sendable {
 
     public func imports(of organisationCode: String, year: Int) async throws -> [LedgerImportRecord] {
         let organisationID = try await organisationID(organisationCode)
-        return try await db.select().columns("id", "year", "period", "measure", "source_name", "format", "lines", "control_sum_ore", "imported_at", "imported_by")
+        return try await db.select().columns("id", "year", "period", "measure", "source_name", "format", "lines", "control_sum_ore", "imported_at", "imported_by", "scope")
             .from("ledger_imports").where("organisation_id", .equal, organisationID).where("year", .equal, year).orderBy("id").all().map { row in
                 LedgerImportRecord(
                     id: try row.decode(column: "id"), organisationCode: organisationCode, year: Int(try row.decode(column: "year", as: Int64.self)),
@@ -292,8 +301,18 @@ public struct SQLLedgerStore: Sendable {
                     measure: LedgerMeasure(rawValue: try row.decode(column: "measure")) ?? .actuals,
                     sourceName: try row.decode(column: "source_name"), format: try row.decode(column: "format"),
                     lines: try row.decode(column: "lines"), controlSum: Money(ore: try row.decode(column: "control_sum_ore")),
-                    importedAt: try row.decode(column: "imported_at"), importedBy: try row.decode(column: "imported_by"))
+                    importedAt: try row.decode(column: "imported_at"), importedBy: try row.decode(column: "imported_by"),
+                    scope: AccountKind(rawValue: try row.decode(column: "scope", as: String.self)))
             }
+    }
+}
+
+/// Oslo publishes drift and investering as two files a year: an import may hold one kontoklasse.
+struct AddLedgerImportScope: Migration {
+    let name = "0016_ledger_import_scope"
+
+    func prepare(on db: any SQLDatabase) async throws {
+        try await db.raw("ALTER TABLE ledger_imports ADD COLUMN scope TEXT NOT NULL DEFAULT ''").run()
     }
 }
 

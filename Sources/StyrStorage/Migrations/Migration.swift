@@ -78,6 +78,7 @@ public enum StyrMigrations {
         CreateImportProfiles(),
         CreateForecasts(),
         CreateBudgetSetup(),
+        AddLedgerImportScope(),
     ]
 }
 
