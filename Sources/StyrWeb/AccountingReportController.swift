@@ -60,23 +60,27 @@ struct AccountingReportController: Sendable {
     static func fieldKey(_ key: PostKey) -> String { "\(key.chapter)_\(key.kind.rawValue)_\(key.postCode)" }
 
     func load(_ code: String, year: Int, period: AccountingPeriod) async throws -> (AccountingReport, [AccountingReportSubmission]) {
+        let (report, submissions, _) = try await loadWithSetup(code, year: year, period: period)
+        return (report, submissions)
+    }
+
+    func loadWithSetup(
+        _ code: String, year: Int, period: AccountingPeriod
+    ) async throws -> (AccountingReport, [AccountingReportSubmission], AccountingReportLoader.Setup) {
         try await database.withConnection { db in
-            (try await AccountingReportLoader.load(db, organisationCode: code, year: year, period: period, threshold: threshold),
-             try await SQLForecastStore(db).submissions(of: code, year: year))
+            let setup = try await AccountingReportLoader.Setup.load(db, organisationCode: code, year: year)
+            return (try await AccountingReportLoader.load(db, organisationCode: code, year: year, period: period, threshold: threshold, setup: setup),
+                    try await SQLForecastStore(db).submissions(of: code, year: year), setup)
         }
     }
 
     /// `Poster: artsgruppene. Periodisering: en tolvdel hver måned.`, or what is set instead.
-    func setupDescription(_ code: String, year: Int) async throws -> String {
-        let (chapters, groupings, profiles) = try await database.withConnection { db in
-            let setup = SQLBudgetSetupStore(db)
-            return (try await SQLGovernanceStore(db).chapters(of: code), try await setup.groupings(), try await setup.profiles(of: code, year: year))
-        }
-        let own = chapters.map(\.number).filter { groupings.byChapter[$0] != nil }
+    static func setupDescription(_ setup: AccountingReportLoader.Setup) -> String {
+        let own = setup.chapters.map(\.number).filter { setup.groupings.byChapter[$0] != nil }
         let posts = own.isEmpty ? "Poster: artsgruppene." : "Poster: egen postinndeling for kap. \(own.map(String.init).joined(separator: ", "))."
-        let count = profiles.byPost.count
+        let count = setup.profiles.byPost.count
         let ownProfiles = "egen profil for \(count) post\(count == 1 ? "" : "er")"
-        let periods = switch (profiles.fallback != nil, count > 0) {
+        let periods = switch (setup.profiles.fallback != nil, count > 0) {
         case (false, false): "Periodisering: en tolvdel hver måned."
         case (true, false): "Periodisering: egen månedsprofil for alle poster."
         case (false, true): "Periodisering: \(ownProfiles), en tolvdel hver måned for de andre."
@@ -89,7 +93,7 @@ struct AccountingReportController: Sendable {
         _ scope: DialogueScope, year: Int, period: AccountingPeriod, format: String, saved: String?, errors: InputErrors,
         values posted: [String: String], _ context: StyrRequestContext
     ) async throws -> Response {
-        let (report, submissions) = try await load(scope.code, year: year, period: period)
+        let (report, submissions, setup) = try await loadWithSetup(scope.code, year: year, period: period)
         let filename = "regnskapsrapport-\(scope.code)-\(year)-\(Self.periodCode(period))"
         switch format {
         case "csv":
@@ -146,9 +150,8 @@ struct AccountingReportController: Sendable {
                 return values
             }]
         }
-        let setup = try await setupDescription(scope.code, year: year)
         let response = pages.html("\(report.title) – \(scope.organisation.name)", template: "accounting-report", context: [
-            "setup": setup, "canSteer": scope.can(.steer), "groupingURL": "\(base)/postinndeling", "profileURL": "\(base)/periodisering",
+            "setup": Self.setupDescription(setup), "canSteer": scope.can(.steer), "groupingURL": "\(base)/postinndeling", "profileURL": "\(base)/periodisering",
             "organisationName": scope.organisation.name, "title": report.title, "subtitle": report.subtitle, "year": year,
             "saved": saved ?? "", "sections": sections, "hasSections": !sections.isEmpty, "notes": report.notes, "warnings": report.warnings,
             "hasWarnings": !report.warnings.isEmpty, "canEdit": canEdit, "canSubmit": scope.can(.approveReports),

@@ -22,16 +22,18 @@ enum AccountsDrillDown {
         var group: ObjectGroup
     }
 
+    /// From the sums each import keeps (`LedgerImportRecord.totals`), not from the lines: a page
+    /// view costs no scan of a large ledger.
     static func ledgerTotals(_ database: Database, code: String, years: [Int], chapter: Int?) async throws -> [LedgerKey: Money] {
         try await database.withConnection { db in
             var totals: [LedgerKey: Money] = [:]
             for year in years {
-                let filter = LedgerFilter(year: year, measure: .actuals, equals: chapter.map { [.chapter: String($0)] } ?? [:])
-                for total in try await SQLLedgerStore(db).totals(of: code, filter, by: [.kind, .group]) {
-                    guard let kind = total.values[.kind].flatMap(AccountKind.init(rawValue:)),
-                          let group = total.values[.group].flatMap(ObjectGroup.init(code:)) else { continue }
-                    let key = LedgerKey(year: year, kind: kind, group: group)
-                    totals[key] = (totals[key] ?? .zero) + total.amount
+                for record in try await SQLLedgerStore(db).imports(of: code, year: year) where record.measure == .actuals {
+                    for total in record.totals where chapter == nil || total.chapter == chapter {
+                        guard let group = ObjectGroup(code: total.group) else { continue }
+                        let key = LedgerKey(year: year, kind: total.kind, group: group)
+                        totals[key] = (totals[key] ?? .zero) + total.amount
+                    }
                 }
             }
             return totals

@@ -1,5 +1,5 @@
 import Foundation
-import StyrDomain
+@testable import StyrDomain
 import Testing
 @testable import StyrStorage
 
@@ -7,7 +7,7 @@ import Testing
 struct LedgerAggregatorTests {
     /// Random lines over few enough codes that groups repeat, so that a group is split across runs.
     static func lines(count: Int, seed: UInt64) -> [LedgerLine] {
-        var generator = SplitMix(seed: seed)
+        var generator = LedgerRandom(seed: seed)
         return (0..<count).map { _ in
             LedgerLine(
                 responsibility: "A\(generator.next() % 7)", chapter: Int(generator.next() % 3) * 100 + 999_999_000,
@@ -55,6 +55,7 @@ struct LedgerAggregatorTests {
                             function: group.function, project: group.project, free: group.freeDimension, month: group.month)
             #expect(found[key] == nil, "each group once")
             #expect(key != previous)
+            #expect(group.year == 2025)
             found[key] = group.amount.ore
             previous = key
         }
@@ -63,18 +64,5 @@ struct LedgerAggregatorTests {
         #expect(result.total == lines.reduce(0) { $0 + $1.amount.ore })
         #expect(capacity >= expected.count ? result.runs == 0 : result.runs >= lines.count / 2 / capacity)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "run files are removed")
-    }
-}
-
-/// A small deterministic generator, so that the test's lines are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -607,6 +607,31 @@ struct LedgerStorageTests {
         }
     }
 
+    @Test("an import keeps its sums per chapter, kontoklasse and artsgruppe, equal to its lines'; older imports get them from their lines",
+          arguments: TestDatabase.backends)
+    func importTotals(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase { database async throws in
+            _ = try await DemoLoader.loadIfEmpty(database)
+            for (file, year) in [(Self.osloFile, 2024), (Self.erpFile, 2025)] {
+                let outcome = try await Self.importBytes(Self.utf8(file), into: database, year: year)
+                let record = try #require(outcome.record, "\(outcome.fileError ?? "") \(outcome.errors.errors)")
+                let fromLines = try await Self.cells(database, LedgerFilter(year: year), by: [.chapter, .kind, .group])
+                let kept = record.totals.map { Cell("\($0.chapter)/\($0.kind.rawValue)/\($0.group)", $0.amount.ore, 0) }
+                #expect(Set(kept) == Set(fromLines.map { Cell($0.key, $0.ore, 0) }), "\(year)")
+                #expect(kept.count == fromLines.count)
+                #expect(!kept.isEmpty)
+            }
+            // As migration 0017 finds an import made before it: no totals kept, so they are summed from the lines.
+            let before = try await database.withConnection { db in try await SQLLedgerStore(db).imports(of: "UKE", year: 2024) }
+            try await database.withConnection { db in
+                try await db.raw("UPDATE ledger_imports SET totals = ''").run()
+                #expect(try await SQLLedgerStore(db).imports(of: "UKE", year: 2024).allSatisfy(\.totals.isEmpty))
+                try await AddLedgerImportTotals.fillTotals(db)
+            }
+            #expect(try await database.withConnection { db in try await SQLLedgerStore(db).imports(of: "UKE", year: 2024) } == before)
+        }
+    }
+
     @Test("Oslo's \"Årsregnskap drift\" CSV imports with chapter and artsgruppe; actuals, budget and revised budget apart", arguments: TestDatabase.backends)
     func osloAnnual(backend: TestDatabase) async throws {
         try await backend.withFreshDatabase { database async throws in

@@ -5,14 +5,33 @@ import StyrDomain
 /// to date and last year's actuals per month from the imported ledger lines, each chapter's post
 /// grouping, the agency's monthly budget profiles and its forecast choices. Lines without a chapter belong to the organisation's chapter when it has one.
 public enum AccountingReportLoader {
+    /// What the report is computed with besides the numbers: the organisation's chapters, their
+    /// post groupings and the year's monthly profiles.
+    public struct Setup: Sendable {
+        public var chapters: [Chapter]
+        public var groupings: ChapterPostGroupings
+        public var profiles: BudgetSetupText.Profiles
+
+        public static func load(_ db: any SQLDatabase, organisationCode: String, year: Int) async throws -> Setup {
+            let store = SQLBudgetSetupStore(db)
+            return Setup(chapters: try await SQLGovernanceStore(db).chapters(of: organisationCode), groupings: try await store.groupings(),
+                         profiles: try await store.profiles(of: organisationCode, year: year))
+        }
+    }
+
     public static func load(
         _ db: any SQLDatabase, organisationCode: String, year: Int, period: AccountingPeriod, threshold: ForecastThreshold = .standard
     ) async throws -> AccountingReport {
+        try await load(db, organisationCode: organisationCode, year: year, period: period, threshold: threshold,
+                       setup: try await Setup.load(db, organisationCode: organisationCode, year: year))
+    }
+
+    /// The report with a set-up already read (a page that also shows the set-up reads it once).
+    public static func load(
+        _ db: any SQLDatabase, organisationCode: String, year: Int, period: AccountingPeriod, threshold: ForecastThreshold, setup: Setup
+    ) async throws -> AccountingReport {
         let store = SQLGovernanceStore(db)
-        let chapters = try await store.chapters(of: organisationCode)
-        let setup = SQLBudgetSetupStore(db)
-        let groupings = try await setup.groupings()
-        let profiles = try await setup.profiles(of: organisationCode, year: year)
+        let (chapters, groupings, profiles) = (setup.chapters, setup.groupings, setup.profiles)
         var original: [PostKey: Money] = [:]
         var revisions: [PostRevision] = []
         for chapter in chapters {

@@ -17,19 +17,6 @@ public struct LedgerAggregator {
         static func < (a: Key, b: Key) -> Bool { a.high != b.high ? a.high < b.high : a.low < b.low }
     }
 
-    /// One group's total.
-    public struct Group: Hashable, Sendable {
-        public var responsibility: String
-        public var chapter: Int
-        public var kind: AccountKind
-        public var art: Int
-        public var function: Int
-        public var project: String
-        public var freeDimension: String
-        public var month: Int
-        public var amount: Money
-    }
-
     /// What came of it: the number of groups, the sum of every amount, and how the work went.
     public struct Result: Sendable, Equatable {
         public var groups: Int64
@@ -77,6 +64,8 @@ public struct LedgerAggregator {
     private var freeDimensions = Codes(dimension: "fri dimensjon")
     private var runFiles: [URL] = []
     private var total: Int64 = 0
+    /// The import's year, from the lines (every line of an import has it).
+    private var year = 0
     private static let entriesPerWrite = 65_536
 
     /// `capacity` groups in memory (about 50 bytes each, plus the sorted copy while a run is written).
@@ -96,6 +85,7 @@ public struct LedgerAggregator {
             | (line.kind == .operating ? 1 : 0)
         let low = freeDimension << 40 | UInt64(line.chapter & 0x3FFF_FFFF) << 10 | UInt64(line.function & 0x3FF)
         let key = Key(high: high, low: low)
+        year = line.year
         let (sum, overflow) = (totals[key] ?? 0).addingReportingOverflow(line.amount.ore)
         let (newTotal, totalOverflow) = total.addingReportingOverflow(line.amount.ore)
         guard !overflow, !totalOverflow else { throw Failure.overflow }
@@ -104,12 +94,13 @@ public struct LedgerAggregator {
         if totals.count >= capacity { try spill() }
     }
 
-    func group(_ key: Key, _ amount: Int64) -> Group {
-        Group(
+    /// A group's total as a ledger line of its dimensions.
+    func group(_ key: Key, _ amount: Int64) -> LedgerLine {
+        LedgerLine(
             responsibility: responsibilities.texts[Int(key.high >> 40)], chapter: Int((key.low >> 10) & 0x3FFF_FFFF),
             kind: key.high & 1 == 1 ? .operating : .investment, art: Int((key.high >> 6) & 0x3FF), function: Int(key.low & 0x3FF),
             project: projects.texts[Int((key.high >> 16) & 0xFF_FFFF)], freeDimension: freeDimensions.texts[Int(key.low >> 40)],
-            month: Int((key.high >> 2) & 0xF), amount: Money(ore: amount))
+            year: year, month: Int((key.high >> 2) & 0xF), amount: Money(ore: amount))
     }
 
     /// Writes the groups held to a sorted run file and empties the table.
@@ -141,8 +132,8 @@ public struct LedgerAggregator {
     }
 
     /// The groups and the total; merges the runs written to disk, and removes them. `each` is given
-    /// every group once, in key order.
-    public mutating func finish(_ each: ((Group) throws -> Void)? = nil) throws -> Result {
+    /// every group once, in key order, as a line of the group's dimensions and total.
+    public mutating func finish(_ each: ((LedgerLine) throws -> Void)? = nil) throws -> Result {
         defer { discard() }
         if runFiles.isEmpty {
             if let each {

@@ -49,6 +49,44 @@ public struct LedgerImportRecord: Sendable, Hashable, Codable {
     public var importedBy: String
     /// The one kontoklasse the import holds; nil when it may hold both.
     public var scope: AccountKind?
+    /// Its sums per chapter, kontoklasse and artsgruppe, kept with the import so that pages can
+    /// compare them with their tables without reading the lines.
+    public var totals: [LedgerImportTotal]
+}
+
+/// The sum of an import's lines of one chapter, kontoklasse and artsgruppe.
+public struct LedgerImportTotal: Sendable, Hashable, Codable {
+    public var chapter: Int
+    public var kind: AccountKind
+    /// The artsgruppe's code, `100-299`.
+    public var group: String
+    public var amount: Money
+}
+
+/// Sums the lines handed to an import's writer per chapter, kontoklasse and artsgruppe. The
+/// batches come one at a time; the lock only makes that safe to share with the writer's closure.
+final class LedgerImportTotals: @unchecked Sendable {
+    private let lock = NSLock()
+    /// chapter × 32 + kontoklasse × 16 + artsgruppe index → øre.
+    private var sums: [Int: Int64] = [:]
+
+    func add(_ lines: [LedgerLine]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for line in lines {
+            let group = line.art < 100 ? 0 : line.art < 300 ? 1 : min(8, line.art / 100 - 1)
+            sums[line.chapter &* 32 &+ (line.kind == .operating ? 0 : 16) &+ group, default: 0] &+= line.amount.ore
+        }
+    }
+
+    var totals: [LedgerImportTotal] {
+        lock.lock()
+        defer { lock.unlock() }
+        return sums.sorted { $0.key < $1.key }.map { key, amount in
+            LedgerImportTotal(chapter: key / 32, kind: key % 32 < 16 ? .operating : .investment,
+                              group: ObjectGroup.standard[key % 16].code, amount: Money(ore: amount))
+        }
+    }
 }
 
 /// Hands batches of lines to the database during an import.
@@ -65,6 +103,8 @@ public struct LedgerBatchWriter: Sendable {
 public struct LedgerImportCount: Sendable {
     public var lines: Int64
     public var controlSum: Money
+    /// Filled in by `importLedger` from the lines written.
+    var totals: [LedgerImportTotal] = []
 
     public init(lines: Int64, controlSum: Money) {
         self.lines = lines
@@ -117,7 +157,9 @@ extension Database {
             let placeholders = "(" + Array(repeating: "?", count: lineColumns.count).joined(separator: ",") + ")"
             let fullStatement = "INSERT INTO ledger_lines (\(lineColumns.joined(separator: ","))) VALUES "
                 + Array(repeating: placeholders, count: rowsPerStatement).joined(separator: ",")
+            let totals = LedgerImportTotals()
             let writer = LedgerBatchWriter { unsorted in
+                totals.add(unsorted)
                 // In the cell index's order, a batch's index entries go in one sweep over the index
                 // instead of at random places (on 2 M lines about twice as fast). The sort is stable,
                 // so the lines of one cell keep the file's order, which is the drill-down's order.
@@ -147,7 +189,8 @@ extension Database {
                     start = end
                 }
             }
-            let count = try await body(writer)
+            var count = try await body(writer)
+            count.totals = totals.totals
             let record = try await SQLLedgerStore(db).finishImport(importID, target, count)
             try await db.raw("COMMIT").run()
             try? await db.raw("PRAGMA cache_size = -2000").run()
@@ -168,8 +211,10 @@ extension Database {
         do {
             let importID = try await SQLLedgerStore(db).beginImport(target)
             var count = LedgerImportCount(lines: 0, controlSum: .zero)
+            let totals = LedgerImportTotals()
             try await connection.copyFrom(table: "ledger_lines", columns: lineColumns, logger: logger) { copy in
                 let writer = LedgerBatchWriter { lines in
+                    totals.add(lines)
                     var buffer = ByteBuffer()
                     buffer.reserveCapacity(lines.count * 64)
                     // As on SQLite: the index's order makes the batch one sweep over the cell index.
@@ -178,6 +223,7 @@ extension Database {
                 }
                 count = try await body(writer)
             }
+            count.totals = totals.totals
             let record = try await SQLLedgerStore(db).finishImport(importID, target, count)
             try await db.raw("COMMIT").run()
             return record
@@ -280,7 +326,7 @@ public struct SQLLedgerStore: Sendable {
 
     func finishImport(_ id: Int64, _ target: LedgerImportTarget, _ count: LedgerImportCount) async throws -> LedgerImportRecord {
         try await db.update("ledger_imports").set("lines", to: count.lines).set("control_sum_ore", to: count.controlSum.ore)
-            .where("id", .equal, id).run()
+            .set("totals", to: try storedJSON(count.totals)).where("id", .equal, id).run()
         guard let record = try await imports(of: target.organisationCode, year: target.year).first(where: { $0.id == id }) else {
             throw StorageError.notFound("importen \(id)")
         }
@@ -293,7 +339,7 @@ public struct SQLLedgerStore: Sendable {
 
     public func imports(of organisationCode: String, year: Int) async throws -> [LedgerImportRecord] {
         let organisationID = try await organisationID(organisationCode)
-        return try await db.select().columns("id", "year", "period", "measure", "source_name", "format", "lines", "control_sum_ore", "imported_at", "imported_by", "scope")
+        return try await db.select().columns("id", "year", "period", "measure", "source_name", "format", "lines", "control_sum_ore", "imported_at", "imported_by", "scope", "totals")
             .from("ledger_imports").where("organisation_id", .equal, organisationID).where("year", .equal, year).orderBy("id").all().map { row in
                 LedgerImportRecord(
                     id: try row.decode(column: "id"), organisationCode: organisationCode, year: Int(try row.decode(column: "year", as: Int64.self)),
@@ -302,8 +348,45 @@ public struct SQLLedgerStore: Sendable {
                     sourceName: try row.decode(column: "source_name"), format: try row.decode(column: "format"),
                     lines: try row.decode(column: "lines"), controlSum: Money(ore: try row.decode(column: "control_sum_ore")),
                     importedAt: try row.decode(column: "imported_at"), importedBy: try row.decode(column: "imported_by"),
-                    scope: AccountKind(rawValue: try row.decode(column: "scope", as: String.self)))
+                    scope: AccountKind(rawValue: try row.decode(column: "scope", as: String.self)),
+                    totals: try Self.totals(try row.decode(column: "totals", as: String.self)))
             }
+    }
+}
+
+extension SQLLedgerStore {
+    static func totals(_ stored: String) throws -> [LedgerImportTotal] {
+        stored.isEmpty ? [] : try decodeStoredJSON([LedgerImportTotal].self, from: stored)
+    }
+}
+
+/// Each import keeps its sums per chapter, kontoklasse and artsgruppe (`LedgerImportRecord.totals`);
+/// imports made before are summed from their lines here.
+struct AddLedgerImportTotals: Migration {
+    let name = "0017_ledger_import_totals"
+
+    func prepare(on db: any SQLDatabase) async throws {
+        try await db.raw("ALTER TABLE ledger_imports ADD COLUMN totals TEXT NOT NULL DEFAULT ''").run()
+        try await Self.fillTotals(db)
+    }
+
+    /// Sums the lines of every import whose totals are not kept yet.
+    static func fillTotals(_ db: any SQLDatabase) async throws {
+        for row in try await db.raw("SELECT id FROM ledger_imports WHERE totals = ''").all() {
+            let id = try row.decode(column: "id", as: Int64.self)
+            let group = LedgerDimension.group.sqlExpression
+            let sums = try await db.raw("""
+                SELECT chapter, kind, \(unsafeRaw: group) AS art_group, CAST(SUM(amount_ore) AS BIGINT) AS amount
+                FROM ledger_lines WHERE import_id = \(bind: id) GROUP BY chapter, kind, art_group ORDER BY chapter, kind, art_group
+                """).all().map { sum in
+                LedgerImportTotal(
+                    chapter: Int(try sum.decode(column: "chapter", as: Int64.self)),
+                    kind: try sum.decode(column: "kind", as: Int64.self) == 1 ? .operating : .investment,
+                    group: ObjectGroup.standardGroup(ofArt: Int(try sum.decode(column: "art_group", as: Int64.self)))?.code ?? "",
+                    amount: Money(ore: try sum.decode(column: "amount", as: Int64.self)))
+            }
+            try await db.update("ledger_imports").set("totals", to: try storedJSON(sums)).where("id", .equal, id).run()
+        }
     }
 }
 

@@ -79,6 +79,7 @@ public enum StyrMigrations {
         CreateForecasts(),
         CreateBudgetSetup(),
         AddLedgerImportScope(),
+        AddLedgerImportTotals(),
     ]
 }
 
