@@ -64,7 +64,7 @@ struct LedgerCLITests {
         try await Self.sql(url) { db async throws in
             try await db.raw("""
                 SELECT responsibility, art, function, month, amount_ore FROM ledger_lines
-                WHERE import_id IN (SELECT id FROM ledger_imports WHERE year = \(bind: year)) ORDER BY id
+                WHERE id / 4294967296 IN (SELECT id FROM ledger_imports WHERE year = \(bind: year)) ORDER BY id
                 """).all().map { row in
                 Row(responsibility: try row.decode(column: "responsibility", as: String.self),
                     art: try row.decode(column: "art", as: Int64.self), function: try row.decode(column: "function", as: Int64.self),
@@ -228,7 +228,7 @@ struct LedgerCLITests {
             try await CLITests.run(["demo", "--database", database])
             func kinds() async throws -> [Int64] {
                 try await Self.sql(database) { db async throws in
-                    try await db.raw("SELECT kind AS n FROM ledger_lines WHERE import_id = (SELECT MAX(id) FROM ledger_imports)").all()
+                    try await db.raw("SELECT kind AS n FROM ledger_lines WHERE id / 4294967296 = (SELECT MAX(id) FROM ledger_imports)").all()
                         .map { try $0.decode(column: "n", as: Int64.self) }
                 }
             }

@@ -40,9 +40,9 @@ struct LedgerStorageTests {
 
     static let erpControlSum = Money(ore: 771_865)
 
-    /// Lines in the order they are stored (by id): a batch goes in the cell index's order, art then
-    /// funksjon, and the lines of one cell keep their order in the file (the sort is stable).
-    static func storedOrder(_ lines: [LedgerLine]) -> [LedgerLine] { lines.sortedInCellOrder() }
+    /// Lines in the order they are stored (by id): a batch goes in art order, and the lines of one
+    /// art keep their order in the file (the sort is stable).
+    static func storedOrder(_ lines: [LedgerLine]) -> [LedgerLine] { LedgerLinePlacement.sortedByArt(lines).0 }
 
     /// The example record of FORMATS.md §1: 0A, 2019, fourth quarter, Bergen, drift, funksjon 120, art 010, 36 328 (1000 kr).
     static let kostraExample = "0A20194040200                  1120 010    36328"
@@ -379,7 +379,7 @@ struct LedgerStorageTests {
                 LedgerLine(responsibility: "B200", kind: .operating, art: 120, function: 120, year: 2025, month: 7, amount: Money(ore: 2_000)),
             ])
             let oldLines = try await database.withConnection { db async throws in
-                try await db.raw("SELECT COUNT(*) AS n FROM ledger_lines WHERE import_id = \(bind: first.id)").first()?.decode(column: "n", as: Int64.self)
+                try await db.raw("SELECT COUNT(*) AS n FROM ledger_lines WHERE id / 4294967296 = \(bind: first.id)").first()?.decode(column: "n", as: Int64.self)
             }
             #expect(oldLines == 0)
             #expect(try await Self.cells(database, by: [.group]) == [Cell("100-299", 3_000, 2)])
@@ -621,7 +621,7 @@ struct LedgerStorageTests {
                 #expect(kept.count == fromLines.count)
                 #expect(!kept.isEmpty)
             }
-            // As migration 0017 finds an import made before it: no totals kept, so they are summed from the lines.
+            // As migration 0018 finds an import made before 0017: no totals kept, so they are summed from the lines.
             let before = try await database.withConnection { db in try await SQLLedgerStore(db).imports(of: "UKE", year: 2024) }
             try await database.withConnection { db in
                 try await db.raw("UPDATE ledger_imports SET totals = ''").run()
@@ -629,6 +629,51 @@ struct LedgerStorageTests {
                 try await AddLedgerImportTotals.fillTotals(db)
             }
             #expect(try await database.withConnection { db in try await SQLLedgerStore(db).imports(of: "UKE", year: 2024) } == before)
+        }
+    }
+
+    @Test("migration 0018 renumbers lines stored before it in art order, keeps every line and sum, and fills the art ranges and totals",
+          arguments: TestDatabase.backends)
+    func placementMigration(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase(migrated: false) { database async throws in
+            let before = MigrationRunner(migrations: StyrMigrations.all.filter { $0.name < "0018" })
+            try await before.migrate(database)
+            try await database.transaction { db in try await DemoData.load(into: SQLGovernanceStore(db, actor: "system:demo")) }
+            // Two imports in the layout before 0018: lines keyed by a serial id with an import_id.
+            let lines: [(importID: Int64, art: Int64, function: Int64, ore: Int64)] = [
+                (0, 620, 120, -500), (0, 10, 120, 100), (0, 10, 253, 200), (1, 20, 120, 300), (0, 10, 120, 400),
+            ]
+            try await database.transaction { db in
+                let organisationID = try await SQLGovernanceStore(db).organisationID("UKE")
+                var ids: [Int64] = []
+                for year in [2025, 2026] {
+                    let row = try await db.insert(into: "ledger_imports")
+                        .columns("organisation_id", "year", "period", "measure", "source_name", "format", "lines", "control_sum_ore", "imported_at", "imported_by", "scope")
+                        .values(SQLBind(organisationID), SQLBind(Int64(year)), SQLBind(Int64(0)), SQLBind("actuals"), SQLBind("gammel.csv"), SQLBind("ERP"),
+                                SQLBind(Int64(0)), SQLBind(Int64(0)), SQLBind("2025-01-01T00:00:00Z"), SQLBind("test"), SQLBind(""))
+                        .returning("id").first()
+                    ids.append(try #require(row).decode(column: "id", as: Int64.self))
+                }
+                for line in lines {
+                    try await db.insert(into: "ledger_lines")
+                        .columns("import_id", "month", "responsibility", "chapter", "kind", "art", "function", "project", "free_dimension", "amount_ore")
+                        .values(SQLBind(ids[Int(line.importID)]), SQLBind(Int64(1)), SQLBind("A1"), SQLBind(Int64(0)), SQLBind(Int64(1)), SQLBind(line.art),
+                                SQLBind(line.function), SQLBind(""), SQLBind(""), SQLBind(line.ore))
+                        .run()
+                }
+            }
+            try await MigrationRunner().migrate(database)
+            let state = try await Self.state(database, year: 2025)
+            // In art order; within an art, the order they were stored in.
+            #expect(state.lines.map { [Int64($0.line.art), Int64($0.line.function), $0.line.amount.ore] } == [[10, 120, 100], [10, 253, 200], [10, 120, 400], [620, 120, -500]])
+            let record = try #require(state.imports.first)
+            #expect(state.lines.map(\.id) == Array(record.id << 32 ..< record.id << 32 + 4))
+            #expect(Set(record.totals.map(\.amount.ore)) == [700, -500])
+            let page = try await Self.page(database, LedgerFilter(year: 2025, equals: [.art: "010", .function: "120"]), after: 0, limit: 1)
+            #expect(page.map(\.line.amount.ore) == [100])
+            let next = try await Self.page(database, LedgerFilter(year: 2025, equals: [.art: "010", .function: "120"]), after: page[0].id, limit: 5)
+            #expect(next.map(\.line.amount.ore) == [400])
+            #expect(try await Self.cells(database, LedgerFilter(year: 2026), by: [.art]) == [Cell("020", 300, 1)])
         }
     }
 

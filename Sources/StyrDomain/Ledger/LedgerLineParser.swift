@@ -227,17 +227,20 @@ public struct LedgerLineParser: Sendable {
     /// followed by more words (`Sum drift`), standing in the account (or artsgruppe) field or with
     /// that field blank. A line with anything else in the account field (a code, or a mistyped one,
     /// which is an error) is never skipped, nor one labelled `Summer` or `Totalentreprise`.
+    private static let sumWords = (sum: Array("sum".utf8), total: Array("total".utf8), totalt: Array("totalt".utf8))
+
     static func isSumRow(_ p: UnsafeBufferPointer<UInt8>, label: LedgerFieldSpan, code: LedgerFieldSpan?) -> Bool {
         let (first, last) = LedgerBytes.trim(p, label.start, label.end)
-        func word(_ text: String) -> Bool {
-            let bytes = Array(text.utf8)
+        // Most lines start with neither word: decided without looking further (this runs per line).
+        guard first < last, p[first] | 0x20 == UInt8(ascii: "s") || p[first] | 0x20 == UInt8(ascii: "t") else { return false }
+        func word(_ bytes: [UInt8]) -> Bool {
             guard last - first >= bytes.count else { return false }
             for (offset, byte) in bytes.enumerated() where p[first + offset] | 0x20 != byte { return false }
             let after = first + bytes.count
             // A word ends at the field's end or at a byte that is not a letter (non-ASCII counts as a letter).
             return after == last || !(LedgerBytes.isASCIILetter(p[after]) || p[after] >= 0x80)
         }
-        guard word("sum") || word("total") || word("totalt") else { return false }
+        guard word(sumWords.sum) || word(sumWords.total) || word(sumWords.totalt) else { return false }
         guard let code else { return true }
         return code.start == label.start || LedgerBytes.isBlank(p, code.start, code.end)
     }

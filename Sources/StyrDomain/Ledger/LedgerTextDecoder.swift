@@ -1,3 +1,5 @@
+import Foundation
+
 /// The character encoding a ledger file was read in.
 public enum LedgerTextEncoding: String, Hashable, Sendable, Codable, CaseIterable {
     case utf8
@@ -102,12 +104,10 @@ public struct LedgerTextDecoder: Sendable {
         let count = buffer.count
         let from = searchFrom
         let newline: Int? = buffer.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) -> Int? in
-            var index = from
-            while index < count {
-                if p[index] == LedgerBytes.lf { return index }
-                index += 1
-            }
-            return nil
+            guard from < count, let base = p.baseAddress else { return nil }
+            // memchr scans a word at a time; a loop over bytes was a tenth of the import's time.
+            guard let found = memchr(base + from, Int32(LedgerBytes.lf), count - from) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
         if let newline {
             var end = newline

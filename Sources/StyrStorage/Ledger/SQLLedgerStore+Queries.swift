@@ -49,25 +49,36 @@ extension LedgerDimension {
 }
 
 extension SQLLedgerStore {
-    /// The WHERE clause of a filter, with every value bound.
-    func condition(_ organisationCode: String, _ filter: LedgerFilter) async throws -> SQLQueryString {
+    /// The imports a filter reads, in id order.
+    func importIDs(_ organisationCode: String, _ filter: LedgerFilter) async throws -> [Int64] {
         let organisationID = try await organisationID(organisationCode)
-        var sql: SQLQueryString = """
-            import_id IN (SELECT id FROM ledger_imports WHERE organisation_id = \(bind: organisationID) AND year = \(bind: filter.year) AND measure = \(bind: filter.measure.rawValue))
-            """
+        return try await db.select().column("id").from("ledger_imports")
+            .where("organisation_id", .equal, organisationID).where("year", .equal, filter.year)
+            .where("measure", .equal, filter.measure.rawValue).orderBy("id").all()
+            .map { try $0.decode(column: "id", as: Int64.self) }
+    }
+
+    /// The WHERE clause of a filter over the lines of `imports`, with every value bound: each
+    /// import is a range of the key, so only its lines are read.
+    func condition(_ imports: [Int64], _ filter: LedgerFilter) throws -> SQLQueryString {
+        guard !imports.isEmpty else { return "1 = 0" }
+        var ranges: SQLQueryString = ""
+        for (index, importID) in imports.enumerated() {
+            let ids = LedgerLinePlacement.idRange(ofImport: importID)
+            ranges = ranges + (index == 0 ? "" : " OR ") + "id BETWEEN \(bind: ids.lowerBound) AND \(bind: ids.upperBound)"
+        }
+        return "(" + ranges + ")" + (try valueCondition(filter))
+    }
+
+    /// The filter's conditions on the lines' values (` AND …` each), without the imports' ranges:
+    /// beside a narrower range of ids, SQLite could take the import's range as the one to search.
+    func valueCondition(_ filter: LedgerFilter) throws -> SQLQueryString {
+        var sql: SQLQueryString = ""
         if let through = filter.throughMonth { sql = sql + " AND month <= \(bind: through)" }
         for (dimension, value) in filter.equals.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             switch dimension {
             case .group:
-                // An artsgruppe, or the arts of a post: ranges separated by commas (`100-299,300-399`).
-                guard case .success(let ranges) = BudgetSetupText.artRanges(value) else {
-                    throw StorageError.invalid("«\(value)» er ikke en artsgruppe (f.eks. 100-299) eller en liste av artsintervaller (100-299,300-399).")
-                }
-                var alternatives: SQLQueryString = ""
-                for (index, range) in ranges.enumerated() {
-                    alternatives = alternatives + (index == 0 ? "" : " OR ") + "art BETWEEN \(bind: range.lowerBound) AND \(bind: range.upperBound)"
-                }
-                sql = sql + " AND (" + alternatives + ")"
+                sql = sql + " AND (" + (try Self.artCondition(value, column: "art")) + ")"
             case .kind:
                 guard let kind = AccountKind(rawValue: value) else { throw StorageError.invalid("«\(value)» er ikke en kontoklasse (operating eller investment).") }
                 sql = sql + " AND kind = \(bind: kind == .operating ? 1 : 0)"
@@ -81,9 +92,21 @@ extension SQLLedgerStore {
         return sql
     }
 
+    /// An artsgruppe, or the arts of a post: ranges separated by commas (`100-299,300-399`).
+    static func artCondition(_ value: String, column: String) throws -> SQLQueryString {
+        guard case .success(let ranges) = BudgetSetupText.artRanges(value) else {
+            throw StorageError.invalid("«\(value)» er ikke en artsgruppe (f.eks. 100-299) eller en liste av artsintervaller (100-299,300-399).")
+        }
+        var alternatives: SQLQueryString = ""
+        for (index, range) in ranges.enumerated() {
+            alternatives = alternatives + (index == 0 ? "" : " OR ") + "\(unsafeRaw: column) BETWEEN \(bind: range.lowerBound) AND \(bind: range.upperBound)"
+        }
+        return alternatives
+    }
+
     /// Totals for every combination of `dimensions` among the lines of the filter.
     public func totals(of organisationCode: String, _ filter: LedgerFilter, by dimensions: [LedgerDimension]) async throws -> [LedgerTotal] {
-        let condition = try await condition(organisationCode, filter)
+        let condition = try condition(try await importIDs(organisationCode, filter), filter)
         let selected = dimensions.enumerated().map { "\($0.element.sqlExpression) AS d\($0.offset)" }
         let grouping = dimensions.indices.map { "d\($0)" }
         var sql: SQLQueryString = "SELECT \(unsafeRaw: (selected + ["CAST(SUM(amount_ore) AS BIGINT) AS amount", "COUNT(*) AS lines"]).joined(separator: ", ")) FROM ledger_lines WHERE "
@@ -111,24 +134,82 @@ extension SQLLedgerStore {
         }
     }
 
-    /// The lines of a cell, a page at a time: by import, art and funksjon, then in the order they
-    /// were imported. The order is the index's, so a page is read straight off it however many
-    /// lines the cell has; the next page starts after the line `afterID`.
+    /// The lines of a cell, a page at a time: by import and art, then in the order they were
+    /// imported. A page is read from the id ranges of the cell's arts (`ledger_cells`), in that
+    /// order, however many lines the cell has; the next page starts after the line `afterID`.
     public func lines(of organisationCode: String, _ filter: LedgerFilter, afterID: Int64 = 0, limit: Int = 50) async throws -> [StoredLedgerLine] {
-        var sql: SQLQueryString = "SELECT id, month, responsibility, chapter, kind, art, function, project, free_dimension, amount_ore FROM ledger_lines WHERE "
-        sql = sql + (try await condition(organisationCode, filter))
+        let imports = try await importIDs(organisationCode, filter)
+        guard !imports.isEmpty, limit > 0 else { return [] }
+        let lineCondition = try valueCondition(filter)
+        // Which arts the cell covers, so that only their ranges are read.
+        var artCondition: SQLQueryString?
+        if let art = filter.equals[.art] {
+            guard let number = Int(art) else { throw StorageError.invalid("«\(art)» er ikke en gyldig verdi for art.") }
+            artCondition = "art = \(bind: number)"
+        }
+        if let group = filter.equals[.group] {
+            let groupCondition = try Self.artCondition(group, column: "art")
+            artCondition = artCondition.map { $0 + " AND (" + groupCondition + ")" } ?? "(" + groupCondition + ")"
+        }
+        // Where the page starts: after the line `afterID`, in (import, art, id) order.
+        var position: (importID: Int64, art: Int64, id: Int64)?
         if afterID > 0 {
-            sql = sql + " AND (import_id, art, function, id) > (SELECT import_id, art, function, id FROM ledger_lines WHERE id = \(bind: afterID))"
+            guard let row = try await db.select().column("art").from("ledger_lines").where("id", .equal, afterID).first() else {
+                throw StorageError.notFound("regnskapslinjen \(afterID)")
+            }
+            position = (afterID >> 32, try row.decode(column: "art", as: Int64.self), afterID)
         }
-        sql = sql + " ORDER BY import_id, art, function, id LIMIT \(bind: limit)"
-        return try await db.raw(sql).all().map { row in
-            StoredLedgerLine(id: try row.decode(column: "id"), line: LedgerLine(
-                responsibility: try row.decode(column: "responsibility"), chapter: Int(try row.decode(column: "chapter", as: Int64.self)),
-                kind: try row.decode(column: "kind", as: Int64.self) == 1 ? .operating : .investment,
-                art: Int(try row.decode(column: "art", as: Int64.self)), function: Int(try row.decode(column: "function", as: Int64.self)),
-                project: try row.decode(column: "project"), freeDimension: try row.decode(column: "free_dimension"), year: filter.year,
-                month: Int(try row.decode(column: "month", as: Int64.self)), amount: Money(ore: try row.decode(column: "amount_ore"))))
+        var found: [StoredLedgerLine] = []
+        var rangesAfter = position
+        while found.count < limit {
+            var rangeQuery: SQLQueryString = "SELECT import_id, art, first_id, last_id FROM ledger_cells WHERE import_id IN ("
+            for (index, importID) in imports.enumerated() { rangeQuery = rangeQuery + (index == 0 ? "" : ", ") + "\(bind: importID)" }
+            rangeQuery = rangeQuery + ")"
+            if let artCondition { rangeQuery = rangeQuery + " AND " + artCondition }
+            if let after = rangesAfter {
+                rangeQuery = rangeQuery + """
+                     AND (import_id > \(bind: after.importID) OR (import_id = \(bind: after.importID) AND (art > \(bind: after.art) OR (art = \(bind: after.art) AND last_id > \(bind: after.id)))))
+                    """
+            }
+            rangeQuery = rangeQuery + " ORDER BY import_id, art, first_id LIMIT 200"
+            let ranges = try await db.raw(rangeQuery).all().map { row in
+                (importID: try row.decode(column: "import_id", as: Int64.self), art: try row.decode(column: "art", as: Int64.self),
+                 first: try row.decode(column: "first_id", as: Int64.self), last: try row.decode(column: "last_id", as: Int64.self))
+            }
+            if ranges.isEmpty { break }
+            // On PostgreSQL the ranges of one import and art go in one query (a few dozen at a time):
+            // ids ascend within an art, so the lines come in order, with one round trip instead of
+            // one a range. SQLite would scan the whole table for such an OR in id order, and a
+            // query costs it no round trip: there, one range a query.
+            let rangesPerQuery = db.dialect.name == "sqlite" ? 1 : 32
+            var start = 0
+            while start < ranges.count, found.count < limit {
+                var end = start + 1
+                while end < ranges.count, end - start < rangesPerQuery, ranges[end].importID == ranges[start].importID, ranges[end].art == ranges[start].art {
+                    end += 1
+                }
+                var alternatives: SQLQueryString = ""
+                for (index, range) in ranges[start..<end].enumerated() {
+                    let first = position.map { $0.importID == range.importID && $0.art == range.art ? max(range.first, $0.id + 1) : range.first } ?? range.first
+                    alternatives = alternatives + (index == 0 ? "" : " OR ") + "id BETWEEN \(bind: first) AND \(bind: range.last)"
+                }
+                var sql: SQLQueryString = "SELECT id, month, responsibility, chapter, kind, art, function, project, free_dimension, amount_ore FROM ledger_lines WHERE ("
+                sql = sql + alternatives + ")" + lineCondition + " ORDER BY id LIMIT \(bind: limit - found.count)"
+                found += try await db.raw(sql).all().map { row in try Self.storedLine(row, year: filter.year) }
+                start = end
+            }
+            let last = ranges[ranges.count - 1]
+            rangesAfter = (last.importID, last.art, last.last)
         }
+        return found
+    }
+
+    static func storedLine(_ row: any SQLRow, year: Int) throws -> StoredLedgerLine {
+        StoredLedgerLine(id: try row.decode(column: "id"), line: LedgerLine(
+            responsibility: try row.decode(column: "responsibility"), chapter: Int(try row.decode(column: "chapter", as: Int64.self)),
+            kind: try row.decode(column: "kind", as: Int64.self) == 1 ? .operating : .investment,
+            art: Int(try row.decode(column: "art", as: Int64.self)), function: Int(try row.decode(column: "function", as: Int64.self)),
+            project: try row.decode(column: "project"), freeDimension: try row.decode(column: "free_dimension"), year: year,
+            month: Int(try row.decode(column: "month", as: Int64.self)), amount: Money(ore: try row.decode(column: "amount_ore"))))
     }
 }
-

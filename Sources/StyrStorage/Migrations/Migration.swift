@@ -80,6 +80,7 @@ public enum StyrMigrations {
         CreateBudgetSetup(),
         AddLedgerImportScope(),
         AddLedgerImportTotals(),
+        PlaceLedgerLinesByArt(),
     ]
 }
 
