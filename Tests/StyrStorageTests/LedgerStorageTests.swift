@@ -40,9 +40,9 @@ struct LedgerStorageTests {
 
     static let erpControlSum = Money(ore: 771_865)
 
-    /// Lines in the order they are stored (by id): a batch goes in art order, and the lines of one
-    /// art keep their order in the file (the sort is stable).
-    static func storedOrder(_ lines: [LedgerLine]) -> [LedgerLine] { LedgerLinePlacement.sortedByArt(lines).0 }
+    /// Lines in the order they are stored (by id): a batch goes by art and funksjon, and the lines
+    /// of one cell keep their order in the file (the sort is stable).
+    static func storedOrder(_ lines: [LedgerLine]) -> [LedgerLine] { LedgerLinePlacement.sortedInCellOrder(lines) }
 
     /// The example record of FORMATS.md §1: 0A, 2019, fourth quarter, Bergen, drift, funksjon 120, art 010, 36 328 (1000 kr).
     static let kostraExample = "0A20194040200                  1120 010    36328"
@@ -128,7 +128,7 @@ struct LedgerStorageTests {
             let importRows = try await Self.rowCount("ledger_imports", db)
             let entries = try await SQLAuditLog(db).entries()
             let imports = try await store.imports(of: "UKE", year: year)
-            // Drill-down pages come in the index's order; in import order (by id) here.
+            // Drill-down pages come by art; in stored order (by id) here.
             let lines = try await store.lines(of: "UKE", LedgerFilter(year: year), limit: 10_000).sorted { $0.id < $1.id }
             return State(
                 lineRows: lineRows, importRows: importRows, auditEntries: entries.count, lastAuditHash: entries.last?.hash,
@@ -281,7 +281,7 @@ struct LedgerStorageTests {
             #expect(outcome.succeeded, "\(outcome.fileError ?? "") \(outcome.errors.errors)")
 
             let everything = try await Self.page(database, LedgerFilter(year: 2025), after: 0, limit: 100)
-            // Pages come in the index's order: art, funksjon, then as imported.
+            // Pages come by art, funksjon, then as imported (one batch).
             let indexOrder = Self.erpLines.enumerated().sorted { ($0.element.art, $0.element.function, $0.offset) < ($1.element.art, $1.element.function, $1.offset) }
             #expect(everything.map(\.line) == indexOrder.map(\.element))
             for limit in [1, 2, 3, 7, 50] {
@@ -632,6 +632,89 @@ struct LedgerStorageTests {
         }
     }
 
+    @Test("batches are stored by art and funksjon, each art of a batch one id range: drill-down reads the ranges by art, then batch by batch, page by page; a replace removes lines and ranges",
+          arguments: TestDatabase.backends)
+    func batchesByArt(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase { database async throws in
+            _ = try await DemoLoader.loadIfEmpty(database)
+            // Three batches; art 10 and 620 in every one, so each has three ranges. The amount numbers the lines in file order.
+            let arts = [620, 10, 120, 10, 620, 10]
+            let batches: [[LedgerLine]] = (0..<3).map { batch in
+                arts.enumerated().map { offset, art in
+                    LedgerLine(responsibility: "A\(offset % 2)", kind: .operating, art: art, function: offset % 3 == 0 ? 120 : 253,
+                               year: 2025, month: 1 + batch, amount: Money(ore: Int64(batch * arts.count + offset)))
+                }
+            }
+            func load(replace: Bool) async throws -> LedgerImportRecord {
+                try await database.importLedger(LedgerImportTarget(
+                    organisationCode: "UKE", year: 2025, sourceName: "batcher", format: "test", replace: replace, actor: "test")) { writer in
+                    for batch in batches { try await writer.append(batch) }
+                    let all = batches.flatMap { $0 }
+                    return LedgerImportCount(lines: Int64(all.count), controlSum: all.map(\.amount).sum())
+                }
+            }
+            let first = try await load(replace: false)
+            let ranges = try await database.withConnection { db in
+                try await db.raw("SELECT art, first_id, last_id FROM ledger_cells WHERE import_id = \(bind: first.id) ORDER BY art, first_id").all()
+                    .map { [try $0.decode(column: "art", as: Int64.self), try $0.decode(column: "first_id", as: Int64.self) - first.id << 32,
+                            try $0.decode(column: "last_id", as: Int64.self) - first.id << 32] }
+            }
+            // Batch 1 is 10 ×3 (0–2: funksjon 120 at 0, 253 from 1), 120 (3), 620 ×2 (4–5: 120, 253); batch 2 starts at 6.
+            #expect(ranges == [[10, 0, 2], [10, 6, 8], [10, 12, 14], [120, 3, 3], [120, 9, 9], [120, 15, 15],
+                               [620, 4, 5], [620, 10, 11], [620, 16, 17]])
+            let functions = try await database.withConnection { db in
+                try await db.raw("SELECT functions FROM ledger_cells WHERE import_id = \(bind: first.id) ORDER BY art, first_id").all()
+                    .map { try $0.decode(column: "functions", as: String.self) }
+            }
+            #expect(functions == ["120:0,253:1", "120:0,253:1", "120:0,253:1", "253:0", "253:0", "253:0", "120:0,253:1", "120:0,253:1", "120:0,253:1"])
+            let all = batches.flatMap { $0 }
+            // By art, then batch by batch, within a batch by funksjon, then as imported.
+            let byArt = all.enumerated().sorted {
+                ($0.element.art, $0.offset / arts.count, $0.element.function, $0.offset) < ($1.element.art, $1.offset / arts.count, $1.element.function, $1.offset)
+            }.map(\.element)
+            for filter in [LedgerFilter(year: 2025), LedgerFilter(year: 2025, equals: [.art: "010", .function: "253"]),
+                           LedgerFilter(year: 2025, equals: [.group: "000-099,600-699", .responsibility: "A0"]),
+                           LedgerFilter(year: 2025, throughMonth: 2, equals: [.function: "120"])] {
+                let expected = byArt.filter { line in
+                    (filter.equals[.art].map { Int($0) == line.art } ?? true) && (filter.equals[.function].map { Int($0) == line.function } ?? true)
+                        && (filter.equals[.responsibility].map { $0 == line.responsibility } ?? true)
+                        && (filter.equals[.group] == nil || line.art < 100 || (600...699).contains(line.art))
+                        && line.month <= (filter.throughMonth ?? 12)
+                }
+                #expect(!expected.isEmpty)
+                for limit in [1, 2, 5, 100] {
+                    let (lines, _) = try await Self.allPages(database, filter, limit: limit)
+                    #expect(lines.map(\.line) == expected, "\(filter.equals) through \(filter.throughMonth ?? 12), pages of \(limit)")
+                }
+                let total = try await Self.cells(database, filter, by: [])
+                #expect(total == [Cell("", expected.map(\.amount.ore).reduce(0, +), Int64(expected.count))])
+            }
+            let second = try await load(replace: true)
+            let left = try await database.withConnection { db in
+                let ids = LedgerLinePlacement.idRange(ofImport: first.id)
+                let cells = try await db.raw("SELECT COUNT(*) AS n FROM ledger_cells WHERE import_id = \(bind: first.id)").first()?.decode(column: "n", as: Int64.self)
+                let lines = try await db.raw("SELECT COUNT(*) AS n FROM ledger_lines WHERE id BETWEEN \(bind: ids.lowerBound) AND \(bind: ids.upperBound)").first()?
+                    .decode(column: "n", as: Int64.self)
+                return [cells, lines]
+            }
+            #expect(left == [0, 0])
+            #expect(second.id != first.id)
+            #expect(try await Self.allPages(database, LedgerFilter(year: 2025), limit: 4).lines.map(\.line) == byArt)
+        }
+    }
+
+    @Test("SQLite imports reach the sqlite3 handle of SQLiteNIO's connection, for the prepared-statement path")
+    func sqliteHandle() async throws {
+        try await TestDatabase.sqlite.withFreshDatabase { database async throws in
+            guard case .sqlite(let connection, _) = database.backend else {
+                Issue.record("not an SQLite database")
+                return
+            }
+            // Without it imports still work (through SQLiteNIO), at a fifth of the speed.
+            #expect(SQLiteLedgerLineInserter.rawHandle(of: connection) != nil)
+        }
+    }
+
     @Test("migration 0018 renumbers lines stored before it in art order, keeps every line and sum, and fills the art ranges and totals",
           arguments: TestDatabase.backends)
     func placementMigration(backend: TestDatabase) async throws {
@@ -664,8 +747,8 @@ struct LedgerStorageTests {
             }
             try await MigrationRunner().migrate(database)
             let state = try await Self.state(database, year: 2025)
-            // In art order; within an art, the order they were stored in.
-            #expect(state.lines.map { [Int64($0.line.art), Int64($0.line.function), $0.line.amount.ore] } == [[10, 120, 100], [10, 253, 200], [10, 120, 400], [620, 120, -500]])
+            // By art and funksjon; within a cell, the order they were stored in.
+            #expect(state.lines.map { [Int64($0.line.art), Int64($0.line.function), $0.line.amount.ore] } == [[10, 120, 100], [10, 120, 400], [10, 253, 200], [620, 120, -500]])
             let record = try #require(state.imports.first)
             #expect(state.lines.map(\.id) == Array(record.id << 32 ..< record.id << 32 + 4))
             #expect(Set(record.totals.map(\.amount.ore)) == [700, -500])
@@ -673,6 +756,11 @@ struct LedgerStorageTests {
             #expect(page.map(\.line.amount.ore) == [100])
             let next = try await Self.page(database, LedgerFilter(year: 2025, equals: [.art: "010", .function: "120"]), after: page[0].id, limit: 5)
             #expect(next.map(\.line.amount.ore) == [400])
+            let ranges = try await database.withConnection { db in
+                try await db.raw("SELECT art, first_id, last_id, functions FROM ledger_cells ORDER BY import_id, art").all()
+                    .map { "\(try $0.decode(column: "art", as: Int64.self)) \(try $0.decode(column: "last_id", as: Int64.self) - $0.decode(column: "first_id", as: Int64.self)) \(try $0.decode(column: "functions", as: String.self))" }
+            }
+            #expect(ranges == ["10 2 120:0,253:2", "620 0 120:0", "20 0 120:0"])
             #expect(try await Self.cells(database, LedgerFilter(year: 2026), by: [.art]) == [Cell("020", 300, 1)])
         }
     }

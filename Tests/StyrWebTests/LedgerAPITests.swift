@@ -236,7 +236,7 @@ struct LedgerAPITests {
             #expect(lines.compactMap { $0["amountOre"] as? Int }.sorted() == [100_050, 25_025, -9_999, 123_456, -500_000, 1_000_000, 33_333].sorted())
             let ids = lines.compactMap { $0["id"] as? Int }
             #expect(Set(ids).count == 7)
-            // In the index's order: art, funksjon, then as imported.
+            // In the stored order (one batch): art, funksjon, then as imported.
             let keys = lines.compactMap { line in (line["art"] as? String).flatMap { Int($0) }.flatMap { art in (line["function"] as? Int).map { (art, $0, line["id"] as? Int ?? 0) } } }
             #expect(keys.count == 7 && zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 })
             let first = try #require(lines.first)

@@ -182,11 +182,25 @@ public struct FileChunks: AsyncSequence, Sendable {
 
         public mutating func next() async throws -> [UInt8]? {
             guard let handle else { throw StorageError.invalid("Kan ikke lese filen.") }
-            guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else {
+            // Straight into the array: through `Data` every byte was copied once more.
+            let descriptor = handle.fileDescriptor
+            var failed = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, filled in
+                filled = 0
+                while filled < chunkSize {
+                    let count = read(descriptor, buffer.baseAddress! + filled, chunkSize - filled)
+                    if count < 0, errno == EINTR { continue }
+                    if count < 0 { failed = true }
+                    if count <= 0 { break }
+                    filled += count
+                }
+            }
+            if failed { throw StorageError.invalid("Kan ikke lese filen: \(String(cString: strerror(errno))).") }
+            guard !chunk.isEmpty else {
                 try? handle.close()
                 return nil
             }
-            return [UInt8](data)
+            return chunk
         }
     }
 

@@ -151,6 +151,11 @@ extension SQLLedgerStore {
             let groupCondition = try Self.artCondition(group, column: "art")
             artCondition = artCondition.map { $0 + " AND (" + groupCondition + ")" } ?? "(" + groupCondition + ")"
         }
+        var function: Int?
+        if let text = filter.equals[.function] {
+            guard let number = Int(text) else { throw StorageError.invalid("«\(text)» er ikke en gyldig verdi for funksjon.") }
+            function = number
+        }
         // Where the page starts: after the line `afterID`, in (import, art, id) order.
         var position: (importID: Int64, art: Int64, id: Int64)?
         if afterID > 0 {
@@ -162,7 +167,7 @@ extension SQLLedgerStore {
         var found: [StoredLedgerLine] = []
         var rangesAfter = position
         while found.count < limit {
-            var rangeQuery: SQLQueryString = "SELECT import_id, art, first_id, last_id FROM ledger_cells WHERE import_id IN ("
+            var rangeQuery: SQLQueryString = "SELECT import_id, art, first_id, last_id, functions FROM ledger_cells WHERE import_id IN ("
             for (index, importID) in imports.enumerated() { rangeQuery = rangeQuery + (index == 0 ? "" : ", ") + "\(bind: importID)" }
             rangeQuery = rangeQuery + ")"
             if let artCondition { rangeQuery = rangeQuery + " AND " + artCondition }
@@ -172,11 +177,19 @@ extension SQLLedgerStore {
                     """
             }
             rangeQuery = rangeQuery + " ORDER BY import_id, art, first_id LIMIT 200"
-            let ranges = try await db.raw(rangeQuery).all().map { row in
-                (importID: try row.decode(column: "import_id", as: Int64.self), art: try row.decode(column: "art", as: Int64.self),
-                 first: try row.decode(column: "first_id", as: Int64.self), last: try row.decode(column: "last_id", as: Int64.self))
+            let stored = try await db.raw(rangeQuery).all().map { row in
+                (importID: try row.decode(column: "import_id", as: Int64.self),
+                 range: LedgerArtRange(art: Int(try row.decode(column: "art", as: Int64.self)), firstID: try row.decode(column: "first_id", as: Int64.self),
+                                       lastID: try row.decode(column: "last_id", as: Int64.self),
+                                       functionStarts: LedgerArtRange.functionStarts(try row.decode(column: "functions", as: String.self))))
             }
-            if ranges.isEmpty { break }
+            guard let lastStored = stored.last else { break }
+            rangesAfter = (lastStored.importID, Int64(lastStored.range.art), lastStored.range.lastID)
+            // A funksjon's lines are one range within each art range: only those are read.
+            let ranges = stored.compactMap { entry -> (importID: Int64, art: Int64, first: Int64, last: Int64)? in
+                let ids = function.map { entry.range.ids(ofFunction: $0) } ?? entry.range.firstID...entry.range.lastID
+                return ids.map { (entry.importID, Int64(entry.range.art), $0.lowerBound, $0.upperBound) }
+            }
             // On PostgreSQL the ranges of one import and art go in one query (a few dozen at a time):
             // ids ascend within an art, so the lines come in order, with one round trip instead of
             // one a range. SQLite would scan the whole table for such an OR in id order, and a
@@ -189,17 +202,20 @@ extension SQLLedgerStore {
                     end += 1
                 }
                 var alternatives: SQLQueryString = ""
-                for (index, range) in ranges[start..<end].enumerated() {
+                var alternativeCount = 0
+                for range in ranges[start..<end] {
                     let first = position.map { $0.importID == range.importID && $0.art == range.art ? max(range.first, $0.id + 1) : range.first } ?? range.first
-                    alternatives = alternatives + (index == 0 ? "" : " OR ") + "id BETWEEN \(bind: first) AND \(bind: range.last)"
+                    // A range wholly before the page's start leaves nothing to read.
+                    guard first <= range.last else { continue }
+                    alternatives = alternatives + (alternativeCount == 0 ? "" : " OR ") + "id BETWEEN \(bind: first) AND \(bind: range.last)"
+                    alternativeCount += 1
                 }
+                defer { start = end }
+                if alternativeCount == 0 { continue }
                 var sql: SQLQueryString = "SELECT id, month, responsibility, chapter, kind, art, function, project, free_dimension, amount_ore FROM ledger_lines WHERE ("
                 sql = sql + alternatives + ")" + lineCondition + " ORDER BY id LIMIT \(bind: limit - found.count)"
                 found += try await db.raw(sql).all().map { row in try Self.storedLine(row, year: filter.year) }
-                start = end
             }
-            let last = ranges[ranges.count - 1]
-            rangesAfter = (last.importID, last.art, last.last)
         }
         return found
     }
