@@ -703,6 +703,35 @@ struct LedgerStorageTests {
         }
     }
 
+    @Test("an import's ranges past 1 MB go to a temporary file and come back whole and in order; the file is removed")
+    func rangesSpill() async throws {
+        let placement = try LedgerLinePlacement(importID: 7)
+        var expected: [LedgerArtRange] = []
+        for batch in 0..<120 {
+            // 150 arts × 10 funksjoner a batch, given in reverse so that the batch is sorted.
+            let lines = (0..<1500).reversed().map { index in
+                LedgerLine(responsibility: "", kind: .operating, art: index / 10, function: 100 + index % 10, year: 2025, month: 1, amount: Money(ore: Int64(batch)))
+            }
+            let (sorted, firstID) = try placement.place(lines)
+            #expect(firstID == 7 << 32 + Int64(batch * 1500))
+            #expect(sorted.map(\.art) == lines.map(\.art).sorted())
+            expected += LedgerLinePlacement.ranges(of: sorted, firstID: firstID)
+        }
+        let path = try #require(placement.spillPath)
+        #expect(FileManager.default.fileExists(atPath: path))
+        var read: [LedgerArtRange] = []
+        try await placement.forEachBatchOfRanges { ranges in
+            #expect(ranges.count <= 1000)
+            read += ranges
+        }
+        #expect(read.count == 120 * 150)
+        #expect(read == expected)
+        let cell = try #require(read[151].ids(ofFunction: 103))
+        #expect([cell.lowerBound, cell.upperBound] == [7 << 32 + 1500 + 13, 7 << 32 + 1500 + 13])
+        #expect(read[151].ids(ofFunction: 99) == nil)
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test("SQLite imports reach the sqlite3 handle of SQLiteNIO's connection, for the prepared-statement path")
     func sqliteHandle() async throws {
         try await TestDatabase.sqlite.withFreshDatabase { database async throws in

@@ -89,6 +89,31 @@ final class LedgerImportTotals: @unchecked Sendable {
     }
 }
 
+/// Runs inserts one after another, in the order they are enqueued, one at a time.
+final class SerialInserts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: Task<Void, any Error>?
+
+    /// Starts `work` after the insert enqueued before it, and returns once that one has finished
+    /// (so at most one insert waits while another runs), with its error if it failed.
+    func enqueue(_ work: @escaping @Sendable () async throws -> Void) async throws {
+        let previous = lock.withLock {
+            let previous = last
+            last = Task {
+                try await previous?.value
+                try await work()
+            }
+            return previous
+        }
+        try await previous?.value
+    }
+
+    /// Waits for every insert enqueued; throws the first failure.
+    func drain() async throws {
+        try await lock.withLock { last }?.value
+    }
+}
+
 /// Hands batches of lines to the database during an import.
 public struct LedgerBatchWriter: Sendable {
     let write: @Sendable ([LedgerLine]) async throws -> Void
@@ -149,6 +174,7 @@ extension Database {
         let db = connection.sql()
         try await db.raw("BEGIN IMMEDIATE").run()
         var inserter: SQLiteLedgerLineInserter?
+        let inserts = SerialInserts()
         do {
             let importID = try await SQLLedgerStore(db).beginImport(target)
             let placement = try LedgerLinePlacement(importID: importID)
@@ -167,16 +193,22 @@ extension Database {
             let writer = LedgerBatchWriter { unsorted in
                 totals.add(unsorted)
                 let (lines, firstID) = try placement.place(unsorted)
-                try await write(lines, firstID)
+                // The batch is sorted while the one before is inserted; it returns when its own
+                // insert has begun, so the caller parses the next batch meanwhile.
+                try await inserts.enqueue { try await write(lines, firstID) }
             }
             var count = try await body(writer)
+            try await inserts.drain()
             inserter?.finalize()
             count.totals = totals.totals
-            try await SQLLedgerStore(db).insertCells(placement.ranges, importID: importID)
+            try await placement.forEachBatchOfRanges { ranges in try await SQLLedgerStore(db).insertCells(ranges, importID: importID) }
             let record = try await SQLLedgerStore(db).finishImport(importID, target, count)
             try await db.raw("COMMIT").run()
             return record
         } catch {
+            // The connection must be idle before the statement is finalised and the transaction
+            // rolled back. The placement's temporary file goes with it (deinit).
+            try? await inserts.drain()
             inserter?.finalize()
             try? await db.raw("ROLLBACK").run()
             throw error
@@ -236,7 +268,7 @@ extension Database {
             }
             count.totals = totals.totals
             // After the COPY: the connection takes no other statement while one is in progress.
-            try await SQLLedgerStore(db).insertCells(placement.ranges, importID: importID)
+            try await placement.forEachBatchOfRanges { ranges in try await SQLLedgerStore(db).insertCells(ranges, importID: importID) }
             let record = try await SQLLedgerStore(db).finishImport(importID, target, count)
             try await db.raw("COMMIT").run()
             // As PostgreSQL advises after a bulk load: until autovacuum gets to it, the planner
@@ -339,7 +371,13 @@ final class LedgerLinePlacement: @unchecked Sendable {
     let importID: Int64
     private let lock = NSLock()
     private var placed: Int64 = 0
-    private var placedRanges: [LedgerArtRange] = []
+    /// The ranges so far as text lines (`art;first;last;funksjoner`), spilled to a temporary file
+    /// past 1 MB: a 10 M-line import has about 14 000 ranges of about 1 KB, and memory must stay
+    /// bounded whatever the import's size.
+    private var pending: [UInt8] = []
+    private var spill: (path: String, handle: FileHandle)?
+    /// Where the ranges went past 1 MB (for tests).
+    var spillPath: String? { lockedState().0?.path }
 
     init(importID: Int64) throws {
         guard importID > 0, importID < 1 << 30 else { throw StorageError.invalid("Importnummeret \(importID) er utenfor det lagringen tåler.") }
@@ -362,16 +400,75 @@ final class LedgerLinePlacement: @unchecked Sendable {
             throw StorageError.invalid("En import kan ha høyst \(Self.linesPerImport) linjer.")
         }
         let firstID = importID << 32 + placed
-        placedRanges += Self.ranges(of: sorted, firstID: firstID)
+        for range in Self.ranges(of: sorted, firstID: firstID) {
+            pending += Array("\(range.art);\(range.firstID);\(range.lastID);\(range.functionsText)\n".utf8)
+        }
+        if pending.count >= 1 << 20 { try flush() }
         placed += Int64(lines.count)
         return (sorted, firstID)
     }
 
-    var ranges: [LedgerArtRange] {
+    private func flush() throws {
+        if spill == nil {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("styr-ranges-\(UUID().uuidString)").path
+            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forUpdatingAtPath: path) else {
+                throw StorageError.invalid("Kan ikke skrive en midlertidig fil for importen.")
+            }
+            spill = (path, handle)
+        }
+        try spill?.handle.write(contentsOf: pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands every range over in order, a thousand at a time, and removes the temporary file.
+    func forEachBatchOfRanges(_ body: ([LedgerArtRange]) async throws -> Void) async throws {
+        defer { discard() }
+        var batch: [LedgerArtRange] = []
+        var rest: [UInt8] = []
+        func take(_ bytes: [UInt8]) async throws {
+            rest += bytes
+            guard let end = rest.lastIndex(of: UInt8(ascii: "\n")) else { return }
+            for line in rest[...end].split(separator: UInt8(ascii: "\n")) {
+                let fields = line.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+                guard fields.count == 4, let art = Int(fields[0]), let first = Int64(fields[1]), let lastID = Int64(fields[2]) else {
+                    throw StorageError.invalid("Den midlertidige fila for importen er skadet.")
+                }
+                batch.append(LedgerArtRange(art: art, firstID: first, lastID: lastID, functionStarts: LedgerArtRange.functionStarts(fields[3])))
+                if batch.count == 1000 {
+                    try await body(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            rest.removeSubrange(...end)
+        }
+        let (spilled, tail) = lockedState()
+        if let spilled {
+            try spilled.handle.seek(toOffset: 0)
+            while let data = try spilled.handle.read(upToCount: 1 << 20), !data.isEmpty { try await take([UInt8](data)) }
+        }
+        try await take(tail)
+        if !batch.isEmpty { try await body(batch) }
+    }
+
+    private func lockedState() -> ((path: String, handle: FileHandle)?, [UInt8]) {
         lock.lock()
         defer { lock.unlock() }
-        return placedRanges
+        return (spill, pending)
     }
+
+    /// Removes the temporary file, if any (also when the import is given up).
+    func discard() {
+        lock.lock()
+        defer { lock.unlock() }
+        if let spill {
+            try? spill.handle.close()
+            try? FileManager.default.removeItem(atPath: spill.path)
+        }
+        spill = nil
+        pending = []
+    }
+
+    deinit { discard() }
 
     /// The art ranges of lines in cell order whose first id is `firstID`.
     static func ranges(of sorted: [LedgerLine], firstID: Int64) -> [LedgerArtRange] {
