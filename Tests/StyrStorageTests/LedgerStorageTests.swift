@@ -703,6 +703,30 @@ struct LedgerStorageTests {
         }
     }
 
+    @Test("a batch of 1 001 lines (32 rows a statement, and one for the last) is stored whole, by art and funksjon, each cell in the file's order",
+          arguments: TestDatabase.backends)
+    func largeBatch(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase { database async throws in
+            _ = try await DemoLoader.loadIfEmpty(database)
+            let lines = (0..<1_001).map { index in
+                LedgerLine(responsibility: index % 4 == 0 ? "" : "A\(index % 7)", chapter: index % 2, kind: index % 5 == 0 ? .investment : .operating,
+                           art: [10, 20, 120, 620][index % 4], function: [120, 201, 253][index % 3], project: index % 9 == 0 ? "P\(index)" : "",
+                           freeDimension: index % 11 == 0 ? "F" : "", year: 2025, month: 1 + index % 12, amount: Money(ore: Int64(index * 101 - 50_000)))
+            }
+            _ = try await database.importLedger(LedgerImportTarget(organisationCode: "UKE", year: 2025, sourceName: "stor", format: "test", actor: "test")) { writer in
+                try await writer.append(lines)
+                return LedgerImportCount(lines: Int64(lines.count), controlSum: lines.map(\.amount).sum())
+            }
+            let stored = try await Self.allPages(database, LedgerFilter(year: 2025), limit: 250).lines
+            #expect(stored.map(\.line) == LedgerLinePlacement.sortedInCellOrder(lines))
+            #expect(LedgerLinePlacement.sortedInCellOrder(lines) == lines.enumerated().sorted {
+                ($0.element.art, $0.element.function, $0.offset) < ($1.element.art, $1.element.function, $1.offset)
+            }.map(\.element))
+            let cell = try await Self.allPages(database, LedgerFilter(year: 2025, equals: [.art: "120", .function: "253"]), limit: 10).lines
+            #expect(cell.map(\.line) == lines.filter { $0.art == 120 && $0.function == 253 })
+        }
+    }
+
     @Test("an import's ranges past 1 MB go to a temporary file and come back whole and in order; the file is removed")
     func rangesSpill() async throws {
         let placement = try LedgerLinePlacement(importID: 7)

@@ -3,8 +3,8 @@ import StyrDomain
 // SQLiteNIO's vendored SQLite (symbols prefixed `sqlite_nio_`), the same library its connection uses.
 import VaporCSQLite
 
-/// Inserts ledger lines through SQLite's C API with one prepared statement, bound and stepped per
-/// line, on the connection SQLiteNIO opened, inside the import's transaction.
+/// Inserts ledger lines through SQLite's C API with prepared statements of 32 rows, bound and
+/// stepped again and again, on the connection SQLiteNIO opened, inside the import's transaction.
 ///
 /// Why by hand: SQLiteNIO prepares every statement anew and binds through an enum per value; for
 /// 10 M lines that is most of the import's time (200 000 lines/s through SQLiteNIO, about 1 M/s
@@ -13,7 +13,12 @@ import VaporCSQLite
 /// Use only while holding the connection's lock, so that no SQLiteNIO statement runs meanwhile.
 final class SQLiteLedgerLineInserter: @unchecked Sendable {
     private let handle: OpaquePointer
-    private var statement: OpaquePointer?
+    /// Inserts `rowsPerStatement` lines a step, and the one for the lines left over.
+    private var many: OpaquePointer?
+    private var one: OpaquePointer?
+    /// A step costs its own entry, reset and bookkeeping: 32 rows a step took 2.2 s for 2 M lines
+    /// where one row a step took 2.3–2.5 s (user time 2.8 s against 3.0–3.2 s).
+    static let rowsPerStatement = 32
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// The `sqlite3*` behind an SQLiteNIO connection, if this version of SQLiteNIO keeps it where
@@ -24,40 +29,57 @@ final class SQLiteLedgerLineInserter: @unchecked Sendable {
 
     init(handle: OpaquePointer) throws {
         self.handle = handle
-        let sql = "INSERT INTO ledger_lines (\(Database.lineColumns.joined(separator: ", "))) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        guard sqlite_nio_sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, statement != nil else {
-            throw StorageError.invalid("Kunne ikke forberede innsetting av regnskapslinjer: \(Self.message(handle))")
+        let row = "(" + Array(repeating: "?", count: Database.lineColumns.count).joined(separator: ", ") + ")"
+        let insert = "INSERT INTO ledger_lines (\(Database.lineColumns.joined(separator: ", "))) VALUES "
+        many = try Self.prepare(handle, insert + Array(repeating: row, count: Self.rowsPerStatement).joined(separator: ", "))
+        one = try Self.prepare(handle, insert + row)
+    }
+
+    private static func prepare(_ handle: OpaquePointer, _ sql: String) throws -> OpaquePointer {
+        var statement: OpaquePointer?
+        guard sqlite_nio_sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw StorageError.invalid("Kunne ikke forberede innsetting av regnskapslinjer: \(message(handle))")
         }
+        return statement
     }
 
     deinit { finalize() }
 
     /// Inserts `lines` with ids `firstID`, `firstID + 1`, …
     func insert(_ lines: [LedgerLine], firstID: Int64) throws {
-        guard let statement else { throw StorageError.invalid("Innsettingen av regnskapslinjer er avsluttet.") }
-        var id = firstID
-        for line in lines {
-            sqlite_nio_sqlite3_bind_int64(statement, 1, id)
-            sqlite_nio_sqlite3_bind_int64(statement, 2, Int64(line.month))
-            sqlite_nio_sqlite3_bind_int64(statement, 4, Int64(line.chapter))
-            sqlite_nio_sqlite3_bind_int64(statement, 5, line.kind == .operating ? 1 : 0)
-            sqlite_nio_sqlite3_bind_int64(statement, 6, Int64(line.art))
-            sqlite_nio_sqlite3_bind_int64(statement, 7, Int64(line.function))
-            sqlite_nio_sqlite3_bind_int64(statement, 10, line.amount.ore)
-            bind(line.responsibility, at: 3)
-            bind(line.project, at: 8)
-            bind(line.freeDimension, at: 9)
+        guard let many, let one else { throw StorageError.invalid("Innsettingen av regnskapslinjer er avsluttet.") }
+        var start = 0
+        while start < lines.count {
+            let statement = lines.count - start >= Self.rowsPerStatement ? many : one
+            let rows = statement == many ? Self.rowsPerStatement : 1
+            for row in 0..<rows {
+                bind(lines[start + row], id: firstID + Int64(start + row), into: statement, at: Int32(row * Database.lineColumns.count))
+            }
             let result = sqlite_nio_sqlite3_step(statement)
             sqlite_nio_sqlite3_reset(statement)
             guard result == SQLITE_DONE else {
-                throw StorageError.invalid("Kunne ikke lagre regnskapslinje \(id & 0xFFFF_FFFF): \(Self.message(handle))")
+                throw StorageError.invalid("Kunne ikke lagre regnskapslinjer fra \((firstID + Int64(start)) & 0xFFFF_FFFF): \(Self.message(handle))")
             }
-            id += 1
+            start += rows
         }
     }
 
+    @inline(__always)
+    private func bind(_ line: LedgerLine, id: Int64, into statement: OpaquePointer, at base: Int32) {
+        sqlite_nio_sqlite3_bind_int64(statement, base + 1, id)
+        sqlite_nio_sqlite3_bind_int64(statement, base + 2, Int64(line.month))
+        sqlite_nio_sqlite3_bind_int64(statement, base + 4, Int64(line.chapter))
+        sqlite_nio_sqlite3_bind_int64(statement, base + 5, line.kind == .operating ? 1 : 0)
+        sqlite_nio_sqlite3_bind_int64(statement, base + 6, Int64(line.art))
+        sqlite_nio_sqlite3_bind_int64(statement, base + 7, Int64(line.function))
+        sqlite_nio_sqlite3_bind_int64(statement, base + 10, line.amount.ore)
+        bind(line.responsibility, into: statement, at: base + 3)
+        bind(line.project, into: statement, at: base + 8)
+        bind(line.freeDimension, into: statement, at: base + 9)
+    }
+
     /// Text is copied by SQLite at once (`SQLITE_TRANSIENT`): short keys, so the copy costs little.
-    private func bind(_ text: String, at index: Int32) {
+    private func bind(_ text: String, into statement: OpaquePointer, at index: Int32) {
         var text = text
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
@@ -72,8 +94,10 @@ final class SQLiteLedgerLineInserter: @unchecked Sendable {
     }
 
     func finalize() {
-        if let statement { sqlite_nio_sqlite3_finalize(statement) }
-        statement = nil
+        if let many { sqlite_nio_sqlite3_finalize(many) }
+        if let one { sqlite_nio_sqlite3_finalize(one) }
+        many = nil
+        one = nil
     }
 
     private static func message(_ handle: OpaquePointer) -> String {
