@@ -138,7 +138,12 @@ struct DialogueWebTests {
             #expect(try await fin.post("/organisasjoner/UKE/meldinger/ny/avklaring", form: notice.merging(["_csrf": fin.csrfToken!]) { $1 }).status == .forbidden)
             let sent = try await editor.post("/organisasjoner/UKE/meldinger/ny/avklaring", form: notice.merging(["_csrf": editor.csrfToken!]) { $1 })
             #expect(sent.status == .seeOther)
-            let noticePath = String(try #require(sent.headers[.location]).prefix { $0 != "?" })
+            let sentLocation = try #require(sent.headers[.location])
+            // «Meldingen er sendt til byrådsavdelingen.» percent-encoded as UTF-8: a header holds ASCII only.
+            #expect(sentLocation.hasSuffix("?lagret=Meldingen%20er%20sendt%20til%20byr%C3%A5dsavdelingen."))
+            let onlyASCII = sentLocation.unicodeScalars.allSatisfy { $0.isASCII }
+            #expect(onlyASCII)
+            let noticePath = String(sentLocation.prefix { $0 != "?" })
             // The agency cannot answer; nor edit what it has sent. The department answers once.
             #expect(try await editor.post("\(noticePath)/svar", form: ["_csrf": editor.csrfToken!, "svar": "Selvsvar"]).status == .forbidden)
             let edit = try await editor.post("\(noticePath)/rediger", form: notice.merging(["_csrf": editor.csrfToken!, "tittel": "Endret"]) { $1 })
