@@ -727,7 +727,46 @@ struct LedgerStorageTests {
         }
     }
 
-    @Test("an import's ranges past 1 MB go to a temporary file and come back whole and in order; the file is removed")
+    @Test("two imports of a year (drift and investering) page as one listing across their boundary; totals by art read only the art's ranges; a cursor whose import was replaced gives an empty page",
+          arguments: TestDatabase.backends)
+    func twoImports(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase { database async throws in
+            _ = try await DemoLoader.loadIfEmpty(database)
+            func load(_ kind: AccountKind, arts: [Int], replace: Bool = false) async throws -> LedgerImportRecord {
+                let lines = arts.enumerated().map { offset, art in
+                    LedgerLine(responsibility: "A\(offset)", kind: kind, art: art, function: 120, year: 2025, month: 1, amount: Money(ore: Int64(100 + offset)))
+                }
+                return try await database.importLedger(LedgerImportTarget(
+                    organisationCode: "UKE", year: 2025, sourceName: kind.rawValue, format: "test", replace: replace, actor: "test", scope: kind)) { writer in
+                    try await writer.append(lines)
+                    return LedgerImportCount(lines: Int64(lines.count), controlSum: lines.map(\.amount).sum())
+                }
+            }
+            let drift = try await load(.operating, arts: [10, 20, 10])
+            let investment = try await load(.investment, arts: [10, 670])
+            let everything = try await Self.page(database, LedgerFilter(year: 2025), after: 0, limit: 100)
+            #expect(everything.map { "\($0.id >> 32 == drift.id ? "d" : "i")\($0.line.art)" } == ["d10", "d10", "d20", "i10", "i670"])
+            for limit in 1...5 {
+                #expect(try await Self.allPages(database, LedgerFilter(year: 2025), limit: limit).lines == everything, "pages of \(limit)")
+            }
+            // Art 010 in both imports: the second page starts in the second import.
+            let art10 = LedgerFilter(year: 2025, equals: [.art: "010"])
+            let first = try await Self.page(database, art10, after: 0, limit: 2)
+            #expect(first.map(\.line.kind) == [.operating, .operating])
+            let second = try await Self.page(database, art10, after: first[1].id, limit: 2)
+            #expect(second.map(\.line.kind) == [.investment])
+            #expect(try await Self.cells(database, art10, by: [.kind]) == [Cell("investment", 100, 1), Cell("operating", 202, 2)])
+            #expect(try await Self.cells(database, LedgerFilter(year: 2025, equals: [.group: "600-699"]), by: [.art]) == [Cell("670", 101, 1)])
+            // A kontoklasse's lines come from its own import only.
+            #expect(try await Self.page(database, LedgerFilter(year: 2025, equals: [.kind: "investment"]), after: 0, limit: 10).map(\.line.art) == [10, 670])
+            // The drift import replaced: a cursor into it no longer leads anywhere.
+            _ = try await load(.operating, arts: [30], replace: true)
+            #expect(try await Self.page(database, LedgerFilter(year: 2025), after: everything[0].id, limit: 10).isEmpty)
+            #expect(investment.id != drift.id)
+        }
+    }
+
+    @Test("an import's ranges past 1 MB go to a temporary file, unlinked at once, and come back whole and in order")
     func rangesSpill() async throws {
         let placement = try LedgerLinePlacement(importID: 7)
         var expected: [LedgerArtRange] = []
@@ -742,7 +781,8 @@ struct LedgerStorageTests {
             expected += LedgerLinePlacement.ranges(of: sorted, firstID: firstID)
         }
         let path = try #require(placement.spillPath)
-        #expect(FileManager.default.fileExists(atPath: path))
+        // Unlinked as soon as it was opened: a killed import leaves nothing behind.
+        #expect(!FileManager.default.fileExists(atPath: path))
         var read: [LedgerArtRange] = []
         try await placement.forEachBatchOfRanges { ranges in
             #expect(ranges.count <= 1000)

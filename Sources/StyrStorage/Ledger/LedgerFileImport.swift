@@ -184,18 +184,18 @@ public struct FileChunks: AsyncSequence, Sendable {
             guard let handle else { throw StorageError.invalid("Kan ikke lese filen.") }
             // Straight into the array: through `Data` every byte was copied once more.
             let descriptor = handle.fileDescriptor
-            var failed = false
+            var failure: Int32 = 0
             let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, filled in
                 filled = 0
                 while filled < chunkSize {
                     let count = read(descriptor, buffer.baseAddress! + filled, chunkSize - filled)
                     if count < 0, errno == EINTR { continue }
-                    if count < 0 { failed = true }
+                    if count < 0 { failure = errno }
                     if count <= 0 { break }
                     filled += count
                 }
             }
-            if failed { throw StorageError.invalid("Kan ikke lese filen: \(String(cString: strerror(errno))).") }
+            if failure != 0 { throw StorageError.invalid("Kan ikke lese filen: \(String(cString: strerror(failure))).") }
             guard !chunk.isEmpty else {
                 try? handle.close()
                 return nil

@@ -52,26 +52,37 @@ extension SQLLedgerStore {
     /// The imports a filter reads, in id order.
     func importIDs(_ organisationCode: String, _ filter: LedgerFilter) async throws -> [Int64] {
         let organisationID = try await organisationID(organisationCode)
-        return try await db.select().column("id").from("ledger_imports")
+        // An import limited to the other kontoklasse has none of the lines asked for.
+        let kind = filter.equals[.kind].flatMap(AccountKind.init(rawValue:))
+        return try await db.select().columns("id", "scope").from("ledger_imports")
             .where("organisation_id", .equal, organisationID).where("year", .equal, filter.year)
             .where("measure", .equal, filter.measure.rawValue).orderBy("id").all()
+            .filter { row in
+                guard let kind, let scope = AccountKind(rawValue: try row.decode(column: "scope", as: String.self)) else { return true }
+                return scope == kind
+            }
             .map { try $0.decode(column: "id", as: Int64.self) }
     }
 
-    /// The WHERE clause of a filter over the lines of `imports`, with every value bound: each
-    /// import is a range of the key, so only its lines are read.
-    func condition(_ imports: [Int64], _ filter: LedgerFilter) throws -> SQLQueryString {
-        guard !imports.isEmpty else { return "1 = 0" }
-        var ranges: SQLQueryString = ""
-        for (index, importID) in imports.enumerated() {
-            let ids = LedgerLinePlacement.idRange(ofImport: importID)
-            ranges = ranges + (index == 0 ? "" : " OR ") + "id BETWEEN \(bind: ids.lowerBound) AND \(bind: ids.upperBound)"
+    /// The lines of `imports` as a table named `ledger_lines`, read through their ranges in
+    /// `ledger_cells` (so only the ranges of the arts asked for, when the filter names any).
+    func lineSource(_ imports: [Int64], _ filter: LedgerFilter) throws -> SQLQueryString {
+        var sql: SQLQueryString = """
+            (SELECT l.id, l.month, l.responsibility, l.chapter, l.kind, l.art, l.function, l.project, l.free_dimension, l.amount_ore
+            FROM ledger_cells c JOIN ledger_lines l ON l.id BETWEEN c.first_id AND c.last_id WHERE c.import_id IN (
+            """
+        for (index, importID) in imports.enumerated() { sql = sql + (index == 0 ? "" : ", ") + "\(bind: importID)" }
+        sql = sql + ")"
+        if let art = filter.equals[.art] {
+            guard let number = Int(art) else { throw StorageError.invalid("«\(art)» er ikke en gyldig verdi for art.") }
+            sql = sql + " AND c.art = \(bind: number)"
         }
-        return "(" + ranges + ")" + (try valueCondition(filter))
+        if let group = filter.equals[.group] { sql = sql + " AND (" + (try Self.artCondition(group, column: "c.art")) + ")" }
+        return sql + ") AS ledger_lines"
     }
 
-    /// The filter's conditions on the lines' values (` AND …` each), without the imports' ranges:
-    /// beside a narrower range of ids, SQLite could take the import's range as the one to search.
+    /// The filter's conditions on the lines' values (` AND …` each); the imports and ranges to read
+    /// are chosen apart (beside a narrow range of ids, SQLite could take a wide one to search).
     func valueCondition(_ filter: LedgerFilter) throws -> SQLQueryString {
         var sql: SQLQueryString = ""
         if let through = filter.throughMonth { sql = sql + " AND month <= \(bind: through)" }
@@ -106,11 +117,13 @@ extension SQLLedgerStore {
 
     /// Totals for every combination of `dimensions` among the lines of the filter.
     public func totals(of organisationCode: String, _ filter: LedgerFilter, by dimensions: [LedgerDimension]) async throws -> [LedgerTotal] {
-        let condition = try condition(try await importIDs(organisationCode, filter), filter)
+        let values = try valueCondition(filter)
+        let imports = try await importIDs(organisationCode, filter)
+        guard !imports.isEmpty else { return [] }
         let selected = dimensions.enumerated().map { "\($0.element.sqlExpression) AS d\($0.offset)" }
         let grouping = dimensions.indices.map { "d\($0)" }
-        var sql: SQLQueryString = "SELECT \(unsafeRaw: (selected + ["CAST(SUM(amount_ore) AS BIGINT) AS amount", "COUNT(*) AS lines"]).joined(separator: ", ")) FROM ledger_lines WHERE "
-        sql = sql + condition
+        var sql: SQLQueryString = "SELECT \(unsafeRaw: (selected + ["CAST(SUM(amount_ore) AS BIGINT) AS amount", "COUNT(*) AS lines"]).joined(separator: ", ")) FROM "
+        sql = sql + (try lineSource(imports, filter)) + " WHERE 1 = 1" + values
         if !grouping.isEmpty { sql = sql + " GROUP BY \(unsafeRaw: grouping.joined(separator: ", ")) ORDER BY \(unsafeRaw: grouping.joined(separator: ", "))" }
         return try await db.raw(sql).all().compactMap { row in
             let lines = try row.decode(column: "lines", as: Int64.self)
@@ -138,9 +151,9 @@ extension SQLLedgerStore {
     /// imported. A page is read from the id ranges of the cell's arts (`ledger_cells`), in that
     /// order, however many lines the cell has; the next page starts after the line `afterID`.
     public func lines(of organisationCode: String, _ filter: LedgerFilter, afterID: Int64 = 0, limit: Int = 50) async throws -> [StoredLedgerLine] {
+        let lineCondition = try valueCondition(filter)
         let imports = try await importIDs(organisationCode, filter)
         guard !imports.isEmpty, limit > 0 else { return [] }
-        let lineCondition = try valueCondition(filter)
         // Which arts the cell covers, so that only their ranges are read.
         var artCondition: SQLQueryString?
         if let art = filter.equals[.art] {
@@ -159,9 +172,9 @@ extension SQLLedgerStore {
         // Where the page starts: after the line `afterID`, in (import, art, id) order.
         var position: (importID: Int64, art: Int64, id: Int64)?
         if afterID > 0 {
-            guard let row = try await db.select().column("art").from("ledger_lines").where("id", .equal, afterID).first() else {
-                throw StorageError.notFound("regnskapslinjen \(afterID)")
-            }
+            // The range the line lay in: if it is gone (its import replaced), so is the listing it came from.
+            guard let row = try await db.select().column("art").from("ledger_cells").where("import_id", .equal, afterID >> 32)
+                .where("first_id", .lessThanOrEqual, afterID).where("last_id", .greaterThanOrEqual, afterID).first() else { return [] }
             position = (afterID >> 32, try row.decode(column: "art", as: Int64.self), afterID)
         }
         var found: [StoredLedgerLine] = []

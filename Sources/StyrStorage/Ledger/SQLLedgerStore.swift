@@ -416,6 +416,9 @@ final class LedgerLinePlacement: @unchecked Sendable {
             guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forUpdatingAtPath: path) else {
                 throw StorageError.invalid("Kan ikke skrive en midlertidig fil for importen.")
             }
+            // Unlinked at once: the open handle keeps it while the import runs, and nothing is left
+            // behind if the process is killed.
+            try? FileManager.default.removeItem(atPath: path)
             spill = (path, handle)
         }
         try spill?.handle.write(contentsOf: pending)
@@ -655,6 +658,8 @@ struct PlaceLedgerLinesByArt: Migration {
             """).run()
         try await db.drop(table: "ledger_lines").run()
         try await db.raw("ALTER TABLE ledger_lines_placed RENAME TO ledger_lines").run()
+        // PostgreSQL keeps the key's index name from the table's first name.
+        if db.dialect.name == "postgresql" { try await db.raw("ALTER INDEX ledger_lines_placed_pkey RENAME TO ledger_lines_pkey").run() }
         try await db.create(table: "ledger_cells")
             .column("import_id", type: .bigint, .notNull)
             .column("art", type: .bigint, .notNull)
@@ -686,6 +691,8 @@ struct PlaceLedgerLinesByArt: Migration {
         }
         for (importID, importRanges) in ranges { try await SQLLedgerStore(db).insertCells(importRanges, importID: importID) }
         try await AddLedgerImportTotals.fillTotals(db)
+        // As after an import: the planner's estimates for the new tables (see `importPostgres`).
+        if db.dialect.name == "postgresql" { try await db.raw("ANALYZE ledger_lines, ledger_cells").run() }
     }
 }
 
