@@ -64,21 +64,26 @@ extension SQLLedgerStore {
             .map { try $0.decode(column: "id", as: Int64.self) }
     }
 
-    /// The lines of `imports` as a table named `ledger_lines`, read through their ranges in
-    /// `ledger_cells` (so only the ranges of the arts asked for, when the filter names any).
-    func lineSource(_ imports: [Int64], _ filter: LedgerFilter) throws -> SQLQueryString {
-        var sql: SQLQueryString = """
-            (SELECT l.id, l.month, l.responsibility, l.chapter, l.kind, l.art, l.function, l.project, l.free_dimension, l.amount_ore
-            FROM ledger_cells c JOIN ledger_lines l ON l.id BETWEEN c.first_id AND c.last_id WHERE c.import_id IN (
-            """
+    /// Which ranges of `ledger_cells` (columns prefixed `prefix`) hold lines of `imports` the filter
+    /// may ask for: those of its art or artsgruppe, when it names one.
+    func rangeCondition(_ imports: [Int64], _ filter: LedgerFilter, prefix: String) throws -> SQLQueryString {
+        var sql: SQLQueryString = "\(unsafeRaw: prefix)import_id IN ("
         for (index, importID) in imports.enumerated() { sql = sql + (index == 0 ? "" : ", ") + "\(bind: importID)" }
         sql = sql + ")"
         if let art = filter.equals[.art] {
             guard let number = Int(art) else { throw StorageError.invalid("«\(art)» er ikke en gyldig verdi for art.") }
-            sql = sql + " AND c.art = \(bind: number)"
+            sql = sql + " AND \(unsafeRaw: prefix)art = \(bind: number)"
         }
-        if let group = filter.equals[.group] { sql = sql + " AND (" + (try Self.artCondition(group, column: "c.art")) + ")" }
-        return sql + ") AS ledger_lines"
+        if let group = filter.equals[.group] { sql = sql + " AND (" + (try Self.artCondition(group, column: prefix + "art")) + ")" }
+        return sql
+    }
+
+    /// The lines of `imports` as a table named `ledger_lines`, read through their ranges in
+    /// `ledger_cells` (so only the ranges of the arts asked for, when the filter names any).
+    func lineSource(_ imports: [Int64], _ filter: LedgerFilter) throws -> SQLQueryString {
+        let columns = Database.lineColumns.map { "l." + $0 }.joined(separator: ", ")
+        let sql: SQLQueryString = "(SELECT \(unsafeRaw: columns) FROM ledger_cells c JOIN ledger_lines l ON l.id BETWEEN c.first_id AND c.last_id WHERE "
+        return sql + (try rangeCondition(imports, filter, prefix: "c.")) + ") AS ledger_lines"
     }
 
     /// The filter's conditions on the lines' values (` AND …` each); the imports and ranges to read
@@ -154,16 +159,8 @@ extension SQLLedgerStore {
         let lineCondition = try valueCondition(filter)
         let imports = try await importIDs(organisationCode, filter)
         guard !imports.isEmpty, limit > 0 else { return [] }
-        // Which arts the cell covers, so that only their ranges are read.
-        var artCondition: SQLQueryString?
-        if let art = filter.equals[.art] {
-            guard let number = Int(art) else { throw StorageError.invalid("«\(art)» er ikke en gyldig verdi for art.") }
-            artCondition = "art = \(bind: number)"
-        }
-        if let group = filter.equals[.group] {
-            let groupCondition = try Self.artCondition(group, column: "art")
-            artCondition = artCondition.map { $0 + " AND (" + groupCondition + ")" } ?? "(" + groupCondition + ")"
-        }
+        // Only the ranges of the arts the cell covers are read.
+        let cellRanges = try rangeCondition(imports, filter, prefix: "")
         var function: Int?
         if let text = filter.equals[.function] {
             guard let number = Int(text) else { throw StorageError.invalid("«\(text)» er ikke en gyldig verdi for funksjon.") }
@@ -180,10 +177,7 @@ extension SQLLedgerStore {
         var found: [StoredLedgerLine] = []
         var rangesAfter = position
         while found.count < limit {
-            var rangeQuery: SQLQueryString = "SELECT import_id, art, first_id, last_id, functions FROM ledger_cells WHERE import_id IN ("
-            for (index, importID) in imports.enumerated() { rangeQuery = rangeQuery + (index == 0 ? "" : ", ") + "\(bind: importID)" }
-            rangeQuery = rangeQuery + ")"
-            if let artCondition { rangeQuery = rangeQuery + " AND " + artCondition }
+            var rangeQuery: SQLQueryString = "SELECT import_id, art, first_id, last_id, functions FROM ledger_cells WHERE " + cellRanges
             if let after = rangesAfter {
                 rangeQuery = rangeQuery + """
                      AND (import_id > \(bind: after.importID) OR (import_id = \(bind: after.importID) AND (art > \(bind: after.art) OR (art = \(bind: after.art) AND last_id > \(bind: after.id)))))
@@ -194,7 +188,8 @@ extension SQLLedgerStore {
                 (importID: try row.decode(column: "import_id", as: Int64.self),
                  range: LedgerArtRange(art: Int(try row.decode(column: "art", as: Int64.self)), firstID: try row.decode(column: "first_id", as: Int64.self),
                                        lastID: try row.decode(column: "last_id", as: Int64.self),
-                                       functionStarts: LedgerArtRange.functionStarts(try row.decode(column: "functions", as: String.self))))
+                                       // Read only when the cell has a funksjon (about 1 KB a range).
+                                       functionStarts: function == nil ? nil : LedgerArtRange.functionStarts(try row.decode(column: "functions", as: String.self))))
             }
             guard let lastStored = stored.last else { break }
             rangesAfter = (lastStored.importID, Int64(lastStored.range.art), lastStored.range.lastID)
@@ -225,7 +220,7 @@ extension SQLLedgerStore {
                 }
                 defer { start = end }
                 if alternativeCount == 0 { continue }
-                var sql: SQLQueryString = "SELECT id, month, responsibility, chapter, kind, art, function, project, free_dimension, amount_ore FROM ledger_lines WHERE ("
+                var sql: SQLQueryString = "SELECT \(unsafeRaw: Database.lineColumns.joined(separator: ", ")) FROM ledger_lines WHERE ("
                 sql = sql + alternatives + ")" + lineCondition + " ORDER BY id LIMIT \(bind: limit - found.count)"
                 found += try await db.raw(sql).all().map { row in try Self.storedLine(row, year: filter.year) }
             }
