@@ -785,9 +785,9 @@ struct LedgerStorageTests {
         // Unlinked as soon as it was opened: a killed import leaves nothing behind.
         #expect(!FileManager.default.fileExists(atPath: path))
         var read: [LedgerArtRange] = []
-        try await placement.forEachBatchOfRanges { ranges in
-            #expect(ranges.count <= 1000)
-            read += ranges
+        try await placement.forEachBatchOfRanges { rows in
+            #expect(rows.count <= 1000)
+            read += rows.map(\.range)
         }
         #expect(read.count == 120 * 150)
         #expect(read == expected)
@@ -795,6 +795,43 @@ struct LedgerStorageTests {
         #expect([cell.lowerBound, cell.upperBound] == [7 << 32 + 1500 + 13, 7 << 32 + 1500 + 13])
         #expect(read[151].ids(ofFunction: 99) == nil)
         #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test("a spilled range reads back with ids of 19 digits; a damaged line is refused, not misread")
+    func spilledRowFormat() throws {
+        let range = LedgerArtRange(art: 7, firstID: Int64(1 << 29) << 32 + 5, lastID: Int64.max, functionStarts: [.init(function: 120, offset: 0), .init(function: 999, offset: 4_294_967_295)])
+        var bytes: [UInt8] = []
+        range.appendRow(to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "7;2305843009213693957;9223372036854775807;120:0,999:4294967295\n")
+        let row = try #require(LedgerCellRow(spilled: bytes.dropLast()))
+        #expect(row.range == range)
+        #expect(row == range.row)
+        for damaged in ["7;1;2", "7;x;2;", "7;1;9223372036854775808;", ";1;2;", "7;-1;2;"] {
+            #expect(LedgerCellRow(spilled: Array(damaged.utf8)) == nil, "\(damaged)")
+        }
+        var negative: [UInt8] = []
+        appendDecimal(-1_234, to: &negative)
+        #expect(String(decoding: negative, as: UTF8.self) == "-1234")
+    }
+
+    @Test("on SQLite, an import whose lines could not be numbered from its first id (a line with a higher id is stored) is refused and leaves nothing behind")
+    func numberingGuard() async throws {
+        try await TestDatabase.sqlite.withFreshDatabase { database async throws in
+            _ = try await DemoLoader.loadIfEmpty(database)
+            // A line far above any import's ids: SQLite would number the next lines after it.
+            try await database.withConnection { db in
+                try await db.raw("INSERT INTO ledger_lines (id, month, responsibility, chapter, kind, art, function, project, free_dimension, amount_ore) VALUES (\(unsafeRaw: String(Int64(1 << 40) << 20)), 1, '', 0, 1, 10, 120, '', '', 1)").run()
+            }
+            let before = try await Self.state(database)
+            let lines = (0..<40).map { LedgerLine(kind: .operating, art: 10, function: 120, year: 2025, month: 1, amount: Money(ore: Int64($0))) }
+            await #expect(throws: StorageError.self) {
+                _ = try await database.importLedger(LedgerImportTarget(organisationCode: "UKE", year: 2025, sourceName: "vakt", format: "test", actor: "test")) { writer in
+                    try await writer.append(lines)
+                    return LedgerImportCount(lines: Int64(lines.count), controlSum: lines.map(\.amount).sum())
+                }
+            }
+            #expect(try await Self.state(database) == before)
+        }
     }
 
     @Test("SQLite imports reach the sqlite3 handle of SQLiteNIO's connection, for the prepared-statement path")

@@ -182,6 +182,7 @@ extension Database {
             let placement = try LedgerLinePlacement(importID: importID)
             let totals = LedgerImportTotals()
             let write: @Sendable ([LedgerLine], Int64) async throws -> Void
+            let writeCells: @Sendable ([LedgerCellRow]) async throws -> Void
             if let handle = SQLiteLedgerLineInserter.rawHandle(of: connection) {
                 let fast = try SQLiteLedgerLineInserter(handle: handle)
                 inserter = fast
@@ -189,8 +190,10 @@ extension Database {
                 write = { lines, firstID in
                     try await NIOThreadPool.singleton.runIfActive { try fast.insert(lines, firstID: firstID) }
                 }
+                writeCells = { rows in try await NIOThreadPool.singleton.runIfActive { try fast.insertCells(rows, importID: importID) } }
             } else {
                 write = { lines, firstID in try await Self.insertThroughSQLiteNIO(lines, firstID: firstID, connection) }
+                writeCells = { rows in try await SQLLedgerStore(db).insertCells(rows, importID: importID) }
             }
             let writer = LedgerBatchWriter { unsorted in
                 totals.add(unsorted)
@@ -201,9 +204,9 @@ extension Database {
             }
             var count = try await body(writer)
             try await inserts.drain()
-            inserter?.finalize()
             count.totals = totals.totals
-            try await placement.forEachBatchOfRanges { ranges in try await SQLLedgerStore(db).insertCells(ranges, importID: importID) }
+            try await placement.forEachBatchOfRanges(writeCells)
+            inserter?.finalize()
             let record = try await SQLLedgerStore(db).finishImport(importID, target, count)
             try await db.raw("COMMIT").run()
             return record
@@ -270,7 +273,7 @@ extension Database {
             }
             count.totals = totals.totals
             // After the COPY: the connection takes no other statement while one is in progress.
-            try await placement.forEachBatchOfRanges { ranges in try await SQLLedgerStore(db).insertCells(ranges, importID: importID) }
+            try await placement.forEachBatchOfRanges { rows in try await SQLLedgerStore(db).insertCells(rows, importID: importID) }
             let record = try await SQLLedgerStore(db).finishImport(importID, target, count)
             try await db.raw("COMMIT").run()
             // As PostgreSQL advises after a bulk load: until autovacuum gets to it, the planner
@@ -320,6 +323,58 @@ extension Database {
     }
 }
 
+/// One row of `ledger_cells` as stored: an id range of one art, and where each funksjon starts in
+/// it as text (`120:0,253:14`).
+struct LedgerCellRow: Sendable, Hashable {
+    var art: Int
+    var firstID: Int64
+    var lastID: Int64
+    var functions: String
+
+    var range: LedgerArtRange { LedgerArtRange(art: art, firstID: firstID, lastID: lastID, functionStarts: LedgerArtRange.functionStarts(functions)) }
+
+    init(art: Int, firstID: Int64, lastID: Int64, functions: String) {
+        (self.art, self.firstID, self.lastID, self.functions) = (art, firstID, lastID, functions)
+    }
+
+    /// Reads a line written by `LedgerArtRange.appendRow`; nil if it is not one.
+    init?<Bytes: Collection<UInt8>>(spilled line: Bytes) {
+        let fields = line.split(separator: UInt8(ascii: ";"), maxSplits: 3, omittingEmptySubsequences: false)
+        guard fields.count == 4, let art = decimal(fields[0]), let first = decimal(fields[1]), let last = decimal(fields[2]) else { return nil }
+        self.init(art: Int(art), firstID: first, lastID: last, functions: String(decoding: fields[3], as: UTF8.self))
+    }
+}
+
+/// Appends `value`'s decimal digits (with a minus sign if negative).
+func appendDecimal(_ value: Int64, to bytes: inout [UInt8]) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+        repeat {
+            buffer[31 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+            count += 1
+        } while magnitude > 0
+        bytes.append(contentsOf: buffer[(32 - count)...])
+    }
+}
+
+/// The number written in `digits` (0–9 only); nil otherwise, or if it exceeds `Int64`.
+func decimal<Bytes: Collection<UInt8>>(_ digits: Bytes) -> Int64? {
+    guard !digits.isEmpty else { return nil }
+    var value: Int64 = 0
+    for byte in digits {
+        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+        let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
+        let (sum, carry) = tens.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+        guard !overflow, !carry else { return nil }
+        value = sum
+    }
+    return value
+}
+
 /// One id range of an import's lines that all have the same art (`ledger_cells`), in funksjon
 /// order within it.
 public struct LedgerArtRange: Sendable, Hashable {
@@ -345,7 +400,33 @@ public struct LedgerArtRange: Sendable, Hashable {
 
     /// As stored: `120:0,253:14` (funksjon and offset).
     var functionsText: String {
-        (functionStarts ?? []).map { "\($0.function):\($0.offset)" }.joined(separator: ",")
+        var bytes: [UInt8] = []
+        appendFunctions(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    var row: LedgerCellRow { LedgerCellRow(art: art, firstID: firstID, lastID: lastID, functions: functionsText) }
+
+    private func appendFunctions(to bytes: inout [UInt8]) {
+        for (index, start) in (functionStarts ?? []).enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendDecimal(Int64(start.function), to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            appendDecimal(start.offset, to: &bytes)
+        }
+    }
+
+    /// One line of an import's spilled ranges: `art;first;last;functions`. Written digit by digit:
+    /// a 10 M-line import writes about two million funksjon starts.
+    func appendRow(to bytes: inout [UInt8]) {
+        appendDecimal(Int64(art), to: &bytes)
+        bytes.append(UInt8(ascii: ";"))
+        appendDecimal(firstID, to: &bytes)
+        bytes.append(UInt8(ascii: ";"))
+        appendDecimal(lastID, to: &bytes)
+        bytes.append(UInt8(ascii: ";"))
+        appendFunctions(to: &bytes)
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     static func functionStarts(_ text: String) -> [FunctionStart]? {
@@ -403,9 +484,7 @@ final class LedgerLinePlacement: @unchecked Sendable {
             throw StorageError.invalid("En import kan ha høyst \(Self.linesPerImport) linjer.")
         }
         let firstID = importID << 32 + placed
-        for range in Self.ranges(of: sorted, firstID: firstID) {
-            pending += Array("\(range.art);\(range.firstID);\(range.lastID);\(range.functionsText)\n".utf8)
-        }
+        for range in Self.ranges(of: sorted, firstID: firstID) { range.appendRow(to: &pending) }
         if pending.count >= 1 << 20 { try flush() }
         placed += Int64(lines.count)
         return (sorted, firstID)
@@ -426,20 +505,18 @@ final class LedgerLinePlacement: @unchecked Sendable {
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// Hands every range over in order, a thousand at a time, and removes the temporary file.
-    func forEachBatchOfRanges(_ body: ([LedgerArtRange]) async throws -> Void) async throws {
+    /// Hands every range over in order as the rows of `ledger_cells`, a thousand at a time, and
+    /// removes the temporary file. The funksjon starts stay text, as they are stored.
+    func forEachBatchOfRanges(_ body: ([LedgerCellRow]) async throws -> Void) async throws {
         defer { discard() }
-        var batch: [LedgerArtRange] = []
+        var batch: [LedgerCellRow] = []
         var rest: [UInt8] = []
         func take(_ bytes: [UInt8]) async throws {
             rest += bytes
             guard let end = rest.lastIndex(of: UInt8(ascii: "\n")) else { return }
             for line in rest[...end].split(separator: UInt8(ascii: "\n")) {
-                let fields = line.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-                guard fields.count == 4, let art = Int(fields[0]), let first = Int64(fields[1]), let lastID = Int64(fields[2]) else {
-                    throw StorageError.invalid("Den midlertidige fila for importen er skadet.")
-                }
-                batch.append(LedgerArtRange(art: art, firstID: first, lastID: lastID, functionStarts: LedgerArtRange.functionStarts(fields[3])))
+                guard let row = LedgerCellRow(spilled: line) else { throw StorageError.invalid("Den midlertidige fila for importen er skadet.") }
+                batch.append(row)
                 if batch.count == 1000 {
                     try await body(batch)
                     batch.removeAll(keepingCapacity: true)
@@ -495,40 +572,54 @@ final class LedgerLinePlacement: @unchecked Sendable {
         return ranges
     }
 
-    /// The lines by art, then funksjon, each cell's lines in the file's order: a stable counting
-    /// sort by art that moves the lines, then, within each art (a few hundred lines, in cache), a
-    /// stable sort by funksjon.
+    /// The lines by art, then funksjon, each cell's lines in the file's order: a stable radix sort
+    /// of the positions, by funksjon and then by art (two counting passes over a key a line), after
+    /// which each line is copied once to its place. Moving the lines themselves in each pass cost a
+    /// copy (and its retains) a pass.
     static func sortedInCellOrder(_ lines: [LedgerLine]) -> [LedgerLine] {
-        // Codes are 000–999; `place` checked.
-        var starts = [Int](repeating: 0, count: 1001)
-        for line in lines { starts[line.art + 1] += 1 }
-        for art in 0..<1000 { starts[art + 1] += starts[art] }
-        var next = starts
-        var sorted = [LedgerLine](unsafeUninitializedCapacity: lines.count) { buffer, initialized in
-            for line in lines {
-                (buffer.baseAddress! + next[line.art]).initialize(to: line)
-                next[line.art] += 1
+        let count = lines.count
+        guard count > 1 else { return lines }
+        // Codes are 000–999 (`place` checked): art in the high bits, funksjon in the low ten.
+        let keys = [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            lines.withUnsafeBufferPointer { lines in
+                for index in 0..<count { buffer[index] = UInt32(truncatingIfNeeded: lines[index].art) << 10 | UInt32(truncatingIfNeeded: lines[index].function) }
             }
-            initialized = lines.count
+            initialized = count
         }
-        for art in 0..<1000 where starts[art + 1] - starts[art] > 1 {
-            let run = starts[art]..<starts[art + 1]
-            var ordered = true
-            for index in run.dropFirst() where sorted[index - 1].function > sorted[index].function {
-                ordered = false
-                break
+        let byFunction = positions(keys, in: Array(0..<Int32(count))) { $0 & 1023 }
+        let order = positions(keys, in: byFunction) { $0 >> 10 }
+        // Each line's place, so that the lines are read in order and written at random: reading
+        // them at random stalled on every line (10 MB a batch is beyond the caches).
+        var places = [Int32](repeating: 0, count: count)
+        for (place, position) in order.enumerated() { places[Int(position)] = Int32(place) }
+        return [LedgerLine](unsafeUninitializedCapacity: count) { buffer, initialized in
+            lines.withUnsafeBufferPointer { lines in
+                for (position, place) in places.enumerated() { (buffer.baseAddress! + Int(place)).initialize(to: lines[position]) }
             }
-            if ordered { continue }
-            // Stable: by funksjon, then by position in the run.
-            let keyed = run.map { (sorted[$0].function, $0) }.sorted { $0 < $1 }
-            let moved = keyed.map { sorted[$0.1] }
-            sorted.replaceSubrange(run, with: moved)
+            initialized = count
         }
-        return sorted
+    }
+
+    /// `positions` reordered stably by `bucket(keys[position])` (0–1023): one counting-sort pass.
+    private static func positions(_ keys: [UInt32], in positions: [Int32], bucket: (UInt32) -> UInt32) -> [Int32] {
+        var next = [Int](repeating: 0, count: 1025)
+        keys.withUnsafeBufferPointer { keys in
+            for key in keys { next[Int(bucket(key)) + 1] += 1 }
+        }
+        for index in 0..<1024 { next[index + 1] += next[index] }
+        return [Int32](unsafeUninitializedCapacity: positions.count) { buffer, initialized in
+            keys.withUnsafeBufferPointer { keys in
+                for position in positions {
+                    let slot = Int(bucket(keys[Int(position)]))
+                    buffer[next[slot]] = position
+                    next[slot] += 1
+                }
+            }
+            initialized = positions.count
+        }
     }
 }
 
-/// Ledger imports and their lines: totals by any dimension and the lines behind a cell.
 public struct SQLLedgerStore: Sendable {
     let db: any SQLDatabase
 
@@ -584,12 +675,12 @@ public struct SQLLedgerStore: Sendable {
     }
 
     /// Records where each art of each batch lies (`LedgerLinePlacement`).
-    func insertCells(_ ranges: [LedgerArtRange], importID: Int64) async throws {
+    func insertCells(_ rows: [LedgerCellRow], importID: Int64) async throws {
         // 5 values a row; 1 000 rows a statement stays within every database's limit on binds.
-        for start in stride(from: 0, to: ranges.count, by: 1000) {
+        for start in stride(from: 0, to: rows.count, by: 1000) {
             var insert = db.insert(into: "ledger_cells").columns("import_id", "art", "first_id", "last_id", "functions")
-            for range in ranges[start..<min(start + 1000, ranges.count)] {
-                insert = insert.values(SQLBind(importID), SQLBind(Int64(range.art)), SQLBind(range.firstID), SQLBind(range.lastID), SQLBind(range.functionsText))
+            for row in rows[start..<min(start + 1000, rows.count)] {
+                insert = insert.values(SQLBind(importID), SQLBind(Int64(row.art)), SQLBind(row.firstID), SQLBind(row.lastID), SQLBind(row.functions))
             }
             try await insert.run()
         }
@@ -690,7 +781,7 @@ struct PlaceLedgerLinesByArt: Migration {
                     art: cell.art, firstID: cell.first, lastID: cell.last, functionStarts: [.init(function: cell.function, offset: 0)]))
             }
         }
-        for (importID, importRanges) in ranges { try await SQLLedgerStore(db).insertCells(importRanges, importID: importID) }
+        for (importID, importRanges) in ranges { try await SQLLedgerStore(db).insertCells(importRanges.map(\.row), importID: importID) }
         try await AddLedgerImportTotals.fillTotals(db)
         // As after an import: the planner's estimates for the new tables (see `importPostgres`).
         if db.dialect.name == "postgresql" { try await db.raw("ANALYZE ledger_lines, ledger_cells").run() }
