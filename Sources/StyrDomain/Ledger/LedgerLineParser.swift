@@ -193,7 +193,11 @@ public struct LedgerLineParser: Sendable {
                 let role = roles[fieldCount - 1]
                 if role == .account || role == .artGroup { codeSpan = span }
                 if role != .ignore, failure == nil, row.skip == nil {
-                    failure = read(role, p, span, column: fieldCount, number: number, into: &row)
+                    do throws(LedgerLineError) {
+                        try read(role, p, span, column: fieldCount, number: number, into: &row)
+                    } catch {
+                        failure = error
+                    }
                 }
             } else if extra == nil, !LedgerBytes.isBlank(p, span.start, span.end) {
                 extra = (fieldCount, span)
@@ -245,47 +249,48 @@ public struct LedgerLineParser: Sendable {
         return code.start == label.start || LedgerBytes.isBlank(p, code.start, code.end)
     }
 
-    /// Reads one field into the row; returns the field's error, if any.
+    /// Reads one field into the row, or throws the field's error. Typed throws: an optional error
+    /// returned from each field cost a copy and a destroy of it (through its metadata) every field.
     @inline(__always)
     private func read(_ role: LedgerColumnRole, _ p: UnsafeBufferPointer<UInt8>, _ span: LedgerFieldSpan, column: Int, number: Int,
-                      into row: inout LedgerRow) -> LedgerLineError? {
+                      into row: inout LedgerRow) throws(LedgerLineError) {
         switch role {
         case .ignore:
-            return nil
+            return
         case .account:
-            return readAccount(p, span, column: column, number: number, into: &row)
+            try readAccount(p, span, column: column, number: number, into: &row)
         case .function:
-            return readFunction(p, span, column: column, number: number, into: &row)
+            try readFunction(p, span, column: column, number: number, into: &row)
         case .responsibility:
             row.responsibility = LedgerBytes.string(p, span.start, span.end, escaped: span.escaped)
-            return nil
+            return
         case .project:
             row.project = LedgerBytes.string(p, span.start, span.end, escaped: span.escaped)
-            return nil
+            return
         case .freeDimension:
             row.freeDimension = LedgerBytes.string(p, span.start, span.end, escaped: span.escaped)
-            return nil
+            return
         case .period:
-            return readPeriod(p, span, column: column, number: number, into: &row)
+            try readPeriod(p, span, column: column, number: number, into: &row)
         case .amount:
-            return readAmount(p, span, column: column, number: number, into: &row)
+            try readAmount(p, span, column: column, number: number, into: &row)
         case .chapter:
-            if LedgerBytes.isBlank(p, span.start, span.end) { return nil }
+            if LedgerBytes.isBlank(p, span.start, span.end) { return }
             guard let digits = LedgerBytes.digits(p, span.start, span.end) ?? LedgerBytes.leadingCode(p, span.start, span.end), digits.length <= 9 else {
-                return fieldError(number, column, role, p, span, "er ikke et kapittelnummer")
+                throw fieldError(number, column, role, p, span, "er ikke et kapittelnummer")
             }
             row.chapter = digits.value
-            return nil
+            return
         case .artGroup:
-            return readArtGroup(p, span, column: column, number: number, into: &row)
+            try readArtGroup(p, span, column: column, number: number, into: &row)
         }
     }
 
     private func readAccount(_ p: UnsafeBufferPointer<UInt8>, _ span: LedgerFieldSpan, column: Int, number: Int,
-                             into row: inout LedgerRow) -> LedgerLineError? {
+                             into row: inout LedgerRow) throws(LedgerLineError) {
         guard let digits = LedgerBytes.digits(p, span.start, span.end) ?? LedgerBytes.leadingCode(p, span.start, span.end) else {
             let reason = LedgerBytes.isBlank(p, span.start, span.end) ? "feltet er tomt" : "er ikke et kontonummer (bare siffer)"
-            return fieldError(number, column, .account, p, span, reason)
+            throw fieldError(number, column, .account, p, span, reason)
         }
         row.artColumn = column
         row.artStart = span.start
@@ -298,9 +303,9 @@ public struct LedgerLineParser: Sendable {
             case 0: row.kind = .investment
             case 2, 9:
                 row.skip = .kontoklasse(kindDigit)
-                return nil
+                return
             default:
-                return fieldError(number, column, .account, p, span,
+                throw fieldError(number, column, .account, p, span,
                                   "har kontoklasse \(kindDigit) (første siffer), verken 1 (drift) eller 0 (investering)")
             }
             row.art = overridden ?? (digits.value / LedgerBytes.powerOfTen(digits.length - 4)) % 1000
@@ -311,39 +316,39 @@ public struct LedgerLineParser: Sendable {
             row.kind = profile.accountRule.defaultKind
             row.art = overridden
         } else {
-            return fieldError(number, column, .account, p, span,
+            throw fieldError(number, column, .account, p, span,
                               "har \(digits.length) siffer; en konto er kontoklasse, art og lokale siffer (f.eks. 10201) eller en art på tre siffer")
         }
-        return nil
+        return
     }
 
     private func readFunction(_ p: UnsafeBufferPointer<UInt8>, _ span: LedgerFieldSpan, column: Int, number: Int,
-                              into row: inout LedgerRow) -> LedgerLineError? {
+                              into row: inout LedgerRow) throws(LedgerLineError) {
         row.functionColumn = column
         row.functionStart = span.start
         row.functionEnd = span.end
         if LedgerBytes.isBlank(p, span.start, span.end) {
             row.functionMissing = true
-            return nil
+            return
         }
         guard let digits = LedgerBytes.digits(p, span.start, span.end) ?? LedgerBytes.leadingCode(p, span.start, span.end) else {
-            return fieldError(number, column, .function, p, span, "er ikke en funksjon (bare siffer)")
+            throw fieldError(number, column, .function, p, span, "er ikke en funksjon (bare siffer)")
         }
         if !functionOverrides.isEmpty, let overridden = functionOverrides.lookup(digits.value, length: digits.length) {
             row.function = overridden
-            return nil
+            return
         }
         guard digits.length >= functionWidth else {
-            return fieldError(number, column, .function, p, span, "har færre enn \(functionWidth) siffer; funksjonen er de \(functionWidth) første")
+            throw fieldError(number, column, .function, p, span, "har færre enn \(functionWidth) siffer; funksjonen er de \(functionWidth) første")
         }
         row.function = digits.value / LedgerBytes.powerOfTen(digits.length - functionWidth)
-        return nil
+        return
     }
 
     private func readPeriod(_ p: UnsafeBufferPointer<UInt8>, _ span: LedgerFieldSpan, column: Int, number: Int,
-                            into row: inout LedgerRow) -> LedgerLineError? {
+                            into row: inout LedgerRow) throws(LedgerLineError) {
         let (first, last) = LedgerBytes.trim(p, span.start, span.end)
-        guard first < last else { return fieldError(number, column, .period, p, span, "feltet er tomt") }
+        guard first < last else { throw fieldError(number, column, .period, p, span, "feltet er tomt") }
         let malformed = "er ikke en periode (1–12, ÅÅÅÅMM eller ÅÅÅÅ-MM)"
         var periodYear: Int?
         let periodMonth: Int
@@ -355,7 +360,7 @@ public struct LedgerLineParser: Sendable {
                 periodYear = digits.value / 100
                 periodMonth = digits.value % 100
             default:
-                return fieldError(number, column, .period, p, span, malformed)
+                throw fieldError(number, column, .period, p, span, malformed)
             }
         } else if last - first == 7, p[first + 4] == LedgerBytes.minus || p[first + 4] == 0x2F || p[first + 4] == LedgerBytes.period,
                   let yearPart = LedgerBytes.digits(p, first, first + 4), yearPart.length == 4,
@@ -363,57 +368,57 @@ public struct LedgerLineParser: Sendable {
             periodYear = yearPart.value
             periodMonth = monthPart.value
         } else {
-            return fieldError(number, column, .period, p, span, malformed)
+            throw fieldError(number, column, .period, p, span, malformed)
         }
         if let periodYear, periodYear != year {
-            return fieldError(number, column, .period, p, span, "er en periode i \(periodYear), ikke i importåret \(year)")
+            throw fieldError(number, column, .period, p, span, "er en periode i \(periodYear), ikke i importåret \(year)")
         }
         guard (1...12).contains(periodMonth) else {
-            return fieldError(number, column, .period, p, span, "er ikke en måned 1–12")
+            throw fieldError(number, column, .period, p, span, "er ikke en måned 1–12")
         }
         row.month = periodMonth
-        return nil
+        return
     }
 
     private func readAmount(_ p: UnsafeBufferPointer<UInt8>, _ span: LedgerFieldSpan, column: Int, number: Int,
-                            into row: inout LedgerRow) -> LedgerLineError? {
+                            into row: inout LedgerRow) throws(LedgerLineError) {
         switch LedgerBytes.amount(p, span.start, span.end, unit: 100) {
         case .value(let ore):
             row.amount = ore
-            return nil
+            return
         case .empty:
-            if format == .osloAnnual { return nil }
-            return fieldError(number, column, .amount, p, span, "feltet er tomt")
+            if format == .osloAnnual { return }
+            throw fieldError(number, column, .amount, p, span, "feltet er tomt")
         case .invalid:
             let (first, last) = LedgerBytes.trim(p, span.start, span.end)
-            if format == .osloAnnual, last - first == 1, p[first] == LedgerBytes.minus { return nil }
-            return fieldError(number, column, .amount, p, span, "er ikke et beløp")
+            if format == .osloAnnual, last - first == 1, p[first] == LedgerBytes.minus { return }
+            throw fieldError(number, column, .amount, p, span, "er ikke et beløp")
         case .tooManyDecimals:
-            return fieldError(number, column, .amount, p, span, "har mer enn to desimaler")
+            throw fieldError(number, column, .amount, p, span, "har mer enn to desimaler")
         case .ambiguous:
-            return fieldError(number, column, .amount, p, span, Self.ambiguousAmountReason)
+            throw fieldError(number, column, .amount, p, span, Self.ambiguousAmountReason)
         case .overflow:
-            return fieldError(number, column, .amount, p, span, "er for stort")
+            throw fieldError(number, column, .amount, p, span, "er for stort")
         }
     }
 
     private func readArtGroup(_ p: UnsafeBufferPointer<UInt8>, _ span: LedgerFieldSpan, column: Int, number: Int,
-                              into row: inout LedgerRow) -> LedgerLineError? {
+                              into row: inout LedgerRow) throws(LedgerLineError) {
         let (first, last) = LedgerBytes.trim(p, span.start, span.end)
         if let digits = LedgerBytes.digits(p, first, last) ?? LedgerBytes.leadingCode(p, first, last) {
             if digits.length == 1 {
                 row.art = digits.value * 100
-                return nil
+                return
             }
             if digits.length == 3 {
                 row.art = digits.value
-                return nil
+                return
             }
         } else if let start = Self.rangeStart(p, first, last) {
             row.art = start
-            return nil
+            return
         }
-        return fieldError(number, column, .artGroup, p, span,
+        throw fieldError(number, column, .artGroup, p, span,
                           "er ikke en artsgruppe (ett siffer 0–9, en art på tre siffer eller et intervall som 100-299)")
     }
 
@@ -434,19 +439,23 @@ public struct LedgerLineParser: Sendable {
             responsibility: row.responsibility, chapter: row.chapter, kind: kind, art: row.art, function: row.function,
             project: row.project, freeDimension: row.freeDimension, year: year, month: row.month ?? month, amount: Money(ore: row.amount))
         guard checksCodes else { return .line(line) }
-        var problem: LedgerLineError?
         if format == .erp, row.artColumn > 0, !codeLists.isValid(art: row.art, kind: kind) {
-            problem = LedgerLineError(
+            return flagged(line, LedgerLineError(
                 line: number, column: row.artColumn, field: LedgerColumnRole.account.norwegianName,
-                value: LedgerBytes.string(p, row.artStart, row.artEnd), reason: Self.invalidArtReason(row.art, kind))
-        } else if row.functionColumn > 0, row.functionMissing || !codeLists.isValid(function: row.function) {
-            problem = LedgerLineError(
+                value: LedgerBytes.string(p, row.artStart, row.artEnd), reason: Self.invalidArtReason(row.art, kind)))
+        }
+        if row.functionColumn > 0, row.functionMissing || !codeLists.isValid(function: row.function) {
+            return flagged(line, LedgerLineError(
                 line: number, column: row.functionColumn, field: LedgerColumnRole.function.norwegianName,
                 value: LedgerBytes.string(p, row.functionStart, row.functionEnd),
-                reason: row.functionMissing ? "funksjon mangler" : Self.invalidFunctionReason(row.function))
+                reason: row.functionMissing ? "funksjon mangler" : Self.invalidFunctionReason(row.function)))
         }
-        guard let problem else { return .line(line) }
-        return profile.invalidCodes == .warning ? .warning(line, problem) : .failure(problem)
+        return .line(line)
+    }
+
+    /// A line with a code outside the lists: imported with a warning, or refused, as the profile says.
+    private func flagged(_ line: LedgerLine, _ problem: LedgerLineError) -> ParsedLine {
+        profile.invalidCodes == .warning ? .warning(line, problem) : .failure(problem)
     }
 
     static let ambiguousAmountReason = "kan bety tusen eller desimaler (1.000 er 1 000 eller 1,000); skriv beløpet uten tusenskilletegn"

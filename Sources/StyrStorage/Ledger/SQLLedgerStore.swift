@@ -67,24 +67,39 @@ public struct LedgerImportTotal: Sendable, Hashable, Codable {
 /// batches come one at a time; the lock only makes that safe to share with the writer's closure.
 final class LedgerImportTotals: @unchecked Sendable {
     private let lock = NSLock()
-    /// chapter × 32 + kontoklasse × 16 + artsgruppe index → øre.
-    private var sums: [Int: Int64] = [:]
+    /// Per chapter: kontoklasse × 16 + artsgruppe index → øre, and which of them lines went into
+    /// (a bit each). A file has few chapters (often just 0): the sums of the chapter of the line
+    /// before are at hand without hashing.
+    private var sums: [Int: (amounts: [Int64], used: UInt32)] = [:]
 
     func add(_ lines: [LedgerLine]) {
         lock.lock()
         defer { lock.unlock() }
+        var chapter: Int?
+        var current: (amounts: [Int64], used: UInt32) = ([], 0)
         for line in lines {
+            if line.chapter != chapter {
+                if let chapter { sums[chapter] = current }
+                chapter = line.chapter
+                current = sums[line.chapter] ?? ([Int64](repeating: 0, count: 32), 0)
+            }
             let group = line.art < 100 ? 0 : line.art < 300 ? 1 : min(8, line.art / 100 - 1)
-            sums[line.chapter &* 32 &+ (line.kind == .operating ? 0 : 16) &+ group, default: 0] &+= line.amount.ore
+            let key = (line.kind == .operating ? 0 : 16) &+ group
+            current.amounts[key] &+= line.amount.ore
+            current.used |= 1 << key
         }
+        if let chapter { sums[chapter] = current }
     }
 
     var totals: [LedgerImportTotal] {
         lock.lock()
         defer { lock.unlock() }
-        return sums.sorted { $0.key < $1.key }.map { key, amount in
-            LedgerImportTotal(chapter: key / 32, kind: key % 32 < 16 ? .operating : .investment,
-                              group: ObjectGroup.standard[key % 16].code, amount: Money(ore: amount))
+        return sums.keys.sorted().flatMap { chapter in
+            let (amounts, used) = sums[chapter]!
+            return amounts.indices.filter { used & 1 << $0 != 0 }.map { key in
+                LedgerImportTotal(chapter: chapter, kind: key < 16 ? .operating : .investment,
+                                  group: ObjectGroup.standard[key % 16].code, amount: Money(ore: amounts[key]))
+            }
         }
     }
 }
