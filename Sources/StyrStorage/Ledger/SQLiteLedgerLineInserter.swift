@@ -64,6 +64,11 @@ final class SQLiteLedgerLineInserter: @unchecked Sendable {
     func insert(_ lines: [LedgerLine], firstID: Int64) throws {
         guard let first, let many, let one else { throw StorageError.invalid("Innsettingen av regnskapslinjer er avsluttet.") }
         guard !lines.isEmpty else { return }
+        // SQLiteNIO opens its connections FULLMUTEX: every bind and step takes the connection's
+        // mutex. Held for the batch, each of those is a recursive re-entry without an atomic.
+        let mutex = sqlite_nio_sqlite3_db_mutex(handle)
+        sqlite_nio_sqlite3_mutex_enter(mutex)
+        defer { sqlite_nio_sqlite3_mutex_leave(mutex) }
         bind(lines[0], id: firstID, into: first, at: 0)
         try step(first, firstID)
         var start = 1
