@@ -594,6 +594,29 @@ struct LedgerImportTests {
         #expect(headerError?.field == "beløp")
     }
 
+    @Test("a file without a header (an export of amounts only) is refused as having no header, at its first line of amounts")
+    func noHeaderAtAll() throws {
+        let titled = "Regnskap 2019 for UKE\nUtskrevet 01.02.2020\n\n10101;A101;12000;;1;1000,50\n10200;A101;12001;P1;01;250.25\n"
+        let error = thrownError { _ = try importText(titled) }
+        #expect(error?.line == 4)
+        #expect(error?.reason.hasPrefix("filen har ingen overskrift: dette er en linje med beløp") == true, "\(error?.reason ?? "")")
+        // Eleven lines of amounts: refused at the eleventh, pointing at the first.
+        let bare = thrownError { _ = try importText(String(repeating: "10201;A101;25300;100\n", count: 11)) }
+        #expect(bare?.line == 1)
+        #expect(bare?.reason.hasPrefix("filen har ingen overskrift") == true)
+        // Text columns beside the numbers (a typical ERP export without names): an amount with øre tells.
+        let wide = thrownError { _ = try importText("1;10201;Fastlønn;A101;Ansvar;12000;Tjeneste;P1;Prosjekt;F1;Fri;1;1000,50\n") }
+        #expect(wide?.reason.hasPrefix("filen har ingen overskrift") == true)
+        // A header of names with a year or two among them is still a header with a column missing.
+        let years = thrownError { _ = try importText("Kapittel;Navn;2018;2019\n125;UKE;1;2\n") }
+        #expect(years?.line == 1)
+        #expect(years?.field == "art")
+        #expect(LedgerImporter.readsAsData(Array("10201;A101;25300;100".utf8)[...]))
+        #expect(!LedgerImporter.readsAsData(Array("art;ansvar;tjeneste_nr;beloep".utf8)[...]))
+        #expect(!LedgerImporter.readsAsData(Array("Utskrevet 01.02.2020".utf8)[...]))
+        #expect(!LedgerImporter.readsAsData(Array("Rapport;Hovedbok;Periode;2019".utf8)[...]))
+    }
+
     @Test("codes exported with their names: the leading code is read")
     func codesWithNames() throws {
         let parsed = try parseRows(["10201 Fastlønn;A101;25300 - Bistand;100", "10201 10202;A101;25300;100", "10201;A101;253: Bistand;100"])

@@ -142,12 +142,41 @@ public struct LedgerImporter: Sendable {
     /// The error to report when no header was found: that of the line most like a header (the most
     /// filled fields), the first such line on a tie.
     private var headerError: LedgerLineError? {
+        // The line that names the most columns is the header meant, even with a column misnamed;
+        // lines of amounts are not candidates while a line of names is.
         var best: (filled: Int, error: LedgerLineError)?
+        var bestOfNames: (filled: Int, error: LedgerLineError)?
         for passed in preamble {
             let filled = Self.filledFields(passed.line[...], delimiter: LedgerBytes.detectDelimiter(passed.line[...]))
             if best == nil || filled > best!.filled { best = (filled, passed.error) }
+            if !Self.readsAsData(passed.line[...]), bestOfNames == nil || filled > bestOfNames!.filled { bestOfNames = (filled, passed.error) }
+        }
+        if let bestOfNames, bestOfNames.filled >= 2 { return bestOfNames.error }
+        // No line names two columns, and lines of amounts begin: the file has no header at all
+        // (an export without column names), which the error of one of them would not say.
+        if let data = preamble.first(where: { Self.readsAsData($0.line[...]) }) {
+            return LedgerLineError(
+                line: data.number,
+                reason: "filen har ingen overskrift: dette er en linje med beløp, og ingen linje over den navngir kolonnene. Legg inn en overskrift med kolonnenavn (for eksempel art;ansvar;funksjon;periode;beløp) over første linje med beløp")
         }
         return best?.error
+    }
+
+    /// A line of amounts rather than of names: most of its filled fields (at least two) are
+    /// numbers, or one of them is an amount with øre (`1000,50`, `-12.5`… with two decimals).
+    static func readsAsData(_ line: ArraySlice<UInt8>) -> Bool {
+        let fields = LedgerBytes.headerFields(line, delimiter: LedgerBytes.detectDelimiter(line)).filter { !$0.isEmpty }
+        guard fields.count >= 2 else { return false }
+        func isNumber(_ field: String) -> Bool {
+            field.utf8.contains { LedgerBytes.isDigit($0) } && field.utf8.allSatisfy { LedgerBytes.isDigit($0) || " -+,.".utf8.contains($0) }
+        }
+        func isAmountWithOre(_ field: String) -> Bool {
+            let bytes = Array(field.utf8)
+            guard bytes.count >= 4, isNumber(field), let separator = bytes.dropLast(2).last else { return false }
+            return (separator == UInt8(ascii: ",") || separator == UInt8(ascii: ".")) && bytes.suffix(2).allSatisfy(LedgerBytes.isDigit)
+                && bytes.dropLast(3).contains(where: LedgerBytes.isDigit)
+        }
+        return fields.filter(isNumber).count * 2 > fields.count || fields.contains(where: isAmountWithOre)
     }
 
     private static func filledFields(_ line: ArraySlice<UInt8>, delimiter: UInt8) -> Int {
