@@ -806,7 +806,7 @@ struct LedgerStorageTests {
         let row = try #require(LedgerCellRow(spilled: bytes.dropLast()))
         #expect(row.range == range)
         #expect(row == range.row)
-        for damaged in ["7;1;2", "7;x;2;", "7;1;9223372036854775808;", ";1;2;", "7;-1;2;"] {
+        for damaged in ["7;1;2", "7;x;2;", "7;1;9223372036854775808;", ";1;2;", "7;-1;2;", "7;1;2;120:0;253"] {
             #expect(LedgerCellRow(spilled: Array(damaged.utf8)) == nil, "\(damaged)")
         }
         var negative: [UInt8] = []
@@ -824,12 +824,13 @@ struct LedgerStorageTests {
             }
             let before = try await Self.state(database)
             let lines = (0..<40).map { LedgerLine(kind: .operating, art: 10, function: 120, year: 2025, month: 1, amount: Money(ore: Int64($0))) }
-            await #expect(throws: StorageError.self) {
+            let error = await #expect(throws: StorageError.self) {
                 _ = try await database.importLedger(LedgerImportTarget(organisationCode: "UKE", year: 2025, sourceName: "vakt", format: "test", actor: "test")) { writer in
                     try await writer.append(lines)
                     return LedgerImportCount(lines: Int64(lines.count), controlSum: lines.map(\.amount).sum())
                 }
             }
+            #expect(error?.description.contains("fikk ikke numrene") == true, "\(error.map { "\($0)" } ?? "")")
             #expect(try await Self.state(database) == before)
         }
     }

@@ -67,38 +67,45 @@ public struct LedgerImportTotal: Sendable, Hashable, Codable {
 /// batches come one at a time; the lock only makes that safe to share with the writer's closure.
 final class LedgerImportTotals: @unchecked Sendable {
     private let lock = NSLock()
-    /// Per chapter: kontoklasse × 16 + artsgruppe index → øre, and which of them lines went into
-    /// (a bit each). A file has few chapters (often just 0): the sums of the chapter of the line
-    /// before are at hand without hashing.
-    private var sums: [Int: (amounts: [Int64], used: UInt32)] = [:]
+    /// 32 sums a chapter (kontoklasse × 16 + artsgruppe index → øre), one after another in the
+    /// order the chapters came, and which of them lines went into (a bit each).
+    private var amounts: [Int64] = []
+    private var used: [UInt32] = []
+    private var chapters: [Int: Int] = [:]
 
     func add(_ lines: [LedgerLine]) {
         lock.lock()
         defer { lock.unlock() }
+        // A file has few chapters (often only 0), mostly in runs: the chapter of the line before
+        // is at hand without hashing.
         var chapter: Int?
-        var current: (amounts: [Int64], used: UInt32) = ([], 0)
+        var slot = 0
         for line in lines {
             if line.chapter != chapter {
-                if let chapter { sums[chapter] = current }
                 chapter = line.chapter
-                current = sums[line.chapter] ?? ([Int64](repeating: 0, count: 32), 0)
+                if let known = chapters[line.chapter] {
+                    slot = known
+                } else {
+                    slot = used.count
+                    chapters[line.chapter] = slot
+                    amounts += repeatElement(0, count: 32)
+                    used.append(0)
+                }
             }
             let group = line.art < 100 ? 0 : line.art < 300 ? 1 : min(8, line.art / 100 - 1)
             let key = (line.kind == .operating ? 0 : 16) &+ group
-            current.amounts[key] &+= line.amount.ore
-            current.used |= 1 << key
+            amounts[slot &* 32 &+ key] &+= line.amount.ore
+            used[slot] |= 1 << key
         }
-        if let chapter { sums[chapter] = current }
     }
 
     var totals: [LedgerImportTotal] {
         lock.lock()
         defer { lock.unlock() }
-        return sums.keys.sorted().flatMap { chapter in
-            let (amounts, used) = sums[chapter]!
-            return amounts.indices.filter { used & 1 << $0 != 0 }.map { key in
+        return chapters.sorted { $0.key < $1.key }.flatMap { chapter, slot in
+            (0..<32).filter { used[slot] & 1 << $0 != 0 }.map { key in
                 LedgerImportTotal(chapter: chapter, kind: key < 16 ? .operating : .investment,
-                                  group: ObjectGroup.standard[key % 16].code, amount: Money(ore: amounts[key]))
+                                  group: ObjectGroup.standard[key % 16].code, amount: Money(ore: amounts[slot * 32 + key]))
             }
         }
     }
@@ -133,6 +140,10 @@ final class SerialInserts: @unchecked Sendable {
 public struct LedgerBatchWriter: Sendable {
     let write: @Sendable ([LedgerLine]) async throws -> Void
 
+    /// Stores `lines` after those appended before. One call at a time: a batch is numbered when
+    /// it is placed and inserted in turn after, so two calls at once could swap their order (on
+    /// SQLite the import then fails its numbering check). It returns once the batch's insert has
+    /// begun, so the next batch can be read meanwhile.
     public func append(_ lines: [LedgerLine]) async throws {
         guard !lines.isEmpty else { return }
         try await write(lines)
@@ -355,7 +366,9 @@ struct LedgerCellRow: Sendable, Hashable {
     /// Reads a line written by `LedgerArtRange.appendRow`; nil if it is not one.
     init?<Bytes: Collection<UInt8>>(spilled line: Bytes) {
         let fields = line.split(separator: UInt8(ascii: ";"), maxSplits: 3, omittingEmptySubsequences: false)
-        guard fields.count == 4, let art = decimal(fields[0]), let first = decimal(fields[1]), let last = decimal(fields[2]) else { return nil }
+        guard fields.count == 4, let art = decimal(fields[0]), let first = decimal(fields[1]), let last = decimal(fields[2]),
+              fields[3].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ",") })
+        else { return nil }
         self.init(art: Int(art), firstID: first, lastID: last, functions: String(decoding: fields[3], as: UTF8.self))
     }
 }
@@ -545,6 +558,8 @@ final class LedgerLinePlacement: @unchecked Sendable {
             while let data = try spilled.handle.read(upToCount: 1 << 20), !data.isEmpty { try await take([UInt8](data)) }
         }
         try await take(tail)
+        // Every range written ends in a newline: bytes after the last one are a damaged file.
+        guard rest.isEmpty else { throw StorageError.invalid("Den midlertidige fila for importen er skadet.") }
         if !batch.isEmpty { try await body(batch) }
     }
 
@@ -635,6 +650,7 @@ final class LedgerLinePlacement: @unchecked Sendable {
     }
 }
 
+/// Ledger imports and their lines: totals by any dimension and the lines behind a cell.
 public struct SQLLedgerStore: Sendable {
     let db: any SQLDatabase
 
