@@ -9,14 +9,51 @@ extension StyrAPIHandler {
         let (code, year) = (input.path.code, input.path.year)
         try validate(year: year)
         try await require(.read, on: code)
-        let (chapters, groupings, profiles) = try await database.withConnection { db in
+        let (chapters, groupings, profiles, threshold) = try await database.withConnection { db in
             let setup = SQLBudgetSetupStore(db)
-            return (try await SQLGovernanceStore(db).chapters(of: code), try await setup.groupings(), try await setup.profiles(of: code, year: year))
+            return (try await SQLGovernanceStore(db).chapters(of: code), try await setup.groupings(), try await setup.profiles(of: code, year: year),
+                    try await setup.threshold(of: code, year: year))
         }
         return .ok(.init(body: .json(Components.Schemas.BudgetSetup(
             organisationCode: code, year: year,
             postGroupings: chapters.map { Self.groupingSchema($0, groupings.byChapter[$0.number]) },
-            profiles: Self.profilesSchema(profiles, year: year)))))
+            profiles: Self.profilesSchema(profiles, year: year),
+            threshold: thresholdSchema(threshold, year: year)))))
+    }
+
+    func putForecastThreshold(_ input: Operations.PutForecastThreshold.Input) async throws -> Operations.PutForecastThreshold.Output {
+        let (code, year) = (input.path.code, input.path.year)
+        try validate(year: year)
+        let user = try await require(.steer, on: code)
+        guard case .json(let body) = input.body else { throw APIProblem.invalid("Forventet JSON.") }
+        let threshold = ForecastThreshold(
+            amount: Money(ore: body.amountOre), percentBasisPoints: body.percentBasisPoints,
+            rule: body.rule == .amountOrPercent ? .amountOrPercent : .amountAndPercent)
+        guard threshold.isValid else {
+            throw APIProblem(status: 422, title: "Ugyldige data", detail: "Terskelen må ha et beløp fra 0 til 1 000 000 000 000 kr og en prosent fra 0 til 100.",
+                             errors: ["amountOre: 0–100 000 000 000 000", "percentBasisPoints: 0–10 000"])
+        }
+        let email = user.email
+        try await database.transaction { db in try await SQLBudgetSetupStore(db, actor: email).saveThreshold(threshold, of: code, year: year) }
+        return .ok(.init(body: .json(thresholdSchema(threshold, year: year))))
+    }
+
+    func deleteForecastThreshold(_ input: Operations.DeleteForecastThreshold.Input) async throws -> Operations.DeleteForecastThreshold.Output {
+        let (code, year) = (input.path.code, input.path.year)
+        try validate(year: year)
+        let user = try await require(.steer, on: code)
+        let email = user.email
+        try await database.transaction { db in try await SQLBudgetSetupStore(db, actor: email).saveThreshold(nil, of: code, year: year) }
+        return .ok(.init(body: .json(thresholdSchema(nil, year: year))))
+    }
+
+    /// The threshold that applies: the department's for the year, else the server's.
+    func thresholdSchema(_ stored: ForecastThreshold?, year: Int) -> Components.Schemas.ForecastThresholdSetting {
+        let threshold = stored ?? forecastThreshold
+        return Components.Schemas.ForecastThresholdSetting(
+            year: year, amountOre: threshold.amount.ore, percentBasisPoints: threshold.percentBasisPoints,
+            rule: threshold.rule == .amountAndPercent ? .amountAndPercent : .amountOrPercent, isStandard: stored == nil,
+            description: threshold.norwegianDescription)
     }
 
     func putPostGrouping(_ input: Operations.PutPostGrouping.Input) async throws -> Operations.PutPostGrouping.Output {

@@ -152,6 +152,7 @@ struct AccountingReportController: Sendable {
         }
         let response = pages.html("\(report.title) – \(scope.organisation.name)", template: "accounting-report", context: [
             "setup": Self.setupDescription(setup), "canSteer": scope.can(.steer), "groupingURL": "\(base)/postinndeling", "profileURL": "\(base)/periodisering",
+            "thresholdURL": "\(base)/terskel",
             "organisationName": scope.organisation.name, "title": report.title, "subtitle": report.subtitle, "year": year,
             "saved": saved ?? "", "sections": sections, "hasSections": !sections.isEmpty, "notes": report.notes, "warnings": report.warnings,
             "hasWarnings": !report.warnings.isEmpty, "canEdit": canEdit, "canSubmit": scope.can(.approveReports),

@@ -67,7 +67,7 @@ public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), 
     DialogueController(database: database, pages: pages, access: access, limit: configuration.notificationLimit).addRoutes(to: router)
     LedgerController(database: database, pages: pages, access: access).addRoutes(to: router)
     AccountingReportController(database: database, pages: pages, access: access, threshold: configuration.forecastThreshold).addRoutes(to: router)
-    BudgetSetupController(database: database, pages: pages, access: access).addRoutes(to: router)
+    BudgetSetupController(database: database, pages: pages, access: access, defaultThreshold: configuration.forecastThreshold).addRoutes(to: router)
     LedgerImportController(database: database, pages: pages, access: access).addRoutes(to: router)
     router.get("/styles.css") { _, _ in
         Response(

@@ -5,11 +5,14 @@ import StyrReports
 import StyrStorage
 
 /// What the accounting report is computed with beyond the numbers: the department sets each
-/// chapter's post grouping, the agency its monthly budget profiles (periodisering) for the year.
+/// chapter's post grouping and the deviation that needs an explanation, the agency its monthly
+/// budget profiles (periodisering) for the year.
 struct BudgetSetupController: Sendable {
     let database: Database
     let pages: Pages
     let access: Authorizer
+    /// The server's threshold, for organisations whose department has not set one.
+    let defaultThreshold: ForecastThreshold
 
     func addRoutes(to router: Router<StyrRequestContext>) {
         router.get("/organisasjoner/:code/regnskapsrapport/:year/postinndeling") { request, context in
@@ -27,6 +30,23 @@ struct BudgetSetupController: Sendable {
             let fields = try await FormBody.read(request, context: context)
             try access.requireCSRF(fields, context)
             return try await saveGroupings(scope, year: year, fields: fields, context)
+        }
+        router.get("/organisasjoner/:code/regnskapsrapport/:year/terskel") { request, context in
+            let scope = try await access.scope(.steer, request, context)
+            let year = try requireYear(context, pages: pages)
+            let code = scope.code
+            let stored = try await database.withConnection { db in try await SQLBudgetSetupStore(db).threshold(of: code, year: year) }
+            let shown = (stored ?? defaultThreshold).formValues
+            return pages.form(thresholdPage(scope, year: year, ownThreshold: stored != nil,
+                                            values: ["belop": shown.amount, "prosent": shown.percent, "regel": shown.rule], errors: InputErrors()),
+                              context: context, trail: trail(scope, year)).response
+        }
+        router.post("/organisasjoner/:code/regnskapsrapport/:year/terskel") { request, context in
+            let scope = try await access.scope(.steer, request, context)
+            let year = try requireYear(context, pages: pages)
+            let fields = try await FormBody.read(request, context: context)
+            try access.requireCSRF(fields, context)
+            return try await saveThreshold(scope, year: year, fields: fields, context)
         }
         router.get("/organisasjoner/:code/regnskapsrapport/:year/periodisering") { request, context in
             let scope = try await access.scope(.enterResults, request, context)
@@ -94,6 +114,50 @@ struct BudgetSetupController: Sendable {
             for item in toSave { try await store.saveGrouping(item.grouping, chapter: item.chapter) }
         }
         return redirect(to: "\(scope.base)/regnskapsrapport/\(year)?lagret=\("Postinndelingen er lagret.".urlQueryEncoded)")
+    }
+
+    // MARK: Threshold
+
+    func thresholdPage(_ scope: DialogueScope, year: Int, ownThreshold: Bool, values: [String: String], errors: InputErrors) -> FormPage {
+        FormPage(
+            kicker: scope.organisation.name, heading: "Terskel for forklaring \(year)",
+            intro: "Et avvik mellom prognose og regulert budsjett over terskelen må forklares før regnskapsrapporten sendes. Terskelen gjelder \(scope.organisation.name) for \(year); endringen logges. Standard er \(defaultThreshold.norwegianDescription)"
+                + (ownThreshold ? "; nå gjelder en egen terskel." : ", og den gjelder nå."),
+            action: "\(scope.base)/regnskapsrapport/\(year)/terskel", submitLabel: "Lagre terskelen",
+            fields: [
+                FormField(name: "belop", label: "Beløp (kroner)", kind: .text, value: values["belop"] ?? "", hint: "Avvik over dette beløpet, for eksempel 500 000."),
+                FormField(name: "prosent", label: "Prosent av regulert budsjett", kind: .text, value: values["prosent"] ?? "",
+                          hint: "For eksempel 5 eller 2,5; høyst to desimaler."),
+                FormField(name: "regel", label: "Forklaring kreves når avviket er", kind: .select([
+                    (value: "og", label: "over både beløpet og prosenten"), (value: "eller", label: "over beløpet eller prosenten"),
+                ]), value: values["regel"] ?? "og", hint: ""),
+                FormField(name: "standard", label: "Standard", kind: .checkboxes([
+                    (name: "standard", label: "Bruk standardterskelen (feltene over gjelder ikke)", checked: false),
+                ]), value: "", hint: ""),
+            ],
+            errors: errors, errorHeading: "Terskelen er ikke lagret", cancelURL: "\(scope.base)/regnskapsrapport/\(year)")
+    }
+
+    func saveThreshold(_ scope: DialogueScope, year: Int, fields: [String: String], _ context: StyrRequestContext) async throws -> Response {
+        var threshold: ForecastThreshold?
+        // The standard's own values, or the box ticked: the standard applies (and follows the server's).
+        if fields["standard"] == nil {
+            let read = ForecastThreshold.read(amount: fields["belop"] ?? "", percent: fields["prosent"] ?? "", rule: fields["regel"] ?? "")
+            guard let readThreshold = read.threshold else {
+                var errors = InputErrors()
+                let names: [ForecastThreshold.Field: String] = [.amount: "belop", .percent: "prosent", .rule: "regel"]
+                for problem in read.problems { errors.add(names[problem.field] ?? "belop", problem.message) }
+                let code = scope.code
+                let stored = try await database.withConnection { db in try await SQLBudgetSetupStore(db).threshold(of: code, year: year) }
+                return pages.form(thresholdPage(scope, year: year, ownThreshold: stored != nil, values: fields, errors: errors), context: context,
+                                  trail: trail(scope, year)).response
+            }
+            threshold = readThreshold == defaultThreshold ? nil : readThreshold
+        }
+        let (code, email, toSave) = (scope.code, scope.user.email, threshold)
+        try await database.transaction { db in try await SQLBudgetSetupStore(db, actor: email).saveThreshold(toSave, of: code, year: year) }
+        let message = threshold.map { "Terskelen er lagret: forklaring kreves ved \($0.norwegianDescription)." } ?? "Standardterskelen gjelder."
+        return redirect(to: "\(scope.base)/regnskapsrapport/\(year)?lagret=\(message.urlQueryEncoded)")
     }
 
     // MARK: Profiles

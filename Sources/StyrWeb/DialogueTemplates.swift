@@ -263,7 +263,7 @@ extension PageTemplates {
     <h1>{{title}}</h1>
     <p>{{subtitle}}. Last ned: <a href="{{csvURL}}">CSV</a> · <a href="{{xlsxURL}}">Excel (XLSX)</a></p>
     <nav aria-label="Perioder" class="no-print"><p>Periode: {{#periods}}{{#current}}<strong aria-current="true">{{label}}</strong> {{/current}}{{^current}}<a href="{{url}}">{{label}}</a> {{/current}}{{/periods}}</p></nav>
-    <p class="no-print">{{setup}}{{#canSteer}} <a href="{{groupingURL}}">Endre postinndelingen</a>{{/canSteer}}{{#canEdit}} <a href="{{profileURL}}">Endre periodiseringen</a>{{/canEdit}}</p>
+    <p class="no-print">{{setup}}{{#canSteer}} <a href="{{groupingURL}}">Endre postinndelingen</a>{{/canSteer}}{{#canEdit}} <a href="{{profileURL}}">Endre periodiseringen</a>{{/canEdit}}{{#canSteer}} <a href="{{thresholdURL}}">Endre terskelen for forklaring</a>{{/canSteer}}</p>
     {{#saved}}<p class="notice" role="status">{{saved}}</p>{{/saved}}
     {{#hasErrors}}<div class="error-summary" role="alert"><h2>Ingenting er lagret</h2><ul>{{#errors}}<li>{{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
     {{#hasWarnings}}<ul class="warning-box">{{#warnings}}<li>{{.}}</li>{{/warnings}}</ul>{{/hasWarnings}}

@@ -222,7 +222,8 @@ def main():
                            "department dialogue": "/organisasjoner/FIN/styringsdialog",
                            "department calendar": "/organisasjoner/FIN/arshjul?ar=2021",
                            "incident (steerer)": "/organisasjoner/UKE/meldinger/4",
-                           "post grouping form": "/organisasjoner/UKE/regnskapsrapport/2020/postinndeling"}.items():
+                           "post grouping form": "/organisasjoner/UKE/regnskapsrapport/2020/postinndeling",
+                           "threshold form": "/organisasjoner/UKE/regnskapsrapport/2020/terskel"}.items():
             driver.get(base + path)
             axe_check(driver, name)
             shot(driver, "steerer-" + name.split(" (")[0].replace(" ", "-"))
@@ -244,6 +245,24 @@ def main():
         driver.find_element(By.ID, "kapittel_125").clear()
         submit(driver)
         check("Poster: artsgruppene." in driver.page_source, "an empty grouping goes back to the artsgrupper")
+        # The steerer sets the explanation threshold for UKE 2020; a percentage past 100 is refused.
+        driver.get(base + "/organisasjoner/UKE/regnskapsrapport/2020/terskel")
+        percent = driver.find_element(By.ID, "prosent")
+        percent.clear()
+        percent.send_keys("150")
+        submit(driver)
+        check("Prosenten må være et tall fra 0 til 100" in driver.page_source, "a threshold past 100 % is refused")
+        axe_check(driver, "threshold form with errors")
+        percent = driver.find_element(By.ID, "prosent")
+        percent.clear()
+        percent.send_keys("2,5")
+        submit(driver)
+        check("forklaring kreves ved avvik over 500 000 kr og over 2,5 % av regulert budsjett" in driver.page_source,
+              "the steerer sets the explanation threshold from the browser")
+        driver.get(base + "/organisasjoner/UKE/regnskapsrapport/2020/terskel")
+        driver.find_element(By.NAME, "standard").click()
+        submit(driver)
+        check("Standardterskelen gjelder." in driver.page_source, "the steerer goes back to the default threshold")
         driver.get(base + "/organisasjoner/UKE/indikatorer/2020/ny")
         driver.find_element(By.ID, "navn").send_keys("Andel saker besvart innen fristen")
         driver.find_element(By.ID, "maltall").send_keys("95")

@@ -453,3 +453,36 @@ struct ForecastTests {
         #expect(lines.count == 5)
     }
 }
+
+@Suite("The explanation threshold as typed")
+struct ForecastThresholdInputTests {
+    @Test("amounts in kroner, percentages with up to two decimals and the rule are read; each bad field is named")
+    func read() {
+        let read = ForecastThreshold.read(amount: "250 000", percent: "2,5 %", rule: "eller")
+        #expect(read.threshold == ForecastThreshold(amount: .kroner(250_000), percentBasisPoints: 250, rule: .amountOrPercent))
+        #expect(read.problems.isEmpty)
+        #expect(ForecastThreshold.read(amount: "0", percent: "0", rule: "og").threshold == ForecastThreshold(amount: .zero, percentBasisPoints: 0))
+        #expect(ForecastThreshold.read(amount: "1 000 000 000 000", percent: "100", rule: "OG").threshold?.percentBasisPoints == 10_000)
+        #expect(ForecastThreshold.read(amount: "1", percent: "0.25", rule: "og").threshold?.percentBasisPoints == 25)
+
+        let bad = ForecastThreshold.read(amount: "-5", percent: "100,01", rule: "kanskje")
+        #expect(bad.threshold == nil)
+        #expect(bad.problems.map(\.field) == [.amount, .percent, .rule])
+        for percent in ["", "5,555", "abc", "1000", "5,", ",5", "-1"] {
+            #expect(ForecastThreshold.read(amount: "1", percent: percent, rule: "og").problems.map(\.field) == [.percent], "\(percent)")
+        }
+        for amount in ["", "1 000 000 000 000,01", "fem"] {
+            #expect(ForecastThreshold.read(amount: amount, percent: "5", rule: "og").problems.map(\.field) == [.amount], "\(amount)")
+        }
+    }
+
+    @Test("the form shows a threshold as it reads it back")
+    func roundTrip() {
+        for threshold in [ForecastThreshold.standard, ForecastThreshold(amount: Money(ore: 1_234_550), percentBasisPoints: 1, rule: .amountOrPercent)] {
+            let shown = threshold.formValues
+            #expect(ForecastThreshold.read(amount: shown.amount, percent: shown.percent, rule: shown.rule).threshold == threshold)
+        }
+        #expect(ForecastThreshold.standard.formValues.amount == "500 000")
+        #expect(ForecastThreshold.standard.formValues.percent == "5")
+    }
+}

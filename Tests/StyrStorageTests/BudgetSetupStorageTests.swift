@@ -31,6 +31,37 @@ struct BudgetSetupStorageTests {
         try await database.withConnection { db in try await SQLAuditLog(db).entries(entityType: type).count }
     }
 
+    @Test("the department's threshold for a year decides which deviations need an explanation; nil goes back to the server's; every change audited",
+          arguments: TestDatabase.backends)
+    func threshold(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase { database async throws in
+            _ = try await DemoLoader.loadIfEmpty(database)
+            let standard = try await Self.report(database)
+            #expect(standard.threshold == .standard)
+            #expect(!standard.missingExplanations.isEmpty)
+            let none = ForecastThreshold(amount: ForecastThreshold.largestAmount, percentBasisPoints: 10_000)
+            try await database.transaction { db in try await SQLBudgetSetupStore(db, actor: "test@styr").saveThreshold(none, of: "UKE", year: 2020) }
+            #expect(try await database.withConnection { db in try await SQLBudgetSetupStore(db).threshold(of: "UKE", year: 2020) } == none)
+            #expect(try await database.withConnection { db in try await SQLBudgetSetupStore(db).threshold(of: "UKE", year: 2021) } == nil)
+            let relaxed = try await Self.report(database)
+            #expect(relaxed.threshold == none)
+            #expect(relaxed.missingExplanations.isEmpty)
+            // Saving the same again changes nothing and logs nothing.
+            try await database.transaction { db in try await SQLBudgetSetupStore(db, actor: "test@styr").saveThreshold(none, of: "UKE", year: 2020) }
+            #expect(try await Self.auditCount(database, "forecastThreshold") == 1)
+            // Beyond the limits: refused, nothing written.
+            await #expect(throws: StorageError.self) {
+                try await database.transaction { db in
+                    try await SQLBudgetSetupStore(db, actor: "test@styr").saveThreshold(ForecastThreshold(amount: .kroner(1), percentBasisPoints: 10_001), of: "UKE", year: 2020)
+                }
+            }
+            #expect(try await Self.report(database).threshold == none)
+            try await database.transaction { db in try await SQLBudgetSetupStore(db, actor: "test@styr").saveThreshold(nil, of: "UKE", year: 2020) }
+            #expect(try await Self.report(database).missingExplanations == standard.missingExplanations)
+            #expect(try await Self.auditCount(database, "forecastThreshold") == 2)
+        }
+    }
+
     @Test("a chapter's own grouping sums budget, actuals and forecast per post; the net is unchanged; nil goes back", arguments: TestDatabase.backends)
     func grouping(backend: TestDatabase) async throws {
         try await backend.withFreshDatabase { database async throws in

@@ -66,7 +66,7 @@ struct APITests {
                 "/organisations/{code}/ledger/{year}", "/organisations/{code}/ledger/{year}/totals", "/organisations/{code}/ledger/{year}/lines",
                 "/organisations/{code}/accounting-report/{year}",
                 "/organisations/{code}/budget-setup/{year}", "/organisations/{code}/post-groupings/{chapter}",
-                "/organisations/{code}/budget-profiles/{year}",
+                "/organisations/{code}/budget-profiles/{year}", "/organisations/{code}/forecast-threshold/{year}",
             ])
         }
     }

@@ -105,6 +105,75 @@ struct BudgetSetupWebTests {
     }
 }
 
+/// The department's threshold for explanations per agency and year, from the browser.
+@Suite("Explanation threshold page")
+struct ThresholdWebTests {
+    static func body(_ response: TestResponse) -> String { String(buffer: response.body) }
+    static let base = "/organisasjoner/UKE/regnskapsrapport/2020"
+
+    @Test("the department sets the threshold for the agency's year: bad input is refused per field, the report asks for explanations by it, and the default comes back")
+    func threshold() async throws {
+        try await WebTestApp.run(.sqlite) { client, passwords in
+            let steerer = try await Browser.login(client, email: WebTests.finSteerer, password: passwords[WebTests.finSteerer]!)
+            let editor = try await Browser.login(client, email: WebTests.editor, password: passwords[WebTests.editor]!)
+            // The agency's leader sees which deviations still need an explanation.
+            let leader = try await Browser.login(client, email: WebTests.leader, password: passwords[WebTests.leader]!)
+            #expect(try await editor.get("\(Self.base)/terskel").status == .forbidden)
+            #expect(try await editor.post("\(Self.base)/terskel", form: ["_csrf": editor.csrfToken!, "belop": "0", "prosent": "0", "regel": "og"]).status == .forbidden)
+
+            let form = Self.body(try await steerer.get("\(Self.base)/terskel"))
+            #expect(form.contains("value=\"500 000\""))
+            #expect(form.contains("value=\"5\""))
+            #expect(form.contains("Standard er avvik over 500 000 kr og over 5 % av regulert budsjett, og den gjelder nå."))
+            #expect(Self.body(try await steerer.get(Self.base)).contains("Endre terskelen for forklaring"))
+            #expect(!Self.body(try await editor.get(Self.base)).contains("Endre terskelen for forklaring"))
+            let before = Self.body(try await leader.get("\(Self.base)?periode=t2"))
+            #expect(before.contains("avvik mangler forklaring"))
+
+            let refused = try await steerer.post("\(Self.base)/terskel", form: ["_csrf": steerer.csrfToken!, "belop": "mange", "prosent": "101", "regel": "og"])
+            #expect(refused.status == .unprocessableContent)
+            let refusal = Self.body(refused)
+            #expect(refusal.contains("Beløpet må være et beløp i kroner"))
+            #expect(refusal.contains("Prosenten må være et tall fra 0 til 100"))
+            #expect(refusal.contains("value=\"mange\""), "what was typed is kept")
+
+            // Beyond a trillion kroner and 100 %: no deviation of the demo reaches it.
+            let saved = try await steerer.post("\(Self.base)/terskel", form: [
+                "_csrf": steerer.csrfToken!, "belop": "1 000 000 000 000", "prosent": "100", "regel": "og",
+            ])
+            #expect(saved.status == .seeOther)
+            let after = Self.body(try await leader.get("\(Self.base)?periode=t2"))
+            #expect(!after.contains("avvik mangler forklaring"))
+            #expect(after.contains("Forklaring kreves ved avvik over 1 000 000 000 000 kr og over 100 % av regulert budsjett."))
+            // Another year keeps the default.
+            let otherYear = Self.body(try await steerer.get("/organisasjoner/UKE/regnskapsrapport/2021/terskel"))
+            #expect(otherYear.contains("value=\"500 000\""))
+            #expect(otherYear.contains("Standard er avvik over 500 000 kr og over 5 % av regulert budsjett, og den gjelder nå."))
+            #expect(!otherYear.contains("checked"), "the box is for going back, never ticked beforehand")
+
+            // Either limit: a small amount and percentage make more deviations need an explanation.
+            let either = try await steerer.post("\(Self.base)/terskel", form: ["_csrf": steerer.csrfToken!, "belop": "1", "prosent": "0,5", "regel": "eller"])
+            #expect(either.status == .seeOther)
+            let strict = Self.body(try await leader.get("\(Self.base)?periode=t2"))
+            #expect(strict.contains("Forklaring kreves ved avvik over 1 kr eller over 0,5 % av regulert budsjett."))
+            #expect(Self.body(try await steerer.get("\(Self.base)/terskel")).contains("value=\"0,5\""))
+
+            #expect(Self.body(try await steerer.get("\(Self.base)/terskel")).contains("nå gjelder en egen terskel"))
+            // The standard's own values typed in: the standard applies, no copy of it is kept.
+            let sameAsStandard = try await steerer.post("\(Self.base)/terskel", form: ["_csrf": steerer.csrfToken!, "belop": "500 000", "prosent": "5", "regel": "og"])
+            #expect(sameAsStandard.headers[.location]?.contains("Standardterskelen%20gjelder") == true, "\(sameAsStandard.headers[.location] ?? "")")
+            _ = try await steerer.post("\(Self.base)/terskel", form: ["_csrf": steerer.csrfToken!, "belop": "1", "prosent": "0,5", "regel": "eller"])
+            let standard = try await steerer.post("\(Self.base)/terskel", form: ["_csrf": steerer.csrfToken!, "belop": "1", "prosent": "0,5", "regel": "eller", "standard": "ja"])
+            #expect(standard.status == .seeOther)
+            let back = Self.body(try await leader.get("\(Self.base)?periode=t2"))
+            #expect(back.contains("Forklaring kreves ved avvik over 500 000 kr og over 5 %"))
+            #expect(back.contains("avvik mangler forklaring"))
+            let history = Self.body(try await steerer.get("/historikk?type=forecastThreshold&nokkel=UKE/2020"))
+            #expect(history.components(separatedBy: WebTests.finSteerer).count - 1 == 5, "five changes, each by the steerer")
+        }
+    }
+}
+
 /// The budget page's regnskap cells lead to the ledger lines that add up to them.
 @Suite("Budget page drill-down")
 struct BudgetDrillDownWebTests {

@@ -388,4 +388,41 @@ struct BudgetSetupAPITests {
             #expect(wages["budgetToDateOre"] as? Int == 0)
         }
     }
+
+    static func explanationsNeeded(_ client: any TestClientProtocol, token: String) async throws -> Int {
+        let report = try APITests.object(try await APITests.get(client, "\(Self.base)/accounting-report/2020?period=t2", token: token))
+        return (report["sections"] as? [[String: Any]] ?? []).flatMap { $0["rows"] as? [[String: Any]] ?? [] }
+            .filter { $0["needsExplanation"] as? Bool == true }.count
+    }
+
+    @Test("the steerer sets the explanation threshold for the year and goes back to the default; bad values and other roles change nothing", arguments: TestDatabase.backends)
+    func threshold(backend: TestDatabase) async throws {
+        try await APITests.run(backend) { client, tokens in
+            let steerer = tokens[WebTests.finSteerer]!, editor = tokens[WebTests.editor]!, auditor = tokens[WebTests.auditor]!
+            let initial = try #require(try APITests.object(try await APITests.get(client, "\(Self.base)/budget-setup/2020", token: auditor))["threshold"] as? [String: Any])
+            #expect(initial["isStandard"] as? Bool == true)
+            #expect(initial["amountOre"] as? Int == 50_000_000)
+            #expect(initial["percentBasisPoints"] as? Int == 500)
+            let needed = try await Self.explanationsNeeded(client, token: editor)
+            #expect(needed > 0)
+
+            let none = #"{"amountOre": 100000000000000, "percentBasisPoints": 10000, "rule": "amountAndPercent"}"#
+            #expect(try await APITests.put(client, "\(Self.base)/forecast-threshold/2020", token: editor, json: none).status == .forbidden)
+            let tooMuch = #"{"amountOre": 1, "percentBasisPoints": 10001, "rule": "amountAndPercent"}"#
+            #expect(try await APITests.put(client, "\(Self.base)/forecast-threshold/2020", token: steerer, json: tooMuch).status.code >= 400)
+            #expect(try await Self.explanationsNeeded(client, token: editor) == needed)
+
+            let saved = try await APITests.put(client, "\(Self.base)/forecast-threshold/2020", token: steerer, json: none)
+            #expect(saved.status == .ok)
+            let setting = try APITests.object(saved)
+            #expect(setting["isStandard"] as? Bool == false)
+            #expect(setting["description"] as? String == "avvik over 1 000 000 000 000 kr og over 100 % av regulert budsjett")
+            #expect(try await Self.explanationsNeeded(client, token: editor) == 0)
+
+            let removed = try await client.execute(uri: "\(Self.base)/forecast-threshold/2020", method: .delete, headers: [.authorization: "Bearer \(steerer)"], body: nil)
+            #expect(removed.status == .ok)
+            #expect(try APITests.object(removed)["isStandard"] as? Bool == true)
+            #expect(try await Self.explanationsNeeded(client, token: editor) == needed)
+        }
+    }
 }

@@ -356,6 +356,28 @@ extension APIProtocol {
         )
         try transport.register(
             {
+                try await server.putForecastThreshold(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .put,
+            path: server.apiPathComponentsWithServerPrefix("/organisations/{code}/forecast-threshold/{year}")
+        )
+        try transport.register(
+            {
+                try await server.deleteForecastThreshold(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .delete,
+            path: server.apiPathComponentsWithServerPrefix("/organisations/{code}/forecast-threshold/{year}")
+        )
+        try transport.register(
+            {
                 try await server.putBudgetProfiles(
                     request: $0,
                     body: $1,
@@ -2942,9 +2964,10 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
     }
     /// What the accounting report is computed with besides the numbers.
     ///
-    /// Each chapter's post grouping (the artsgrupper unless the department has set its own) and
-    /// the agency's monthly budget profiles for the year (none: a twelfth a month). Needs the read
-    /// permission.
+    /// Each chapter's post grouping (the artsgrupper unless the department has set its own), the
+    /// agency's monthly budget profiles for the year (none: a twelfth a month) and the deviation
+    /// that needs an explanation (the server's default unless the department has set one for the
+    /// year). Needs the read permission.
     ///
     ///
     /// - Remark: HTTP `GET /organisations/{code}/budget-setup/{year}`.
@@ -3084,6 +3107,191 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                     path: path,
                     headers: headers,
                     body: body
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .`default`(statusCode, value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: statusCode)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .applicationProblemJson(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/problem+json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/problem+json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                }
+            }
+        )
+    }
+    /// Sets the deviation of a forecast that needs an explanation, for the organisation's year.
+    ///
+    /// An amount (øre, 0 to 1 000 000 000 000 kr) and a percentage of the revised budget (basis
+    /// points, 0–10 000), with the rule: beyond both (amountAndPercent) or beyond either
+    /// (amountOrPercent). The accounting report asks for an explanation of every post beyond it
+    /// before it can be submitted. In the audit log. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/forecast-threshold/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/forecast-threshold/{year}/put(putForecastThreshold)`.
+    func putForecastThreshold(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.PutForecastThreshold.id,
+            using: {
+                APIHandler.putForecastThreshold($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.PutForecastThreshold.Input.Path = .init(
+                    code: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "code",
+                        as: Components.Parameters.OrganisationCode.self
+                    ),
+                    year: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "year",
+                        as: Components.Parameters.Year.self
+                    )
+                )
+                let headers: Operations.PutForecastThreshold.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                let contentType = converter.extractContentTypeIfPresent(in: request.headerFields)
+                let body: Operations.PutForecastThreshold.Input.Body
+                let chosenContentType = try converter.bestContentType(
+                    received: contentType,
+                    options: [
+                        "application/json"
+                    ]
+                )
+                switch chosenContentType {
+                case "application/json":
+                    body = try await converter.getRequiredRequestBodyAsJSON(
+                        Components.Schemas.ForecastThresholdInput.self,
+                        from: requestBody,
+                        transforming: { value in
+                            .json(value)
+                        }
+                    )
+                default:
+                    preconditionFailure("bestContentType chose an invalid content type.")
+                }
+                return Operations.PutForecastThreshold.Input(
+                    path: path,
+                    headers: headers,
+                    body: body
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .`default`(statusCode, value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: statusCode)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .applicationProblemJson(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/problem+json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/problem+json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                }
+            }
+        )
+    }
+    /// Goes back to the server's default threshold for the organisation's year.
+    ///
+    /// In the audit log. Needs the steer permission.
+    ///
+    /// - Remark: HTTP `DELETE /organisations/{code}/forecast-threshold/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/forecast-threshold/{year}/delete(deleteForecastThreshold)`.
+    func deleteForecastThreshold(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.DeleteForecastThreshold.id,
+            using: {
+                APIHandler.deleteForecastThreshold($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.DeleteForecastThreshold.Input.Path = .init(
+                    code: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "code",
+                        as: Components.Parameters.OrganisationCode.self
+                    ),
+                    year: try converter.getPathParameterAsURI(
+                        in: metadata.pathParameters,
+                        name: "year",
+                        as: Components.Parameters.Year.self
+                    )
+                )
+                let headers: Operations.DeleteForecastThreshold.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                return Operations.DeleteForecastThreshold.Input(
+                    path: path,
+                    headers: headers
                 )
             },
             serializer: { output, request in

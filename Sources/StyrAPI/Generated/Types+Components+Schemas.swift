@@ -3711,6 +3711,8 @@ extension Components {
             internal var postGroupings: [Components.Schemas.ChapterPostGrouping]
             /// - Remark: Generated from `#/components/schemas/BudgetSetup/profiles`.
             internal var profiles: Components.Schemas.BudgetProfiles
+            /// - Remark: Generated from `#/components/schemas/BudgetSetup/threshold`.
+            internal var threshold: Components.Schemas.ForecastThresholdSetting
             /// Creates a new `BudgetSetup`.
             ///
             /// - Parameters:
@@ -3718,22 +3720,118 @@ extension Components {
             ///   - year:
             ///   - postGroupings:
             ///   - profiles:
+            ///   - threshold:
             internal init(
                 organisationCode: Swift.String,
                 year: Swift.Int,
                 postGroupings: [Components.Schemas.ChapterPostGrouping],
-                profiles: Components.Schemas.BudgetProfiles
+                profiles: Components.Schemas.BudgetProfiles,
+                threshold: Components.Schemas.ForecastThresholdSetting
             ) {
                 self.organisationCode = organisationCode
                 self.year = year
                 self.postGroupings = postGroupings
                 self.profiles = profiles
+                self.threshold = threshold
             }
             internal enum CodingKeys: String, CodingKey {
                 case organisationCode
                 case year
                 case postGroupings
                 case profiles
+                case threshold
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ForecastThresholdInput`.
+        internal struct ForecastThresholdInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ForecastThresholdInput/amountOre`.
+            internal var amountOre: Swift.Int64
+            /// 500 is 5 %.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ForecastThresholdInput/percentBasisPoints`.
+            internal var percentBasisPoints: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/ForecastThresholdInput/rule`.
+            internal enum RulePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case amountAndPercent = "amountAndPercent"
+                case amountOrPercent = "amountOrPercent"
+            }
+            /// - Remark: Generated from `#/components/schemas/ForecastThresholdInput/rule`.
+            internal var rule: Components.Schemas.ForecastThresholdInput.RulePayload
+            /// Creates a new `ForecastThresholdInput`.
+            ///
+            /// - Parameters:
+            ///   - amountOre:
+            ///   - percentBasisPoints: 500 is 5 %.
+            ///   - rule:
+            internal init(
+                amountOre: Swift.Int64,
+                percentBasisPoints: Swift.Int64,
+                rule: Components.Schemas.ForecastThresholdInput.RulePayload
+            ) {
+                self.amountOre = amountOre
+                self.percentBasisPoints = percentBasisPoints
+                self.rule = rule
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case amountOre
+                case percentBasisPoints
+                case rule
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ForecastThresholdSetting`.
+        internal struct ForecastThresholdSetting: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ForecastThresholdSetting/year`.
+            internal var year: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/ForecastThresholdSetting/amountOre`.
+            internal var amountOre: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/ForecastThresholdSetting/percentBasisPoints`.
+            internal var percentBasisPoints: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/ForecastThresholdSetting/rule`.
+            internal enum RulePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case amountAndPercent = "amountAndPercent"
+                case amountOrPercent = "amountOrPercent"
+            }
+            /// - Remark: Generated from `#/components/schemas/ForecastThresholdSetting/rule`.
+            internal var rule: Components.Schemas.ForecastThresholdSetting.RulePayload
+            /// The server's default applies (the department has set none for the year).
+            ///
+            /// - Remark: Generated from `#/components/schemas/ForecastThresholdSetting/isStandard`.
+            internal var isStandard: Swift.Bool
+            /// As the report prints it: «avvik over 500 000 kr og over 5,00 % av regulert budsjett».
+            ///
+            /// - Remark: Generated from `#/components/schemas/ForecastThresholdSetting/description`.
+            internal var description: Swift.String
+            /// Creates a new `ForecastThresholdSetting`.
+            ///
+            /// - Parameters:
+            ///   - year:
+            ///   - amountOre:
+            ///   - percentBasisPoints:
+            ///   - rule:
+            ///   - isStandard: The server's default applies (the department has set none for the year).
+            ///   - description: As the report prints it: «avvik over 500 000 kr og over 5,00 % av regulert budsjett».
+            internal init(
+                year: Swift.Int,
+                amountOre: Swift.Int64,
+                percentBasisPoints: Swift.Int64,
+                rule: Components.Schemas.ForecastThresholdSetting.RulePayload,
+                isStandard: Swift.Bool,
+                description: Swift.String
+            ) {
+                self.year = year
+                self.amountOre = amountOre
+                self.percentBasisPoints = percentBasisPoints
+                self.rule = rule
+                self.isStandard = isStandard
+                self.description = description
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case year
+                case amountOre
+                case percentBasisPoints
+                case rule
+                case isStandard
+                case description
             }
         }
         /// - Remark: Generated from `#/components/schemas/PostReference`.

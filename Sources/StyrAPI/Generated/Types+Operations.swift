@@ -4815,9 +4815,10 @@ internal enum Operations {
     }
     /// What the accounting report is computed with besides the numbers.
     ///
-    /// Each chapter's post grouping (the artsgrupper unless the department has set its own) and
-    /// the agency's monthly budget profiles for the year (none: a twelfth a month). Needs the read
-    /// permission.
+    /// Each chapter's post grouping (the artsgrupper unless the department has set its own), the
+    /// agency's monthly budget profiles for the year (none: a twelfth a month) and the deviation
+    /// that needs an explanation (the server's default unless the department has set one for the
+    /// year). Needs the read permission.
     ///
     ///
     /// - Remark: HTTP `GET /organisations/{code}/budget-setup/{year}`.
@@ -5100,6 +5101,343 @@ internal enum Operations {
             /// An error, as RFC 9457 problem details.
             ///
             /// - Remark: Generated from `#/paths//organisations/{code}/post-groupings/{chapter}/put(putPostGrouping)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Sets the deviation of a forecast that needs an explanation, for the organisation's year.
+    ///
+    /// An amount (øre, 0 to 1 000 000 000 000 kr) and a percentage of the revised budget (basis
+    /// points, 0–10 000), with the rule: beyond both (amountAndPercent) or beyond either
+    /// (amountOrPercent). The accounting report asks for an explanation of every post beyond it
+    /// before it can be submitted. In the audit log. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/forecast-threshold/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/forecast-threshold/{year}/put(putForecastThreshold)`.
+    internal enum PutForecastThreshold {
+        internal static let id: Swift.String = "putForecastThreshold"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/forecast-threshold/{year}/PUT/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/forecast-threshold/{year}/PUT/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/forecast-threshold/{year}/PUT/path/year`.
+                internal var year: Components.Parameters.Year
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - year:
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    year: Components.Parameters.Year
+                ) {
+                    self.code = code
+                    self.year = year
+                }
+            }
+            internal var path: Operations.PutForecastThreshold.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/forecast-threshold/{year}/PUT/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.PutForecastThreshold.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.PutForecastThreshold.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.PutForecastThreshold.Input.Headers
+            /// - Remark: Generated from `#/paths/organisations/{code}/forecast-threshold/{year}/PUT/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/forecast-threshold/{year}/PUT/requestBody/content/application\/json`.
+                case json(Components.Schemas.ForecastThresholdInput)
+            }
+            internal var body: Operations.PutForecastThreshold.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.PutForecastThreshold.Input.Path,
+                headers: Operations.PutForecastThreshold.Input.Headers = .init(),
+                body: Operations.PutForecastThreshold.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/forecast-threshold/{year}/PUT/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/forecast-threshold/{year}/PUT/responses/200/content/application\/json`.
+                    case json(Components.Schemas.ForecastThresholdSetting)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.ForecastThresholdSetting {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.PutForecastThreshold.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.PutForecastThreshold.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The threshold as it now applies.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/forecast-threshold/{year}/put(putForecastThreshold)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.PutForecastThreshold.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.PutForecastThreshold.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/forecast-threshold/{year}/put(putForecastThreshold)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Goes back to the server's default threshold for the organisation's year.
+    ///
+    /// In the audit log. Needs the steer permission.
+    ///
+    /// - Remark: HTTP `DELETE /organisations/{code}/forecast-threshold/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/forecast-threshold/{year}/delete(deleteForecastThreshold)`.
+    internal enum DeleteForecastThreshold {
+        internal static let id: Swift.String = "deleteForecastThreshold"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/forecast-threshold/{year}/DELETE/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/forecast-threshold/{year}/DELETE/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/forecast-threshold/{year}/DELETE/path/year`.
+                internal var year: Components.Parameters.Year
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - year:
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    year: Components.Parameters.Year
+                ) {
+                    self.code = code
+                    self.year = year
+                }
+            }
+            internal var path: Operations.DeleteForecastThreshold.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/forecast-threshold/{year}/DELETE/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeleteForecastThreshold.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeleteForecastThreshold.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.DeleteForecastThreshold.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.DeleteForecastThreshold.Input.Path,
+                headers: Operations.DeleteForecastThreshold.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/forecast-threshold/{year}/DELETE/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/forecast-threshold/{year}/DELETE/responses/200/content/application\/json`.
+                    case json(Components.Schemas.ForecastThresholdSetting)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.ForecastThresholdSetting {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.DeleteForecastThreshold.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.DeleteForecastThreshold.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The threshold as it now applies (the default).
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/forecast-threshold/{year}/delete(deleteForecastThreshold)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.DeleteForecastThreshold.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.DeleteForecastThreshold.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/forecast-threshold/{year}/delete(deleteForecastThreshold)/responses/default`.
             ///
             /// HTTP response code: `default`.
             case `default`(statusCode: Swift.Int, Components.Responses.Problem)

@@ -218,9 +218,10 @@ internal protocol APIProtocol: Sendable {
     func getAccountingReport(_ input: Operations.GetAccountingReport.Input) async throws -> Operations.GetAccountingReport.Output
     /// What the accounting report is computed with besides the numbers.
     ///
-    /// Each chapter's post grouping (the artsgrupper unless the department has set its own) and
-    /// the agency's monthly budget profiles for the year (none: a twelfth a month). Needs the read
-    /// permission.
+    /// Each chapter's post grouping (the artsgrupper unless the department has set its own), the
+    /// agency's monthly budget profiles for the year (none: a twelfth a month) and the deviation
+    /// that needs an explanation (the server's default unless the department has set one for the
+    /// year). Needs the read permission.
     ///
     ///
     /// - Remark: HTTP `GET /organisations/{code}/budget-setup/{year}`.
@@ -237,6 +238,24 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `PUT /organisations/{code}/post-groupings/{chapter}`.
     /// - Remark: Generated from `#/paths//organisations/{code}/post-groupings/{chapter}/put(putPostGrouping)`.
     func putPostGrouping(_ input: Operations.PutPostGrouping.Input) async throws -> Operations.PutPostGrouping.Output
+    /// Sets the deviation of a forecast that needs an explanation, for the organisation's year.
+    ///
+    /// An amount (øre, 0 to 1 000 000 000 000 kr) and a percentage of the revised budget (basis
+    /// points, 0–10 000), with the rule: beyond both (amountAndPercent) or beyond either
+    /// (amountOrPercent). The accounting report asks for an explanation of every post beyond it
+    /// before it can be submitted. In the audit log. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/forecast-threshold/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/forecast-threshold/{year}/put(putForecastThreshold)`.
+    func putForecastThreshold(_ input: Operations.PutForecastThreshold.Input) async throws -> Operations.PutForecastThreshold.Output
+    /// Goes back to the server's default threshold for the organisation's year.
+    ///
+    /// In the audit log. Needs the steer permission.
+    ///
+    /// - Remark: HTTP `DELETE /organisations/{code}/forecast-threshold/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/forecast-threshold/{year}/delete(deleteForecastThreshold)`.
+    func deleteForecastThreshold(_ input: Operations.DeleteForecastThreshold.Input) async throws -> Operations.DeleteForecastThreshold.Output
     /// Replaces the agency's monthly budget profiles for the year.
     ///
     /// Twelve non-negative weights a profile (January first, not all zero; only their
@@ -724,9 +743,10 @@ extension APIProtocol {
     }
     /// What the accounting report is computed with besides the numbers.
     ///
-    /// Each chapter's post grouping (the artsgrupper unless the department has set its own) and
-    /// the agency's monthly budget profiles for the year (none: a twelfth a month). Needs the read
-    /// permission.
+    /// Each chapter's post grouping (the artsgrupper unless the department has set its own), the
+    /// agency's monthly budget profiles for the year (none: a twelfth a month) and the deviation
+    /// that needs an explanation (the server's default unless the department has set one for the
+    /// year). Needs the read permission.
     ///
     ///
     /// - Remark: HTTP `GET /organisations/{code}/budget-setup/{year}`.
@@ -759,6 +779,42 @@ extension APIProtocol {
             path: path,
             headers: headers,
             body: body
+        ))
+    }
+    /// Sets the deviation of a forecast that needs an explanation, for the organisation's year.
+    ///
+    /// An amount (øre, 0 to 1 000 000 000 000 kr) and a percentage of the revised budget (basis
+    /// points, 0–10 000), with the rule: beyond both (amountAndPercent) or beyond either
+    /// (amountOrPercent). The accounting report asks for an explanation of every post beyond it
+    /// before it can be submitted. In the audit log. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/forecast-threshold/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/forecast-threshold/{year}/put(putForecastThreshold)`.
+    internal func putForecastThreshold(
+        path: Operations.PutForecastThreshold.Input.Path,
+        headers: Operations.PutForecastThreshold.Input.Headers = .init(),
+        body: Operations.PutForecastThreshold.Input.Body
+    ) async throws -> Operations.PutForecastThreshold.Output {
+        try await putForecastThreshold(Operations.PutForecastThreshold.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Goes back to the server's default threshold for the organisation's year.
+    ///
+    /// In the audit log. Needs the steer permission.
+    ///
+    /// - Remark: HTTP `DELETE /organisations/{code}/forecast-threshold/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/forecast-threshold/{year}/delete(deleteForecastThreshold)`.
+    internal func deleteForecastThreshold(
+        path: Operations.DeleteForecastThreshold.Input.Path,
+        headers: Operations.DeleteForecastThreshold.Input.Headers = .init()
+    ) async throws -> Operations.DeleteForecastThreshold.Output {
+        try await deleteForecastThreshold(Operations.DeleteForecastThreshold.Input(
+            path: path,
+            headers: headers
         ))
     }
     /// Replaces the agency's monthly budget profiles for the year.

@@ -88,6 +88,69 @@ public struct ForecastThreshold: Hashable, Sendable, Codable {
         let joiner = rule == .amountAndPercent ? "og" : "eller"
         return "avvik over \(NorwegianFormat.kroner(amount, zeroAsDash: false)) kr \(joiner) over \(NorwegianFormat.percent(percent, decimals: 2)) av regulert budsjett"
     }
+
+    /// The largest amount limit: a trillion kroner, beyond any chapter.
+    public static let largestAmount = Money.kroner(1_000_000_000_000)
+
+    /// Whether the limits are within what a threshold may be: an amount of 0 kr up to
+    /// `largestAmount`, a percentage of 0–100 %.
+    public var isValid: Bool {
+        (0...Self.largestAmount.ore).contains(amount.ore) && (0...10_000).contains(percentBasisPoints)
+    }
+
+    /// A field of the threshold as typed that cannot be read, and why.
+    public struct InputProblem: Hashable, Sendable {
+        public var field: Field
+        public var message: String
+    }
+
+    public enum Field: String, Hashable, Sendable {
+        case amount, percent, rule
+    }
+
+    /// The threshold as typed in a form: kroner (`500 000`), a percentage (`5`, `2,5` or `2,5 %`,
+    /// at most two decimals) and the rule (`og`: beyond both, `eller`: beyond either). Either the
+    /// threshold or every field's problem.
+    public static func read(amount: String, percent: String, rule: String) -> (threshold: ForecastThreshold?, problems: [InputProblem]) {
+        var problems: [InputProblem] = []
+        let money = LetterText.kroner(amount)
+        if money == nil || !(0...largestAmount.ore).contains(money!.ore) {
+            problems.append(InputProblem(field: .amount, message: "Beløpet må være et beløp i kroner fra 0 til 1 000 000 000 000, for eksempel 500 000."))
+        }
+        let basisPoints = Self.basisPoints(percent)
+        if basisPoints == nil {
+            problems.append(InputProblem(field: .percent, message: "Prosenten må være et tall fra 0 til 100 med høyst to desimaler, for eksempel 5 eller 2,5."))
+        }
+        let readRule: Rule? = switch rule.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "og": .amountAndPercent
+        case "eller": .amountOrPercent
+        default: nil
+        }
+        if readRule == nil { problems.append(InputProblem(field: .rule, message: "Velg om avviket må være over begge grensene («og») eller én av dem («eller»).")) }
+        guard problems.isEmpty, let money, let basisPoints, let readRule else { return (nil, problems) }
+        return (ForecastThreshold(amount: money, percentBasisPoints: basisPoints, rule: readRule), [])
+    }
+
+    /// `5` → 500, `2,5 %` → 250, `0.25` → 25; nil past two decimals or outside 0–100.
+    static func basisPoints(_ text: String) -> Int64? {
+        var cleaned = text.filter { !$0.isWhitespace }
+        if cleaned.hasSuffix("%") { cleaned.removeLast() }
+        let parts = cleaned.replacingOccurrences(of: ",", with: ".").split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), (1...3).contains(parts[0].count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+              let whole = Int64(parts[0]) else { return nil }
+        var value = whole * 100
+        if parts.count == 2 {
+            guard (1...2).contains(parts[1].count), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let fraction = Int64(parts[1]) else { return nil }
+            value += parts[1].count == 1 ? fraction * 10 : fraction
+        }
+        return value <= 10_000 ? value : nil
+    }
+
+    /// The threshold as the form shows it: amount, percentage and rule (`og` or `eller`).
+    public var formValues: (amount: String, percent: String, rule: String) {
+        (NorwegianFormat.exactKroner(amount), NorwegianFormat.quantity(percent, decimals: percentBasisPoints % 100 == 0 ? 0 : 2),
+         rule == .amountAndPercent ? "og" : "eller")
+    }
 }
 
 /// The forecast rules: computing a forecast by a method, and when a deviation needs an explanation.

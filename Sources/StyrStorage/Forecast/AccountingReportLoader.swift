@@ -6,19 +6,23 @@ import StyrDomain
 /// grouping, the agency's monthly budget profiles and its forecast choices. Lines without a chapter belong to the organisation's chapter when it has one.
 public enum AccountingReportLoader {
     /// What the report is computed with besides the numbers: the organisation's chapters, their
-    /// post groupings and the year's monthly profiles.
+    /// post groupings, the year's monthly profiles and the department's threshold for explanations.
     public struct Setup: Sendable {
         public var chapters: [Chapter]
         public var groupings: ChapterPostGroupings
         public var profiles: BudgetSetupText.Profiles
+        /// Nil: the server's default applies.
+        public var threshold: ForecastThreshold?
 
         public static func load(_ db: any SQLDatabase, organisationCode: String, year: Int) async throws -> Setup {
             let store = SQLBudgetSetupStore(db)
             return Setup(chapters: try await SQLGovernanceStore(db).chapters(of: organisationCode), groupings: try await store.groupings(),
-                         profiles: try await store.profiles(of: organisationCode, year: year))
+                         profiles: try await store.profiles(of: organisationCode, year: year),
+                         threshold: try await store.threshold(of: organisationCode, year: year))
         }
     }
 
+    /// `threshold` is the server's default: the department's own for the year, when set, wins.
     public static func load(
         _ db: any SQLDatabase, organisationCode: String, year: Int, period: AccountingPeriod, threshold: ForecastThreshold = .standard
     ) async throws -> AccountingReport {
@@ -80,7 +84,7 @@ public enum AccountingReportLoader {
                 year: year, period: period, chapterNames: Dictionary(chapters.map { ($0.number, $0.name) }, uniquingKeysWith: { a, _ in a }),
                 groupings: groupings, originalBudget: original, revisions: revisions, actuals: actuals, lastYearActuals: lastYear,
                 methods: methods, explanations: explanations, profiles: profiles.byPost, defaultProfile: profiles.fallback ?? .even,
-                threshold: threshold))
+                threshold: setup.threshold ?? threshold))
         } catch {
             throw StorageError.invalid(String(describing: error))
         }

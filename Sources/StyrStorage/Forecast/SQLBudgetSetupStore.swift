@@ -3,7 +3,8 @@ import SQLKit
 import StyrDomain
 
 /// The configuration behind the accounting report: each chapter's post grouping (set by the
-/// department) and the agency's monthly budget profiles per year. Every change is in the audit log.
+/// department), the agency's monthly budget profiles per year, and the deviation that needs an
+/// explanation per agency and year (set by the department). Every change is in the audit log.
 public struct SQLBudgetSetupStore: Sendable {
     let db: any SQLDatabase
     let actor: String
@@ -75,6 +76,51 @@ public struct SQLBudgetSetupStore: Sendable {
             actor: actor, action: before.isEmpty ? .create : profiles.isEmpty ? .delete : .update, entityType: "budgetProfiles",
             entityKey: "\(organisationCode)/\(year)", before: before.isEmpty ? nil : BudgetSetupText.text(before),
             after: profiles.isEmpty ? nil : BudgetSetupText.text(profiles))
+    }
+}
+
+extension SQLBudgetSetupStore {
+    // MARK: Explanation threshold
+
+    /// The deviation of a forecast that needs an explanation, as the department set it for the
+    /// organisation's year; nil: the server's default (`styr serve --forecast-threshold-…`).
+    public func threshold(of organisationCode: String, year: Int) async throws -> ForecastThreshold? {
+        let organisationID = try await SQLGovernanceStore(db).organisationID(organisationCode)
+        guard let row = try await db.select().column("document").from("forecast_thresholds").where("organisation_id", .equal, organisationID)
+            .where("year", .equal, year).first() else { return nil }
+        return try decodeStoredJSON(ForecastThreshold.self, from: try row.decode(column: "document", as: String.self))
+    }
+
+    /// Sets the organisation's threshold for the year; nil goes back to the server's default.
+    public func saveThreshold(_ threshold: ForecastThreshold?, of organisationCode: String, year: Int) async throws {
+        if let threshold, !threshold.isValid {
+            throw StorageError.invalid("Terskelen må ha et beløp fra 0 til 1 000 000 000 000 kr og en prosent fra 0 til 100.")
+        }
+        let organisationID = try await SQLGovernanceStore(db).organisationID(organisationCode)
+        let before = try await self.threshold(of: organisationCode, year: year)
+        guard before != threshold else { return }
+        try await db.delete(from: "forecast_thresholds").where("organisation_id", .equal, organisationID).where("year", .equal, year).run()
+        if let threshold {
+            try await db.insert(into: "forecast_thresholds").columns("organisation_id", "year", "document")
+                .values(SQLBind(organisationID), SQLBind(Int64(year)), SQLBind(try storedJSON(threshold))).run()
+        }
+        _ = try await SQLAuditLog(db).append(
+            actor: actor, action: before == nil ? .create : threshold == nil ? .delete : .update, entityType: "forecastThreshold",
+            entityKey: "\(organisationCode)/\(year)", before: try before.map(storedJSON), after: try threshold.map(storedJSON))
+    }
+}
+
+/// The department's threshold for explanations per agency and year (`SQLBudgetSetupStore.threshold`).
+struct CreateForecastThresholds: Migration {
+    let name = "0019_forecast_thresholds"
+
+    func prepare(on db: any SQLDatabase) async throws {
+        try await db.create(table: "forecast_thresholds").idColumn()
+            .reference("organisation_id", to: "organisations")
+            .column("year", type: .bigint, .notNull)
+            .column("document", type: .text, .notNull)
+            .unique("organisation_id", "year")
+            .run()
     }
 }
 

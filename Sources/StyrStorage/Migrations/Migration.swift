@@ -81,6 +81,7 @@ public enum StyrMigrations {
         AddLedgerImportScope(),
         AddLedgerImportTotals(),
         PlaceLedgerLinesByArt(),
+        CreateForecastThresholds(),
     ]
 }
 
