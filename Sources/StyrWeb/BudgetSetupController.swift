@@ -140,7 +140,8 @@ struct BudgetSetupController: Sendable {
 
     func saveThreshold(_ scope: DialogueScope, year: Int, fields: [String: String], _ context: StyrRequestContext) async throws -> Response {
         var threshold: ForecastThreshold?
-        // The standard's own values, or the box ticked: the standard applies (and follows the server's).
+        // The box ticked: the standard applies (and follows the server's). Values typed in are kept
+        // as the organisation's own, also when they equal the standard's today.
         if fields["standard"] == nil {
             let read = ForecastThreshold.read(amount: fields["belop"] ?? "", percent: fields["prosent"] ?? "", rule: fields["regel"] ?? "")
             guard let readThreshold = read.threshold else {
@@ -152,7 +153,7 @@ struct BudgetSetupController: Sendable {
                 return pages.form(thresholdPage(scope, year: year, ownThreshold: stored != nil, values: fields, errors: errors), context: context,
                                   trail: trail(scope, year)).response
             }
-            threshold = readThreshold == defaultThreshold ? nil : readThreshold
+            threshold = readThreshold
         }
         let (code, email, toSave) = (scope.code, scope.user.email, threshold)
         try await database.transaction { db in try await SQLBudgetSetupStore(db, actor: email).saveThreshold(toSave, of: code, year: year) }

@@ -468,7 +468,8 @@ struct ForecastThresholdInputTests {
         let bad = ForecastThreshold.read(amount: "-5", percent: "100,01", rule: "kanskje")
         #expect(bad.threshold == nil)
         #expect(bad.problems.map(\.field) == [.amount, .percent, .rule])
-        for percent in ["", "5,555", "abc", "1000", "5,", ",5", "-1"] {
+        #expect(ForecastThreshold.read(amount: "500 000 kr", percent: "005", rule: "og").threshold == .standard)
+        for percent in ["", "5,555", "abc", "1000", "5,", ",5", "-1", "1e2", "+5", "١٠"] {
             #expect(ForecastThreshold.read(amount: "1", percent: percent, rule: "og").problems.map(\.field) == [.percent], "\(percent)")
         }
         for amount in ["", "1 000 000 000 000,01", "fem"] {

@@ -145,6 +145,9 @@ struct ThresholdWebTests {
             let after = Self.body(try await leader.get("\(Self.base)?periode=t2"))
             #expect(!after.contains("avvik mangler forklaring"))
             #expect(after.contains("Forklaring kreves ved avvik over 1 000 000 000 000 kr og over 100 % av regulert budsjett."))
+            // By the department's threshold nothing needs explaining: the leader can send the report.
+            let sent = try await leader.post("\(Self.base)/send?periode=t2", form: ["_csrf": leader.csrfToken!])
+            #expect(sent.status == .seeOther)
             // Another year keeps the default.
             let otherYear = Self.body(try await steerer.get("/organisasjoner/UKE/regnskapsrapport/2021/terskel"))
             #expect(otherYear.contains("value=\"500 000\""))
@@ -159,9 +162,10 @@ struct ThresholdWebTests {
             #expect(Self.body(try await steerer.get("\(Self.base)/terskel")).contains("value=\"0,5\""))
 
             #expect(Self.body(try await steerer.get("\(Self.base)/terskel")).contains("nå gjelder en egen terskel"))
-            // The standard's own values typed in: the standard applies, no copy of it is kept.
-            let sameAsStandard = try await steerer.post("\(Self.base)/terskel", form: ["_csrf": steerer.csrfToken!, "belop": "500 000", "prosent": "5", "regel": "og"])
-            #expect(sameAsStandard.headers[.location]?.contains("Standardterskelen%20gjelder") == true, "\(sameAsStandard.headers[.location] ?? "")")
+            // The standard's values typed in are the agency's own for the year: a later change of the server's default does not move them.
+            let sameAsStandard = try await steerer.post("\(Self.base)/terskel", form: ["_csrf": steerer.csrfToken!, "belop": "500 000 kr", "prosent": "5 %", "regel": "og"])
+            #expect(sameAsStandard.headers[.location]?.contains("Terskelen%20er%20lagret") == true, "\(sameAsStandard.headers[.location] ?? "")")
+            #expect(Self.body(try await steerer.get("\(Self.base)/terskel")).contains("nå gjelder en egen terskel"))
             _ = try await steerer.post("\(Self.base)/terskel", form: ["_csrf": steerer.csrfToken!, "belop": "1", "prosent": "0,5", "regel": "eller"])
             let standard = try await steerer.post("\(Self.base)/terskel", form: ["_csrf": steerer.csrfToken!, "belop": "1", "prosent": "0,5", "regel": "eller", "standard": "ja"])
             #expect(standard.status == .seeOther)
@@ -170,6 +174,28 @@ struct ThresholdWebTests {
             #expect(back.contains("avvik mangler forklaring"))
             let history = Self.body(try await steerer.get("/historikk?type=forecastThreshold&nokkel=UKE/2020"))
             #expect(history.components(separatedBy: WebTests.finSteerer).count - 1 == 5, "five changes, each by the steerer")
+        }
+    }
+}
+
+extension ThresholdWebTests {
+    @Test("with another default on the server, the form, the report and the API show that default until the department sets its own")
+    func serverDefault() async throws {
+        let custom = ForecastThreshold(amount: Money(ore: 25_000_050), percentBasisPoints: 250, rule: .amountOrPercent)
+        try await WebTestApp.run(.sqlite, forecastThreshold: custom) { client, passwords in
+            let steerer = try await Browser.login(client, email: WebTests.finSteerer, password: passwords[WebTests.finSteerer]!)
+            let form = Self.body(try await steerer.get("\(Self.base)/terskel"))
+            #expect(form.contains("Standard er avvik over 250 000,50 kr eller over 2,5 % av regulert budsjett, og den gjelder nå."))
+            #expect(form.contains("value=\"250 000,50\""))
+            #expect(form.contains("value=\"2,5\""))
+            #expect(form.contains("<option value=\"eller\" selected>"))
+            #expect(Self.body(try await steerer.get("\(Self.base)?periode=t2")).contains("Forklaring kreves ved avvik over 250 000,50 kr eller over 2,5 % av regulert budsjett."))
+            let body = try await steerer.get("/api/v1/organisations/UKE/budget-setup/2020").body
+            let setup = try #require(try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any])
+            let threshold = try #require(setup["threshold"] as? [String: Any])
+            #expect(threshold["description"] as? String == "avvik over 250 000,50 kr eller over 2,5 % av regulert budsjett")
+            #expect(threshold["isStandard"] as? Bool == true)
+            #expect(threshold["amountOre"] as? Int == 25_000_050)
         }
     }
 }

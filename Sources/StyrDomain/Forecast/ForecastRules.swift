@@ -86,7 +86,7 @@ public struct ForecastThreshold: Hashable, Sendable, Codable {
     /// `avvik over 500 000 kr og over 5 % av regulert budsjett`.
     public var norwegianDescription: String {
         let joiner = rule == .amountAndPercent ? "og" : "eller"
-        return "avvik over \(NorwegianFormat.kroner(amount, zeroAsDash: false)) kr \(joiner) over \(NorwegianFormat.percent(percent, decimals: 2)) av regulert budsjett"
+        return "avvik over \(NorwegianFormat.exactKroner(amount)) kr \(joiner) over \(NorwegianFormat.percent(percent, decimals: 2)) av regulert budsjett"
     }
 
     /// The largest amount limit: a trillion kroner, beyond any chapter.
@@ -113,7 +113,9 @@ public struct ForecastThreshold: Hashable, Sendable, Codable {
     /// threshold or every field's problem.
     public static func read(amount: String, percent: String, rule: String) -> (threshold: ForecastThreshold?, problems: [InputProblem]) {
         var problems: [InputProblem] = []
-        let money = LetterText.kroner(amount)
+        var typed = amount.trimmingCharacters(in: .whitespaces)
+        if typed.lowercased().hasSuffix("kr") { typed.removeLast(2) }
+        let money = LetterText.kroner(typed)
         if money == nil || !(0...largestAmount.ore).contains(money!.ore) {
             problems.append(InputProblem(field: .amount, message: "Beløpet må være et beløp i kroner fra 0 til 1 000 000 000 000, for eksempel 500 000."))
         }
@@ -131,12 +133,12 @@ public struct ForecastThreshold: Hashable, Sendable, Codable {
         return (ForecastThreshold(amount: money, percentBasisPoints: basisPoints, rule: readRule), [])
     }
 
-    /// `5` → 500, `2,5 %` → 250, `0.25` → 25; nil past two decimals or outside 0–100.
+    /// `5` → 500, `2,5 %` → 250, `0.25` → 25, `005` → 500; nil past two decimals or outside 0–100.
     static func basisPoints(_ text: String) -> Int64? {
         var cleaned = text.filter { !$0.isWhitespace }
         if cleaned.hasSuffix("%") { cleaned.removeLast() }
         let parts = cleaned.replacingOccurrences(of: ",", with: ".").split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), (1...3).contains(parts[0].count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+        guard (1...2).contains(parts.count), (1...6).contains(parts[0].count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
               let whole = Int64(parts[0]) else { return nil }
         var value = whole * 100
         if parts.count == 2 {
