@@ -67,6 +67,8 @@ public struct LedgerAggregator {
     /// The import's year, from the lines (every line of an import has it).
     private var year = 0
     private static let entriesPerWrite = 65_536
+    /// Entries (24 bytes each) buffered by all the runs' readers together during the merge: 16 MB.
+    static let mergeBudgetEntries = 699_050
 
     /// `capacity` groups in memory (about 50 bytes each, plus the sorted copy while a run is written).
     public init(capacity: Int = 1_000_000, directory: URL = FileManager.default.temporaryDirectory) {
@@ -143,7 +145,10 @@ public struct LedgerAggregator {
         }
         if !totals.isEmpty { try spill() }
         let runs = runFiles.count
-        var readers = try runFiles.map { try RunReader(url: $0) }
+        // The merge reads every run at once: their buffers share one budget, so memory does not
+        // grow with the number of runs (a run per million groups).
+        let entriesPerRead = max(1_024, Self.mergeBudgetEntries / runs)
+        var readers = try runFiles.map { try RunReader(url: $0, entriesPerRead: entriesPerRead) }
         var current: [(key: Key, amount: Int64)?] = try readers.indices.map { try readers[$0].next() }
         var groups: Int64 = 0
         var mergedTotal: Int64 = 0
@@ -175,20 +180,22 @@ public struct LedgerAggregator {
         runFiles.removeAll()
     }
 
-    /// Reads a run file's entries in order, 64 Ki entries at a time.
+    /// Reads a run file's entries in order, `entriesPerRead` at a time.
     struct RunReader {
         let handle: FileHandle
+        let entriesPerRead: Int
         var buffer: [UInt64] = []
         var position = 0
 
-        init(url: URL) throws {
+        init(url: URL, entriesPerRead: Int) throws {
             guard let handle = FileHandle(forReadingAtPath: url.path) else { throw Failure.io("kan ikke lese \(url.path)") }
             self.handle = handle
+            self.entriesPerRead = entriesPerRead
         }
 
         mutating func next() throws -> (key: Key, amount: Int64)? {
             if position + 3 > buffer.count {
-                guard let data = try handle.read(upToCount: 24 * LedgerAggregator.entriesPerWrite), !data.isEmpty else {
+                guard let data = try handle.read(upToCount: 24 * entriesPerRead), !data.isEmpty else {
                     try? handle.close()
                     return nil
                 }
