@@ -29,12 +29,13 @@ extension StyrAPIHandler {
         let threshold = ForecastThreshold(
             amount: Money(ore: body.amountOre), percentBasisPoints: body.percentBasisPoints,
             rule: body.rule == .amountOrPercent ? .amountOrPercent : .amountAndPercent)
-        guard threshold.isValid else {
-            throw APIProblem(status: 422, title: "Ugyldige data", detail: "Terskelen må ha et beløp fra 0 til 1 000 000 000 000 kr og en prosent fra 0 til 100.",
-                             errors: ["amountOre: 0–100 000 000 000 000", "percentBasisPoints: 0–10 000"])
-        }
         let email = user.email
-        try await database.transaction { db in try await SQLBudgetSetupStore(db, actor: email).saveThreshold(threshold, of: code, year: year) }
+        do {
+            // The store refuses limits out of range, with the reason.
+            try await database.transaction { db in try await SQLBudgetSetupStore(db, actor: email).saveThreshold(threshold, of: code, year: year) }
+        } catch let error as StorageError {
+            throw APIProblem.invalid(error.description)
+        }
         return .ok(.init(body: .json(thresholdSchema(threshold, year: year))))
     }
 

@@ -135,22 +135,16 @@ public struct ForecastThreshold: Hashable, Sendable, Codable {
 
     /// `5` → 500, `2,5 %` → 250, `0.25` → 25, `005` → 500; nil past two decimals or outside 0–100.
     static func basisPoints(_ text: String) -> Int64? {
-        var cleaned = text.filter { !$0.isWhitespace }
-        if cleaned.hasSuffix("%") { cleaned.removeLast() }
-        let parts = cleaned.replacingOccurrences(of: ",", with: ".").split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), (1...6).contains(parts[0].count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
-              let whole = Int64(parts[0]) else { return nil }
-        var value = whole * 100
-        if parts.count == 2 {
-            guard (1...2).contains(parts[1].count), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let fraction = Int64(parts[1]) else { return nil }
-            value += parts[1].count == 1 ? fraction * 10 : fraction
-        }
-        return value <= 10_000 ? value : nil
+        var typed = text.trimmingCharacters(in: .whitespaces)
+        if typed.hasSuffix("%") { typed.removeLast() }
+        // Written as kroner with øre are: a whole number and at most two decimals (no sign).
+        guard typed.first?.isNumber == true, let hundredths = LetterText.kroner(typed)?.ore, (0...10_000).contains(hundredths) else { return nil }
+        return hundredths
     }
 
     /// The threshold as the form shows it: amount, percentage and rule (`og` or `eller`).
     public var formValues: (amount: String, percent: String, rule: String) {
-        (NorwegianFormat.exactKroner(amount), NorwegianFormat.quantity(percent, decimals: percentBasisPoints % 100 == 0 ? 0 : 2),
+        (NorwegianFormat.exactKroner(amount), NorwegianFormat.quantity(percent, decimals: 2),
          rule == .amountAndPercent ? "og" : "eller")
     }
 }

@@ -146,17 +146,22 @@ public struct LedgerImporter: Sendable {
         // lines of amounts are not candidates while a line of names is.
         var best: (filled: Int, error: LedgerLineError)?
         var bestOfNames: (filled: Int, error: LedgerLineError)?
+        var firstOfAmounts: Int?
         for passed in preamble {
             let filled = Self.filledFields(passed.line[...], delimiter: LedgerBytes.detectDelimiter(passed.line[...]))
             if best == nil || filled > best!.filled { best = (filled, passed.error) }
-            if !Self.readsAsData(passed.line[...]), bestOfNames == nil || filled > bestOfNames!.filled { bestOfNames = (filled, passed.error) }
+            if Self.readsAsData(passed.line[...]) {
+                firstOfAmounts = firstOfAmounts ?? passed.number
+            } else if bestOfNames == nil || filled > bestOfNames!.filled {
+                bestOfNames = (filled, passed.error)
+            }
         }
         if let bestOfNames, bestOfNames.filled >= 2 { return bestOfNames.error }
         // No line names two columns, and lines of amounts begin: the file has no header at all
         // (an export without column names), which the error of one of them would not say.
-        if let data = preamble.first(where: { Self.readsAsData($0.line[...]) }) {
+        if let firstOfAmounts {
             return LedgerLineError(
-                line: data.number,
+                line: firstOfAmounts,
                 reason: "filen har ingen overskrift: dette er en linje med beløp, og ingen linje over den navngir kolonnene. Legg inn en overskrift med kolonnenavn (for eksempel art;ansvar;funksjon;periode;beløp) over første linje med beløp")
         }
         return best?.error

@@ -375,18 +375,7 @@ struct LedgerCellRow: Sendable, Hashable {
 
 /// Appends `value`'s decimal digits (with a minus sign if negative).
 func appendDecimal(_ value: Int64, to bytes: inout [UInt8]) {
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    var magnitude = value.magnitude
-    var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { buffer in
-        repeat {
-            buffer[31 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
-            count += 1
-        } while magnitude > 0
-        bytes.append(contentsOf: buffer[(32 - count)...])
-    }
+    bytes.append(contentsOf: String(value).utf8)
 }
 
 /// The number written in `digits` (0–9 only); nil otherwise, or if it exceeds `Int64`.
@@ -444,8 +433,7 @@ public struct LedgerArtRange: Sendable, Hashable {
         }
     }
 
-    /// One line of an import's spilled ranges: `art;first;last;functions`. Written digit by digit:
-    /// a 10 M-line import writes about two million funksjon starts.
+    /// One line of an import's spilled ranges: `art;first;last;functions`.
     func appendRow(to bytes: inout [UInt8]) {
         appendDecimal(Int64(art), to: &bytes)
         bytes.append(UInt8(ascii: ";"))
