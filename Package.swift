@@ -45,6 +45,9 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
+        // The application layer: one use case per operation (access, load, rule, save, audit, in one
+        // transaction), over the repository protocols of StyrDomain. Pages, API and CLI call these.
+        .target(name: "StyrServices", dependencies: ["StyrDomain"]),
         // The UKE 2020 demo data set, transcribed from the seed documents.
         .target(name: "StyrDemo", dependencies: ["StyrDomain", "StyrStorage"]),
         // Report models and renderers (Markdown, HTML).
@@ -60,7 +63,7 @@ let package = Package(
         .target(
             name: "StyrAPI",
             dependencies: [
-                "StyrDomain", "StyrStorage", "StyrReports",
+                "StyrDomain", "StyrServices", "StyrStorage", "StyrReports",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ],
             exclude: ["openapi.yaml", "openapi-generator-config.yaml"],
@@ -72,7 +75,7 @@ let package = Package(
         .target(
             name: "StyrWeb",
             dependencies: [
-                "StyrDomain", "StyrStorage", "StyrReports", "StyrAPI",
+                "StyrDomain", "StyrServices", "StyrStorage", "StyrReports", "StyrAPI",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -86,7 +89,7 @@ let package = Package(
         .target(
             name: "StyrCLI",
             dependencies: [
-                "StyrDomain", "StyrStorage", "StyrDemo", "StyrReports", "StyrWeb",
+                "StyrDomain", "StyrServices", "StyrStorage", "StyrDemo", "StyrReports", "StyrWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -113,9 +116,12 @@ let package = Package(
             name: "StyrCLITests",
             dependencies: ["StyrCLI", "StyrStorage", "StyrTestSupport", .product(name: "SQLKit", package: "sql-kit")]),
         .testTarget(
+            name: "StyrServicesTests",
+            dependencies: ["StyrServices", "StyrDomain", "StyrStorage", "StyrDemo", "StyrTestSupport"]),
+        .testTarget(
             name: "StyrWebTests",
             dependencies: [
-                "StyrWeb", "StyrStorage", "StyrDemo", "StyrDomain", "StyrTestSupport", .product(name: "SQLKit", package: "sql-kit"),
+                "StyrWeb", "StyrServices", "StyrStorage", "StyrDemo", "StyrDomain", "StyrTestSupport", .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

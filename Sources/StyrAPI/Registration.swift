@@ -1,5 +1,6 @@
 public import OpenAPIRuntime
 public import StyrDomain
+public import StyrServices
 public import StyrStorage
 import Foundation
 
@@ -8,9 +9,9 @@ import Foundation
 /// notices and the governance log flag incidents notified later.
 /// `forecastThreshold` is the deviation of a forecast that needs an explanation.
 public func registerStyrAPI(
-    on transport: any ServerTransport, database: Database, notificationLimit: NotificationLimit = .standard,
+    on transport: any ServerTransport, database: Database, services: Services, notificationLimit: NotificationLimit = .standard,
     forecastThreshold: ForecastThreshold = .standard
 ) throws {
-    try StyrAPIHandler(database: database, notificationLimit: notificationLimit, forecastThreshold: forecastThreshold)
+    try StyrAPIHandler(database: database, services: services, notificationLimit: notificationLimit, forecastThreshold: forecastThreshold)
         .registerHandlers(on: transport, serverURL: URL(string: "/api/v1")!)
 }

@@ -2,6 +2,7 @@ import Foundation
 import OpenAPIRuntime
 import SQLKit
 import StyrDomain
+import StyrServices
 import StyrStorage
 
 /// The governance dialogue through the API: allocation letters as in force, assignment status,
@@ -295,71 +296,60 @@ extension StyrAPIHandler {
         }
         return Components.Schemas.SteeringSignal(
             id: signal.id ?? 0, organisationCode: signal.organisationCode, text: signal.text, givenBy: signal.givenBy,
-            givenOn: signal.givenOn.iso, origin: Components.Schemas.SignalOrigin(rawValue: signal.origin.rawValue)!,
+            givenOn: signal.givenOn.iso, origin: Self.origin(signal.origin),
             meetingId: signal.meetingID, place: signal.place, recordedBy: signal.recordedBy, confirmed: signal.isConfirmed,
             confirmation: confirmation, confirmedOn: signal.confirmedOn?.iso, unconfirmedDays: signal.unconfirmedAge(on: today))
     }
 
     func listSignals(_ input: Operations.ListSignals.Input) async throws -> Operations.ListSignals.Output {
-        let code = input.path.code
-        try await require(.read, on: code)
-        try await agency(code)
-        let signals = try await database.withConnection { db in try await SQLGovernanceStore(db).signals(of: code) }
+        let listing = try await service { try await services.signals.list(in: input.path.code, by: APICaller.current) }
         let today = CalendarDate.today()
-        return .ok(.init(body: .json(Components.Schemas.SteeringSignalList(items: signals.map { Self.signalSchema($0, today: today) }))))
+        return .ok(.init(body: .json(Components.Schemas.SteeringSignalList(items: listing.signals.map { Self.signalSchema($0, today: today) }))))
     }
 
+    /// The operation's name of each of the signal rule's fields.
+    static let signalFields = ["meeting": "meetingId", "confirmation": "confirmation"]
+
     func createSignal(_ input: Operations.CreateSignal.Input) async throws -> Operations.CreateSignal.Output {
-        let code = input.path.code
-        let user = try await require(.steer, on: code)
-        try await agency(code)
         guard case .json(let body) = input.body else { throw APIProblem.invalid("Forventet JSON.") }
         let givenOn = try Self.date(body.givenOn, field: "givenOn")
-        let origin = SignalOrigin(rawValue: body.origin.rawValue)!
-        var place = Self.trimmed(body.place)
-        if let meetingID = body.meetingId {
-            let found = try await database.withConnection { db in try await SQLGovernanceStore(db).meeting(id: meetingID) }
-            guard let meeting = found, meeting.organisationCode == code else {
-                throw APIProblem.invalid("meetingId: «\(code)» har ikke noe møte \(meetingID).")
-            }
-            guard origin != .other, meeting.kind.isFormal == (origin == .formalMeeting) else {
-                throw APIProblem.invalid(
-                    "origin: «\(meeting.title)» er et \(meeting.kind.isFormal ? "etatsstyringsmøte (formalMeeting)" : "uformelt møte (informalMeeting)").")
-            }
-            if place.isEmpty { place = "\(meeting.title) \(NorwegianFormat.date(meeting.date))" }
+        let draft = SignalDraft(
+            text: body.text, givenBy: body.givenBy, givenOn: givenOn, origin: Self.origin(body.origin), meetingID: body.meetingId,
+            place: body.place ?? "")
+        let created = try await service(fields: Self.signalFields) {
+            try await services.signals.record(draft, in: input.path.code, by: APICaller.current)
         }
-        let signal = SteeringSignal(
-            organisationCode: code, text: Self.trimmed(body.text), givenBy: Self.trimmed(body.givenBy), givenOn: givenOn, origin: origin,
-            meetingID: body.meetingId, place: place, recordedBy: user.email)
-        let today = CalendarDate.today()
-        try Self.check(SignalRules.validate(signal, today: today))
-        let id = try await write(as: user) { store in try await store.save(signal) }
-        var created = signal
-        created.id = id
-        return .created(.init(body: .json(Self.signalSchema(created, today: today))))
+        return .created(.init(body: .json(Self.signalSchema(created, today: CalendarDate.today()))))
+    }
+
+    static func origin(_ origin: SignalOrigin) -> Components.Schemas.SignalOrigin {
+        switch origin {
+        case .formalMeeting: .formalMeeting
+        case .informalMeeting: .informalMeeting
+        case .other: .other
+        }
+    }
+
+    static func origin(_ origin: Components.Schemas.SignalOrigin) -> SignalOrigin {
+        switch origin {
+        case .formalMeeting: .formalMeeting
+        case .informalMeeting: .informalMeeting
+        case .other: .other
+        }
     }
 
     func confirmSignal(_ input: Operations.ConfirmSignal.Input) async throws -> Operations.ConfirmSignal.Output {
-        let (code, id) = (input.path.code, input.path.id)
-        let user = try await require(.steer, on: code)
         guard case .json(let body) = input.body else { throw APIProblem.invalid("Forventet JSON.") }
-        let confirmation: SignalConfirmation
+        let confirmation: SignalConfirmation?
         switch (body.meetingId, body.itemNumber, body.letterYear, body.letterNumber) {
         case (let meetingID?, let itemNumber?, nil, nil): confirmation = .minutesItem(meetingID: meetingID, itemNumber: itemNumber)
         case (nil, nil, let year?, let number?): confirmation = .letter(year: year, number: number)
         default:
             throw APIProblem.invalid(
-                "bekreftelse: Oppgi enten meetingId og itemNumber (et punkt i et godkjent referat) eller letterYear og letterNumber (et utstedt tildelingsbrev).")
+                "confirmation: Oppgi enten meetingId og itemNumber (et punkt i et godkjent referat) eller letterYear og letterNumber (et utstedt tildelingsbrev).")
         }
-        let confirmed = try await write(as: user) { store in
-            guard let signal = try await store.signals(of: code).first(where: { $0.id == id }) else {
-                throw APIProblem.notFound("Fant ikke styringssignal \(id) hos «\(code)».")
-            }
-            let meetings = try await store.meetings(of: code)
-            let letters = try await store.letters(of: code)
-            let confirmed = try SignalRules.confirm(signal, with: confirmation, meetings: meetings, letters: letters)
-            try await store.save(confirmed)
-            return confirmed
+        let confirmed = try await service(fields: Self.signalFields) {
+            try await services.signals.confirm(input.path.id, with: confirmation, in: input.path.code, by: APICaller.current)
         }
         return .ok(.init(body: .json(Self.signalSchema(confirmed, today: CalendarDate.today()))))
     }

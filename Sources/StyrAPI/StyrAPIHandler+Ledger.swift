@@ -148,12 +148,6 @@ extension StyrAPIHandler {
         let body: HTTPBody = switch input.body {
         case .binary(let bytes), .csv(let bytes): bytes
         }
-        // An earlier import of the same measure that this one overlaps: the store refuses it
-        // (before reading the body) unless it is to be replaced, and that is answered 409.
-        let earlier = try await database.withConnection { db in try await SQLLedgerStore(db).imports(of: code, year: year) }
-        let clashes = earlier.contains { record in
-            record.measure == measure.ledgerMeasure && (period == 0 || record.period == 0 || record.period == period)
-        }
         let settings = LedgerFileImport.Settings(
             organisationCode: code, year: year, period: period, measure: measure, format: format,
             sourceName: source.isEmpty ? Self.defaultLedgerSourceName : source, replace: replace,
@@ -162,7 +156,7 @@ extension StyrAPIHandler {
             actor: user.email)
         let outcome = try await LedgerFileImport.run(settings, chunks: LedgerRequestChunks(body: body), database: database)
         guard let record = outcome.record, let summary = outcome.summary else {
-            throw Self.refusal(outcome, clashes: clashes && !replace)
+            throw Self.refusal(outcome)
         }
         return .created(.init(body: .json(Components.Schemas.LedgerImportResult(
             record: Self.importRecordSchema(record), summary: Self.importSummarySchema(summary, warnings: outcome.warnings)))))
@@ -170,13 +164,10 @@ extension StyrAPIHandler {
 
     /// Why an import stored nothing: 409 for a clash with an earlier import, else 422 with the
     /// number of errors and the first of them in `detail`, and the first 100 in `errors`.
-    static func refusal(_ outcome: LedgerFileImport.Outcome, clashes: Bool) -> APIProblem {
+    static func refusal(_ outcome: LedgerFileImport.Outcome) -> APIProblem {
+        if let clash = outcome.clash { return APIProblem(.importClash(clash)) }
         if outcome.errors.isEmpty {
-            let message = (outcome.fileError ?? "Filen kunne ikke importeres.")
-                .replacingOccurrences(of: "Bruk --replace", with: "Bruk replace=true")
-            if clashes, outcome.summary == nil {
-                return APIProblem.conflict(message)
-            }
+            let message = outcome.fileError ?? "Filen kunne ikke importeres."
             return APIProblem(
                 status: 422, title: "Ugyldige data", detail: "Filen er ikke importert, og ingenting er lagret: \(message)", errors: [message])
         }

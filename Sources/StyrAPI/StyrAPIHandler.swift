@@ -2,6 +2,7 @@ import Foundation
 import OpenAPIRuntime
 import SQLKit
 import StyrDomain
+import StyrServices
 import StyrStorage
 
 /// The JSON API: each operation of `openapi.yaml` checks role and scope, then reads or writes
@@ -9,12 +10,15 @@ import StyrStorage
 /// answered as problem details by the web layer.
 struct StyrAPIHandler: APIProtocol {
     let database: Database
+    /// The use cases; operations being moved onto them call these instead of the database.
+    let services: Services
     /// How soon after detection a serious incident must reach the department.
     let notificationLimit: NotificationLimit
     let forecastThreshold: ForecastThreshold
 
-    init(database: Database, notificationLimit: NotificationLimit = .standard, forecastThreshold: ForecastThreshold = .standard) {
+    init(database: Database, services: Services, notificationLimit: NotificationLimit = .standard, forecastThreshold: ForecastThreshold = .standard) {
         self.database = database
+        self.services = services
         self.notificationLimit = notificationLimit
         self.forecastThreshold = forecastThreshold
     }

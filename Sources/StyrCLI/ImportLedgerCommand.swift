@@ -111,6 +111,9 @@ struct ImportLedgerCommand: AsyncParsableCommand {
         }
         progress.finish()
         for warning in outcome.warnings.errors { printError("advarsel: \(warning.description)") }
+        if let clash = outcome.clash {
+            throw CLIError("Importen ble avbrutt: \(clash)\(clash.isReplaceable ? " Bruk --replace for å bytte den ut." : "") Ingenting er lagret.")
+        }
         if let fileError = outcome.fileError { throw CLIError("Importen ble avbrutt: \(fileError.hasSuffix(".") ? fileError : fileError + ".") Ingenting er lagret.") }
         guard let record = outcome.record, let summary = outcome.summary else {
             printError("Importen ble avvist: \(NorwegianFormat.integer(Int64(outcome.errors.count))) feil. Ingenting er lagret; databasen er som før.")

@@ -22,6 +22,7 @@ struct AccessError: HTTPResponseError {
 /// Checks role and scope for a request, on the server, before a handler reads or writes.
 struct Authorizer: Sendable {
     let database: Database
+    let storage: any Storage
     let pages: Pages
 
     /// The logged-in user, or a redirect to the login page.

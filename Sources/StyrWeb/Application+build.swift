@@ -5,6 +5,7 @@ import OpenAPIHummingbird
 import StyrAPI
 import StyrReports
 import StyrDomain
+import StyrServices
 import StyrStorage
 
 /// What `styr serve` needs to start the web application.
@@ -45,13 +46,16 @@ public func buildApplication(
 
 /// The routes, separate from the application so tests can drive them without a socket.
 public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), database: Database) throws -> Router<StyrRequestContext> {
+    let storage = SQLStorage(database, bcryptCost: configuration.bcryptCost)
+    let services = Services(storage: storage)
     let router = Router(context: StyrRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware())
     router.add(middleware: SessionMiddleware(database: database))
-    router.add(middleware: APIMiddleware(database: database))
     let pages = Pages(renderer: try HTMLRenderer(pageTemplates: PageTemplates.all))
-    let access = Authorizer(database: database, pages: pages)
+    router.add(middleware: ServiceErrorMiddleware(pages: pages))
+    router.add(middleware: APIMiddleware(database: database))
+    let access = Authorizer(database: database, storage: storage, pages: pages)
     let cookies = CookiePolicy(secure: configuration.secureCookies)
     LoginController(database: database, pages: pages, cookies: cookies, bcryptCost: configuration.bcryptCost).addRoutes(to: router)
     PageController(database: database, pages: pages, access: access).addRoutes(to: router)
@@ -62,7 +66,7 @@ public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), 
     BudgetController(database: database, pages: pages, access: access).addRoutes(to: router)
     LetterController(database: database, pages: pages, access: access).addRoutes(to: router)
     MeetingController(database: database, pages: pages, access: access).addRoutes(to: router)
-    SignalController(database: database, pages: pages, access: access).addRoutes(to: router)
+    SignalController(signals: services.signals, pages: pages, access: access).addRoutes(to: router)
     NoticeController(database: database, pages: pages, access: access, limit: configuration.notificationLimit).addRoutes(to: router)
     DialogueController(database: database, pages: pages, access: access, limit: configuration.notificationLimit).addRoutes(to: router)
     LedgerController(database: database, pages: pages, access: access).addRoutes(to: router)
@@ -79,7 +83,7 @@ public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), 
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
     }
     try registerStyrAPI(
-        on: router, database: database, notificationLimit: configuration.notificationLimit, forecastThreshold: configuration.forecastThreshold)
+        on: router, database: database, services: services, notificationLimit: configuration.notificationLimit, forecastThreshold: configuration.forecastThreshold)
     router.get("/tilgjengelighet") { _, context in
         pages.html("Tilgjengelighetserklæring", template: "accessibility", context: [:], context: context)
     }

@@ -2,44 +2,14 @@ import Foundation
 import Hummingbird
 import StyrDomain
 import StyrReports
-import StyrStorage
+import StyrServices
 
-/// The organisation a dialogue page is about, the user, and what the user may do there.
-struct DialogueScope: Sendable {
-    let user: UserAccount
-    let organisation: Organisation
-    let organisations: [Organisation]
+/// The organisation a page is about, the user, and what the user may do there (the services'
+/// access check), with the page's address and trail.
+typealias DialogueScope = OrganisationScope
 
-    var code: String { organisation.code }
-    var tree: OrganisationTree { OrganisationTree(organisations) }
+extension OrganisationScope {
     var base: String { "/organisasjoner/\(organisation.code.urlPathEncoded)" }
-
-    func can(_ permission: Permission) -> Bool { AccessPolicy.allows(user, permission, on: organisation.code, in: tree) }
-
-    var isAgency: Bool { organisation.kind == .agency || organisation.kind == .section }
-
-    /// The agencies whose dialogue this page covers: the agency itself, or the agencies and
-    /// sections under a department (or municipality) that the user may read.
-    var agencies: [Organisation] {
-        if isAgency { return [organisation] }
-        let tree = self.tree
-        return organisations.filter {
-            ($0.kind == .agency || $0.kind == .section) && $0.code != code && tree.isInSubtree($0.code, of: code)
-                && AccessPolicy.allows(user, .read, on: $0.code, in: tree)
-        }
-    }
-
-    /// The department that steers the agency: its nearest department above.
-    var steeringDepartmentCode: String {
-        var current = organisation.parentCode
-        while let code = current, let parent = organisations.first(where: { $0.code == code }) {
-            if parent.kind == .department { return parent.code }
-            current = parent.parentCode
-        }
-        return organisation.parentCode ?? organisation.code
-    }
-
-    func name(of code: String) -> String { organisations.first { $0.code == code }?.name ?? code }
 
     var trail: [NavigationLink] {
         [NavigationLink(url: base, label: organisation.name), NavigationLink(url: "\(base)/styringsdialog", label: "Styringsdialogen")]
@@ -47,25 +17,19 @@ struct DialogueScope: Sendable {
 }
 
 extension Authorizer {
-    /// The scope of a dialogue page, when the user has `permission` on the organisation.
+    /// The scope of a page, when the user has `permission` on the organisation of the path's code;
+    /// refusals are `ServiceError`s, answered by `ServiceErrorMiddleware`.
     func scope(_ permission: Permission, _ request: Request, _ context: StyrRequestContext) async throws -> DialogueScope {
         let code = try context.parameters.require("code")
-        _ = try user(request, context)
-        let organisations = try await database.withConnection { db in try await SQLGovernanceStore(db).organisations() }
-        let user = try require(permission, on: code, among: organisations, request, context)
-        return DialogueScope(user: user, organisation: organisations.first { $0.code == code }!, organisations: organisations)
+        let user = context.session?.user
+        return try await storage.read { repositories in try await AccessCheck.scope(permission, on: code, by: user, repositories) }
     }
 
     /// Like `scope`, but only for agencies: the dialogue records belong to an agency.
     func agencyScope(_ permission: Permission, _ request: Request, _ context: StyrRequestContext) async throws -> DialogueScope {
-        let scope = try await scope(permission, request, context)
-        guard scope.isAgency else {
-            throw AccessError(status: .notFound, loginReturnPath: nil, html: pages.errorDocument(
-                heading: "Bare for etater",
-                message: "\(scope.organisation.name) er ikke en etat. Tildelingsbrev, møter, styringssignaler og meldinger hører til etatene; se styringsdialogen for etatene under \(scope.organisation.name).",
-                context: context))
-        }
-        return scope
+        let code = try context.parameters.require("code")
+        let user = context.session?.user
+        return try await storage.read { repositories in try await AccessCheck.agencyScope(permission, on: code, by: user, repositories) }
     }
 }
 

@@ -41,7 +41,11 @@ struct LedgerImportController: Sendable {
         let profiles = try await database.withConnection { db in try await SQLImportProfileStore(db).profiles() }
         var errorLines: [String] = []
         if let outcome, !outcome.succeeded {
-            if let fileError = outcome.fileError { errorLines.append(fileError) }
+            if let clash = outcome.clash {
+                errorLines.append("\(clash)\(clash.isReplaceable ? " Kryss av for «Bytt ut en tidligere import av samme periode» for å bytte den ut." : "")")
+            } else if let fileError = outcome.fileError {
+                errorLines.append(fileError)
+            }
             errorLines += outcome.errors.errors.map(\.description)
         }
         let status: HTTPResponse.Status = errors.isEmpty && errorLines.isEmpty ? .ok : .unprocessableContent

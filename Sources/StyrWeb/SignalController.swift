@@ -2,23 +2,29 @@ import Foundation
 import Hummingbird
 import StyrDomain
 import StyrReports
-import StyrStorage
+import StyrServices
 
 /// Steering signals: recorded by the department, confirmed in writing through approved formal
-/// minutes or a letter; unconfirmed ones are shown with their age.
+/// minutes or a letter; unconfirmed ones are shown with their age. The rules are
+/// `SignalService`'s; this page only translates the form and the view.
 struct SignalController: Sendable {
-    let database: Database
+    let signals: SignalService
     let pages: Pages
     let access: Authorizer
 
+    /// The form's field for each of the rule's fields.
+    static let formFields = [
+        "text": "tekst", "givenBy": "gitt_av", "givenOn": "dato", "origin": "opphav", "meeting": "mote", "place": "sted",
+        "confirmation": "bekreftelse",
+    ]
+
     func addRoutes(to router: Router<StyrRequestContext>) {
         router.get("/organisasjoner/:code/signaler") { request, context in
-            let scope = try await access.agencyScope(.read, request, context)
-            return try await list(scope, saved: request.uri.queryParameters.get("lagret"), context)
+            let listing = try await signals.list(in: try context.parameters.require("code"), by: context.session?.user)
+            return list(listing, saved: request.uri.queryParameters.get("lagret"), context)
         }
         router.get("/organisasjoner/:code/signaler/ny") { request, context in
-            let scope = try await access.agencyScope(.steer, request, context)
-            let meetings = try await meetings(scope)
+            let (scope, meetings) = try await signals.prepareRecord(in: try context.parameters.require("code"), by: context.session?.user)
             var values = ["dato": CalendarDate.today().iso, "gitt_av": scope.user.name, "opphav": SignalOrigin.informalMeeting.rawValue]
             if let id = request.uri.queryParameters.get("mote", as: Int64.self), let meeting = meetings.first(where: { $0.id == id }) {
                 values["mote"] = String(id)
@@ -28,22 +34,20 @@ struct SignalController: Sendable {
             return pages.form(newPage(scope, meetings: meetings, values: values, errors: InputErrors()), context: context, trail: trail(scope))
         }
         router.post("/organisasjoner/:code/signaler/ny") { request, context in
-            let scope = try await access.agencyScope(.steer, request, context)
             let fields = try await FormBody.read(request, context: context)
             try access.requireCSRF(fields, context)
-            return try await create(scope, fields: fields, context)
+            return try await create(try context.parameters.require("code"), fields: fields, context)
         }
         router.get("/organisasjoner/:code/signaler/:id/bekreft") { request, context in
-            let scope = try await access.agencyScope(.steer, request, context)
-            let signal = try await find(scope, context)
-            return try await confirmPage(scope, signal: signal, selected: "", errors: InputErrors(), context)
+            let id = try requireID(context, pages: pages, what: "styringssignal")
+            let found = try await signals.signal(id, in: try context.parameters.require("code"), by: context.session?.user, permission: .steer)
+            return confirmPage(found.scope, signal: found.signal, listing: found.listing, selected: "", errors: InputErrors(), context)
         }
         router.post("/organisasjoner/:code/signaler/:id/bekreft") { request, context in
-            let scope = try await access.agencyScope(.steer, request, context)
             let fields = try await FormBody.read(request, context: context)
             try access.requireCSRF(fields, context)
-            let signal = try await find(scope, context)
-            return try await confirm(scope, signal: signal, choice: fields.text("bekreftelse"), context)
+            let id = try requireID(context, pages: pages, what: "styringssignal")
+            return try await confirm(id, in: try context.parameters.require("code"), choice: fields.text("bekreftelse"), context)
         }
     }
 
@@ -51,35 +55,18 @@ struct SignalController: Sendable {
         scope.trail + [NavigationLink(url: "\(scope.base)/signaler", label: "Styringssignaler")]
     }
 
-    func meetings(_ scope: DialogueScope) async throws -> [Meeting] {
+    func list(_ listing: SignalService.Listing, saved: String?, _ context: StyrRequestContext) -> HTML {
+        let scope = listing.scope
         let code = scope.code
-        return try await database.withConnection { db in try await SQLGovernanceStore(db).meetings(of: code) }
-    }
-
-    func find(_ scope: DialogueScope, _ context: StyrRequestContext) async throws -> SteeringSignal {
-        let id = try requireID(context, pages: pages, what: "styringssignal")
-        let code = scope.code
-        guard let signal = try await database.withConnection({ db in try await SQLGovernanceStore(db).signals(of: code) }).first(where: { $0.id == id }) else {
-            throw notFound(pages, context, heading: "Fant ikke signalet", message: "\(scope.organisation.name) har ikke noe styringssignal nr. \(id).")
-        }
-        return signal
-    }
-
-    func list(_ scope: DialogueScope, saved: String?, _ context: StyrRequestContext) async throws -> HTML {
-        let code = scope.code
-        let (signals, meetings, letters) = try await database.withConnection { db in
-            let store = SQLGovernanceStore(db)
-            return (try await store.signals(of: code), try await store.meetings(of: code), try await store.letters(of: code))
-        }
         let today = CalendarDate.today()
         let canSteer = scope.can(.steer)
-        let rows: [[String: Any]] = signals.reversed().map { signal in
+        let rows: [[String: Any]] = listing.signals.reversed().map { signal in
             let id = signal.id ?? 0
             return [
                 "id": id, "date": NorwegianFormat.date(signal.givenOn), "text": signal.text, "givenBy": signal.givenBy, "place": signal.place,
                 "unconfirmed": !signal.isConfirmed, "age": signal.unconfirmedAge(on: today) ?? 0,
                 "confirmedOn": signal.confirmedOn.map(NorwegianFormat.date) ?? "",
-                "confirmation": Self.describe(signal.confirmation, meetings: meetings, letters: letters),
+                "confirmation": Self.describe(signal.confirmation, meetings: listing.meetings, letters: listing.letters),
                 "canConfirm": canSteer && !signal.isConfirmed, "confirmURL": "\(scope.base)/signaler/\(id)/bekreft",
                 "historyURL": "/historikk?type=steeringSignal&nokkel=\("\(code)/\(id)".urlQueryEncoded)",
             ]
@@ -120,51 +107,37 @@ struct SignalController: Sendable {
             errors: errors, errorHeading: "Signalet er ikke registrert", cancelURL: "\(scope.base)/signaler")
     }
 
-    func create(_ scope: DialogueScope, fields: [String: String], _ context: StyrRequestContext) async throws -> Response {
-        let meetings = try await meetings(scope)
-        var errors = InputErrors()
-        let date = CalendarDate(fields.text("dato"))
-        if date == nil { errors.add("dato", "Skriv datoen signalet ble gitt (DD.MM.ÅÅÅÅ).") }
-        var origin = SignalOrigin(rawValue: fields.text("opphav")) ?? .other
-        var meeting: Meeting?
-        if !fields.text("mote").isEmpty {
-            meeting = meetings.first { String($0.id ?? 0) == fields.text("mote") }
-            if meeting == nil { errors.add("mote", "Fant ikke møtet.") }
+    /// The form as a draft: a meeting that is not a number is one that does not exist (id 0).
+    static func draft(_ fields: [String: String]) -> SignalDraft {
+        SignalDraft(
+            text: fields.text("tekst"), givenBy: fields.text("gitt_av"), givenOn: CalendarDate(fields.text("dato")),
+            origin: SignalOrigin(rawValue: fields.text("opphav")),
+            meetingID: fields.text("mote").isEmpty ? nil : Int64(fields.text("mote")) ?? 0, place: fields.text("sted"))
+    }
+
+    func create(_ code: String, fields: [String: String], _ context: StyrRequestContext) async throws -> Response {
+        let user = context.session?.user
+        do {
+            let signal = try await signals.record(Self.draft(fields), in: code, by: user)
+            return redirect(to: "/organisasjoner/\(code.urlPathEncoded)/signaler?lagret=\("Signalet er registrert som ubekreftet.".urlQueryEncoded)#signal-\(signal.id ?? 0)")
+        } catch ServiceError.invalid(let errors) {
+            let (scope, meetings) = try await signals.prepareRecord(in: code, by: user)
+            return pages.form(newPage(scope, meetings: meetings, values: fields, errors: errors.renamed(Self.formFields)), context: context,
+                              trail: trail(scope)).response
         }
-        if let meeting {
-            // The meeting decides whether the channel was formal.
-            origin = meeting.kind.isFormal ? .formalMeeting : .informalMeeting
-            if let date, date != meeting.date { errors.add("dato", "Møtet ble holdt \(NorwegianFormat.date(meeting.date)), ikke \(NorwegianFormat.date(date)).") }
-        }
-        let place = meeting.map { "\($0.title) \(NorwegianFormat.date($0.date))" } ?? fields.text("sted")
-        if place.isEmpty { errors.add("sted", "Skriv hvor eller i hvilken anledning signalet ble gitt.") }
-        let signal = SteeringSignal(
-            organisationCode: scope.code, text: fields.text("tekst"), givenBy: fields.text("gitt_av"),
-            givenOn: date ?? CalendarDate.today(), origin: origin, meetingID: meeting?.id, place: place, recordedBy: scope.user.email)
-        for entry in SignalRules.validate(signal, today: CalendarDate.today()).entries { errors.add(entry.field, entry.message) }
-        guard errors.isEmpty else {
-            return pages.form(newPage(scope, meetings: meetings, values: fields, errors: errors), context: context, trail: trail(scope)).response
-        }
-        let email = scope.user.email
-        let id = try await database.transaction { db in try await SQLGovernanceStore(db, actor: email).save(signal) }
-        return redirect(to: "\(scope.base)/signaler?lagret=\("Signalet er registrert som ubekreftet.".urlQueryEncoded)#signal-\(id)")
     }
 
     /// The written confirmations to choose from: items of formal minutes and issued letters.
-    func confirmPage(_ scope: DialogueScope, signal: SteeringSignal, selected: String, errors: InputErrors, _ context: StyrRequestContext) async throws -> HTML {
-        let code = scope.code
-        let (meetings, letters) = try await database.withConnection { db in
-            let store = SQLGovernanceStore(db)
-            return (try await store.meetings(of: code), try await store.letters(of: code))
-        }
+    func confirmPage(_ scope: DialogueScope, signal: SteeringSignal, listing: SignalService.Listing, selected: String, errors: InputErrors,
+                     _ context: StyrRequestContext) -> HTML {
         var options: [(value: String, label: String)] = [("", "Velg bekreftelse")]
-        for meeting in meetings.reversed() where meeting.kind.isFormal {
+        for meeting in listing.meetings.reversed() where meeting.kind.isFormal {
             for item in meeting.items {
                 let status = meeting.minutesStatus == .approved ? "" : " – referatet er ikke godkjent"
                 options.append(("mote:\(meeting.id ?? 0):\(item.number)", "\(meeting.title) \(NorwegianFormat.date(meeting.date)), punkt \(item.number): \(item.text)\(status)"))
             }
         }
-        for letter in letters.reversed() where letter.status == .issued {
+        for letter in listing.letters.reversed() where letter.status == .issued {
             options.append(("brev:\(letter.year):\(letter.number)", "\(letter.kindName): \(letter.title) (\(letter.issuedOn.map(NorwegianFormat.date) ?? ""))"))
         }
         return pages.form(FormPage(
@@ -175,30 +148,26 @@ struct SignalController: Sendable {
             errors: errors, errorHeading: "Signalet er ikke bekreftet", cancelURL: "\(scope.base)/signaler"), context: context, trail: trail(scope))
     }
 
-    func confirm(_ scope: DialogueScope, signal: SteeringSignal, choice: String, _ context: StyrRequestContext) async throws -> Response {
+    /// `mote:ID:ITEM` or `brev:YEAR:NUMBER`, as the select's values are written.
+    static func confirmation(_ choice: String) -> SignalConfirmation? {
         let parts = choice.split(separator: ":").map(String.init)
-        let confirmation: SignalConfirmation?
         if parts.count == 3, parts[0] == "mote", let id = Int64(parts[1]), let number = Int(parts[2]) {
-            confirmation = .minutesItem(meetingID: id, itemNumber: number)
+            return .minutesItem(meetingID: id, itemNumber: number)
         } else if parts.count == 3, parts[0] == "brev", let year = Int(parts[1]), let number = Int(parts[2]) {
-            confirmation = .letter(year: year, number: number)
-        } else {
-            confirmation = nil
+            return .letter(year: year, number: number)
         }
-        guard let confirmation else {
-            return try await confirmPage(scope, signal: signal, selected: choice, errors: .single("bekreftelse", "Velg hva som bekrefter signalet."), context).response
-        }
-        let code = scope.code, email = scope.user.email
+        return nil
+    }
+
+    func confirm(_ id: Int64, in code: String, choice: String, _ context: StyrRequestContext) async throws -> Response {
+        let user = context.session?.user
         do {
-            try await database.transaction { db in
-                let store = SQLGovernanceStore(db, actor: email)
-                let confirmed = try SignalRules.confirm(signal, with: confirmation, meetings: try await store.meetings(of: code),
-                                                        letters: try await store.letters(of: code))
-                try await store.save(confirmed)
-            }
-        } catch let refused as InputErrors {
-            return try await confirmPage(scope, signal: signal, selected: choice, errors: refused, context).response
+            _ = try await signals.confirm(id, with: Self.confirmation(choice), in: code, by: user)
+        } catch ServiceError.invalid(let errors) {
+            let found = try await signals.signal(id, in: code, by: user, permission: .steer)
+            return confirmPage(found.scope, signal: found.signal, listing: found.listing, selected: choice,
+                               errors: errors.renamed(Self.formFields), context).response
         }
-        return redirect(to: "\(scope.base)/signaler?lagret=\("Signalet er bekreftet skriftlig.".urlQueryEncoded)#signal-\(signal.id ?? 0)")
+        return redirect(to: "/organisasjoner/\(code.urlPathEncoded)/signaler?lagret=\("Signalet er bekreftet skriftlig.".urlQueryEncoded)#signal-\(id)")
     }
 }

@@ -588,13 +588,13 @@ struct SignalRulesTests {
         .letter(year: 2019, number: 0),  // no such letter
     ])
     func refused(confirmation: SignalConfirmation) {
-        expectRefused(["bekreftelse"]) { try confirm(confirmation) }
+        expectRefused(["confirmation"]) { try confirm(confirmation) }
     }
 
     @Test("a confirmed signal is not confirmed again")
     func confirmTwice() throws {
         let confirmed = try confirm(.minutesItem(meetingID: 2, itemNumber: 1))
-        expectRefused(["bekreftelse"]) { try confirm(.letter(year: 2020, number: 1), confirmed) }
+        expectRefused(["confirmation"]) { try confirm(.letter(year: 2020, number: 1), confirmed) }
     }
 
     @Test("an unconfirmed signal ages by the day; a confirmed one has no age")
@@ -610,7 +610,7 @@ struct SignalRulesTests {
     @Test("a signal dated in the future is refused")
     func validate() {
         #expect(SignalRules.validate(Self.signal, today: day(2020, 2, 20)).isEmpty)
-        #expect(SignalRules.validate(Self.signal, today: day(2020, 2, 19)).entries.map(\.field) == ["dato"])
+        #expect(SignalRules.validate(Self.signal, today: day(2020, 2, 19)).entries.map(\.field) == ["givenOn"])
     }
 }
 

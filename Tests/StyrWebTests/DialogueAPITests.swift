@@ -120,7 +120,7 @@ struct DialogueAPITests {
             let (fin, blk, editor, leader, auditor) = (tokens[WebTests.finSteerer]!, tokens[WebTests.blkSteerer]!, tokens[WebTests.editor]!,
                                                        tokens[WebTests.leader]!, tokens[WebTests.auditor]!)
             let meeting = #"{"kind":"governance","title":"Etatsstyringsmøte 2/2021","date":"2021-06-08","participants":["Frida Finans (FIN)"],"topics":["risk","planAndBudget"],"agenda":["Risikobilde"],"minutes":"Gjennomgang av risikobildet.","items":[{"number":1,"kind":"actionItem","text":"Oppdatere risikobildet","owner":"UKE","deadline":"2021-09-01"}]}"#
-            let signal = #"{"text":"UKE skal prioritere sikkerhetsoppdateringer.","givenBy":"Frida Finans (FIN)","givenOn":"2021-06-08","origin":"other"}"#
+            let signal = #"{"text":"UKE skal prioritere sikkerhetsoppdateringer.","givenBy":"Frida Finans (FIN)","givenOn":"2021-06-08","origin":"other","place":"telefonsamtale"}"#
             let notice = #"{"kind":"clarificationRequest","title":"Rapportering","question":"Når skal risikobildet rapporteres?"}"#
 
             // The agency, the auditor and another department's steerer cannot create meetings or signals.

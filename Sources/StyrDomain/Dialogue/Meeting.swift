@@ -205,11 +205,3 @@ public enum MeetingRules {
         return approved
     }
 }
-
-extension InputErrors {
-    public static func single(_ field: String, _ message: String) -> InputErrors {
-        var errors = InputErrors()
-        errors.add(field, message)
-        return errors
-    }
-}

@@ -93,3 +93,14 @@ public protocol DialogueRepository: Sendable {
     func notices(of organisationCode: String) async throws -> [InformationNotice]
     func notice(id: Int64) async throws -> InformationNotice?
 }
+
+extension DialogueRepository {
+    /// Everything of the dialogue with one agency, for the calendar, the log and the pages.
+    public func dialogue(of organisation: Organisation) async throws -> AgencyDialogue {
+        let code = organisation.code
+        return AgencyDialogue(
+            organisationCode: code, organisationName: organisation.name, letters: try await letters(of: code),
+            assignmentUpdates: try await assignmentUpdates(of: code), meetings: try await meetings(of: code),
+            signals: try await signals(of: code), notices: try await notices(of: code))
+    }
+}

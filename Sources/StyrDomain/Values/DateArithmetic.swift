@@ -102,28 +102,3 @@ public enum OsloTime {
         return "\(minutes) min"
     }
 }
-
-/// Field errors of a form or request, in the order they were found, keyed by the field's name
-/// in the form and the API.
-public struct InputErrors: Error, Sendable, Equatable {
-    public private(set) var entries: [(field: String, message: String)] = []
-
-    public init() {}
-
-    public mutating func add(_ field: String, _ message: String) {
-        if !entries.contains(where: { $0.field == field }) { entries.append((field, message)) }
-    }
-
-    public var isEmpty: Bool { entries.isEmpty }
-    public subscript(field: String) -> String? { entries.first { $0.field == field }?.message }
-
-    /// "frist: …; tittel: …", for an API problem or a command line.
-    public var summary: String { entries.map { "\($0.field): \($0.message)" }.joined(separator: "; ") }
-
-    public static func == (lhs: InputErrors, rhs: InputErrors) -> Bool {
-        lhs.entries.map(\.field) == rhs.entries.map(\.field) && lhs.entries.map(\.message) == rhs.entries.map(\.message)
-    }
-
-    /// Throws when any error was found.
-    public func check() throws { if !isEmpty { throw self } }
-}

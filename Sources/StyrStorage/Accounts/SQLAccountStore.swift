@@ -93,12 +93,7 @@ public struct SQLAccountStore: Sendable {
 
     // MARK: Login
 
-    public enum LoginResult: Equatable, Sendable {
-        case success(UserAccount)
-        case wrongCredentials
-        /// Too many failed attempts: wait until this time (UTC, ISO 8601).
-        case throttled(until: String)
-    }
+    public typealias LoginResult = StyrDomain.LoginResult
 
     /// At most `maximumFailures` failed logins per e-mail within `window`; then wait.
     public static let maximumFailures = 5
@@ -130,11 +125,7 @@ public struct SQLAccountStore: Sendable {
 
     // MARK: Sessions
 
-    public struct Session: Sendable, Equatable {
-        public var user: UserAccount
-        public var csrfToken: String
-        public var expiresAt: String
-    }
+    public typealias Session = UserSession
 
     public static let sessionLifetime: TimeInterval = 8 * 60 * 60
 

@@ -2,31 +2,6 @@ import Foundation
 import SQLKit
 import StyrDomain
 
-/// The agency's forecast choice for one post: the method (a manual value with its comment) and
-/// the explanation of a deviation.
-public struct ForecastChoice: Hashable, Sendable, Codable {
-    public var key: PostKey
-    public var method: ForecastMethod
-    public var explanation: String?
-
-    public init(key: PostKey, method: ForecastMethod, explanation: String?) {
-        self.key = key
-        self.method = method
-        self.explanation = explanation
-    }
-}
-
-/// A submitted accounting report: the period, who submitted it and the report as it was.
-public struct AccountingReportSubmission: Hashable, Sendable, Codable {
-    public var organisationCode: String
-    public var year: Int
-    public var period: AccountingPeriod
-    public var submittedBy: String
-    public var submittedAt: String
-    /// The report's CSV as submitted, so that later imports do not change what was reported.
-    public var csv: String
-}
-
 /// Forecast choices and submitted accounting reports, each change in the audit log.
 public struct SQLForecastStore: Sendable {
     let db: any SQLDatabase

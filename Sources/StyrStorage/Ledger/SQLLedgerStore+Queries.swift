@@ -1,36 +1,6 @@
 import SQLKit
 import StyrDomain
 
-/// Which lines a total or a drill-down covers.
-public struct LedgerFilter: Sendable, Hashable {
-    public var year: Int
-    public var measure: LedgerMeasure
-    /// Months 1…this (annual lines, month 0, count in every range); nil for the whole year.
-    public var throughMonth: Int?
-    /// Each dimension's value as text (the group as `600-699`).
-    public var equals: [LedgerDimension: String]
-
-    public init(year: Int, measure: LedgerMeasure = .actuals, throughMonth: Int? = nil, equals: [LedgerDimension: String] = [:]) {
-        self.year = year
-        self.measure = measure
-        self.throughMonth = throughMonth
-        self.equals = equals
-    }
-}
-
-/// A total over the lines that share the values of the chosen dimensions.
-public struct LedgerTotal: Sendable, Hashable {
-    public var values: [LedgerDimension: String]
-    public var amount: Money
-    public var lines: Int64
-}
-
-/// A stored line with its id, for drill-down pages.
-public struct StoredLedgerLine: Sendable, Hashable {
-    public var id: Int64
-    public var line: LedgerLine
-}
-
 extension LedgerDimension {
     /// The column or expression a dimension is read from.
     var sqlExpression: String {

@@ -6,63 +6,6 @@ import SQLKit
 import SQLiteKit
 import StyrDomain
 
-/// Where an import goes: one organisation, year, period and measure. Period 0 is the whole year.
-public struct LedgerImportTarget: Sendable, Hashable {
-    public var organisationCode: String
-    public var year: Int
-    public var period: Int
-    public var measure: LedgerMeasure
-    public var sourceName: String
-    public var format: String
-    public var replace: Bool
-    public var actor: String
-    /// The one kontoklasse the import holds (Oslo's drift and investering files), so that it stands
-    /// beside an import of the other; nil: it may hold both, and clashes with any import of its period.
-    public var scope: AccountKind?
-
-    public init(organisationCode: String, year: Int, period: Int = 0, measure: LedgerMeasure = .actuals, sourceName: String,
-                format: String, replace: Bool = false, actor: String, scope: AccountKind? = nil) {
-        self.scope = scope
-        self.organisationCode = organisationCode
-        self.year = year
-        self.period = period
-        self.measure = measure
-        self.sourceName = sourceName
-        self.format = format
-        self.replace = replace
-        self.actor = actor
-    }
-}
-
-/// An import as recorded: which file, when, by whom, how many lines, and their sum.
-public struct LedgerImportRecord: Sendable, Hashable, Codable {
-    public var id: Int64
-    public var organisationCode: String
-    public var year: Int
-    public var period: Int
-    public var measure: LedgerMeasure
-    public var sourceName: String
-    public var format: String
-    public var lines: Int64
-    public var controlSum: Money
-    public var importedAt: String
-    public var importedBy: String
-    /// The one kontoklasse the import holds; nil when it may hold both.
-    public var scope: AccountKind?
-    /// Its sums per chapter, kontoklasse and artsgruppe, kept with the import so that pages can
-    /// compare them with their tables without reading the lines.
-    public var totals: [LedgerImportTotal]
-}
-
-/// The sum of an import's lines of one chapter, kontoklasse and artsgruppe.
-public struct LedgerImportTotal: Sendable, Hashable, Codable {
-    public var chapter: Int
-    public var kind: AccountKind
-    /// The artsgruppe's code, `100-299`.
-    public var group: String
-    public var amount: Money
-}
-
 /// Sums the lines handed to an import's writer per chapter, kontoklasse and artsgruppe. The
 /// batches come one at a time; the lock only makes that safe to share with the writer's closure.
 final class LedgerImportTotals: @unchecked Sendable {
@@ -650,18 +593,17 @@ public struct SQLLedgerStore: Sendable {
     func beginImport(_ target: LedgerImportTarget) async throws -> Int64 {
         let organisationID = try await organisationID(target.organisationCode)
         let existing = try await imports(of: target.organisationCode, year: target.year).filter { $0.measure == target.measure }
-        let period = target.period == 0 ? "hele året" : "periode \(target.period)"
         let clashing = existing.filter { record in
             (target.period == 0 || record.period == 0 || record.period == target.period)
                 && (target.scope == nil || record.scope == nil || record.scope == target.scope)
         }
         if !clashing.isEmpty {
             guard target.replace else {
-                throw StorageError.invalid(
-                    "\(target.measure.norwegianName) for «\(target.organisationCode)» \(target.year) (\(period)) er allerede importert, eller overlapper en import av hele året. Bruk --replace for å bytte den ut; ingenting er endret.")
+                throw LedgerImportClash.alreadyImported(
+                    measure: target.measure, organisationCode: target.organisationCode, year: target.year, period: target.period)
             }
             if target.period != 0, clashing.contains(where: { $0.period == 0 }) {
-                throw StorageError.invalid("Det finnes en import av hele året \(target.year); den kan bare byttes ut av en ny import av hele året. Ingenting er endret.")
+                throw LedgerImportClash.wholeYearImported(year: target.year)
             }
         }
         // The new row before the old ones go, so that SQLite cannot give it the id of the one it replaces.

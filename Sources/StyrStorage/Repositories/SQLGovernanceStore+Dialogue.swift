@@ -154,15 +154,6 @@ extension SQLGovernanceStore: DialogueRepository {
         try await db.select().column("document").from("information_notices").where("id", .equal, id).first()
             .map { try Self.decode(InformationNotice.self, $0) }
     }
-
-    /// Everything of the dialogue with one agency, for the calendar, the log and the pages.
-    public func dialogue(of organisation: Organisation) async throws -> AgencyDialogue {
-        let code = organisation.code
-        return AgencyDialogue(
-            organisationCode: code, organisationName: organisation.name, letters: try await letters(of: code),
-            assignmentUpdates: try await assignmentUpdates(of: code), meetings: try await meetings(of: code),
-            signals: try await signals(of: code), notices: try await notices(of: code))
-    }
 }
 
 struct CreateDialogue: Migration {

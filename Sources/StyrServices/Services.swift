@@ -1,0 +1,14 @@
+import StyrDomain
+
+/// Every use case of Styr, built once over one `Storage` in the composition root
+/// (`buildApplication`) or the command line's context, and handed to the pages, the API and the
+/// commands, which only translate.
+public struct Services: Sendable {
+    public let storage: any Storage
+    public let signals: SignalService
+
+    public init(storage: any Storage) {
+        self.storage = storage
+        signals = SignalService(storage: storage)
+    }
+}

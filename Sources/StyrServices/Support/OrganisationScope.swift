@@ -1,0 +1,83 @@
+import StyrDomain
+
+/// The organisation a use case is about, the user, and what the user may do there: the result of
+/// the access check that every use case starts with.
+public struct OrganisationScope: Sendable {
+    public let user: UserAccount
+    public let organisation: Organisation
+    public let organisations: [Organisation]
+
+    public init(user: UserAccount, organisation: Organisation, organisations: [Organisation]) {
+        self.user = user
+        self.organisation = organisation
+        self.organisations = organisations
+    }
+
+    public var code: String { organisation.code }
+    public var tree: OrganisationTree { OrganisationTree(organisations) }
+
+    public func can(_ permission: Permission) -> Bool { AccessPolicy.allows(user, permission, on: organisation.code, in: tree) }
+
+    public var isAgency: Bool { organisation.kind == .agency || organisation.kind == .section }
+
+    /// The agencies a dialogue view covers: the agency itself, or the agencies and sections under a
+    /// department (or municipality) that the user may read.
+    public var agencies: [Organisation] {
+        if isAgency { return [organisation] }
+        let tree = self.tree
+        return organisations.filter {
+            ($0.kind == .agency || $0.kind == .section) && $0.code != code && tree.isInSubtree($0.code, of: code)
+                && AccessPolicy.allows(user, .read, on: $0.code, in: tree)
+        }
+    }
+
+    /// The department that steers the agency: its nearest department above.
+    public var steeringDepartmentCode: String {
+        var current = organisation.parentCode
+        var seen = Set<String>()
+        while let code = current, seen.insert(code).inserted, let parent = organisations.first(where: { $0.code == code }) {
+            if parent.kind == .department { return parent.code }
+            current = parent.parentCode
+        }
+        return organisation.parentCode ?? organisation.code
+    }
+
+    public func name(of code: String) -> String { organisations.first { $0.code == code }?.name ?? code }
+}
+
+/// The access check of every use case: the user must be logged in, the organisation must exist,
+/// and the user's roles must allow `permission` on it.
+public enum AccessCheck {
+    public static func scope(
+        _ permission: Permission, on code: String, by user: UserAccount?, _ repositories: Repositories
+    ) async throws -> OrganisationScope {
+        guard let user else { throw ServiceError.unauthenticated }
+        let organisations = try await repositories.governance.organisations()
+        return try scope(permission, on: code, by: user, among: organisations)
+    }
+
+    public static func scope(
+        _ permission: Permission, on code: String, by user: UserAccount, among organisations: [Organisation]
+    ) throws -> OrganisationScope {
+        guard let organisation = organisations.first(where: { $0.code == code }) else { throw ServiceError.unknownOrganisation(code: code) }
+        guard AccessPolicy.allows(user, permission, on: code, in: OrganisationTree(organisations)) else {
+            throw ServiceError.forbidden(organisationCode: code)
+        }
+        return OrganisationScope(user: user, organisation: organisation, organisations: organisations)
+    }
+
+    /// As `scope`, for records that belong to an agency (letters, meetings, signals, notices).
+    public static func agencyScope(
+        _ permission: Permission, on code: String, by user: UserAccount?, _ repositories: Repositories
+    ) async throws -> OrganisationScope {
+        let scope = try await scope(permission, on: code, by: user, repositories)
+        guard scope.isAgency else { throw ServiceError.notAnAgency(code: code, name: scope.organisation.name) }
+        return scope
+    }
+
+    /// A year Styr keeps (1900–2200), else a bad request.
+    public static func year(_ year: Int) throws -> Int {
+        guard BudgetYears.contains(year) else { throw ServiceError.badRequest(BudgetYears.outOfRangeMessage(year)) }
+        return year
+    }
+}
