@@ -6,13 +6,9 @@ public struct HTMLRenderer: Sendable {
 
     public init() {
         do {
-            library = try MustacheLibrary(templates: [
-                "document": MustacheTemplate(string: HTMLTemplates.document),
-                "annual-report": MustacheTemplate(string: HTMLTemplates.annualReport),
-                "budget-tables": MustacheTemplate(string: HTMLTemplates.budgetTables),
-            ])
+            library = try MustacheLibrary(templates: TemplateFiles.reports.mapValues { try MustacheTemplate(string: $0) })
         } catch {
-            // The templates are constants compiled into Styr; a parse error is a programming error.
+            // The templates are resources of Styr itself; a parse error is a programming error.
             preconditionFailure("invalid built-in template: \(error)")
         }
     }

@@ -85,6 +85,14 @@ struct Pages: Sendable {
         HTML(status: status, html: document(title, body: renderer.render(values, template: template), context: context, trail: trail))
     }
 
+    /// A page of a typed view model (one struct per page, beside its controller).
+    func html<Model>(
+        _ title: String, template: String, model: Model, context: StyrRequestContext, status: HTTPResponse.Status = .ok,
+        trail: [NavigationLink] = []
+    ) -> HTML {
+        HTML(status: status, html: document(title, body: renderer.render(model, template: template), context: context, trail: trail))
+    }
+
     func document(_ title: String, body: String, context: StyrRequestContext, trail: [NavigationLink] = []) -> String {
         let navigation = context.session == nil ? [] : [NavigationLink(url: "/", label: "Start")] + trail
         return renderer.document(

@@ -52,7 +52,7 @@ public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), 
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware())
     router.add(middleware: SessionMiddleware(database: database))
-    let pages = Pages(renderer: try HTMLRenderer(pageTemplates: PageTemplates.all))
+    let pages = Pages(renderer: try HTMLRenderer(pageTemplates: PageTemplates.all()))
     router.add(middleware: ServiceErrorMiddleware(pages: pages))
     router.add(middleware: APIMiddleware(database: database))
     let access = Authorizer(database: database, storage: storage, pages: pages)
