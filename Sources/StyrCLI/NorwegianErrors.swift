@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StyrReports
+import StyrServices
 import StyrStorage
 
 extension StyrCommand {
@@ -20,6 +21,10 @@ extension StyrCommand {
         } catch let error as CLIError {
             printError("Feil: \(error.message)")
             Foundation.exit(error.exitCode)
+        } catch let error as ServiceError {
+            let mapped = error.cliError
+            printError("Feil: \(mapped.message)")
+            Foundation.exit(mapped.exitCode)
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch let error as ReportError {
