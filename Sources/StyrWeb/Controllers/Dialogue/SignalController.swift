@@ -21,7 +21,7 @@ struct SignalController: Sendable {
     func addRoutes(to router: Router<StyrRequestContext>) {
         router.get("/organisasjoner/:code/signaler") { request, context in
             let listing = try await signals.list(in: try context.parameters.require("code"), by: context.session?.user)
-            return list(listing, saved: request.uri.queryParameters.get("lagret"), context)
+            return list(listing, saved: Confirmation.message(request, context), context)
         }
         router.get("/organisasjoner/:code/signaler/ny") { request, context in
             let (scope, meetings) = try await signals.prepareRecord(in: try context.parameters.require("code"), by: context.session?.user)
@@ -56,37 +56,8 @@ struct SignalController: Sendable {
     }
 
     func list(_ listing: SignalService.Listing, saved: String?, _ context: StyrRequestContext) -> HTML {
-        let scope = listing.scope
-        let code = scope.code
-        let today = CalendarDate.today()
-        let canSteer = scope.can(.steer)
-        let rows: [[String: Any]] = listing.signals.reversed().map { signal in
-            let id = signal.id ?? 0
-            return [
-                "id": id, "date": NorwegianFormat.date(signal.givenOn), "text": signal.text, "givenBy": signal.givenBy, "place": signal.place,
-                "unconfirmed": !signal.isConfirmed, "age": signal.unconfirmedAge(on: today) ?? 0,
-                "confirmedOn": signal.confirmedOn.map(NorwegianFormat.date) ?? "",
-                "confirmation": Self.describe(signal.confirmation, meetings: listing.meetings, letters: listing.letters),
-                "canConfirm": canSteer && !signal.isConfirmed, "confirmURL": "\(scope.base)/signaler/\(id)/bekreft",
-                "historyURL": "/historikk?type=steeringSignal&nokkel=\("\(code)/\(id)".urlQueryEncoded)",
-            ]
-        }
-        return pages.html("Styringssignaler – \(scope.organisation.name)", template: "signals", context: [
-            "organisationName": scope.organisation.name, "signals": rows, "hasSignals": !rows.isEmpty, "saved": saved ?? "",
-            "canSteer": canSteer, "newURL": "\(scope.base)/signaler/ny",
-        ], context: context, trail: scope.trail)
-    }
-
-    static func describe(_ confirmation: SignalConfirmation?, meetings: [Meeting], letters: [AllocationLetter]) -> String {
-        switch confirmation {
-        case .minutesItem(let meetingID, let number)?:
-            let meeting = meetings.first { $0.id == meetingID }
-            return "referat fra \(meeting?.title ?? "møte \(meetingID)"), punkt \(number)"
-        case .letter(let year, let number)?:
-            return letters.first { $0.year == year && $0.number == number }?.kindName.lowercased() ?? "brev \(year)/\(number)"
-        case nil:
-            return ""
-        }
+        pages.html("Styringssignaler – \(listing.scope.organisation.name)", template: "signals",
+                   model: SignalsView(listing, saved: saved, today: CalendarDate.today()), context: context, trail: listing.scope.trail)
     }
 
     func newPage(_ scope: DialogueScope, meetings: [Meeting], values: [String: String], errors: InputErrors) -> FormPage {
@@ -119,7 +90,8 @@ struct SignalController: Sendable {
         let user = context.session?.user
         do {
             let signal = try await signals.record(Self.draft(fields), in: code, by: user)
-            return redirect(to: "/organisasjoner/\(code.urlPathEncoded)/signaler?lagret=\("Signalet er registrert som ubekreftet.".urlQueryEncoded)#signal-\(signal.id ?? 0)")
+            return Confirmation.redirect(
+                to: "/organisasjoner/\(code.urlPathEncoded)/signaler#signal-\(signal.id ?? 0)", message: "Signalet er registrert som ubekreftet.", context)
         } catch ServiceError.invalid(let errors) {
             let (scope, meetings) = try await signals.prepareRecord(in: code, by: user)
             return pages.form(newPage(scope, meetings: meetings, values: fields, errors: errors.renamed(Self.formFields)), context: context,
@@ -168,6 +140,6 @@ struct SignalController: Sendable {
             return confirmPage(found.scope, signal: found.signal, listing: found.listing, selected: choice,
                                errors: errors.renamed(Self.formFields), context).response
         }
-        return redirect(to: "/organisasjoner/\(code.urlPathEncoded)/signaler?lagret=\("Signalet er bekreftet skriftlig.".urlQueryEncoded)#signal-\(id)")
+        return Confirmation.redirect(to: "/organisasjoner/\(code.urlPathEncoded)/signaler#signal-\(id)", message: "Signalet er bekreftet skriftlig.", context)
     }
 }
