@@ -1,0 +1,38 @@
+import Hummingbird
+import StyrDomain
+import StyrReports
+
+/// Renders pages inside the common layout, with the user's name and a logout button.
+struct Pages: Sendable {
+    let renderer: HTMLRenderer
+
+    func html(
+        _ title: String, template: String, context values: [String: Any], context: StyrRequestContext,
+        status: HTTPResponse.Status = .ok, trail: [NavigationLink] = []
+    ) -> HTML {
+        HTML(status: status, html: document(title, body: renderer.render(values, template: template), context: context, trail: trail))
+    }
+
+    /// A page of a typed view model (one struct per page, beside its controller).
+    func html<Model>(
+        _ title: String, template: String, model: Model, context: StyrRequestContext, status: HTTPResponse.Status = .ok,
+        trail: [NavigationLink] = []
+    ) -> HTML {
+        HTML(status: status, html: document(title, body: renderer.render(model, template: template), context: context, trail: trail))
+    }
+
+    func document(_ title: String, body: String, context: StyrRequestContext, trail: [NavigationLink] = []) -> String {
+        let navigation = context.session == nil ? [] : [NavigationLink(url: "/", label: "Start")] + trail
+        return renderer.document(
+            title: "\(title) – Styr", body: body, standalone: false, navigation: navigation,
+            account: context.session.map { AccountLink(name: $0.user.name, csrfToken: $0.csrfToken) })
+    }
+
+    func errorDocument(heading: String, message: String, context: StyrRequestContext) -> String {
+        document(heading, body: renderer.render(["heading": heading, "message": message], template: "error"), context: context)
+    }
+
+    func error(_ status: HTTPResponse.Status, heading: String, message: String, context: StyrRequestContext) -> HTML {
+        HTML(status: status, html: errorDocument(heading: heading, message: message, context: context))
+    }
+}
