@@ -109,34 +109,3 @@ extension SQLBudgetSetupStore {
             entityKey: "\(organisationCode)/\(year)", before: try before.map(storedJSON), after: try threshold.map(storedJSON))
     }
 }
-
-/// The department's threshold for explanations per agency and year (`SQLBudgetSetupStore.threshold`).
-struct CreateForecastThresholds: Migration {
-    let name = "0019_forecast_thresholds"
-
-    func prepare(on db: any SQLDatabase) async throws {
-        try await db.create(table: "forecast_thresholds").idColumn()
-            .reference("organisation_id", to: "organisations")
-            .column("year", type: .bigint, .notNull)
-            .column("document", type: .text, .notNull)
-            .unique("organisation_id", "year")
-            .run()
-    }
-}
-
-struct CreateBudgetSetup: Migration {
-    let name = "0015_budget_setup"
-
-    func prepare(on db: any SQLDatabase) async throws {
-        try await db.create(table: "post_groupings").idColumn()
-            .column("chapter", type: .bigint, .notNull)
-            .column("document", type: .text, .notNull)
-            .unique("chapter")
-            .run()
-        try await db.create(table: "budget_profiles").idColumn()
-            .reference("organisation_id", to: "organisations")
-            .column("year", type: .bigint, .notNull)
-            .column("document", type: .text, .notNull)
-            .run()
-    }
-}

@@ -2,15 +2,6 @@ import Foundation
 import SQLKit
 import StyrDomain
 
-extension KostraCodeList {
-    /// The 2025 code lists as the importer checks them.
-    public static func codes() throws -> KostraCodes {
-        KostraCodes(
-            arts: try arts().compactMap { art in Int(art.art).map { (art: $0, operating: art.validInOperating, investment: art.validInInvestment) } },
-            functions: Set(try functions().filter { !$0.scope.hasPrefix("NOT") }.compactMap { Int($0.function) }))
-    }
-}
-
 /// Named import profiles (column names, delimiter, account rule and overrides), kept in the
 /// database so every import of a municipality's files reads them the same way.
 public struct SQLImportProfileStore: Sendable {
@@ -43,16 +34,5 @@ public struct SQLImportProfileStore: Sendable {
         try await db.select().column("document").from("import_profiles").orderBy("name").all().map {
             try decodeStoredJSON(ImportProfile.self, from: try $0.decode(column: "document", as: String.self))
         }
-    }
-}
-
-struct CreateImportProfiles: Migration {
-    let name = "0013_import_profiles"
-
-    func prepare(on db: any SQLDatabase) async throws {
-        try await db.create(table: "import_profiles")
-            .column("name", type: .text, .primaryKey(autoIncrement: false))
-            .column("document", type: .text, .notNull)
-            .run()
     }
 }

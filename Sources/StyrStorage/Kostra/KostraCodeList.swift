@@ -2,71 +2,6 @@ import Foundation
 import SQLKit
 import StyrDomain
 
-/// The KOSTRA arts valid in 2025 (Statistics Norway's code list, `Resources/`), so that imported
-/// accounts can be checked against them.
-struct CreateKostraArts: Migration {
-    let name = "0005_kostra_arts"
-
-    func prepare(on db: any SQLDatabase) async throws {
-        try await db.create(table: "kostra_arts")
-            .column("art", type: .text, .primaryKey(autoIncrement: false))
-            .column("group_digit", type: .bigint, .notNull)
-            .column("valid_in_operating", type: .bigint, .notNull)
-            .column("valid_in_investment", type: .bigint, .notNull)
-            .column("name", type: .text)
-            .run()
-        for art in try KostraCodeList.arts() {
-            try await db.insert(into: "kostra_arts")
-                .columns("art", "group_digit", "valid_in_operating", "valid_in_investment", "name")
-                .values(
-                    SQLBind(art.art), SQLBind(art.groupDigit), SQLBind(art.validInOperating ? 1 : 0),
-                    SQLBind(art.validInInvestment ? 1 : 0), SQLBind(art.name)
-                )
-                .run()
-        }
-    }
-}
-
-/// The KOSTRA funksjoner valid in 2025, for checking imported accounts.
-struct CreateKostraFunctions: Migration {
-    let name = "0007_kostra_functions"
-
-    func prepare(on db: any SQLDatabase) async throws {
-        try await db.create(table: "kostra_functions")
-            .column("function", type: .text, .primaryKey(autoIncrement: false))
-            .column("scope", type: .text, .notNull)
-            .column("name", type: .text)
-            .run()
-        for function in try KostraCodeList.functions() {
-            try await db.insert(into: "kostra_functions").columns("function", "scope", "name")
-                .values(SQLBind(function.function), SQLBind(function.scope), SQLBind(function.name))
-                .run()
-        }
-    }
-}
-
-/// The nine artsgrupper with the labels Oslo kommune prints in its operating and investment tables.
-struct CreateKostraObjectGroups: Migration {
-    let name = "0008_kostra_object_groups"
-
-    func prepare(on db: any SQLDatabase) async throws {
-        try await db.create(table: "kostra_object_groups")
-            .column("group_first", type: .bigint, .primaryKey(autoIncrement: false))
-            .column("group_last", type: .bigint, .notNull)
-            .column("side", type: .text, .notNull)
-            .column("operating_label", type: .text, .notNull)
-            .column("investment_label", type: .text, .notNull)
-            .run()
-        for group in try KostraCodeList.objectGroups() {
-            try await db.insert(into: "kostra_object_groups")
-                .columns("group_first", "group_last", "side", "operating_label", "investment_label")
-                .values(SQLBind(Int64(group.group.first)), SQLBind(Int64(group.group.last)), SQLBind(group.group.isExpense ? "expense" : "revenue"),
-                        SQLBind(group.operatingLabel), SQLBind(group.investmentLabel))
-                .run()
-        }
-    }
-}
-
 public struct KostraObjectGroup: Hashable, Sendable {
     public var group: ObjectGroup
     public var operatingLabel: String
@@ -167,5 +102,14 @@ public enum KostraCodeList {
         }
         fields.append(current)
         return fields
+    }
+}
+
+extension KostraCodeList {
+    /// The 2025 code lists as the importer checks them.
+    public static func codes() throws -> KostraCodes {
+        KostraCodes(
+            arts: try arts().compactMap { art in Int(art.art).map { (art: $0, operating: art.validInOperating, investment: art.validInInvestment) } },
+            functions: Set(try functions().filter { !$0.scope.hasPrefix("NOT") }.compactMap { Int($0.function) }))
     }
 }

@@ -1,0 +1,52 @@
+import SQLKit
+
+struct CreateIndicators: Migration {
+    let name = "0003_indicators"
+
+    func prepare(on db: any SQLDatabase) async throws {
+        try await db.create(table: "goal_areas").idColumn()
+            .reference("organisation_id", to: "organisations")
+            .column("year", type: .bigint, .notNull)
+            .column("position", type: .bigint, .notNull)
+            .column("name", type: .text, .notNull)
+            .column("narrative", type: .text)
+            .unique("organisation_id", "year", "name")
+            .run()
+        try await db.create(table: "goals").idColumn()
+            .reference("goal_area_id", to: "goal_areas")
+            .column("position", type: .bigint, .notNull)
+            .column("text", type: .text, .notNull)
+            .run()
+        try await db.create(table: "indicators").idColumn()
+            .reference("organisation_id", to: "organisations")
+            .column("key", type: .text, .notNull)
+            .column("position", type: .bigint, .notNull)
+            .column("name", type: .text, .notNull)
+            .column("unit", type: .text, .notNull)
+            .column("polarity", type: .text, .notNull)
+            .column("deviation_rule", type: .text, .notNull)
+            .column("tolerance_yellow_milli", type: .bigint, .notNull)
+            .column("tolerance_red_milli", type: .bigint, .notNull)
+            .column("decimals", type: .bigint, .notNull)
+            .column("introduced_in", type: .bigint)
+            .column("goal_area", type: .text)
+            .unique("organisation_id", "key")
+            .run()
+        try await db.create(table: "indicator_notes").idColumn()
+            .reference("indicator_id", to: "indicators")
+            .column("position", type: .bigint, .notNull)
+            .column("text", type: .text, .notNull)
+            .run()
+        try await db.create(table: "indicator_values").idColumn()
+            .reference("indicator_id", to: "indicators")
+            .column("year", type: .bigint, .notNull)
+            // A single target is target_low_milli alone; a range has both bounds.
+            .column("target_low_milli", type: .bigint)
+            .column("target_high_milli", type: .bigint)
+            .column("result_milli", type: .bigint)
+            .column("not_measured_reason", type: .text)
+            .column("deviation_comment", type: .text)
+            .unique("indicator_id", "year")
+            .run()
+    }
+}
