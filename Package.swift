@@ -29,11 +29,14 @@ let package = Package(
     targets: [
         // Pure domain: entities, value types and rules. No HTTP, no SQL.
         .target(name: "StyrDomain"),
+        // The ledger's file formats: byte-level decoding, format detection and parsing of KOSTRA,
+        // Oslo and ERP files into the domain's ledger lines, and the benchmark's file generator.
+        .target(name: "StyrLedgerFormats", dependencies: ["StyrDomain"]),
         // Storage: database URL, connections, migrations and repositories for SQLite and PostgreSQL.
         .target(
             name: "StyrStorage",
             dependencies: [
-                "StyrDomain",
+                "StyrDomain", "StyrLedgerFormats",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -92,7 +95,7 @@ let package = Package(
         .target(
             name: "StyrCLI",
             dependencies: [
-                "StyrDomain", "StyrServices", "StyrStorage", "StyrDemo", "StyrReports", "StyrWeb",
+                "StyrDomain", "StyrServices", "StyrStorage", "StyrDemo", "StyrReports", "StyrWeb", "StyrLedgerFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -107,7 +110,8 @@ let package = Package(
             path: "Tests/StyrTestSupport"
         ),
         .testTarget(name: "StyrDomainTests", dependencies: ["StyrDomain"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StyrStorageTests", dependencies: ["StyrStorage", "StyrDemo", "StyrDomain", "StyrTestSupport"]),
+        .testTarget(name: "StyrLedgerFormatsTests", dependencies: ["StyrLedgerFormats", "StyrDomain"]),
+        .testTarget(name: "StyrStorageTests", dependencies: ["StyrStorage", "StyrDemo", "StyrDomain", "StyrLedgerFormats", "StyrTestSupport"]),
         .testTarget(
             name: "StyrReportsTests",
             dependencies: [

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StyrDomain
+import StyrLedgerFormats
 import StyrStorage
 
 /// `styr bench generate-ledger --lines N --seed S FILE`: a realistic ERP export, the same for a seed.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StyrDomain
+import StyrLedgerFormats
 import StyrStorage
 
 /// `styr import ledger FILE --org … --year …`: reads a ledger or budget file in constant memory

@@ -1,5 +1,6 @@
 import Foundation
 @testable import StyrDomain
+@testable import StyrLedgerFormats
 import Testing
 @testable import StyrStorage
 

@@ -72,7 +72,7 @@ public struct ImportProfile: Codable, Hashable, Sendable {
     /// (A parser ignores override keys that are listed here.)
     public var problems: [String] {
         var problems: [String] = []
-        if let delimiter, LedgerBytes.delimiterByte(delimiter) == nil {
+        if let delimiter, Self.delimiterByte(delimiter) == nil {
             problems.append("skilletegnet «\(delimiter)» er ikke ett av ; , | eller tabulator")
         }
         if accountNames.isEmpty { problems.append("ingen kolonnenavn for art/konto") }
@@ -87,6 +87,17 @@ public struct ImportProfile: Codable, Hashable, Sendable {
             if !(100...999).contains(function) { problems.append("funksjonsoverstyring «\(key)»: funksjon \(function) er ikke 100–999") }
         }
         return problems
+    }
+
+    /// The byte of a delimiter named in a profile: one of `;` `,` `|`, or a tab (`"\t"`, `"tab"`, `"tabulator"`).
+    package static func delimiterByte(_ name: String) -> UInt8? {
+        switch name.lowercased() {
+        case "tab", "tabulator", "\\t": return UInt8(ascii: "\t")
+        default: break
+        }
+        let bytes = Array(name.utf8)
+        guard bytes.count == 1, ";,\t|".utf8.contains(bytes[0]) else { return nil }
+        return bytes[0]
     }
 
     enum CodingKeys: String, CodingKey {
@@ -158,23 +169,23 @@ public enum InvalidCodePolicy: String, Codable, Hashable, Sendable, CaseIterable
 }
 
 /// One override key: `11601` (exactly that code) or `1160x` (any code of five digits starting 1160).
-struct LedgerCodePattern: Hashable, Sendable {
+package struct LedgerCodePattern: Hashable, Sendable {
     /// Digits in the codes the key matches.
-    var length: Int
+    package var length: Int
     /// Leading digits fixed by the key.
-    var prefixLength: Int
-    var prefix: Int
+    package var prefixLength: Int
+    package var prefix: Int
 
-    init?(_ key: String) {
+    package init?(_ key: String) {
         let characters = Array(key.trimmingCharacters(in: .whitespaces).utf8)
         var digits = 0
         var value = 0
         var wildcards = 0
         for byte in characters {
-            if LedgerBytes.isDigit(byte) {
+            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
                 guard wildcards == 0 else { return nil }
                 digits += 1
-                value = value * 10 + Int(byte - LedgerBytes.zero)
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
             } else if byte == UInt8(ascii: "x") || byte == UInt8(ascii: "X") {
                 wildcards += 1
             } else {
@@ -185,42 +196,5 @@ struct LedgerCodePattern: Hashable, Sendable {
         length = digits + wildcards
         prefixLength = digits
         prefix = value
-    }
-}
-
-/// Overrides compiled for lookup by a code's value and length, without building strings.
-struct LedgerCodeOverrides: Hashable, Sendable {
-    struct Group: Hashable, Sendable {
-        var length: Int
-        var divisor: Int
-        var table: [Int: Int]
-    }
-
-    /// Most specific (longest fixed prefix) first.
-    private(set) var groups: [Group] = []
-
-    var isEmpty: Bool { groups.isEmpty }
-
-    init(_ overrides: [String: Int]) {
-        var byShape: [Int: Group] = [:]
-        var order: [(key: Int, prefixLength: Int)] = []
-        for (key, target) in overrides {
-            guard let pattern = LedgerCodePattern(key) else { continue }
-            let shape = pattern.length * 100 + pattern.prefixLength
-            if byShape[shape] == nil {
-                byShape[shape] = Group(length: pattern.length, divisor: LedgerBytes.powerOfTen(pattern.length - pattern.prefixLength), table: [:])
-                order.append((shape, pattern.prefixLength))
-            }
-            byShape[shape]?.table[pattern.prefix] = target
-        }
-        groups = order.sorted { ($0.prefixLength, $0.key) > ($1.prefixLength, $1.key) }.compactMap { byShape[$0.key] }
-    }
-
-    /// The override for a code of `length` digits with the value `value`.
-    func lookup(_ value: Int, length: Int) -> Int? {
-        for group in groups where group.length == length {
-            if let target = group.table[value / group.divisor] { return target }
-        }
-        return nil
     }
 }

@@ -2,9 +2,10 @@
 /// operating and in investment accounts, and which funksjoner exist. (The code lists ship with
 /// StyrStorage; this is the pure lookup, one array index a check.)
 public struct KostraCodes: Hashable, Sendable {
-    private var operating: [Bool]
-    private var investment: [Bool]
-    private var functionTable: [Bool]
+    // Inlinable checks: the parser (StyrLedgerFormats) makes two a line, from another module.
+    @usableFromInline var operating: [Bool]
+    @usableFromInline var investment: [Bool]
+    @usableFromInline var functionTable: [Bool]
 
     public init(arts: [(art: Int, operating: Bool, investment: Bool)], functions: Set<Int>) {
         operating = Array(repeating: false, count: 1000)
@@ -24,7 +25,7 @@ public struct KostraCodes: Hashable, Sendable {
         self.init(arts: arts, functions: functions)
     }
 
-    public func isValid(art: Int, kind: AccountKind) -> Bool {
+    @inlinable public func isValid(art: Int, kind: AccountKind) -> Bool {
         guard (0...999).contains(art) else { return false }
         switch kind {
         case .operating: return operating[art]
@@ -32,7 +33,7 @@ public struct KostraCodes: Hashable, Sendable {
         }
     }
 
-    public func isValid(function: Int) -> Bool {
+    @inlinable public func isValid(function: Int) -> Bool {
         (0...999).contains(function) && functionTable[function]
     }
 

@@ -12,9 +12,6 @@ public struct LedgerLineError: Error, Hashable, Sendable, Codable, CustomStringC
     /// What is wrong, in Norwegian, without the location.
     public var reason: String
 
-    /// An art or funksjon outside the KOSTRA lists: what a profile (or `--invalid-codes`) may turn into a warning.
-    public var isOutsideCodeList: Bool { reason.hasSuffix(LedgerLineParser.codeList) }
-
     /// Values longer than this are cut (with "…") so that an error log stays small.
     public static let maximumValueLength = 80
 
@@ -66,28 +63,4 @@ public enum LedgerSkipReason: Hashable, Sendable, Codable {
         }
     }
 
-}
-
-/// What one line of a file gave.
-public enum ParsedLine: Hashable, Sendable {
-    case line(LedgerLine)
-    /// The line is imported, but something about it should be looked at (a code outside the lists).
-    case warning(LedgerLine, LedgerLineError)
-    case skip(LedgerSkipReason)
-    case failure(LedgerLineError)
-
-    /// The ledger line to import, if any.
-    public var ledgerLine: LedgerLine? {
-        switch self {
-        case .line(let line), .warning(let line, _): line
-        case .skip, .failure: nil
-        }
-    }
-
-    public var error: LedgerLineError? {
-        switch self {
-        case .warning(_, let error), .failure(let error): error
-        case .line, .skip: nil
-        }
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import StyrDomain
+import StyrLedgerFormats
 
 /// One import of a ledger file, from bytes to stored lines, shared by the command line, the web
 /// upload and the API: the bytes are read in chunks, parsed, and written in batches inside one

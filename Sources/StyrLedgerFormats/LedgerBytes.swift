@@ -1,4 +1,5 @@
 import Foundation
+import StyrDomain
 
 /// One field of a delimited line: `start..<end` is its content (inside the quotes when quoted),
 /// `next` the index of the delimiter after it (or the line's end).
@@ -54,17 +55,6 @@ enum LedgerBytes {
     }
 
     // MARK: Delimiters
-
-    /// The byte of a delimiter named in a profile: one of `;` `,` `|`, or a tab (`"\t"`, `"tab"`, `"tabulator"`).
-    static func delimiterByte(_ name: String) -> UInt8? {
-        switch name.lowercased() {
-        case "tab", "tabulator", "\\t": return tab
-        default: break
-        }
-        let bytes = Array(name.utf8)
-        guard bytes.count == 1, candidateDelimiters.contains(bytes[0]) else { return nil }
-        return bytes[0]
-    }
 
     /// How a delimiter is shown to a person.
     static func delimiterName(_ byte: UInt8) -> String {
@@ -390,4 +380,11 @@ enum LedgerBytes {
         if byte == 0xE2, index + 2 < end, p[index + 1] == 0x80, p[index + 2] == 0xAF || p[index + 2] == 0x89 { return 3 }
         return 0
     }
+}
+
+/// `value` in decimal, zero-padded to `width` digits (`pad(20, 3)` is `020`): as StyrDomain's own
+/// `pad`, which is internal to it.
+func pad(_ value: Int, _ width: Int) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
 }

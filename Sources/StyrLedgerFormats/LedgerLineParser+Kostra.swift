@@ -1,3 +1,5 @@
+import StyrDomain
+
 /// The fields of a KOSTRA record (FORMATS.md §1), as 0-based character ranges.
 enum KostraRecordField: CaseIterable {
     case skjema, year, quarter, region, organisationNumber, enterpriseNumber, kontoklasse, function, art, amount

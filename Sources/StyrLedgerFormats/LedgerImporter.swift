@@ -1,3 +1,5 @@
+import StyrDomain
+
 /// Reads a whole ledger file fed in chunks: decodes it, detects the format (unless one is given)
 /// from the first non-blank line, reads the header, parses every line, hands each ledger line to
 /// the caller and keeps the summary and the first errors and warnings. Memory stays constant

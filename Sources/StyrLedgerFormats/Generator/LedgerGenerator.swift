@@ -1,3 +1,5 @@
+import StyrDomain
+
 /// Why a ledger could not be generated.
 public struct LedgerGeneratorError: Error, Hashable, Sendable, CustomStringConvertible {
     public var reason: String
