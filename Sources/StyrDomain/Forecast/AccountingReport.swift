@@ -14,6 +14,31 @@ public enum AccountingPeriod: Hashable, Sendable, Codable {
         }
     }
 
+    /// Every period a report can be asked for, as the pages list them: the three tertials, then
+    /// the twelve months.
+    public static let all: [AccountingPeriod] = (1...3).map(AccountingPeriod.tertial) + (1...12).map(AccountingPeriod.month)
+
+    /// `t1`–`t3` (January through the tertial) or `m1`–`m12` (January through the month): the
+    /// codes the pages link to and the API documents.
+    public var code: String {
+        switch self {
+        case .month(let month): "m\(month)"
+        case .tertial(let tertial): "t\(tertial)"
+        }
+    }
+
+    /// The period of a code, read strictly: only `t1`–`t3` and `m1`–`m12` (no sign, no leading
+    /// zero, no other letter), so that `-1` or `t9` is refused instead of read as something else.
+    public init?(code: String) {
+        guard let period = Self.all.first(where: { $0.code == code }) else { return nil }
+        self = period
+    }
+
+    /// Why `text` is no period, in Norwegian.
+    public static func unknownCodeMessage(_ text: String) -> String {
+        "«\(text)» er ingen periode; bruk t1–t3 (tertial) eller m1–m12 (måned)."
+    }
+
     /// The months of actuals the report builds on.
     public var monthsElapsed: Int {
         switch self {

@@ -63,6 +63,46 @@ public enum BudgetSetupText {
         }
     }
 
+    /// A post as sent in a list (the API's JSON): its code, name and arts as ranges (`100-299`).
+    public struct PostDraft: Hashable, Sendable {
+        public var code: String
+        public var name: String
+        public var arts: [String]
+
+        public init(code: String, name: String, arts: [String]) {
+            self.code = code
+            self.name = name
+            self.arts = arts
+        }
+    }
+
+    /// Reads a grouping from a list of posts; nil (the standard grouping) for none. Errors name
+    /// the post (`posts[1].arts`) or the grouping as a whole (`posts`), with the same messages as
+    /// the line format's.
+    public static func grouping(posts drafts: [PostDraft]) -> Result<PostGrouping?, InputErrors> {
+        var errors = InputErrors()
+        var posts: [BudgetPost] = []
+        for (index, draft) in drafts.enumerated() {
+            var arts: [ClosedRange<Int>] = []
+            for text in draft.arts {
+                switch artRanges(text) {
+                case .success(let ranges): arts += ranges
+                case .failure(let problem): errors.add("posts[\(index)].arts", problem.description)
+                }
+            }
+            posts.append(BudgetPost(code: draft.code.trimmingCharacters(in: .whitespaces), name: draft.name.trimmingCharacters(in: .whitespaces), arts: arts))
+        }
+        guard errors.isEmpty else { return .failure(errors) }
+        if posts.isEmpty { return .success(nil) }
+        do {
+            let grouping = try PostGrouping(posts: posts)
+            if let problem = grouping.budgetProblem { return .failure(.single("posts", problem)) }
+            return .success(grouping)
+        } catch {
+            return .failure(.single("posts", error.description))
+        }
+    }
+
     /// Ranges of arts as written: `100-299, 300-399`.
     static func rangesText(_ ranges: [ClosedRange<Int>], separator: String) -> String {
         ranges.map { "\(LedgerLine.artCode($0.lowerBound))-\(LedgerLine.artCode($0.upperBound))" }.joined(separator: separator)

@@ -31,3 +31,51 @@ public struct AccountingReportSubmission: Hashable, Sendable, Codable {
         self.csv = csv
     }
 }
+
+/// A forecast choice as typed for one post: the method's code (`lineaer`, `sesong`, `manuell`),
+/// a manual forecast in kroner with its comment, and the explanation of a deviation.
+public struct ForecastChoiceDraft: Hashable, Sendable {
+    public var key: PostKey
+    public var method: String
+    public var manualValue: String
+    public var manualComment: String
+    public var explanation: String
+
+    public init(key: PostKey, method: String, manualValue: String = "", manualComment: String = "", explanation: String = "") {
+        self.key = key
+        self.method = method
+        self.manualValue = manualValue
+        self.manualComment = manualComment
+        self.explanation = explanation
+    }
+
+    /// The choice, or why not (a manual value that is no amount, a manual forecast without its
+    /// comment). An unknown method code is the run rate, the report's default.
+    public func choice() -> Result<ForecastChoice, ForecastChoiceProblem> {
+        let chosen: ForecastMethod
+        switch method.trimmingCharacters(in: .whitespacesAndNewlines) {
+        case ForecastMethod.seasonal.code: chosen = .seasonal
+        case ForecastMethod.manual(value: .zero, comment: "").code:
+            let typed = manualValue.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let value = LetterText.kroner(typed) else { return .failure(.notAnAmount(typed)) }
+            chosen = .manual(value: value, comment: manualComment.trimmingCharacters(in: .whitespacesAndNewlines))
+        default: chosen = .runRate
+        }
+        if let problem = ForecastRules.validate(chosen) { return .failure(.rule(problem)) }
+        let explained = explanation.trimmingCharacters(in: .whitespacesAndNewlines)
+        return .success(ForecastChoice(key: key, method: chosen, explanation: explained.isEmpty ? nil : explained))
+    }
+}
+
+/// Why a forecast choice as typed cannot be saved.
+public enum ForecastChoiceProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    case notAnAmount(String)
+    case rule(ForecastError)
+
+    public var description: String {
+        switch self {
+        case .notAnAmount(let text): "«\(text)» er ikke et beløp i kroner."
+        case .rule(let error): error.description
+        }
+    }
+}

@@ -98,6 +98,31 @@ public struct ForecastThreshold: Hashable, Sendable, Codable {
         (0...Self.largestAmount.ore).contains(amount.ore) && (0...10_000).contains(percentBasisPoints)
     }
 
+    static let amountProblem = "Beløpet må være et beløp i kroner fra 0 til 1 000 000 000 000, for eksempel 500 000."
+    static let percentProblem = "Prosenten må være et tall fra 0 til 100 med høyst to desimaler, for eksempel 5 eller 2,5."
+    static let ruleProblem = "Velg om avviket må være over begge grensene («og») eller én av dem («eller»)."
+
+    /// Why these limits cannot be a threshold, per field (`amount`, `percent`), with the same
+    /// messages as a threshold typed in a form: whichever way it came, it is refused for the
+    /// same reason.
+    public var problems: InputErrors {
+        var errors = InputErrors()
+        if !(0...Self.largestAmount.ore).contains(amount.ore) { errors.add(Field.amount.rawValue, Self.amountProblem) }
+        if !(0...10_000).contains(percentBasisPoints) { errors.add(Field.percent.rawValue, Self.percentProblem) }
+        return errors
+    }
+
+    /// The threshold as typed (`read`), or the problems keyed by field (`amount`, `percent`, `rule`).
+    public static func parse(amount: String, percent: String, rule: String) -> Result<ForecastThreshold, InputErrors> {
+        let read = read(amount: amount, percent: percent, rule: rule)
+        guard let threshold = read.threshold else {
+            var errors = InputErrors()
+            for problem in read.problems { errors.add(problem.field.rawValue, problem.message) }
+            return .failure(errors)
+        }
+        return .success(threshold)
+    }
+
     /// A field of the threshold as typed that cannot be read, and why.
     public struct InputProblem: Hashable, Sendable {
         public var field: Field
@@ -117,18 +142,18 @@ public struct ForecastThreshold: Hashable, Sendable, Codable {
         if typed.lowercased().hasSuffix("kr") { typed.removeLast(2) }
         let money = LetterText.kroner(typed)
         if money == nil || !(0...largestAmount.ore).contains(money!.ore) {
-            problems.append(InputProblem(field: .amount, message: "Beløpet må være et beløp i kroner fra 0 til 1 000 000 000 000, for eksempel 500 000."))
+            problems.append(InputProblem(field: .amount, message: amountProblem))
         }
         let basisPoints = Self.basisPoints(percent)
         if basisPoints == nil {
-            problems.append(InputProblem(field: .percent, message: "Prosenten må være et tall fra 0 til 100 med høyst to desimaler, for eksempel 5 eller 2,5."))
+            problems.append(InputProblem(field: .percent, message: percentProblem))
         }
         let readRule: Rule? = switch rule.trimmingCharacters(in: .whitespaces).lowercased() {
         case "og": .amountAndPercent
         case "eller": .amountOrPercent
         default: nil
         }
-        if readRule == nil { problems.append(InputProblem(field: .rule, message: "Velg om avviket må være over begge grensene («og») eller én av dem («eller»).")) }
+        if readRule == nil { problems.append(InputProblem(field: .rule, message: ruleProblem)) }
         guard problems.isEmpty, let money, let basisPoints, let readRule else { return (nil, problems) }
         return (ForecastThreshold(amount: money, percentBasisPoints: basisPoints, rule: readRule), [])
     }

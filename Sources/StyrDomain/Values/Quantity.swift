@@ -8,10 +8,16 @@ public struct Quantity: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public init(milli: Int64) { self.milli = milli }
     public init(_ whole: Int64) { self.milli = whole * 1000 }
 
-    /// Parses `81,7`, `81.7`, `-3`, `552 000` (spaces are thousands separators).
+    /// Parses `81,7`, `81.7`, `-3`, `552 000` (spaces are thousands separators). A full stop
+    /// before exactly three digits (`562.864`) is refused: in Norwegian it separates thousands,
+    /// elsewhere it is a decimal point, so the number is ambiguous (`0.125` is not).
     public init?(parsing text: String) {
         var cleaned = text.filter { !$0.isWhitespace && $0 != "\u{00A0}" && $0 != "\u{202F}" }
         if cleaned.hasSuffix("%") { cleaned.removeLast() }
+        if let point = cleaned.firstIndex(of: "."), cleaned[cleaned.index(after: point)...].count == 3,
+           cleaned[..<point].contains(where: { $0.isNumber && $0 != "0" }) {
+            return nil
+        }
         cleaned = cleaned.replacingOccurrences(of: "\u{2212}", with: "-").replacingOccurrences(of: ",", with: ".")
         guard !cleaned.isEmpty else { return nil }
         var negative = false
