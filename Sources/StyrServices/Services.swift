@@ -6,9 +6,11 @@ import StyrDomain
 public struct Services: Sendable {
     public let storage: any Storage
     public let signals: SignalService
+    public let indicators: IndicatorService
 
     public init(storage: any Storage) {
         self.storage = storage
         signals = SignalService(storage: storage)
+        indicators = IndicatorService(storage: storage)
     }
 }

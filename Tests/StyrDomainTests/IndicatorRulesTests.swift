@@ -156,11 +156,11 @@ struct IndicatorDraftTests {
 
     @Test("a valid draft becomes an indicator and its target")
     func valid() throws {
-        let (indicator, target) = try Self.draft().validated(key: "k", introducedIn: 2021).get()
+        let (indicator, target) = try Self.draft().validated(key: "k", introducedIn: 2021)
         #expect(indicator.tolerance == Tolerance(yellow: Quantity(2), red: Quantity(5)))
         #expect(indicator.notes == ["Ny"] && indicator.introducedIn == 2021)
         #expect(target == .value(Quantity(95)))
-        let (_, range) = try Self.draft(target: "10", high: "20", polarity: .targetRange).validated(key: "k", introducedIn: nil).get()
+        let (_, range) = try Self.draft(target: "10", high: "20", polarity: .targetRange).validated(key: "k", introducedIn: nil)
         #expect(range == .range(low: Quantity(10), high: Quantity(20)))
     }
 
@@ -170,11 +170,54 @@ struct IndicatorDraftTests {
         (draft(target: "20", high: "10", polarity: .targetRange), .targetHigh), (draft(red: "-1"), .toleranceRed),
     ])
     func invalid(draft: IndicatorDraft, field: IndicatorDraft.Field) {
-        guard case .failure(let errors) = draft.validated(key: "k", introducedIn: nil) else {
+        do {
+            _ = try draft.validated(key: "k", introducedIn: nil)
             Issue.record("expected a failure")
-            return
+        } catch {
+            #expect(error[field.rawValue] != nil, "\(error.summary)")
         }
-        #expect(errors.fields[field] != nil, "\(errors.fields)")
+    }
+
+    @Test("errors come in the order of the fields, named by the domain")
+    func order() {
+        do {
+            _ = try Self.draft(yellow: "x", target: "120", decimals: "9", name: "").validated(key: "k", introducedIn: nil)
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.entries.map(\.field) == ["name", "target", "decimals", "toleranceYellow"])
+        }
+    }
+
+    static func entry(_ key: String, _ name: String, introducedIn: Int? = 2016) -> IndicatorWithValues {
+        IndicatorWithValues(
+            indicator: Indicator(key: key, name: name, unit: .share, polarity: .higherIsBetter, deviationRule: .percentagePoints,
+                                 introducedIn: introducedIn),
+            values: [IndicatorValue(year: 2020, target: .value(Quantity(90)))])
+    }
+
+    @Test("a definition keeps the year the indicator came, and no two indicators share a name")
+    func defined() throws {
+        let entries = [Self.entry("andel-saker-besvart", "Andel saker besvart"), Self.entry("annen", "Annen indikator")]
+        let (kept, _) = try Self.draft().defined(as: "andel-saker-besvart", year: 2021, among: entries, isNew: false)
+        #expect(kept.introducedIn == 2016)
+        let (unknown, _) = try Self.draft(name: "Gammel").defined(
+            as: "gammel", year: 2021, among: entries + [Self.entry("gammel", "Gammel", introducedIn: nil)], isNew: false)
+        #expect(unknown.introducedIn == nil, "an indicator from before Styr does not become new with a new target")
+        let (new, _) = try Self.draft(name: "Ny indikator").defined(as: "ny-indikator", year: 2021, among: entries, isNew: true)
+        #expect(new.introducedIn == 2021 && new.key == "ny-indikator")
+        let taken = InputErrors.single("name", IndicatorDraft.nameTakenMessage)
+        #expect(throws: taken) { try Self.draft().defined(as: "andel-saker-besvart", year: 2021, among: entries, isNew: true) }
+        #expect(throws: taken) { try Self.draft(name: "Annen indikator").defined(as: "tredje", year: 2021, among: entries, isNew: false) }
+        #expect(throws: taken) {
+            try Self.draft(name: "Annen indikator").defined(as: "andel-saker-besvart", year: 2021, among: entries, isNew: false)
+        }
+    }
+
+    @Test("keys the department may choose")
+    func chosenKeys() {
+        #expect(IndicatorDraft.isValidKey("andel-saker-besvart"))
+        #expect(!IndicatorDraft.isValidKey("Store-Bokstaver") && !IndicatorDraft.isValidKey("") && !IndicatorDraft.isValidKey("ny")
+                && !IndicatorDraft.isValidKey("a--b"))
     }
 
     @Test("keys from names")
@@ -194,24 +237,34 @@ struct IndicatorResultDraftTests {
     @Test("a favourable result is applied; an unfavourable one needs a comment; a missing one a reason")
     func rules() throws {
         let good = try IndicatorResultDraft(result: "93,5", notMeasuredReason: nil, deviationComment: nil)
-            .applied(to: Self.value, of: Self.indicator).get()
+            .applied(to: Self.value, of: Self.indicator)
         #expect(good.result == Quantity(parsing: "93,5"))
-        guard case .failure(let unexplained) = IndicatorResultDraft(result: "80,5", notMeasuredReason: nil, deviationComment: " ")
-            .applied(to: Self.value, of: Self.indicator) else { Issue.record("expected a failure"); return }
-        #expect(unexplained.fields[.deviationComment]?.hasPrefix("Avviket (-12,5) er ugunstig") == true)
-        guard case .failure(let missing) = IndicatorResultDraft(result: "", notMeasuredReason: nil, deviationComment: nil)
-            .applied(to: Self.value, of: Self.indicator) else { Issue.record("expected a failure"); return }
-        #expect(missing.fields.keys.sorted { $0.rawValue < $1.rawValue } == [.notMeasuredReason])
+        do {
+            _ = try IndicatorResultDraft(result: "80,5", notMeasuredReason: nil, deviationComment: " ").applied(to: Self.value, of: Self.indicator)
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.entries.map(\.field) == ["deviationComment"])
+            #expect(error["deviationComment"]?.hasPrefix("Avviket (-12,5) er ugunstig") == true)
+        }
+        do {
+            _ = try IndicatorResultDraft(result: "", notMeasuredReason: nil, deviationComment: nil).applied(to: Self.value, of: Self.indicator)
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.entries.map(\.field) == ["notMeasuredReason"])
+        }
         let explained = try IndicatorResultDraft(result: "80,5", notMeasuredReason: nil, deviationComment: "Ny portal.")
-            .applied(to: Self.value, of: Self.indicator).get()
+            .applied(to: Self.value, of: Self.indicator)
         #expect(explained.deviationComment == "Ny portal.")
     }
 
     @Test("bad values are named", arguments: [("x", IndicatorResultDraft.Field.result), ("101", .result), ("-1", .result)])
     func invalid(text: String, field: IndicatorResultDraft.Field) {
-        guard case .failure(let errors) = IndicatorResultDraft(result: text, notMeasuredReason: nil, deviationComment: "c")
-            .applied(to: Self.value, of: Self.indicator) else { Issue.record("expected a failure"); return }
-        #expect(errors.fields[field] != nil)
+        do {
+            _ = try IndicatorResultDraft(result: text, notMeasuredReason: nil, deviationComment: "c").applied(to: Self.value, of: Self.indicator)
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error[field.rawValue] != nil)
+        }
     }
 }
 
@@ -234,9 +287,9 @@ struct InputLimitTests {
     @Test("keys that would collide with addresses or be empty")
     func keys() {
         #expect(IndicatorDraft.key(for: "Ny") == "ny-indikator")
-        guard case .failure(let errors) = IndicatorResultDraftTests.indicatorDraft(name: "—").validated(key: IndicatorDraft.key(for: "—"), introducedIn: nil)
-        else { Issue.record("expected a failure"); return }
-        #expect(errors.fields[.name] != nil)
+        #expect(throws: InputErrors.single("name", "Navnet må inneholde bokstaver eller tall (a–z, 0–9) som indikatoren kan få en adresse av.")) {
+            try IndicatorResultDraftTests.indicatorDraft(name: "—").validated(key: IndicatorDraft.key(for: "—"), introducedIn: nil)
+        }
     }
 }
 

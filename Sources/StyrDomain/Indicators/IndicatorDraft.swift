@@ -1,10 +1,13 @@
 import Foundation
 
 /// An indicator definition and target as typed by the department (in a form or through the API),
-/// checked into an `Indicator` and its `IndicatorTarget`, or the Norwegian reason per field.
+/// checked into an `Indicator` and its `IndicatorTarget`, or the Norwegian reason per field
+/// (`InputErrors` keyed by `Field`'s raw value).
 public struct IndicatorDraft: Sendable {
+    /// The draft's fields, as `InputErrors` name them. `key` is the indicator's address, when the
+    /// department chooses it (the API); a form makes it from the name.
     public enum Field: String, Sendable, CaseIterable {
-        case name, target, targetHigh, decimals, toleranceYellow, toleranceRed, goalArea
+        case key, name, target, targetHigh, decimals, toleranceYellow, toleranceRed, goalArea
     }
 
     public var name: String
@@ -36,8 +39,9 @@ public struct IndicatorDraft: Sendable {
         self.notes = notes.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// The indicator under `key`, introduced in `introducedIn`, with its target; or the errors.
-    public func validated(key: String, introducedIn: Int?) -> Result<(Indicator, IndicatorTarget), IndicatorDraftErrors> {
+    /// The indicator under `key`, introduced in `introducedIn`, with its target; or the errors, in
+    /// the order of `Field`.
+    public func validated(key: String, introducedIn: Int?) throws(InputErrors) -> (Indicator, IndicatorTarget) {
         var errors: [Field: String] = [:]
         if name.isEmpty {
             errors[.name] = "Skriv navnet på indikatoren."
@@ -65,12 +69,12 @@ public struct IndicatorDraft: Sendable {
         let high = number(targetHigh, .targetHigh, required: polarity == .targetRange, isTarget: true)
         if let low, let high, low > high { errors[.targetHigh] = "Øvre grense kan ikke være lavere enn måltallet." }
         if goalArea.count > 300 { errors[.goalArea] = "Målområdet kan ha høyst 300 tegn." }
-        guard errors.isEmpty, let decimalCount, let yellow, let red, let low else { return .failure(IndicatorDraftErrors(fields: errors)) }
+        guard errors.isEmpty, let decimalCount, let yellow, let red, let low else { throw InputErrors(errors, order: Field.allCases) }
         let indicator = Indicator(
             key: key, name: name, unit: unit, polarity: polarity, deviationRule: deviationRule,
             tolerance: Tolerance(yellow: yellow, red: red), decimals: decimalCount, introducedIn: introducedIn, notes: notes,
             goalArea: goalArea.isEmpty ? nil : goalArea)
-        return .success((indicator, polarity == .targetRange ? .range(low: low, high: high ?? low) : .value(low)))
+        return (indicator, polarity == .targetRange ? .range(low: low, high: high ?? low) : .value(low))
     }
 
     /// A stable key from a name: lower case ASCII, Norwegian letters spelled out, words joined by "-".
@@ -84,11 +88,29 @@ public struct IndicatorDraft: Sendable {
     }
 }
 
-public struct IndicatorDraftErrors: Error, Sendable {
-    public var fields: [IndicatorDraft.Field: String]
+extension IndicatorDraft {
+    public static let nameTakenMessage = "Det finnes allerede en indikator med dette navnet."
+    public static let keyFormatMessage = "Bruk små bokstaver a–z, tall og bindestrek, f.eks. «andel-saker-besvart»."
 
-    /// "name: …; target: …" in field order, for an API problem.
-    public var summary: String {
-        IndicatorDraft.Field.allCases.compactMap { field in fields[field].map { "\(field.rawValue): \($0)" } }.joined(separator: "; ")
+    /// Whether the department may give an indicator this key (its address): what `key(for:)`
+    /// makes of it is itself, and it is not empty.
+    public static func isValidKey(_ key: String) -> Bool { !key.isEmpty && key == self.key(for: key) }
+
+    /// The indicator under `key` with its target for `year`, defined or redefined among the
+    /// organisation's indicators (`entries`): the fields checked, the year it was introduced kept
+    /// (a new one is introduced in `year`),
+    /// and no two indicators of an organisation with the same name. With `isNew`, an indicator
+    /// under the key must not exist yet (a form makes the key from the name, so it is the name
+    /// that is taken).
+    public func defined(as key: String, year: Int, among entries: [IndicatorWithValues], isNew: Bool)
+        throws(InputErrors) -> (Indicator, IndicatorTarget) {
+        let existing = entries.first { $0.indicator.key == key }
+        // An indicator that exists keeps the year it came, also when that is not known (nil): a new
+        // target does not make it new.
+        let (indicator, target) = try validated(key: key, introducedIn: existing.map(\.indicator.introducedIn) ?? year)
+        if isNew && existing != nil || entries.contains(where: { $0.indicator.key != key && $0.indicator.name == indicator.name }) {
+            throw InputErrors.single(Field.name.rawValue, Self.nameTakenMessage)
+        }
+        return (indicator, target)
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 
 /// A result as typed by the agency (in a form or through the API): checked and applied to the
-/// year's value, or the Norwegian reason per field. The explanation rule is
-/// `IndicatorRules.missingExplanations`.
+/// year's value, or the Norwegian reason per field (`InputErrors` keyed by `Field`'s raw value).
+/// The explanation rule is `IndicatorRules.missingExplanations`.
 public struct IndicatorResultDraft: Sendable {
+    /// The draft's fields, as `InputErrors` name them.
     public enum Field: String, Sendable, CaseIterable { case result, notMeasuredReason, deviationComment }
 
     public static let maximumTextLength = 4000
@@ -19,8 +20,8 @@ public struct IndicatorResultDraft: Sendable {
     }
 
     /// `value` with the result, reason and comment applied, when they are valid and every owed
-    /// explanation is given.
-    public func applied(to value: IndicatorValue, of indicator: Indicator) -> Result<IndicatorValue, IndicatorResultErrors> {
+    /// explanation is given; else the errors, in the order of `Field`.
+    public func applied(to value: IndicatorValue, of indicator: Indicator) throws(InputErrors) -> IndicatorValue {
         var errors: [Field: String] = [:]
         var parsed: Quantity?
         if !result.isEmpty {
@@ -50,15 +51,15 @@ public struct IndicatorResultDraft: Sendable {
                 errors[.deviationComment] = "Avviket (\(shown)) er ugunstig og utenfor toleransen: skriv en kommentar til avvik før du lagrer."
             }
         }
-        return errors.isEmpty ? .success(updated) : .failure(IndicatorResultErrors(fields: errors))
+        guard errors.isEmpty else { throw InputErrors(errors, order: Field.allCases) }
+        return updated
     }
 }
 
-public struct IndicatorResultErrors: Error, Sendable {
-    public var fields: [IndicatorResultDraft.Field: String]
-
-    /// "result: …; deviationComment: …" in field order, for an API problem.
-    public var summary: String {
-        IndicatorResultDraft.Field.allCases.compactMap { field in fields[field].map { "\(field.rawValue): \($0)" } }.joined(separator: "; ")
+extension InputErrors {
+    /// The errors of a rule that collects them by field, in the order of `fields`.
+    init<Field: RawRepresentable & Hashable>(_ errors: [Field: String], order fields: [Field]) where Field.RawValue == String {
+        self.init()
+        for field in fields { if let message = errors[field] { add(field.rawValue, message) } }
     }
 }
