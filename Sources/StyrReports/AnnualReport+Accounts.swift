@@ -7,15 +7,20 @@ extension AnnualReport {
         let year = data.year
         let table = AccountsTable.build(
             chapter: data.chapter.number, year: year, kind: kind, amounts: data.amounts, revisions: data.revisions)
+        // The budget columns of a year without a budget are empty, not 0.
         let cells: [[String]]
         switch unit {
         case .kroner:
-            cells = table.rows.map { $0.columns.map { NorwegianFormat.kroner($0) } }
+            cells = table.rows.map { row in row.columns.map { amount in amount.map { NorwegianFormat.kroner($0) } ?? "" } }
         case .thousands:
-            cells = table.rounded(toUnitOre: 100_000).map { $0.map { $0 == 0 ? "-" : NorwegianFormat.integer($0) } }
+            cells = table.rounded(toUnitOre: 100_000).map { row in
+                row.map { units in units.map { $0 == 0 ? "-" : NorwegianFormat.integer($0) } ?? "" }
+            }
         }
         let rows = table.rows.enumerated().map { index, row in
-            AccountsRow(label: table.label(of: row), cells: cells[index], isSum: !isGroup(row.kind), kind: row.kind, amounts: row.columns)
+            // An empty cell has no amount and no ledger lines behind it; 0 stands in its place.
+            AccountsRow(label: table.label(of: row), cells: cells[index], isSum: !isGroup(row.kind), kind: row.kind,
+                        amounts: row.columns.map { $0 ?? .zero })
         }
         let caption = kind == .operating
             ? "Driftsregnskap for kap. \(data.chapter.number) \(data.chapter.name)"
@@ -24,12 +29,13 @@ extension AnnualReport {
             ? "* Bystyret vedtar kun sum driftsutgifter, sum driftsinntekter og nettoresultat pr. kapittel, jf. Dok. 3."
             : "* Bystyret vedtar sum utgifter (sum finansieringsbehov), sum inntekter (sum finansiering) og resultat (netto finansieringsbehov) pr. kapittel."
         let unitNote = unit == .thousands ? [TotalsPreservingRounding.methodNote] : []
+        let budgetNote = table.hasBudget ? [] : [noBudgetNote(chapter: data.chapter, year: year)]
         let revisions = data.revisions.filter { $0.kind == kind && $0.chapter == data.chapter.number }
         return AccountsSection(
             kind: kind, year: year, caption: caption,
             headings: ["Artsgrupper", "Regnskap \(year)", "Dok. 3 \(year)*", "Regulert bud. \(year)", "Regnskap \(year - 1)",
                        "Avvik \(year) (III-I)"],
-            rows: rows, notes: [decidedNote] + unitNote,
+            rows: rows, notes: budgetNote + [decidedNote] + unitNote,
             explanations: resultSentence(table) + explanations,
             revisionHeading: "Redegjørelse for budsjettreguleringer i løpet av \(year)",
             revisionText: revisionText(table, revisions: revisions),
@@ -42,10 +48,16 @@ extension AnnualReport {
         return false
     }
 
-    /// "Totalresultatet viser et mindreforbruk på 7 858 141 kr." from the net row's deviation.
+    /// What the accounts tables of a year without a budget say instead of an avvik.
+    public static func noBudgetNote(chapter: Chapter, year: Int) -> String {
+        "Det er ikke registrert noe budsjett for kap. \(chapter.number) \(chapter.name) i \(year) (verken Dok. 3 eller budsjettreguleringer). Tabellen viser derfor bare regnskapet, uten regulert budsjett og avvik."
+    }
+
+    /// "Totalresultatet viser et mindreforbruk på 7 858 141 kr." from the net row's deviation;
+    /// nothing in a year without a budget (`noBudgetNote` says why).
     static func resultSentence(_ table: AccountsTable) -> [String] {
-        let deviation = table.net.deviation
-        guard table.kind == .operating, !(table.net.actuals.isZero && table.net.revisedBudget.isZero) else { return [] }
+        guard table.kind == .operating, let deviation = table.net.budgetDeviation,
+              !(table.net.actuals.isZero && table.net.revisedBudget.isZero) else { return [] }
         if deviation.isZero { return ["Totalresultatet er i balanse med regulert budsjett."] }
         let kind = deviation > .zero ? "et positivt resultat (mindreforbruk)" : "et negativt resultat (merforbruk)"
         return ["Totalresultatet viser \(kind) på \(NorwegianFormat.kroner(deviation.magnitudeMoney, zeroAsDash: false)) kr."]

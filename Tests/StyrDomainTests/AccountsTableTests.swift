@@ -38,9 +38,10 @@ struct AccountsTableTests {
         #expect(table.net.actuals == .kroner(420_062_859))
         #expect(table.net.originalBudget == .kroner(393_826_000))
         #expect(table.net.revisedBudget == .kroner(427_921_000))
-        #expect(table.net.deviation == .kroner(7_858_141))
-        #expect(table.row(for: ObjectGroup(code: "000-099")!)?.deviation == .kroner(-132_182_013))
-        #expect(table.row(for: ObjectGroup(code: "300-399")!)?.deviation == .kroner(3_716_000))
+        #expect(table.hasBudget)
+        #expect(table.net.budgetDeviation == .kroner(7_858_141))
+        #expect(table.row(for: ObjectGroup(code: "000-099")!)?.budgetDeviation == .kroner(-132_182_013))
+        #expect(table.row(for: ObjectGroup(code: "300-399")!)?.budgetDeviation == .kroner(3_716_000))
         #expect(table.rows.count == 12)
         #expect(table.label(of: table.net) == "Kapitlets nettoresultat")
     }
@@ -70,8 +71,9 @@ struct AccountsTableTests {
         #expect(table.revenueSum.revisedBudget == .kroner(6_428_000))
         #expect(table.net.actuals == .kroner(9_822_633))
         #expect(table.net.revisedBudget == .kroner(15_713_000))
-        #expect(table.revenueSum.deviation == .kroner(4_794_373))
-        #expect(table.row(for: ObjectGroup(code: "000-099")!)?.deviation == .kroner(-3_148_181))
+        #expect(table.hasBudget, "no Dok. 3, but a revision: a budget")
+        #expect(table.revenueSum.budgetDeviation == .kroner(4_794_373))
+        #expect(table.row(for: ObjectGroup(code: "000-099")!)?.budgetDeviation == .kroner(-3_148_181))
         #expect(table.label(of: table.net) == "Netto finansieringsbehov")
     }
 
@@ -81,6 +83,27 @@ struct AccountsTableTests {
                      BudgetAmount(chapter: Self.chapter, year: 2021, kind: .operating, group: ObjectGroup(code: "000-099")!, measure: .actuals, amount: .kroner(7))]
         let table = AccountsTable.build(chapter: Self.chapter, year: 2020, kind: .operating, amounts: other, revisions: [])
         #expect(table.net.actuals == .zero)
+    }
+
+    @Test("a year without a budget has no budget columns and no avvik, not an overspend of the whole accounts")
+    func withoutBudget() {
+        // The seed's 2019: accounts, but neither Dok. 3 nor revisions.
+        let amounts = Self.amounts(.operating, 2019, .actuals, [("000-099", 317_261_065), ("600-699", -480_752_607)]) + Self.operatingAmounts
+        let table = AccountsTable.build(chapter: Self.chapter, year: 2019, kind: .operating, amounts: amounts, revisions: Self.revisions)
+        #expect(!table.hasBudget)
+        #expect(table.net.actuals == .kroner(-163_491_542))
+        #expect(table.rows.allSatisfy { $0.budgetDeviation == nil && !$0.hasBudget })
+        #expect(table.net.columns == [.kroner(-163_491_542), nil, nil, .zero, nil])
+        #expect(table.rounded(toUnitOre: 100_000)[table.rows.count - 1] == [-163_492, nil, nil, 0, nil])
+        // The investment table of a year with an operating budget has one (of nothing, unless revised).
+        let investment = AccountsTable.build(
+            chapter: Self.chapter, year: 2020, kind: .investment,
+            amounts: Self.operatingAmounts + Self.amounts(.investment, 2020, .actuals, [("300-399", 6_689_052)]), revisions: [])
+        #expect(investment.hasBudget && investment.net.budgetDeviation == .kroner(-6_689_052))
+        // A revision alone is a budget; so is a Dok. 3 of another chapter not.
+        #expect(AccountsTable.hasBudget(chapter: Self.chapter, year: 2020, amounts: [], revisions: Self.revisions))
+        #expect(!AccountsTable.hasBudget(chapter: 200, year: 2020, amounts: Self.operatingAmounts, revisions: Self.revisions))
+        #expect(!AccountsTable.hasBudget(chapter: Self.chapter, year: 2021, amounts: Self.operatingAmounts, revisions: Self.revisions))
     }
 
     @Test("investment projects: avvik per project and computed sums")
@@ -120,7 +143,8 @@ struct RoundingTests {
     func operatingTable() {
         let table = AccountsTable.build(chapter: 125, year: 2020, kind: .operating, amounts: AccountsTableTests.operatingAmounts,
                                         revisions: AccountsTableTests.revisions)
-        let shown = table.rounded(toUnitOre: 100_000)
+        let shown = table.rounded(toUnitOre: 100_000).map { $0.map { $0 ?? 0 } }
+        #expect(table.rounded(toUnitOre: 100_000).allSatisfy { !$0.contains(nil) })
         let expenseRows = 0..<5, revenueRows = 6..<10
         for column in 0..<5 {
             #expect(expenseRows.map { shown[$0][column] }.reduce(0, +) == shown[5][column])

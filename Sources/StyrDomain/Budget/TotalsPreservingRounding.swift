@@ -49,9 +49,10 @@ public enum TotalsPreservingRounding {
 
 extension AccountsTable {
     /// The table in whole units of `unit` øre (100 000 for 1000 kr), rounded so that in every
-    /// column the groups add up to their sum row and the two sums to the net row.
-    public func rounded(toUnitOre unit: Int64) -> [[Int64]] {
-        var displayed = Array(repeating: Array(repeating: Int64(0), count: 5), count: rows.count)
+    /// column the groups add up to their sum row and the two sums to the net row. The budget
+    /// columns of a year without a budget are nil (`Row.columns`).
+    public func rounded(toUnitOre unit: Int64) -> [[Int64?]] {
+        var displayed = Array(repeating: Array(repeating: Int64?(0), count: 5), count: rows.count)
         let expenseIndices = rows.indices.filter { if case .group(let g) = rows[$0].kind { g.isExpense } else { false } }
         let revenueIndices = rows.indices.filter { if case .group(let g) = rows[$0].kind { !g.isExpense } else { false } }
         let expenseSumIndex = rows.firstIndex { $0.kind == .expenseSum }!
@@ -59,7 +60,11 @@ extension AccountsTable {
         let netIndex = rows.firstIndex { $0.kind == .net }!
         let revenueSign: Int64 = kind == .investment ? -1 : 1
         for column in 0..<5 {
-            let values = rows.map { $0.columns[column].ore }
+            guard rows.allSatisfy({ $0.columns[column] != nil }) else {
+                for index in rows.indices { displayed[index][column] = nil }
+                continue
+            }
+            let values = rows.map { $0.columns[column]?.ore ?? 0 }
             let netUnits = TotalsPreservingRounding.roundHalfAwayFromZero(values[netIndex], unit: unit)
             // Split the net into its two sums, then each sum into its groups.
             let sums = TotalsPreservingRounding.round(
