@@ -7,10 +7,12 @@ public struct Services: Sendable {
     public let storage: any Storage
     public let signals: SignalService
     public let indicators: IndicatorService
+    public let yearOverview: YearOverviewService
 
     public init(storage: any Storage) {
         self.storage = storage
         signals = SignalService(storage: storage)
         indicators = IndicatorService(storage: storage)
+        yearOverview = YearOverviewService(storage: storage)
     }
 }

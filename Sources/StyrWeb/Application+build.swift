@@ -61,7 +61,7 @@ public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), 
     PageController(database: database, pages: pages, access: access).addRoutes(to: router)
     IndicatorController(indicators: services.indicators, pages: pages, access: access).addRoutes(to: router)
     HistoryController(database: database, pages: pages, access: access).addRoutes(to: router)
-    DashboardController(database: database, pages: pages, access: access).addRoutes(to: router)
+    DashboardController(yearOverview: services.yearOverview, pages: pages).addRoutes(to: router)
     IndicatorDefinitionController(indicators: services.indicators, pages: pages, access: access).addRoutes(to: router)
     BudgetController(database: database, pages: pages, access: access).addRoutes(to: router)
     LetterController(database: database, pages: pages, access: access).addRoutes(to: router)

@@ -36,6 +36,44 @@ struct IndicatorPageTests {
         }
     }
 
+    @Test("a year without a budget says so on the dashboard, with no avvik against 0", arguments: TestDatabase.backends)
+    func dashboardWithoutBudget(backend: TestDatabase) async throws {
+        try await WebTestApp.run(backend) { client, passwords in
+            let browser = try await Browser.login(client, email: WebTests.admin, password: passwords[WebTests.admin]!)
+            let response = try await browser.get("/organisasjoner/UKE/ar/2019")
+            let body = String(buffer: response.body)
+            #expect(body.contains("Det er ikke registrert noe budsjett for kap. 125 Utviklings- og kompetanseetaten i 2019"))
+            #expect(body.contains("Nettoresultatet i regnskapet er 334 232 140 kr."))
+            #expect(!body.contains("merforbruk") && !body.contains("-334 232 140"))
+            if backend == .sqlite { try Self.assertPage(response, named: "dashboard-uke-2019.html") }
+            let later = String(buffer: try await browser.get("/organisasjoner/UKE/ar/2021").body)
+            #expect(later.contains("Det er ingen regnskapstall for 2021 ennå."))
+            #expect(try await browser.get("/organisasjoner/UKE/ar/1850").status == .badRequest)
+            #expect(try await browser.get("/organisasjoner/UKE/indikatorer/1850").status == .badRequest)
+        }
+    }
+
+    @Test("saving shows the server's confirmation; a ?lagret= typed into the address shows nothing")
+    func confirmation() async throws {
+        try await WebTestApp.run(.sqlite) { client, passwords in
+            let editor = try await Browser.login(client, email: WebTests.editor, password: passwords[WebTests.editor]!)
+            let forged = String(buffer: try await editor.get("/organisasjoner/UKE/indikatorer/2020?lagret=Ring%20800%2012%20345").body)
+            #expect(!forged.contains("800 12 345") && !forged.contains(#"class="notice""#))
+            let saved = try await editor.post("/organisasjoner/UKE/indikatorer/2020/ehf-leverandorfakturaer", form: ["_csrf": editor.csrfToken!, "resultat": "93"])
+            #expect(saved.status == .seeOther)
+            let location = try #require(saved.headers[.location])
+            #expect(location.hasPrefix("/organisasjoner/UKE/indikatorer/2020?lagret=") && location.contains("&kvittering="))
+            let shown = String(buffer: try await editor.get(location).body)
+            #expect(shown.contains(#"<p class="notice" role="status">Lagret: Andel leverandørfakturaer i EHF-format.</p>"#))
+            let steerer = try await Browser.login(client, email: WebTests.finSteerer, password: passwords[WebTests.finSteerer]!)
+            let defined = try await steerer.post(
+                "/organisasjoner/UKE/indikatorer/2020/ny", form: Self.definitionForm.merging(["_csrf": steerer.csrfToken!, "rod": "6"]) { $1 })
+            #expect(defined.status == .seeOther)
+            let list = String(buffer: try await steerer.get(try #require(defined.headers[.location])).body)
+            #expect(list.contains(#"<p class="notice" role="status">Lagret: Andel saker besvart innen fristen.</p>"#))
+        }
+    }
+
     @Test("the result form with its errors matches its snapshot")
     func resultFormErrors() async throws {
         try await WebTestApp.run(.sqlite) { client, passwords in
