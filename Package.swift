@@ -50,7 +50,8 @@ let package = Package(
         ),
         // The application layer: one use case per operation (access, load, rule, save, audit, in one
         // transaction), over the repository protocols of StyrDomain. Pages, API and CLI call these.
-        .target(name: "StyrServices", dependencies: ["StyrDomain"]),
+        // StyrReports for the reports it builds (the annual report), which the edges only render.
+        .target(name: "StyrServices", dependencies: ["StyrDomain", "StyrReports"]),
         // The UKE 2020 demo data set, transcribed from the seed documents.
         .target(name: "StyrDemo", dependencies: ["StyrDomain", "StyrStorage"]),
         // Report models and renderers (Markdown, HTML).

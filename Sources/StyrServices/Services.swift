@@ -6,12 +6,20 @@ import StyrDomain
 public struct Services: Sendable {
     public let storage: any Storage
     public let signals: SignalService
+    public let organisations: OrganisationService
+    public let budget: BudgetService
+    public let history: HistoryService
+    public let annualReports: AnnualReportService
     public let indicators: IndicatorService
     public let yearOverview: YearOverviewService
 
     public init(storage: any Storage) {
         self.storage = storage
         signals = SignalService(storage: storage)
+        organisations = OrganisationService(storage: storage)
+        budget = BudgetService(storage: storage)
+        history = HistoryService(storage: storage)
+        annualReports = AnnualReportService(storage: storage)
         indicators = IndicatorService(storage: storage)
         yearOverview = YearOverviewService(storage: storage)
     }
