@@ -53,6 +53,9 @@ public enum StyleSheet {
     .diff ins { background: #e6f4ea; text-decoration: none; display: block; padding: .25rem .5rem; border-left: 4px solid var(--green); }
     .diff del { background: #fdecea; display: block; padding: .25rem .5rem; border-left: 4px solid var(--red); }
     .diff-marker { font-weight: 700; }
+    .history .line { display: block; white-space: pre-line; }
+    .history tr.changed th, .history tr.changed td { background: #fff4ce; }
+    .changed-marker { font-weight: 700; }
     form.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: .5rem 0 1rem; }
     form.filters select, form.filters button { font: inherit; padding: .3rem .5rem; }
     .notice { border-left: 4px solid var(--green); background: var(--bg-soft); padding: .75rem 1rem; }

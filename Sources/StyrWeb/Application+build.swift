@@ -58,12 +58,13 @@ public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), 
     let access = Authorizer(database: database, storage: storage, pages: pages)
     let cookies = CookiePolicy(secure: configuration.secureCookies)
     LoginController(database: database, pages: pages, cookies: cookies, bcryptCost: configuration.bcryptCost).addRoutes(to: router)
-    PageController(database: database, pages: pages, access: access).addRoutes(to: router)
+    OrganisationController(organisations: services.organisations, pages: pages).addRoutes(to: router)
+    AnnualReportController(reports: services.annualReports, pages: pages).addRoutes(to: router)
     IndicatorController(indicators: services.indicators, pages: pages, access: access).addRoutes(to: router)
-    HistoryController(database: database, pages: pages, access: access).addRoutes(to: router)
+    HistoryController(history: services.history, pages: pages).addRoutes(to: router)
     DashboardController(yearOverview: services.yearOverview, pages: pages).addRoutes(to: router)
     IndicatorDefinitionController(indicators: services.indicators, pages: pages, access: access).addRoutes(to: router)
-    BudgetController(database: database, pages: pages, access: access).addRoutes(to: router)
+    BudgetController(budget: services.budget, pages: pages).addRoutes(to: router)
     LetterController(database: database, pages: pages, access: access).addRoutes(to: router)
     MeetingController(database: database, pages: pages, access: access).addRoutes(to: router)
     SignalController(signals: services.signals, pages: pages, access: access).addRoutes(to: router)
@@ -84,8 +85,5 @@ public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), 
     }
     try registerStyrAPI(
         on: router, database: database, services: services, notificationLimit: configuration.notificationLimit, forecastThreshold: configuration.forecastThreshold)
-    router.get("/tilgjengelighet") { _, context in
-        pages.html("Tilgjengelighetserklæring", template: "accessibility", context: [:], context: context)
-    }
     return router
 }

@@ -33,14 +33,11 @@ extension Authorizer {
     }
 }
 
-/// Reads a path parameter that must be a supported year.
-func requireYear(_ context: StyrRequestContext, pages: Pages) throws -> Int {
-    let year = try context.parameters.require("year", as: Int.self)
-    guard BudgetYears.contains(year) else {
-        throw AccessError(status: .notFound, loginReturnPath: nil, html: pages.errorDocument(
-            heading: "Ugyldig år", message: BudgetYears.outOfRangeMessage(year), context: context))
-    }
-    return year
+/// Reads a path parameter that must be a supported year (1900–2200). A year outside them is a
+/// bad request (400, `AccessCheck.year`'s `ServiceError.badRequest`, answered by
+/// `ServiceErrorMiddleware`); the address is wrong, not a record missing. `pages` is not needed.
+func requireYear(_ context: StyrRequestContext, pages _: Pages? = nil) throws -> Int {
+    try AccessCheck.year(try context.parameters.require("year", as: Int.self))
 }
 
 /// Reads a path parameter that must be a record id.

@@ -1,0 +1,37 @@
+import Hummingbird
+import StyrDomain
+import StyrReports
+import StyrServices
+
+/// The annual report (årsberetning) as a web page: one use case (`AnnualReportService`) reads
+/// and computes it; this page renders it, with the regnskap cells linked to the ledger lines.
+struct AnnualReportController: Sendable {
+    let reports: AnnualReportService
+    let pages: Pages
+
+    func addRoutes(to router: Router<StyrRequestContext>) {
+        router.get("/organisasjoner/:code/arsberetning/:year") { _, context in
+            let code = try context.parameters.require("code")
+            let year = try context.parameters.require("year", as: Int.self)
+            do {
+                let found = try await reports.annualReport(of: code, year: year, by: context.session?.user)
+                let report = found.report
+                let body = pages.renderer.annualReportBody(report, accountsCellLink: found.imported.cellLink(code: code))
+                return HTML(html: pages.document(
+                    "\(report.title) – \(report.organisationName)", body: body, context: context,
+                    trail: [NavigationLink(url: "/organisasjoner/\(code.urlPathEncoded)", label: report.organisationName)]))
+            } catch ServiceError.notFound(let message) {
+                return pages.error(.notFound, heading: "Kan ikke lage årsberetningen", message: message, context: context)
+            }
+        }
+    }
+}
+
+extension ImportedActuals {
+    /// Links from the regnskap cells to the ledger lines behind them (`AccountsDrillDown`).
+    func cellLink(code: String) -> HTMLRenderer.AccountsCellLink {
+        let ledger = Dictionary(totals.map { (AccountsDrillDown.LedgerKey(year: $0.key.year, kind: $0.key.kind, group: $0.key.group), $0.value) },
+                                uniquingKeysWith: +)
+        return AccountsDrillDown.cellLink(code: code, chapter: chapter, ledger: ledger)
+    }
+}
