@@ -1,6 +1,6 @@
 import ArgumentParser
 import StyrDomain
-import StyrStorage
+import StyrServices
 
 /// `styr audit log`: the entries, newest last, optionally for one entity.
 struct AuditLogCommand: AsyncParsableCommand {
@@ -27,10 +27,10 @@ struct AuditLogCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (entityType, entityKey, limit) = (entityType, entityKey, limit)
-        let entries = try await databaseOptions.withMigratedDatabase { database in
-            try await database.withConnection { db in
-                try await SQLAuditLog(db).entries(entityType: entityType, entityKey: entityKey, limit: limit)
-            }
+        let entries = try await databaseOptions.withContext { context in
+            let services = context.services
+            return try await services.history.log(
+                entityType: entityType, entityKey: entityKey, limit: limit, by: try await services.organisations.commandLineUser())
         }
         guard !entries.isEmpty else {
             print("Ingen oppføringer i revisjonsloggen\(entityType == nil && entityKey == nil ? "" : " for dette utvalget").")

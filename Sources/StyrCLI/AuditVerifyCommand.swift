@@ -1,6 +1,6 @@
 import ArgumentParser
 import StyrDomain
-import StyrStorage
+import StyrServices
 
 /// `styr audit verify`: exit 0 when the hash chain holds, 1 with the first entry edited or deleted.
 struct AuditVerifyCommand: AsyncParsableCommand {
@@ -10,8 +10,8 @@ struct AuditVerifyCommand: AsyncParsableCommand {
     @OptionGroup var databaseOptions: DatabaseOptions
 
     func run() async throws {
-        let verification = try await databaseOptions.withMigratedDatabase { database in
-            try await database.withConnection { db in try await SQLAuditLog(db).verify() }
+        let verification = try await databaseOptions.withContext { context in
+            try await context.services.history.verify(by: try await context.services.organisations.commandLineUser())
         }
         switch verification {
         case .intact(let entries):

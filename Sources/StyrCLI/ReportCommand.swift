@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import StyrDomain
 import StyrReports
-import StyrStorage
+import StyrServices
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,14 +38,19 @@ struct AnnualReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let organisationCode = org
-        let year = year
-        let data = try await databaseOptions.withMigratedDatabase { database in
-            try await database.withConnection { db in
-                try await AnnualReportData.load(from: SQLGovernanceStore(db), organisationCode: organisationCode, year: year)
+        let (organisationCode, year) = (org, year)
+        let unit: AnnualReport.AmountUnit = unit == "1000" ? .thousands : .kroner
+        let report = try await databaseOptions.withContext { context in
+            let services = context.services
+            do {
+                return try await services.annualReports.annualReport(
+                    of: organisationCode, year: year, unit: unit, by: try await services.organisations.commandLineUser()).report
+            } catch ServiceError.unknownOrganisation(let code) {
+                throw CLIError(ReportError.unknownOrganisation(code).description)
+            } catch ServiceError.notFound(let message) {
+                throw CLIError(message)
             }
         }
-        let report = AnnualReport(data, unit: unit == "1000" ? .thousands : .kroner)
         let text = switch format {
         case .md: MarkdownRenderer.render(report)
         case .html: HTMLRenderer().annualReportDocument(report)
