@@ -1,5 +1,4 @@
 import ArgumentParser
-import StyrStorage
 
 /// `styr token calendar --email …`: a new secret for the user's calendar feed; the old one stops working.
 struct TokenCalendarCommand: AsyncParsableCommand {
@@ -16,9 +15,7 @@ struct TokenCalendarCommand: AsyncParsableCommand {
 
     func run() async throws {
         let email = email
-        let token = try await databaseOptions.withMigratedDatabase { database in
-            try await database.transaction { db in try await SQLAccountStore(db).renewCalendarToken(for: email) }
-        }
+        let token = try await databaseOptions.withContext { context in try await context.services.accounts.renewCalendarToken(forEmail: email) }
         if quiet {
             print(token)
         } else {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import StyrStorage
 
 /// `styr token create --email …`: a personal API token, printed once.
 struct TokenCommand: AsyncParsableCommand {
@@ -24,9 +23,7 @@ struct TokenCreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (email, name) = (email, name)
-        let token = try await databaseOptions.withMigratedDatabase { database in
-            try await database.transaction { db in try await SQLAccountStore(db).createToken(for: email, name: name) }
-        }
+        let token = try await databaseOptions.withContext { context in try await context.services.accounts.createToken(for: email, name: name) }
         if quiet {
             print(token)
         } else {

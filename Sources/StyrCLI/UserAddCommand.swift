@@ -1,6 +1,5 @@
 import ArgumentParser
 import StyrDomain
-import StyrStorage
 
 /// `styr user add --email … --role … --org …`: creates a user (or gives an existing one a role).
 struct UserAddCommand: AsyncParsableCommand {
@@ -12,7 +11,7 @@ struct UserAddCommand: AsyncParsableCommand {
     @Option(help: "E-postadressen brukeren logger inn med.")
     var email: String
 
-    @Option(help: "Navnet som vises (standard: e-postadressen).")
+    @Option(help: "Navnet som vises (standard: e-postadressen for en ny bruker; en eksisterende beholder sitt).")
     var name: String?
 
     @Option(help: "Rolle: admin, etatsstyrer, redaktør, etatsleder eller revisor.")
@@ -31,17 +30,13 @@ struct UserAddCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let password = passwordStdin ? try readPasswordFromStandardInput() : SQLAccountStore.randomPassword()
-        let user = UserAccount(email: email, name: name ?? email, assignments: [RoleAssignment(role: Role(name: role)!, organisationCode: org)])
-        let isNew = try await databaseOptions.withMigratedDatabase { database in
-            try await database.transaction { db in
-                let store = SQLAccountStore(db)
-                let isNew = try await store.user(email: user.email) == nil
-                try await store.save(user, password: isNew ? password : nil)
-                return isNew
-            }
+        let password = passwordStdin ? try readPasswordFromStandardInput() : AccountRules.randomPassword()
+        let role = Role(name: role)!
+        let (email, name, assignment) = (email, name, RoleAssignment(role: role, organisationCode: org))
+        let isNew = try await databaseOptions.withContext { context in
+            try await context.services.accounts.add(email: email, name: name, roles: [assignment], password: password)
         }
-        print("\(isNew ? "Opprettet" : "Oppdaterte") \(email) med rollen \(Role(name: role)!.norwegianName) i \(org).")
+        print("\(isNew ? "Opprettet" : "Oppdaterte") \(email) med rollen \(role.norwegianName) i \(org).")
         if isNew && !passwordStdin { print("Passord (vises bare nå): \(password)") }
     }
 }

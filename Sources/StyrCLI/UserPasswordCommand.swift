@@ -1,5 +1,5 @@
 import ArgumentParser
-import StyrStorage
+import StyrDomain
 
 /// `styr user password --email …`: sets a new password and ends the user's sessions.
 struct UserPasswordCommand: AsyncParsableCommand {
@@ -15,11 +15,9 @@ struct UserPasswordCommand: AsyncParsableCommand {
     var passwordStdin = false
 
     func run() async throws {
-        let password = passwordStdin ? try readPasswordFromStandardInput() : SQLAccountStore.randomPassword()
+        let password = passwordStdin ? try readPasswordFromStandardInput() : AccountRules.randomPassword()
         let email = email
-        try await databaseOptions.withMigratedDatabase { database in
-            try await database.transaction { db in try await SQLAccountStore(db).setPassword(email: email, password: password) }
-        }
+        try await databaseOptions.withContext { context in try await context.services.accounts.setPassword(email: email, password: password) }
         print("Nytt passord er satt for \(email).")
         if !passwordStdin { print("Passord (vises bare nå): \(password)") }
     }

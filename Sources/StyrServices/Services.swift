@@ -6,6 +6,7 @@ import StyrDomain
 public struct Services: Sendable {
     public let storage: any Storage
     public let signals: SignalService
+    public let accounts: AccountService
     public let organisations: OrganisationService
     public let budget: BudgetService
     public let history: HistoryService
@@ -16,6 +17,7 @@ public struct Services: Sendable {
     public init(storage: any Storage) {
         self.storage = storage
         signals = SignalService(storage: storage)
+        accounts = AccountService(storage: storage)
         organisations = OrganisationService(storage: storage)
         budget = BudgetService(storage: storage)
         history = HistoryService(storage: storage)

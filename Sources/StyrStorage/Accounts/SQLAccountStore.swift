@@ -21,9 +21,7 @@ public struct SQLAccountStore: Sendable {
     /// Creates a user, or adds the roles to an existing one. The password is set when given.
     public func save(_ user: UserAccount, password: String?) async throws {
         let email = try Self.normalisedEmail(user.email)
-        guard !user.name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw StorageError.invalid("Brukeren må ha et navn.")
-        }
+        try Self.storageError { try AccountRules.validate(name: user.name) }
         if let password { try Self.validate(password: password) }
         let existing = try await userID(email)
         let id: Int64
@@ -127,7 +125,7 @@ public struct SQLAccountStore: Sendable {
 
     public typealias Session = UserSession
 
-    public static let sessionLifetime: TimeInterval = 8 * 60 * 60
+    public static let sessionLifetime = AccountRules.sessionLifetime
 
     /// Opens a session and returns its token (for the cookie); only its hash is stored.
     public func openSession(for email: String, now: Date = Date()) async throws -> (token: String, csrfToken: String) {
@@ -179,34 +177,23 @@ public struct SQLAccountStore: Sendable {
 
     // MARK: Helpers
 
-    static func normalisedEmail(_ email: String) throws -> String {
-        let trimmed = email.trimmingCharacters(in: .whitespaces).lowercased()
-        let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), trimmed.count <= 254,
-              !trimmed.contains(where: { $0.isWhitespace }) else {
-            throw StorageError.invalid("«\(email)» er ikke en gyldig e-postadresse.")
+    static func normalisedEmail(_ email: String) throws -> String { try storageError { try AccountRules.email(email) } }
+
+    static func validate(password: String) throws { try storageError { try AccountRules.validate(password: password) } }
+
+    /// The rule's message as this store's error.
+    private static func storageError<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let errors as InputErrors {
+            throw StorageError.invalid(errors.entries.map(\.message).joined(separator: " "))
         }
-        return trimmed
     }
 
-    static func validate(password: String) throws {
-        guard password.count >= 12 else { throw StorageError.invalid("Passordet må ha minst 12 tegn.") }
-        guard password.utf8.count <= 72 else { throw StorageError.invalid("Passordet kan ha høyst 72 byte (bcrypt).") }
-    }
-
-    public static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
+    public static func randomToken() -> String { AccountRules.randomToken() }
 
     /// A readable random password for demo users and `styr user add` without one.
-    public static func randomPassword() -> String {
-        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789")
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<16).map { _ in alphabet.randomElement(using: &generator)! })
-    }
+    public static func randomPassword() -> String { AccountRules.randomPassword() }
 
     static func sha256(_ text: String) -> String { SQLAuditLog.sha256(text) }
 
