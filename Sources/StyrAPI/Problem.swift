@@ -21,6 +21,40 @@ public struct APIProblem: Error, Sendable {
         status: 401, title: "Ikke innlogget", detail: "Bruk en API-nøkkel (Authorization: Bearer …) eller logg inn.")
     public static func invalid(_ detail: String) -> APIProblem { APIProblem(status: 422, title: "Ugyldige data", detail: detail) }
     public static func conflict(_ detail: String) -> APIProblem { APIProblem(status: 409, title: "Konflikt", detail: detail) }
+    /// An unexpected error: the cause is logged, not shown.
+    public static let internalError = APIProblem(
+        status: 500, title: "Intern feil", detail: "Styr kunne ikke svare på forespørselen. Feilen er logget; prøv igjen om litt.")
+
+    /// A problem of `status` with its Norwegian title.
+    public init(status: Int, detail: String? = nil) {
+        self.init(status: status, title: Self.title(status: status), detail: detail)
+    }
+
+    /// The Norwegian title of an HTTP status (its reason phrase).
+    public static func title(status: Int) -> String {
+        switch status {
+        case 400: "Ugyldig forespørsel"
+        case 401: "Ikke innlogget"
+        case 403: "Ingen tilgang"
+        case 404: "Fant ikke ressursen"
+        case 405: "Metoden er ikke tillatt"
+        case 406: "Kan ikke svare i formatet som ble bedt om"
+        case 408: "Forespørselen tok for lang tid"
+        case 409: "Konflikt"
+        case 410: "Ressursen finnes ikke lenger"
+        case 411: "Lengden mangler"
+        case 413: "For stor forespørsel"
+        case 414: "For lang adresse"
+        case 415: "Innholdstypen støttes ikke"
+        case 422: "Ugyldige data"
+        case 429: "For mange forespørsler"
+        case 431: "For store overskrifter"
+        case 501: "Ikke støttet"
+        case 503: "Tjenesten er ikke tilgjengelig"
+        case 400..<500: "Ugyldig forespørsel"
+        default: "Intern feil"
+        }
+    }
 
     /// The problem as `application/problem+json`.
     public var json: Data {

@@ -45,19 +45,23 @@ public func buildApplication(
 }
 
 /// The routes, separate from the application so tests can drive them without a socket.
-public func buildRouter(_ configuration: WebConfiguration = WebConfiguration(), database: Database) throws -> Router<StyrRequestContext> {
+/// With `logger`, the access log and every error are logged through it (else the application's).
+public func buildRouter(
+    _ configuration: WebConfiguration = WebConfiguration(), database: Database, logger: Logger? = nil
+) throws -> Router<StyrRequestContext> {
     let storage = SQLStorage(database, bcryptCost: configuration.bcryptCost)
     let services = Services(storage: storage)
     let router = Router(context: StyrRequestContext.self)
-    router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: ErrorPageMiddleware())
-    router.add(middleware: SessionMiddleware(database: database))
     let pages = Pages(renderer: try HTMLRenderer(pageTemplates: PageTemplates.all()))
+    router.add(middleware: AccessLogMiddleware(logger: logger))
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorPageMiddleware(pages: pages))
+    router.add(middleware: SessionMiddleware(accounts: services.accounts))
     router.add(middleware: ServiceErrorMiddleware(pages: pages))
-    router.add(middleware: APIMiddleware(database: database))
-    let access = Authorizer(database: database, storage: storage, pages: pages)
+    router.add(middleware: APIMiddleware(accounts: services.accounts))
+    let access = Authorizer(storage: storage, pages: pages)
     let cookies = CookiePolicy(secure: configuration.secureCookies)
-    LoginController(database: database, pages: pages, cookies: cookies, bcryptCost: configuration.bcryptCost).addRoutes(to: router)
+    LoginController(accounts: services.accounts, pages: pages, cookies: cookies).addRoutes(to: router)
     OrganisationController(organisations: services.organisations, pages: pages).addRoutes(to: router)
     AnnualReportController(reports: services.annualReports, pages: pages).addRoutes(to: router)
     IndicatorController(indicators: services.indicators, pages: pages, access: access).addRoutes(to: router)

@@ -1,10 +1,10 @@
 import StyrDomain
-import StyrServices
+public import StyrServices
 
 extension APIProblem {
     /// The API's one mapping of a use case's refusal to an RFC 9457 problem. `fields` names each
     /// domain field as the operation's JSON does (`meeting` → `meetingId`); others keep theirs.
-    init(_ error: ServiceError, fields: [String: String] = [:]) {
+    public init(_ error: ServiceError, fields: [String: String] = [:]) {
         switch error {
         case .unauthenticated: self = .unauthorized
         case .forbidden(let code): self = .forbidden("Rollene dine gir ikke tilgang til dette for «\(code)».")

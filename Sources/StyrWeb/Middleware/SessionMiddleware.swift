@@ -1,5 +1,5 @@
 import Hummingbird
-import StyrStorage
+import StyrServices
 
 /// Names and flags of Styr's cookies. The session cookie carries a random token whose hash is
 /// the key of a row in `sessions`, so sessions are shared by every instance on one database.
@@ -23,12 +23,11 @@ struct CookiePolicy: Sendable {
 /// Finds the session of the request's cookie, if any.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = StyrRequestContext
-    let database: Database
+    let accounts: AccountService
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var context = context
         if let token = request.cookies[CookiePolicy.sessionCookie]?.value, !token.isEmpty {
-            context.session = try await database.withConnection { db in try await SQLAccountStore(db).session(token: token) }
+            context.session = try await accounts.session(token: token)
         }
         return try await next(request, context)
     }

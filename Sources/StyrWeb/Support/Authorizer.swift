@@ -1,9 +1,10 @@
+import Foundation
 import Hummingbird
 import StyrDomain
-import StyrReports
-import StyrStorage
+import StyrServices
 
-/// A refused request: 401 sends the browser to the login page, 403 shows a Norwegian page.
+/// A refused form: its CSRF token was missing or not the session's. (Other refusals are
+/// `ServiceError`s, answered by `ServiceErrorMiddleware`.)
 struct AccessError: HTTPResponseError {
     let status: HTTPResponse.Status
     let loginReturnPath: String?
@@ -19,17 +20,16 @@ struct AccessError: HTTPResponseError {
     }
 }
 
-/// Checks role and scope for a request, on the server, before a handler reads or writes.
+/// Checks role and scope for a request, on the server, before a handler reads or writes. Refusals
+/// are the services' `ServiceError`s (not logged in, unknown organisation, no access), so a page
+/// refuses as a use case does.
 struct Authorizer: Sendable {
-    let database: Database
     let storage: any Storage
     let pages: Pages
 
-    /// The logged-in user, or a redirect to the login page.
+    /// The logged-in user; else `.unauthenticated` (a redirect to the login page).
     func user(_ request: Request, _ context: StyrRequestContext) throws -> UserAccount {
-        guard let user = context.session?.user else {
-            throw AccessError(status: .unauthorized, loginReturnPath: request.uri.description, html: "")
-        }
+        guard let user = context.session?.user else { throw ServiceError.unauthenticated }
         return user
     }
 
@@ -37,9 +37,10 @@ struct Authorizer: Sendable {
     func require(
         _ permission: Permission, on organisationCode: String, _ request: Request, _ context: StyrRequestContext
     ) async throws -> UserAccount {
-        _ = try user(request, context)
-        let organisations = try await database.withConnection { db in try await SQLGovernanceStore(db).organisations() }
-        return try require(permission, on: organisationCode, among: organisations, request, context)
+        let user = context.session?.user
+        return try await storage.read { repositories in
+            try await AccessCheck.scope(permission, on: organisationCode, by: user, repositories).user
+        }
     }
 
     /// As `require`, with the organisations already read.
@@ -47,20 +48,7 @@ struct Authorizer: Sendable {
         _ permission: Permission, on organisationCode: String, among organisations: [Organisation], _ request: Request,
         _ context: StyrRequestContext
     ) throws -> UserAccount {
-        let user = try user(request, context)
-        let tree = OrganisationTree(organisations)
-        guard tree.contains(organisationCode) else {
-            throw AccessError(status: .notFound, loginReturnPath: nil, html: pages.errorDocument(
-                heading: "Fant ikke organisasjonen",
-                message: "Det finnes ingen organisasjon med koden «\(organisationCode)».", context: context))
-        }
-        guard AccessPolicy.allows(user, permission, on: organisationCode, in: tree) else {
-            throw AccessError(status: .forbidden, loginReturnPath: nil, html: pages.errorDocument(
-                heading: "Ingen tilgang",
-                message: "Rollene dine gir ikke tilgang til dette for «\(organisationCode)». Be en administrator om tilgang hvis du trenger det.",
-                context: context))
-        }
-        return user
+        try AccessCheck.scope(permission, on: organisationCode, by: try user(request, context), among: organisations).user
     }
 
     /// Refuses a form whose CSRF token is missing or not the session's.

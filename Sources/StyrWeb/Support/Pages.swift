@@ -29,10 +29,16 @@ struct Pages: Sendable {
     }
 
     func errorDocument(heading: String, message: String, context: StyrRequestContext) -> String {
-        document(heading, body: renderer.render(["heading": heading, "message": message], template: "error"), context: context)
+        document(heading, body: renderer.render(ErrorView(heading: heading, message: message), template: "error"), context: context)
     }
 
     func error(_ status: HTTPResponse.Status, heading: String, message: String, context: StyrRequestContext) -> HTML {
         HTML(status: status, html: errorDocument(heading: heading, message: message, context: context))
     }
+}
+
+/// The view model of `error.mustache`: every refusal and error page.
+struct ErrorView: Sendable {
+    var heading: String
+    var message: String
 }

@@ -1,13 +1,13 @@
 import Hummingbird
-import StyrStorage
+import StyrDomain
+import StyrServices
 
 /// Logging in and out. The login form is protected by a double-submit token (a cookie and a
 /// hidden field), the logout form by the session's CSRF token.
 struct LoginController: Sendable {
-    let database: Database
+    let accounts: AccountService
     let pages: Pages
     let cookies: CookiePolicy
-    let bcryptCost: UInt8
 
     func addRoutes(to router: Router<StyrRequestContext>) {
         router.get("/logg-inn") { request, context in
@@ -19,18 +19,16 @@ struct LoginController: Sendable {
     }
 
     func form(context: StyrRequestContext, email: String, next: String, error: String?, status: HTTPResponse.Status) -> Response {
-        let token = SQLAccountStore.randomToken()
-        let values: [String: Any] = [
-            "email": email, "next": next, "csrfToken": token, "error": error ?? "", "hasError": error != nil,
-        ]
-        var response = pages.html("Logg inn", template: "login", context: values, context: context, status: status).response
+        let token = AccountRules.randomToken()
+        let model = LoginView(email: email, next: next, csrfToken: token, error: error)
+        var response = pages.html("Logg inn", template: "login", model: model, context: context, status: status).response
         response.setCookie(cookies.cookie(CookiePolicy.loginCSRFCookie, token, maxAge: 3600))
         return response
     }
 
     func login(_ request: Request, _ context: StyrRequestContext) async throws -> Response {
         let fields = try await FormBody.read(request, context: context)
-        let email = String((fields["epost"] ?? "").prefix(254))
+        let email = String((fields["epost"] ?? "").prefix(AccountRules.maximumEmailLength))
         let next = safeReturnPath(fields["neste"])
         guard let cookie = request.cookies[CookiePolicy.loginCSRFCookie]?.value, tokensMatch(fields["_csrf"] ?? "", cookie) else {
             return form(context: context, email: email, next: next,
@@ -40,23 +38,16 @@ struct LoginController: Sendable {
         guard !email.isEmpty, !password.isEmpty else {
             return form(context: context, email: email, next: next, error: "Fyll inn både e-post og passord.", status: .badRequest)
         }
-        let bcryptCost = bcryptCost
-        let outcome = try await database.transaction { db -> (SQLAccountStore.LoginResult, (token: String, csrfToken: String)?) in
-            let store = SQLAccountStore(db, bcryptCost: bcryptCost)
-            let result = try await store.login(email: email, password: password)
-            guard case .success(let user) = result else { return (result, nil) }
-            return (result, try await store.openSession(for: user.email))
-        }
-        switch outcome {
-        case (.success, let session?):
+        switch try await accounts.logIn(email: email, password: password) {
+        case .loggedIn(let session):
             return redirect(to: next, cookies: [
-                cookies.cookie(CookiePolicy.sessionCookie, session.token, maxAge: Int(SQLAccountStore.sessionLifetime)),
+                cookies.cookie(CookiePolicy.sessionCookie, session.token, maxAge: Int(session.lifetime)),
                 cookies.expired(CookiePolicy.loginCSRFCookie),
             ])
-        case (.throttled, _):
+        case .throttled:
             return form(context: context, email: email, next: next,
                         error: "For mange mislykkede forsøk. Vent et kvarter og prøv igjen.", status: .tooManyRequests)
-        default:
+        case .wrongCredentials:
             return form(context: context, email: email, next: next, error: "Feil e-post eller passord.", status: .unauthorized)
         }
     }
@@ -69,7 +60,7 @@ struct LoginController: Sendable {
                 return pages.error(.forbidden, heading: "Skjemaet er utløpt",
                                    message: "Last siden på nytt og trykk «Logg ut» igjen.", context: context).response
             }
-            try await database.withConnection { db in try await SQLAccountStore(db).closeSession(token: token) }
+            try await accounts.logOut(token: token)
         }
         return redirect(to: "/logg-inn", cookies: [cookies.expired(CookiePolicy.sessionCookie)])
     }
