@@ -7,18 +7,19 @@ extension AnnualReport {
         let year = data.year
         let table = AccountsTable.build(
             chapter: data.chapter.number, year: year, kind: kind, amounts: data.amounts, revisions: data.revisions)
-        // The budget columns of a year without a budget are empty, not 0.
+        // The budget columns of a year without a budget have no figures ("..", as in KOSTRA's and
+        // SSB's tables), which is not 0 ("-").
         let cells: [[String]]
         switch unit {
         case .kroner:
-            cells = table.rows.map { row in row.columns.map { amount in amount.map { NorwegianFormat.kroner($0) } ?? "" } }
+            cells = table.rows.map { row in row.columns.map { amount in amount.map { NorwegianFormat.kroner($0) } ?? noFigure } }
         case .thousands:
             cells = table.rounded(toUnitOre: 100_000).map { row in
-                row.map { units in units.map { $0 == 0 ? "-" : NorwegianFormat.integer($0) } ?? "" }
+                row.map { units in units.map { $0 == 0 ? "-" : NorwegianFormat.integer($0) } ?? noFigure }
             }
         }
         let rows = table.rows.enumerated().map { index, row in
-            // An empty cell has no amount and no ledger lines behind it; 0 stands in its place.
+            // A cell without a figure has no amount and no ledger lines behind it; 0 stands in its place.
             AccountsRow(label: table.label(of: row), cells: cells[index], isSum: !isGroup(row.kind), kind: row.kind,
                         amounts: row.columns.map { $0 ?? .zero })
         }
@@ -48,9 +49,12 @@ extension AnnualReport {
         return false
     }
 
+    /// A cell without a figure: a budget column in a year without a budget.
+    static let noFigure = ".."
+
     /// What the accounts tables of a year without a budget say instead of an avvik.
     public static func noBudgetNote(chapter: Chapter, year: Int) -> String {
-        "Det er ikke registrert noe budsjett for kap. \(chapter.number) \(chapter.name) i \(year) (verken Dok. 3 eller budsjettreguleringer). Tabellen viser derfor bare regnskapet, uten regulert budsjett og avvik."
+        "Det er ikke registrert noe budsjett for kap. \(chapter.number) \(chapter.name) i \(year) (verken Dok. 3 eller budsjettreguleringer). Tabellen viser derfor bare regnskapet; Dok. 3, regulert budsjett og avvik har ingen tall («..»)."
     }
 
     /// "Totalresultatet viser et mindreforbruk på 7 858 141 kr." from the net row's deviation;
