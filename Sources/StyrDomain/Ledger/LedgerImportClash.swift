@@ -8,6 +8,28 @@ public enum LedgerImportClash: Error, Sendable, Hashable, CustomStringConvertibl
     /// A monthly import cannot replace an import of the whole year.
     case wholeYearImported(year: Int)
 
+    /// The rule: which earlier imports of the organisation's year a new import replaces, or the
+    /// clash that refuses it. Imports of the same measure clash when their periods overlap (the
+    /// whole year, period 0, overlaps every month) and their kontoklasser may overlap (an import
+    /// limited to drift stands beside one limited to investering). Without `replace` a clash
+    /// refuses the import; a monthly import never replaces an import of the whole year.
+    public static func replaced(
+        by new: (organisationCode: String, year: Int, period: Int, measure: LedgerMeasure, scope: AccountKind?, replace: Bool),
+        among earlier: [LedgerImportRecord]
+    ) throws(LedgerImportClash) -> [LedgerImportRecord] {
+        let clashing = earlier.filter { record in
+            record.year == new.year && record.measure == new.measure
+                && (new.period == 0 || record.period == 0 || record.period == new.period)
+                && (new.scope == nil || record.scope == nil || record.scope == new.scope)
+        }
+        guard !clashing.isEmpty else { return [] }
+        guard new.replace else {
+            throw .alreadyImported(measure: new.measure, organisationCode: new.organisationCode, year: new.year, period: new.period)
+        }
+        if new.period != 0, clashing.contains(where: { $0.period == 0 }) { throw .wholeYearImported(year: new.year) }
+        return clashing
+    }
+
     /// Whether asking to replace would resolve it.
     public var isReplaceable: Bool {
         if case .alreadyImported = self { return true }

@@ -7,19 +7,10 @@ extension SQLLedgerStore {
     func beginImport(_ target: LedgerImportTarget) async throws -> Int64 {
         let organisationID = try await organisationID(target.organisationCode)
         let existing = try await imports(of: target.organisationCode, year: target.year).filter { $0.measure == target.measure }
-        let clashing = existing.filter { record in
-            (target.period == 0 || record.period == 0 || record.period == target.period)
-                && (target.scope == nil || record.scope == nil || record.scope == target.scope)
-        }
-        if !clashing.isEmpty {
-            guard target.replace else {
-                throw LedgerImportClash.alreadyImported(
-                    measure: target.measure, organisationCode: target.organisationCode, year: target.year, period: target.period)
-            }
-            if target.period != 0, clashing.contains(where: { $0.period == 0 }) {
-                throw LedgerImportClash.wholeYearImported(year: target.year)
-            }
-        }
+        let clashing = try LedgerImportClash.replaced(
+            by: (organisationCode: target.organisationCode, year: target.year, period: target.period, measure: target.measure,
+                 scope: target.scope, replace: target.replace),
+            among: existing)
         // The new row before the old ones go, so that SQLite cannot give it the id of the one it replaces.
         guard let row = try await db.insert(into: "ledger_imports")
             .columns("organisation_id", "year", "period", "measure", "source_name", "format", "lines", "control_sum_ore", "imported_at", "imported_by", "scope")
