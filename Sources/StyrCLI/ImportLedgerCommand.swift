@@ -2,10 +2,13 @@ import ArgumentParser
 import Foundation
 import StyrDomain
 import StyrLedgerFormats
+import StyrServices
 import StyrStorage
 
 /// `styr import ledger FILE --org … --year …`: reads a ledger or budget file in constant memory
-/// and stores every line, all or nothing.
+/// and stores every line, all or nothing, through the same use case as the upload page and the
+/// API (`LedgerImportService`), which checks what is asked; this command reads its options and
+/// prints what came of it.
 struct ImportLedgerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
@@ -61,10 +64,9 @@ struct ImportLedgerCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard BudgetYears.contains(year) else { throw ValidationError(BudgetYears.outOfRangeMessage(year)) }
-        if let period { guard (1...12).contains(period) else { throw ValidationError("--period må være en måned 1–12, ikke \(period).") } }
         guard ["actuals", "budget", "revised-budget"].contains(measure) else { throw ValidationError("--measure må være actuals, budget eller revised-budget.") }
         guard ["auto", "kostra", "oslo", "erp"].contains(format) else { throw ValidationError("--format må være auto, kostra, oslo eller erp.") }
-        if let invalidCodes { guard InvalidCodePolicy(rawValue: invalidCodes) != nil else { throw ValidationError("--invalid-codes må være error eller warning.") } }
+        if let invalidCodes { guard Self.invalidCodePolicy(invalidCodes) != nil else { throw ValidationError("--invalid-codes må være error eller warning.") } }
         if let kind { guard Self.accountKind(kind) != nil else { throw ValidationError("--kind må være drift eller investering.") } }
     }
 
@@ -85,19 +87,38 @@ struct ImportLedgerCommand: AsyncParsableCommand {
         }
     }
 
+    /// Who imports: the command line's user (`OrganisationService.commandLineUser`), recorded
+    /// as `system:import`.
+    static func user(_ context: CLIContext) async throws -> UserAccount {
+        var user = try await context.services.organisations.commandLineUser()
+        user.email = "system:import"
+        return user
+    }
+
+    var request: LedgerImportService.Request {
+        LedgerImportService.Request(
+            year: year, period: period, measure: importMeasure, format: requestedFormat, sourceName: URL(fileURLWithPath: file).lastPathComponent,
+            replace: replace, profileName: profile, invalidCodes: invalidCodes.flatMap(Self.invalidCodePolicy), defaultKind: kind.flatMap(Self.accountKind))
+    }
+
+    static func invalidCodePolicy(_ text: String) -> InvalidCodePolicy? {
+        switch text {
+        case "error": .error
+        case "warning": .warning
+        default: nil
+        }
+    }
+
     func run() async throws {
         guard FileManager.default.isReadableFile(atPath: file) else { throw CLIError("Kan ikke lese filen «\(file)».") }
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.int64Value ?? 0
         let progress = Progress(total: size, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let started = ContinuousClock.now
-        let settings = LedgerFileImport.Settings(
-            organisationCode: org, year: year, period: period ?? 0, measure: importMeasure, format: requestedFormat,
-            sourceName: URL(fileURLWithPath: file).lastPathComponent, replace: replace, profileName: profile,
-            invalidCodes: invalidCodes.flatMap(InvalidCodePolicy.init(rawValue:)), defaultKind: kind.flatMap(Self.accountKind),
-            actor: "system:import")
         let chunks = FileChunks(path: file, chunkSize: Self.chunkSize)
+        let (request, org) = (request, org)
 
         if aggregateOnly {
+            let settings = try ServiceError.rule { try LedgerImportService.settings(request, organisationCode: org, actor: "system:import").get() }
             let (summary, result) = try await aggregate(chunks, settings: settings, progress: progress)
             progress.finish()
             report(summary, settings: settings, elapsed: ContinuousClock.now - started, stored: nil)
@@ -105,11 +126,12 @@ struct ImportLedgerCommand: AsyncParsableCommand {
                 + (result.runs > 0 ? ", med \(result.runs) mellomresultater på disk" : "") + "; ingenting er lagret.")
             return
         }
-        let outcome = try await databaseOptions.withMigratedDatabase { database in
-            try await LedgerFileImport.run(settings, chunks: chunks, database: database) { bytes, lines in
+        let run = try await databaseOptions.withContext { context in
+            try await context.services.ledgerImport.importFile(request, into: org, chunks: LedgerChunks(chunks), by: try await Self.user(context)) { bytes, lines in
                 progress.set(bytes: bytes, lines: lines)
             }
         }
+        let (outcome, settings) = (run.outcome, run.settings)
         progress.finish()
         for warning in outcome.warnings.errors { printError("advarsel: \(warning.description)") }
         if let clash = outcome.clash {
@@ -129,10 +151,10 @@ struct ImportLedgerCommand: AsyncParsableCommand {
     }
 
     /// Reads and totals the lines without storing them.
-    func aggregate(_ chunks: FileChunks, settings: LedgerFileImport.Settings, progress: Progress) async throws -> (ImportSummary, LedgerAggregator.Result) {
+    func aggregate(_ chunks: FileChunks, settings: LedgerImportSettings, progress: Progress) async throws -> (ImportSummary, LedgerAggregator.Result) {
         let codes = try KostraCodeList.codes()
         let profile = settings.overriding(settings.profileName == nil ? ImportProfile.standard
-            : try await databaseOptions.withMigratedDatabase { database in try await Self.profile(named: settings.profileName, in: database) })
+            : try await databaseOptions.withContext { context in try await Self.profile(named: settings.profileName, context, by: try await Self.user(context)) })
         var importer = LedgerImporter(profile: profile, year: settings.year, month: settings.period, measure: settings.measure, codes: codes, format: settings.format)
         var aggregator = LedgerAggregator()
         // Whatever stops the reading, no run file is left behind.
@@ -158,15 +180,16 @@ struct ImportLedgerCommand: AsyncParsableCommand {
         }
     }
 
-    static func profile(named name: String?, in database: Database) async throws -> ImportProfile {
-        guard let name else { return .standard }
-        guard let profile = try await database.withConnection({ db in try await SQLImportProfileStore(db).profile(named: name) }) else {
-            throw CLIError("Det finnes ingen importprofil «\(name)». Lagre den med «styr import profile --name \(name) --file profil.json».")
+    /// The named profile; an unknown one says how to save it.
+    static func profile(named name: String?, _ context: CLIContext, by user: UserAccount) async throws -> ImportProfile {
+        do {
+            return try await context.services.ledgerImport.profile(named: name, by: user)
+        } catch ServiceError.notFound(let message) {
+            throw CLIError("\(message) Lagre den med «styr import profile --name \(name ?? "") --file profil.json».")
         }
-        return profile
     }
 
-    func report(_ summary: ImportSummary, settings: LedgerFileImport.Settings, elapsed: Duration, stored: LedgerImportRecord?) {
+    func report(_ summary: ImportSummary, settings: LedgerImportSettings, elapsed: Duration, stored: LedgerImportRecord?) {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = seconds > 0 ? Int64(Double(summary.linesImported) / seconds) : 0
         if let stored {

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
 import StyrDomain
-import StyrStorage
+import StyrServices
 
-/// `styr import profile --name N --file profile.json` saves a profile; without `--file` it prints it.
+/// `styr import profile --name N --file profile.json` saves a profile; without `--file` it prints
+/// it (or, without `--name`, lists them). Through `LedgerImportService`, which refuses a profile
+/// that cannot be used.
 struct ImportProfileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "profile", abstract: "Lagrer eller viser en importprofil (kolonnenavn, skilletegn, kontoregel og unntak).")
@@ -18,7 +20,8 @@ struct ImportProfileCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (name, file) = (name, file)
-        try await databaseOptions.withMigratedDatabase { database in
+        try await databaseOptions.withContext { context in
+            let (imports, user) = (context.services.ledgerImport, try await context.services.organisations.commandLineUser())
             if let file {
                 guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Kan ikke lese «\(file)».") }
                 var profile: ImportProfile
@@ -26,18 +29,15 @@ struct ImportProfileCommand: AsyncParsableCommand {
                     throw CLIError("«\(file)» er ikke en gyldig importprofil (JSON): \(error)")
                 }
                 if let name { profile.name = name }
-                let toSave = profile
-                try await database.transaction { db in try await SQLImportProfileStore(db, actor: "system:cli").save(toSave) }
+                try await imports.saveProfile(profile, by: user)
                 say("Importprofilen «\(profile.name)» er lagret.")
             } else if let name {
-                guard let profile = try await database.withConnection({ db in try await SQLImportProfileStore(db).profile(named: name) }) else {
-                    throw CLIError("Det finnes ingen importprofil «\(name)».")
-                }
+                let profile = try await imports.profile(named: name, by: user)
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 say(String(decoding: try encoder.encode(profile), as: UTF8.self))
             } else {
-                let profiles = try await database.withConnection { db in try await SQLImportProfileStore(db).profiles() }
+                let profiles = try await imports.profiles(by: user)
                 say(profiles.isEmpty ? "Ingen importprofiler er lagret; standardprofilen brukes." : profiles.map(\.name).joined(separator: "\n"))
             }
         }

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import StyrDomain
-import StyrStorage
+import StyrServices
 
-/// `styr ledger lines --org UKE --year 2025 --where art=010`: the lines behind a cell, a page at a time.
+/// `styr ledger lines --org UKE --year 2025 --where art=010`: the lines behind a cell, a page at a
+/// time (`LedgerQueryService`, which checks the filter and the page size).
 struct LedgerLinesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lines", abstract: "Linjene bak en sum, en side om gangen.")
 
@@ -13,24 +14,21 @@ struct LedgerLinesCommand: AsyncParsableCommand {
     @Option(help: "Vis linjer etter denne linje-id-en (neste side).")
     var after: Int64 = 0
 
-    @Option(help: "Antall linjer per side.")
+    @Option(help: "Antall linjer per side (høyst \(LedgerQueryService.maximumPageSize)).")
     var limit: Int = 50
 
     @Flag(help: "Skriv hvor lang tid oppslaget tok (for målinger).")
     var timing = false
 
-    func validate() throws {
-        guard (1...10_000).contains(limit) else { throw ValidationError("--limit må være mellom 1 og 10000.") }
-    }
-
     func run() async throws {
         let filter = try selection.filter()
         let (code, after, limit) = (selection.org, after, limit)
-        let (lines, seconds) = try await databaseOptions.withMigratedDatabase { database in
+        let (lines, seconds) = try await databaseOptions.withContext { context in
+            let user = try await context.services.organisations.commandLineUser()
             let clock = ContinuousClock()
             var found: [StoredLedgerLine] = []
             let elapsed = try await clock.measure {
-                found = try await database.withConnection { db in try await SQLLedgerStore(db).lines(of: code, filter, afterID: after, limit: limit) }
+                found = try await context.services.ledger.lines(in: code, filter, after: after, limit: limit, by: user)
             }
             return (found, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import StyrDomain
-import StyrStorage
+import StyrServices
 
-/// `styr ledger totals --org UKE --year 2025 --by group --by month`: sums for every combination.
+/// `styr ledger totals --org UKE --year 2025 --by group --by month`: sums for every combination
+/// (`LedgerQueryService`, which checks the filter and the dimensions).
 struct LedgerTotalsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "totals", abstract: "Summer for hver kombinasjon av dimensjonene.")
 
@@ -19,8 +20,8 @@ struct LedgerTotalsCommand: AsyncParsableCommand {
             return dimension
         }
         let code = selection.org
-        let totals = try await databaseOptions.withMigratedDatabase { database in
-            try await database.withConnection { db in try await SQLLedgerStore(db).totals(of: code, filter, by: dimensions) }
+        let totals = try await databaseOptions.withContext { context in
+            try await context.services.ledger.totals(in: code, filter, by: dimensions, by: try await context.services.organisations.commandLineUser())
         }
         say((dimensions.map(\.norwegianName) + ["Beløp (kr)", "Linjer"]).joined(separator: ";"))
         for total in totals {

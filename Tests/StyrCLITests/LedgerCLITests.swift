@@ -3,6 +3,7 @@ import Foundation
 @testable import StyrCLI
 import SQLKit
 import StyrDomain
+import StyrServices
 import StyrStorage
 import StyrTestSupport
 import Testing
@@ -95,7 +96,8 @@ struct LedgerCLITests {
         ["import", "ledger", file, "--org", "UKE", "--year", "2025", "--quiet", "--database", database] + extra
     }
 
-    /// The message of the `CLIError` a command throws; nil (and an issue) when it succeeds or fails otherwise.
+    /// The message of the `CLIError` a command throws, or of the use case's refusal as
+    /// `StyrCommand.runMain` prints it; nil (and an issue) when it succeeds or fails otherwise.
     static func cliError(_ arguments: [String]) async -> String? {
         do {
             try await CLITests.run(arguments)
@@ -103,6 +105,8 @@ struct LedgerCLITests {
             return nil
         } catch let error as CLIError {
             return error.message
+        } catch let error as ServiceError {
+            return error.cliError.message
         } catch {
             Issue.record("\(arguments) failed with \(error), not a CLIError")
             return nil

@@ -2,14 +2,16 @@ import Foundation
 import SQLKit
 import StyrDemo
 import StyrDomain
+import StyrServices
 @testable import StyrStorage
 import StyrTestSupport
 import Testing
 
 /// Post groupings and monthly budget profiles as stored, and what they do to the accounting
-/// report built from the demo's UKE 2020 (chapter 125), on SQLite and PostgreSQL.
+/// report built from the demo's UKE 2020 (chapter 125) through `AccountingReportService`, on
+/// SQLite and PostgreSQL.
 @Suite("Post groupings and budget profiles")
-struct BudgetSetupStorageTests {
+struct BudgetSetupReportTests {
     static let merged = """
         000-099; Lønn; 000-099
         100-399; Kjøp av varer og tjenester; 100-299, 300-399
@@ -17,10 +19,10 @@ struct BudgetSetupStorageTests {
         600-999; Inntekter; 600-999
         """
 
+    /// The report as the service builds it, read by an administrator of UKE.
     static func report(_ database: Database) async throws -> AccountingReport {
-        try await database.withConnection { db in
-            try await AccountingReportLoader.load(db, organisationCode: "UKE", year: 2020, period: .tertial(2))
-        }
+        let reader = UserAccount(email: "test@styr", name: "Test", assignments: [RoleAssignment(role: .admin, organisationCode: "UKE")])
+        return try await AccountingReportService(storage: SQLStorage(database)).report(in: "UKE", year: 2020, period: .tertial(2), by: reader).report
     }
 
     static func operating(_ report: AccountingReport) throws -> AccountingReport.Section {

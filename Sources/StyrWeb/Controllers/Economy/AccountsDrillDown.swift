@@ -1,43 +1,15 @@
 import Foundation
 import StyrDomain
 import StyrReports
-import StyrStorage
 
 /// Links from the regnskap cells of the accounts tables (budget page, annual report page) to the
-/// ledger lines behind them.
+/// ledger lines behind them, from the imported actuals the services read (`ImportedActuals`).
 enum AccountsDrillDown {
-    /// The link function for a chapter's tables of `year` (and last year's column).
-    static func cellLink(_ database: Database, code: String, chapter number: Int, year: Int) async throws -> HTMLRenderer.AccountsCellLink {
-        let chapterCount = try await database.withConnection { db in try await SQLGovernanceStore(db).chapters(of: code).count }
-        // Lines without a chapter count for an organisation's only chapter; with several, the chapter filters.
-        let chapter = chapterCount > 1 ? number : nil
-        let ledger = try await ledgerTotals(database, code: code, years: [year, year - 1], chapter: chapter)
-        return cellLink(code: code, chapter: chapter, ledger: ledger)
-    }
-
     /// Imported actuals per year, kontoklasse and artsgruppe.
     struct LedgerKey: Hashable {
         var year: Int
         var kind: AccountKind
         var group: ObjectGroup
-    }
-
-    /// From the sums each import keeps (`LedgerImportRecord.totals`), not from the lines: a page
-    /// view costs no scan of a large ledger.
-    static func ledgerTotals(_ database: Database, code: String, years: [Int], chapter: Int?) async throws -> [LedgerKey: Money] {
-        try await database.withConnection { db in
-            var totals: [LedgerKey: Money] = [:]
-            for year in years {
-                for record in try await SQLLedgerStore(db).imports(of: code, year: year) where record.measure == .actuals {
-                    for total in record.totals where chapter == nil || total.chapter == chapter {
-                        guard let group = ObjectGroup(code: total.group) else { continue }
-                        let key = LedgerKey(year: year, kind: total.kind, group: group)
-                        totals[key] = (totals[key] ?? .zero) + total.amount
-                    }
-                }
-            }
-            return totals
-        }
     }
 
     /// The regnskap columns (this year's and last year's) link to the ledger lines that make them

@@ -2,66 +2,60 @@ import Foundation
 import Hummingbird
 import StyrDomain
 import StyrReports
-import StyrStorage
+import StyrServices
 
 /// What the accounting report is computed with beyond the numbers: the department sets each
 /// chapter's post grouping and the deviation that needs an explanation, the agency its monthly
-/// budget profiles (periodisering) for the year.
+/// budget profiles (periodisering) for the year. Who sets what, and the rules, are
+/// `BudgetSetupService`'s; these forms read their line formats and show the refusals.
 struct BudgetSetupController: Sendable {
-    let database: Database
+    let setup: BudgetSetupService
     let pages: Pages
     let access: Authorizer
-    /// The server's threshold, for organisations whose department has not set one.
-    let defaultThreshold: ForecastThreshold
+
+    /// The threshold form's field for each of the threshold's fields.
+    static let thresholdFields = ["amount": "belop", "percent": "prosent", "rule": "regel"]
 
     func addRoutes(to router: Router<StyrRequestContext>) {
-        router.get("/organisasjoner/:code/regnskapsrapport/:year/postinndeling") { request, context in
-            let scope = try await access.scope(.steer, request, context)
-            let year = try requireYear(context, pages: pages)
-            let (chapters, groupings) = try await load(scope.code)
+        router.get("/organisasjoner/:code/regnskapsrapport/:year/postinndeling") { _, context in
+            let (code, year) = (try context.parameters.require("code"), try context.parameters.require("year", as: Int.self))
+            let (scope, current) = try await setup.setup(in: code, year: year, by: context.session?.user, permission: .steer)
             var values: [String: String] = [:]
-            for chapter in chapters { values[Self.field(chapter.number)] = BudgetSetupText.text(groupings.grouping(forChapter: chapter.number)) }
-            return pages.form(groupingPage(scope, year: year, chapters: chapters, values: values, errors: InputErrors()), context: context,
+            for chapter in current.chapters { values[Self.field(chapter.number)] = BudgetSetupText.text(current.groupings.grouping(forChapter: chapter.number)) }
+            return pages.form(groupingPage(scope, year: year, chapters: current.chapters, values: values, errors: InputErrors()), context: context,
                               trail: trail(scope, year)).response
         }
         router.post("/organisasjoner/:code/regnskapsrapport/:year/postinndeling") { request, context in
-            let scope = try await access.scope(.steer, request, context)
-            let year = try requireYear(context, pages: pages)
+            let (code, year) = (try context.parameters.require("code"), try context.parameters.require("year", as: Int.self))
             let fields = try await FormBody.read(request, context: context)
             try access.requireCSRF(fields, context)
-            return try await saveGroupings(scope, year: year, fields: fields, context)
+            return try await saveGroupings(code, year: year, fields: fields, context)
         }
-        router.get("/organisasjoner/:code/regnskapsrapport/:year/terskel") { request, context in
-            let scope = try await access.scope(.steer, request, context)
-            let year = try requireYear(context, pages: pages)
-            let code = scope.code
-            let stored = try await database.withConnection { db in try await SQLBudgetSetupStore(db).threshold(of: code, year: year) }
-            let shown = (stored ?? defaultThreshold).formValues
-            return pages.form(thresholdPage(scope, year: year, ownThreshold: stored != nil,
+        router.get("/organisasjoner/:code/regnskapsrapport/:year/terskel") { _, context in
+            let (code, year) = (try context.parameters.require("code"), try context.parameters.require("year", as: Int.self))
+            let (scope, current) = try await setup.setup(in: code, year: year, by: context.session?.user, permission: .steer)
+            let shown = current.threshold.formValues
+            return pages.form(thresholdPage(scope, year: year, current: current,
                                             values: ["belop": shown.amount, "prosent": shown.percent, "regel": shown.rule], errors: InputErrors()),
                               context: context, trail: trail(scope, year)).response
         }
         router.post("/organisasjoner/:code/regnskapsrapport/:year/terskel") { request, context in
-            let scope = try await access.scope(.steer, request, context)
-            let year = try requireYear(context, pages: pages)
+            let (code, year) = (try context.parameters.require("code"), try context.parameters.require("year", as: Int.self))
             let fields = try await FormBody.read(request, context: context)
             try access.requireCSRF(fields, context)
-            return try await saveThreshold(scope, year: year, fields: fields, context)
+            return try await saveThreshold(code, year: year, fields: fields, context)
         }
-        router.get("/organisasjoner/:code/regnskapsrapport/:year/periodisering") { request, context in
-            let scope = try await access.scope(.enterResults, request, context)
-            let year = try requireYear(context, pages: pages)
-            let code = scope.code
-            let profiles = try await database.withConnection { db in try await SQLBudgetSetupStore(db).profiles(of: code, year: year) }
-            return pages.form(profilePage(scope, year: year, value: BudgetSetupText.text(profiles), errors: InputErrors()), context: context,
+        router.get("/organisasjoner/:code/regnskapsrapport/:year/periodisering") { _, context in
+            let (code, year) = (try context.parameters.require("code"), try context.parameters.require("year", as: Int.self))
+            let (scope, current) = try await setup.setup(in: code, year: year, by: context.session?.user, permission: .enterResults)
+            return pages.form(profilePage(scope, year: year, value: BudgetSetupText.text(current.profiles), errors: InputErrors()), context: context,
                               trail: trail(scope, year)).response
         }
         router.post("/organisasjoner/:code/regnskapsrapport/:year/periodisering") { request, context in
-            let scope = try await access.scope(.enterResults, request, context)
-            let year = try requireYear(context, pages: pages)
+            let (code, year) = (try context.parameters.require("code"), try context.parameters.require("year", as: Int.self))
             let fields = try await FormBody.read(request, context: context)
             try access.requireCSRF(fields, context)
-            return try await saveProfiles(scope, year: year, fields: fields, context)
+            return try await saveProfiles(code, year: year, fields: fields, context)
         }
     }
 
@@ -71,11 +65,7 @@ struct BudgetSetupController: Sendable {
         scope.trail + [NavigationLink(url: "\(scope.base)/regnskapsrapport/\(year)", label: "Regnskapsrapport \(year)")]
     }
 
-    func load(_ code: String) async throws -> ([Chapter], ChapterPostGroupings) {
-        try await database.withConnection { db in
-            (try await SQLGovernanceStore(db).chapters(of: code), try await SQLBudgetSetupStore(db).groupings())
-        }
-    }
+    func reportURL(_ scope: DialogueScope, _ year: Int) -> String { "\(scope.base)/regnskapsrapport/\(year)" }
 
     // MARK: Post grouping
 
@@ -88,41 +78,43 @@ struct BudgetSetupController: Sendable {
                 FormField(name: Self.field(chapter.number), label: "Kapittel \(chapter.number) \(chapter.name)", kind: .textarea,
                           value: values[Self.field(chapter.number)] ?? "", hint: BudgetSetupText.groupingFormat, rows: 12)
             },
-            errors: errors, errorHeading: "Postinndelingen er ikke lagret", cancelURL: "\(scope.base)/regnskapsrapport/\(year)")
+            errors: errors, errorHeading: "Postinndelingen er ikke lagret", cancelURL: reportURL(scope, year))
     }
 
-    func saveGroupings(_ scope: DialogueScope, year: Int, fields: [String: String], _ context: StyrRequestContext) async throws -> Response {
-        let (chapters, _) = try await load(scope.code)
+    func saveGroupings(_ code: String, year: Int, fields: [String: String], _ context: StyrRequestContext) async throws -> Response {
+        let user = context.session?.user
+        let (scope, current) = try await setup.setup(in: code, year: year, by: user, permission: .steer)
         var errors = InputErrors()
-        var parsed: [(chapter: Int, grouping: PostGrouping?)] = []
-        for chapter in chapters {
+        var parsed: [Int: PostGrouping?] = [:]
+        for chapter in current.chapters {
             let field = Self.field(chapter.number)
             switch BudgetSetupText.grouping(fields[field] ?? "") {
-            case .success(let grouping):
-                parsed.append((chapter.number, grouping == .standard ? nil : grouping))
+            case .success(let grouping): parsed[chapter.number] = grouping
             case .failure(let found):
                 for entry in found.entries { errors.add(field, "Kapittel \(chapter.number): \(entry.message)") }
             }
         }
+        if errors.isEmpty {
+            do {
+                try await setup.saveGroupings(parsed, in: code, by: user)
+            } catch ServiceError.invalid(let refused) {
+                errors = refused.renamed(Dictionary(current.chapters.map { ("chapter\($0.number)", Self.field($0.number)) }, uniquingKeysWith: { a, _ in a }))
+            }
+        }
         guard errors.isEmpty else {
-            return pages.form(groupingPage(scope, year: year, chapters: chapters, values: fields, errors: errors), context: context,
+            return pages.form(groupingPage(scope, year: year, chapters: current.chapters, values: fields, errors: errors), context: context,
                               trail: trail(scope, year)).response
         }
-        let (email, toSave) = (scope.user.email, parsed)
-        try await database.transaction { db in
-            let store = SQLBudgetSetupStore(db, actor: email)
-            for item in toSave { try await store.saveGrouping(item.grouping, chapter: item.chapter) }
-        }
-        return redirect(to: "\(scope.base)/regnskapsrapport/\(year)?lagret=\("Postinndelingen er lagret.".urlQueryEncoded)")
+        return Confirmation.redirect(to: reportURL(scope, year), message: "Postinndelingen er lagret.", context)
     }
 
     // MARK: Threshold
 
-    func thresholdPage(_ scope: DialogueScope, year: Int, ownThreshold: Bool, values: [String: String], errors: InputErrors) -> FormPage {
+    func thresholdPage(_ scope: DialogueScope, year: Int, current: BudgetSetup, values: [String: String], errors: InputErrors) -> FormPage {
         FormPage(
             kicker: scope.organisation.name, heading: "Terskel for forklaring \(year)",
-            intro: "Et avvik mellom prognose og regulert budsjett over terskelen må forklares før regnskapsrapporten sendes. Terskelen gjelder \(scope.organisation.name) for \(year); endringen logges. Standard er \(defaultThreshold.norwegianDescription)"
-                + (ownThreshold ? "; nå gjelder en egen terskel." : ", og den gjelder nå."),
+            intro: "Et avvik mellom prognose og regulert budsjett over terskelen må forklares før regnskapsrapporten sendes. Terskelen gjelder \(scope.organisation.name) for \(year); endringen logges. Standard er \(current.defaultThreshold.norwegianDescription)"
+                + (current.ownThreshold != nil ? "; nå gjelder en egen terskel." : ", og den gjelder nå."),
             action: "\(scope.base)/regnskapsrapport/\(year)/terskel", submitLabel: "Lagre terskelen",
             fields: [
                 FormField(name: "belop", label: "Beløp (kroner)", kind: .text, value: values["belop"] ?? "", hint: "Avvik over dette beløpet, for eksempel 500 000."),
@@ -135,30 +127,28 @@ struct BudgetSetupController: Sendable {
                     (name: "standard", label: "Bruk standardterskelen (feltene over gjelder ikke)", checked: false),
                 ]), value: "", hint: ""),
             ],
-            errors: errors, errorHeading: "Terskelen er ikke lagret", cancelURL: "\(scope.base)/regnskapsrapport/\(year)")
+            errors: errors, errorHeading: "Terskelen er ikke lagret", cancelURL: reportURL(scope, year))
     }
 
-    func saveThreshold(_ scope: DialogueScope, year: Int, fields: [String: String], _ context: StyrRequestContext) async throws -> Response {
-        var threshold: ForecastThreshold?
-        // The box ticked: the standard applies (and follows the server's). Values typed in are kept
-        // as the organisation's own, also when they equal the standard's today.
-        if fields["standard"] == nil {
-            let read = ForecastThreshold.read(amount: fields["belop"] ?? "", percent: fields["prosent"] ?? "", rule: fields["regel"] ?? "")
-            guard let readThreshold = read.threshold else {
-                var errors = InputErrors()
-                let names: [ForecastThreshold.Field: String] = [.amount: "belop", .percent: "prosent", .rule: "regel"]
-                for problem in read.problems { errors.add(names[problem.field] ?? "belop", problem.message) }
-                let code = scope.code
-                let stored = try await database.withConnection { db in try await SQLBudgetSetupStore(db).threshold(of: code, year: year) }
-                return pages.form(thresholdPage(scope, year: year, ownThreshold: stored != nil, values: fields, errors: errors), context: context,
-                                  trail: trail(scope, year)).response
+    func saveThreshold(_ code: String, year: Int, fields: [String: String], _ context: StyrRequestContext) async throws -> Response {
+        let user = context.session?.user
+        let saved: BudgetSetup
+        do {
+            // The box ticked: the standard applies (and follows the server's). Values typed in are
+            // kept as the organisation's own, also when they equal the standard's today.
+            if fields["standard"] != nil {
+                saved = try await setup.saveThreshold(nil, in: code, year: year, by: user)
+            } else {
+                saved = try await setup.saveThreshold(
+                    amount: fields["belop"] ?? "", percent: fields["prosent"] ?? "", rule: fields["regel"] ?? "", in: code, year: year, by: user)
             }
-            threshold = readThreshold
+        } catch ServiceError.invalid(let errors) {
+            let (scope, current) = try await setup.setup(in: code, year: year, by: user, permission: .steer)
+            return pages.form(thresholdPage(scope, year: year, current: current, values: fields, errors: errors.renamed(Self.thresholdFields)),
+                              context: context, trail: trail(scope, year)).response
         }
-        let (code, email, toSave) = (scope.code, scope.user.email, threshold)
-        try await database.transaction { db in try await SQLBudgetSetupStore(db, actor: email).saveThreshold(toSave, of: code, year: year) }
-        let message = threshold.map { "Terskelen er lagret: forklaring kreves ved \($0.norwegianDescription)." } ?? "Standardterskelen gjelder."
-        return redirect(to: "\(scope.base)/regnskapsrapport/\(year)?lagret=\(message.urlQueryEncoded)")
+        let message = saved.ownThreshold.map { "Terskelen er lagret: forklaring kreves ved \($0.norwegianDescription)." } ?? "Standardterskelen gjelder."
+        return Confirmation.redirect(to: "/organisasjoner/\(code.urlPathEncoded)/regnskapsrapport/\(year)", message: message, context)
     }
 
     // MARK: Profiles
@@ -169,23 +159,27 @@ struct BudgetSetupController: Sendable {
             intro: "Periodiseringen fordeler årets regulerte budsjett på månedene, og gir «budsjett hittil» i regnskapsrapporten. Uten profil får hver måned en tolvdel.",
             action: "\(scope.base)/regnskapsrapport/\(year)/periodisering", submitLabel: "Lagre periodiseringen",
             fields: [FormField(name: "profiler", label: "Månedsprofiler", kind: .textarea, value: value, hint: BudgetSetupText.profileFormat, rows: 8)],
-            errors: errors, errorHeading: "Periodiseringen er ikke lagret", cancelURL: "\(scope.base)/regnskapsrapport/\(year)")
+            errors: errors, errorHeading: "Periodiseringen er ikke lagret", cancelURL: reportURL(scope, year))
     }
 
-    func saveProfiles(_ scope: DialogueScope, year: Int, fields: [String: String], _ context: StyrRequestContext) async throws -> Response {
-        let (chapters, groupings) = try await load(scope.code)
-        let posts = Dictionary(chapters.map { ($0.number, groupings.grouping(forChapter: $0.number)) }, uniquingKeysWith: { a, _ in a })
-        let profiles: BudgetSetupText.Profiles
-        switch BudgetSetupText.profiles(fields["profiler"] ?? "", postsByChapter: posts) {
-        case .success(let read): profiles = read
+    func saveProfiles(_ code: String, year: Int, fields: [String: String], _ context: StyrRequestContext) async throws -> Response {
+        let user = context.session?.user
+        let (scope, current) = try await setup.setup(in: code, year: year, by: user, permission: .enterResults)
+        var errors = InputErrors()
+        switch BudgetSetupText.profiles(fields["profiler"] ?? "", postsByChapter: current.postsByChapter) {
+        case .success(let read):
+            do {
+                _ = try await setup.saveProfiles(.init(read), in: code, year: year, by: user)
+            } catch ServiceError.invalid(let refused) {
+                for entry in refused.entries { errors.add("profiler", entry.message) }
+            }
         case .failure(let found):
-            var errors = InputErrors()
             for entry in found.entries { errors.add("profiler", entry.message) }
+        }
+        guard errors.isEmpty else {
             return pages.form(profilePage(scope, year: year, value: fields["profiler"] ?? "", errors: errors), context: context,
                               trail: trail(scope, year)).response
         }
-        let (code, email) = (scope.code, scope.user.email)
-        try await database.transaction { db in try await SQLBudgetSetupStore(db, actor: email).saveProfiles(profiles, of: code, year: year) }
-        return redirect(to: "\(scope.base)/regnskapsrapport/\(year)?lagret=\("Periodiseringen er lagret.".urlQueryEncoded)")
+        return Confirmation.redirect(to: reportURL(scope, year), message: "Periodiseringen er lagret.", context)
     }
 }
