@@ -253,6 +253,8 @@ struct PageSnapshotTests {
         try await WebTestApp.run(.sqlite) { client, passwords in
             let browser = try await Browser.login(client, email: WebTests.admin, password: passwords[WebTests.admin]!)
             let response = try await browser.get(path)
+            #expect(response.status == (name == "not-found.html" ? .notFound : .ok), "\(path)")
+            #expect(response.headers[.contentType] == "text/html; charset=utf-8", "\(path)")
             try Snapshot.assert(Self.masked(String(buffer: response.body)), named: name)
         }
     }
