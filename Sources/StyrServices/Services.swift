@@ -13,8 +13,13 @@ public struct Services: Sendable {
     public let annualReports: AnnualReportService
     public let indicators: IndicatorService
     public let yearOverview: YearOverviewService
+    public let ledgerImport: LedgerImportService
+    public let ledger: LedgerQueryService
+    public let accountingReport: AccountingReportService
+    public let budgetSetup: BudgetSetupService
 
-    public init(storage: any Storage) {
+    /// `forecastThreshold`: the server's deviation of a forecast that needs an explanation.
+    public init(storage: any Storage, forecastThreshold: ForecastThreshold = .standard) {
         self.storage = storage
         signals = SignalService(storage: storage)
         accounts = AccountService(storage: storage)
@@ -24,5 +29,9 @@ public struct Services: Sendable {
         annualReports = AnnualReportService(storage: storage)
         indicators = IndicatorService(storage: storage)
         yearOverview = YearOverviewService(storage: storage)
+        ledgerImport = LedgerImportService(storage: storage)
+        ledger = LedgerQueryService(storage: storage)
+        accountingReport = AccountingReportService(storage: storage, defaultThreshold: forecastThreshold)
+        budgetSetup = BudgetSetupService(storage: storage, defaultThreshold: forecastThreshold)
     }
 }

@@ -50,7 +50,7 @@ public func buildRouter(
     _ configuration: WebConfiguration = WebConfiguration(), database: Database, logger: Logger? = nil
 ) throws -> Router<StyrRequestContext> {
     let storage = SQLStorage(database, bcryptCost: configuration.bcryptCost)
-    let services = Services(storage: storage)
+    let services = Services(storage: storage, forecastThreshold: configuration.forecastThreshold)
     let router = Router(context: StyrRequestContext.self)
     let pages = Pages(renderer: try HTMLRenderer(pageTemplates: PageTemplates.all()))
     router.add(middleware: AccessLogMiddleware(logger: logger))
@@ -74,10 +74,10 @@ public func buildRouter(
     SignalController(signals: services.signals, pages: pages, access: access).addRoutes(to: router)
     NoticeController(database: database, pages: pages, access: access, limit: configuration.notificationLimit).addRoutes(to: router)
     DialogueController(database: database, pages: pages, access: access, limit: configuration.notificationLimit).addRoutes(to: router)
-    LedgerController(database: database, pages: pages, access: access).addRoutes(to: router)
-    AccountingReportController(database: database, pages: pages, access: access, threshold: configuration.forecastThreshold).addRoutes(to: router)
-    BudgetSetupController(database: database, pages: pages, access: access, defaultThreshold: configuration.forecastThreshold).addRoutes(to: router)
-    LedgerImportController(database: database, pages: pages, access: access).addRoutes(to: router)
+    LedgerController(ledger: services.ledger, pages: pages).addRoutes(to: router)
+    AccountingReportController(reports: services.accountingReport, pages: pages, access: access).addRoutes(to: router)
+    BudgetSetupController(setup: services.budgetSetup, pages: pages, access: access).addRoutes(to: router)
+    LedgerImportController(imports: services.ledgerImport, pages: pages, access: access).addRoutes(to: router)
     router.get("/styles.css") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
