@@ -116,6 +116,14 @@ struct AuditPresentationTests {
         #expect(target.fields.first?.after == ["80–90,5"])
     }
 
+    @Test("numbers stay numbers (0 and 1 are not read as booleans); true and false are ja and nei; large numbers are grouped")
+    func numbers() {
+        let shown = AuditPresentation(Self.entry(
+            "ledgerImport", action: .create, before: nil, after: #"{"id":1,"lines":1234567,"period":0,"replace":true,"share":0.5}"#),
+            directory: Self.directory)
+        #expect(shown.fields.map(\.after) == [["1 234 567"], ["1"], ["0"], ["ja"], ["0,5"]])
+    }
+
     @Test("a value kept as text (a budget profile) is one field, a line of text a line")
     func text() {
         let shown = AuditPresentation(Self.entry("budgetProfiles", before: "alle: 1 2 3", after: "alle: 1 2 3\n125 drift 000-099: 4 5 6"),
