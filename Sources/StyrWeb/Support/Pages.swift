@@ -6,13 +6,6 @@ import StyrReports
 struct Pages: Sendable {
     let renderer: HTMLRenderer
 
-    func html(
-        _ title: String, template: String, context values: [String: Any], context: StyrRequestContext,
-        status: HTTPResponse.Status = .ok, trail: [NavigationLink] = []
-    ) -> HTML {
-        HTML(status: status, html: document(title, body: renderer.render(values, template: template), context: context, trail: trail))
-    }
-
     /// A page of a typed view model (one struct per page, beside its controller).
     func html<Model>(
         _ title: String, template: String, model: Model, context: StyrRequestContext, status: HTTPResponse.Status = .ok,
