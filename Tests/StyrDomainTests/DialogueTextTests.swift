@@ -19,7 +19,7 @@ struct DialogueTextTests {
     func wrongLine() {
         let result = LetterText.content([.assignments: "a | A | 01.09.2020 | Rapport | Tekst\r\nb | B | 31.09.2020 | Rapport | Tekst"])
         guard case .failure(let errors) = result else { Issue.record("expected a failure"); return }
-        #expect(errors["oppdrag"] == "Særskilte oppdrag, linje 2: fristen «31.09.2020» er ikke en gyldig dato (DD.MM.ÅÅÅÅ).")
+        #expect(errors["assignments"] == "Særskilte oppdrag, linje 2: fristen «31.09.2020» er ikke en gyldig dato (DD.MM.ÅÅÅÅ).")
         #expect(LetterText.kroner("12 345,5") == Money(ore: 1_234_550))
         #expect(LetterText.kroner("1,234") == nil)
         #expect(LetterText.kroner("abc") == nil)
@@ -32,10 +32,10 @@ struct DialogueTextTests {
         #expect(items[1] == MeetingItem(number: 2, kind: .actionItem, text: "Send notat", owner: "UKE",
                                         deadline: CalendarDate(year: 2020, month: 4, day: 15), status: .inProgress))
         #expect(try MeetingText.items(MeetingText.text(items)).get() == items)
-        guard case .failure(let errors) = MeetingText.items("1 | beslutning | A\r\n1 | beslutning | B") else {
-            Issue.record("a repeated number must be refused"); return
+        guard case .failure(let errors) = MeetingText.items("1 | beslutning | A\r\nto | beslutning | B") else {
+            Issue.record("a number that is not a number must be refused"); return
         }
-        #expect(errors["punkter"] == "Punkter, linje 2: nummer 1 er brukt før.")
+        #expect(errors["items"] == "Punkter, linje 2: nummeret «to» er ikke et heltall.")
         #expect(MeetingText.lines("a\r\n\r\nb\n") == ["a", "b"])
     }
 }

@@ -125,6 +125,11 @@ public enum AnnualCalendar {
         return entries.sorted { ($0.date, $0.kind.rawValue, $0.title) < ($1.date, $1.kind.rawValue, $1.title) }
     }
 
+    /// The entries of several agencies in one order: by date, kind, title and agency.
+    public static func ordered(_ entries: [CalendarEntry]) -> [CalendarEntry] {
+        entries.sorted { ($0.date, $0.kind.rawValue, $0.title, $0.organisationCode) < ($1.date, $1.kind.rawValue, $1.title, $1.organisationCode) }
+    }
+
     /// Entries from `today` up to and including `today + days`.
     public static func due(_ entries: [CalendarEntry], within days: Int, from today: CalendarDate) -> [CalendarEntry] {
         let end = today.adding(days: days)

@@ -109,6 +109,23 @@ public enum GovernanceLog {
         return entries.sorted { ($0.date, $0.kind.rawValue, $0.title) < ($1.date, $1.kind.rawValue, $1.title) }
     }
 
+    /// The period a log covers when `from` or `to` is not given: from 1 January of the year before
+    /// the end (or before today), to today, or to the end of a later year asked from. Refused (`to`)
+    /// when it ends before it begins.
+    public static func period(from: CalendarDate?, to: CalendarDate?, today: CalendarDate) throws -> ClosedRange<CalendarDate> {
+        let start = from ?? CalendarDate(year: (to ?? today).year - 1, month: 1, day: 1)
+        let end = to ?? max(today, from.map { CalendarDate(year: $0.year, month: 12, day: 31) } ?? today)
+        guard start <= end else {
+            throw InputErrors.single("to", "Perioden slutter (\(NorwegianFormat.date(end))) før den begynner (\(NorwegianFormat.date(start))).")
+        }
+        return start...end
+    }
+
+    /// The entries of several agencies in one order: by date, kind, title and agency.
+    public static func ordered(_ entries: [GovernanceLogEntry]) -> [GovernanceLogEntry] {
+        entries.sorted { ($0.date, $0.kind.rawValue, $0.title, $0.organisationCode) < ($1.date, $1.kind.rawValue, $1.title, $1.organisationCode) }
+    }
+
     /// Semicolon-separated, as Norwegian spreadsheets expect, with a byte-order mark.
     public static func csv(_ entries: [GovernanceLogEntry]) -> String {
         let header = ["Dato", "Organisasjon", "Type", "Tittel", "Status", "Flagget", "Dager ubekreftet", "Minutter til varsel", "Detaljer"]

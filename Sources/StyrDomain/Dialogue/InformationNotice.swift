@@ -148,46 +148,109 @@ public struct InformationNotice: Hashable, Sendable, Codable {
     }
 }
 
-/// Rules of the duties to inform.
+/// A notice as typed in a form or sent to the API, before the rules have checked it: each kind
+/// reads its own fields; an area or a time that could not be read is nil.
+public struct NoticeDraft: Hashable, Sendable {
+    public var kind: NoticeKind
+    public var title: String
+    public var question = ""
+    public var area: DeviationArea?
+    public var description = "", expectedEffect = "", measures = ""
+    public var rule = "", proposedChange = ""
+    public var system = ""
+    public var occurredAt: Date?, detectedAt: Date?, notifiedAt: Date?
+    public var riskText = ""
+
+    public init(kind: NoticeKind, title: String) {
+        self.kind = kind
+        self.title = title
+    }
+}
+
+/// Rules of the duties to inform. Errors are keyed by the fields of `NoticeDraft` (`title`,
+/// `question`, `area`, `description`, `detectedAt`, `notifiedAt`, `riskText`, …), `status` and `answer`.
 public enum NoticeRules {
+    /// The notice a draft describes, by `person` at `now`, checked by `validate`; text is trimmed.
+    public static func compose(_ draft: NoticeDraft, organisationCode: String, by person: String, at now: Date) throws -> InformationNotice {
+        func text(_ value: String) -> String { value.trimmingCharacters(in: .whitespacesAndNewlines) }
+        var errors = InputErrors()
+        let details: NoticeDetails
+        switch draft.kind {
+        case .clarificationRequest:
+            details = .clarification(question: text(draft.question))
+        case .deviationNotice:
+            if draft.area == nil { errors.add("area", "Velg om avviket gjelder måloppnåelse eller budsjett.") }
+            details = .deviation(area: draft.area ?? .goal, description: text(draft.description), expectedEffect: text(draft.expectedEffect),
+                                 measures: text(draft.measures))
+        case .improvementProposal:
+            details = .improvement(rule: text(draft.rule), proposedChange: text(draft.proposedChange))
+        case .incidentNotification:
+            if draft.occurredAt == nil { errors.add("occurredAt", "Skriv når hendelsen inntraff.") }
+            if draft.detectedAt == nil { errors.add("detectedAt", "Skriv når hendelsen ble oppdaget.") }
+            if draft.notifiedAt == nil { errors.add("notifiedAt", "Skriv når byrådsavdelingen ble varslet.") }
+            details = .incident(
+                system: text(draft.system), description: text(draft.description),
+                timing: IncidentTiming(occurredAt: draft.occurredAt ?? now, detectedAt: draft.detectedAt ?? now, notifiedAt: draft.notifiedAt ?? now))
+        case .riskUpdate:
+            details = .risk(text: text(draft.riskText))
+        }
+        let notice = InformationNotice(organisationCode: organisationCode, title: text(draft.title), details: details, createdBy: person, createdAt: now)
+        for entry in validate(notice, now: now).entries { errors.add(entry.field, entry.message) }
+        try errors.check()
+        return notice
+    }
+
+    /// Drafts are the agency's own until sent: others see only sent notices.
+    public static func visible(_ notice: InformationNotice, toInformer canInform: Bool) -> Bool {
+        notice.status != .draft || canInform
+    }
+
+    /// Newest first by when they were sent (drafts by when they were written); the same time by
+    /// the later one first.
+    public static func newestFirst(_ notices: [InformationNotice]) -> [InformationNotice] {
+        notices.sorted { ($0.submittedAt ?? $0.createdAt, $0.id ?? 0) > ($1.submittedAt ?? $1.createdAt, $1.id ?? 0) }
+    }
+
     public static func validate(_ notice: InformationNotice, now: Date) -> InputErrors {
         var errors = InputErrors()
         func required(_ value: String, _ field: String, _ message: String) {
             if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.add(field, message) }
         }
-        required(notice.title, "tittel", "Skriv en kort tittel.")
+        required(notice.title, "title", "Skriv en kort tittel.")
         switch notice.details {
         case .clarification(let question):
-            required(question, "sporsmal", "Skriv hva som er uklart.")
+            required(question, "question", "Skriv hva som er uklart.")
         case .deviation(_, let description, let effect, let measures):
-            required(description, "beskrivelse", "Beskriv avviket.")
-            required(effect, "virkning", "Skriv hvilken virkning avviket ventes å få.")
-            required(measures, "tiltak", "Skriv hvilke tiltak etaten setter inn.")
+            required(description, "description", "Beskriv avviket.")
+            required(effect, "expectedEffect", "Skriv hvilken virkning avviket ventes å få.")
+            required(measures, "measures", "Skriv hvilke tiltak etaten setter inn.")
         case .improvement(let rule, let change):
-            required(rule, "regel", "Skriv hvilken regel eller instruks forslaget gjelder.")
-            required(change, "endring", "Skriv hvilken endring etaten foreslår.")
+            required(rule, "rule", "Skriv hvilken regel eller instruks forslaget gjelder.")
+            required(change, "proposedChange", "Skriv hvilken endring etaten foreslår.")
         case .incident(let system, let description, let timing):
             required(system, "system", "Skriv hvilken fellesløsning eller hvilket system hendelsen gjelder.")
-            required(description, "beskrivelse", "Beskriv hendelsen.")
+            required(description, "description", "Beskriv hendelsen.")
             if timing.detectedAt < timing.occurredAt {
-                errors.add("oppdaget", "Hendelsen kan ikke være oppdaget (\(OsloTime.format(timing.detectedAt))) før den inntraff (\(OsloTime.format(timing.occurredAt))).")
+                errors.add("detectedAt", "Hendelsen kan ikke være oppdaget (\(OsloTime.format(timing.detectedAt))) før den inntraff (\(OsloTime.format(timing.occurredAt))).")
             }
             if timing.notifiedAt < timing.detectedAt {
-                errors.add("varslet", "Varslingstidspunktet (\(OsloTime.format(timing.notifiedAt))) kan ikke være før hendelsen ble oppdaget (\(OsloTime.format(timing.detectedAt))).")
+                errors.add("notifiedAt", "Varslingstidspunktet (\(OsloTime.format(timing.notifiedAt))) kan ikke være før hendelsen ble oppdaget (\(OsloTime.format(timing.detectedAt))).")
             }
             if timing.notifiedAt > now.addingTimeInterval(300) {
-                errors.add("varslet", "Varslingstidspunktet (\(OsloTime.format(timing.notifiedAt))) er frem i tid.")
+                errors.add("notifiedAt", "Varslingstidspunktet (\(OsloTime.format(timing.notifiedAt))) er frem i tid.")
             }
         case .risk(let text):
-            required(text, "risikobilde", "Beskriv risikobildet.")
+            required(text, "riskText", "Beskriv risikobildet.")
         }
         return errors
     }
 
+    public static let sentMessage = "Meldingen er sendt til byrådsavdelingen og kan ikke endres; send en ny melding om noe har endret seg."
+
     /// The agency edits its own notice only until it is sent.
     public static func edit(_ notice: InformationNotice, to updated: InformationNotice, now: Date) throws -> InformationNotice {
         guard notice.status == .draft else {
-            throw InputErrors.single("status", "Meldingen er sendt til byrådsavdelingen og kan ikke endres; send en ny melding om noe har endret seg.")
+            throw InputErrors.single("status", sentMessage)
         }
         var edited = updated
         (edited.id, edited.organisationCode, edited.createdBy, edited.createdAt) = (notice.id, notice.organisationCode, notice.createdBy, notice.createdAt)
@@ -204,12 +267,13 @@ public enum NoticeRules {
         return submitted
     }
 
-    /// The department answers a submitted notice once.
+    /// The department answers a submitted notice once (the text trimmed).
     public static func answer(_ notice: InformationNotice, text: String, by person: String, at now: Date) throws -> InformationNotice {
         guard notice.status == .submitted else {
-            throw InputErrors.single("svar", notice.status == .draft ? "Meldingen er ikke sendt ennå." : "Meldingen er allerede besvart.")
+            throw InputErrors.single("answer", notice.status == .draft ? "Meldingen er ikke sendt ennå." : "Meldingen er allerede besvart.")
         }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw InputErrors.single("svar", "Skriv et svar.") }
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw InputErrors.single("answer", "Skriv et svar.") }
         var answered = notice
         answered.status = .answered
         answered.answer = NoticeAnswer(text: text, by: person, at: now)

@@ -98,39 +98,40 @@ public enum LetterRules {
         }
     }
 
-    /// Checks a letter or supplement before it is saved. Field names are those of the forms.
+    /// Checks a letter or supplement before it is saved. Errors are keyed by the letter's fields
+    /// (`title`, `year`, `issuedOn`, `frames`, `assignments`, `meetingPlan`, `reportingRequirements`, `amendments`).
     public static func validate(_ letter: AllocationLetter) -> InputErrors {
         var errors = InputErrors()
-        if letter.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.add("tittel", "Skriv en tittel.") }
-        if !BudgetYears.contains(letter.year) { errors.add("ar", BudgetYears.outOfRangeMessage(letter.year)) }
+        if letter.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.add("title", "Skriv en tittel.") }
+        if !BudgetYears.contains(letter.year) { errors.add("year", BudgetYears.outOfRangeMessage(letter.year)) }
         if let issuedOn = letter.issuedOn, letter.number == 0, issuedOn.year > letter.year {
-            errors.add("dato", "Tildelingsbrevet for \(letter.year) kan ikke utstedes etter at året er omme (\(NorwegianFormat.date(issuedOn))).")
+            errors.add("issuedOn", "Tildelingsbrevet for \(letter.year) kan ikke utstedes etter at året er omme (\(NorwegianFormat.date(issuedOn))).")
         }
         var content = letter.content
         for amendment in letter.amendments { apply(amendment, to: &content) }
         check(content, year: letter.year, into: &errors)
-        if letter.isSupplement && letter.amendments.isEmpty { errors.add("endringer", "Et supplerende tildelingsbrev må endre noe.") }
+        if letter.isSupplement && letter.amendments.isEmpty { errors.add("amendments", "Et supplerende tildelingsbrev må endre noe.") }
         return errors
     }
 
     static func check(_ content: LetterContent, year: Int, into errors: inout InputErrors) {
         for frame in content.frames {
-            if frame.expenses.ore < 0 { errors.add("rammer", "Kap. \(frame.chapter): utgiftene kan ikke være negative.") }
-            if frame.revenues.ore > 0 { errors.add("rammer", "Kap. \(frame.chapter): inntekter føres med minus (f.eks. -10 000 000).") }
+            if frame.expenses.ore < 0 { errors.add("frames", "Kap. \(frame.chapter): utgiftene kan ikke være negative.") }
+            if frame.revenues.ore > 0 { errors.add("frames", "Kap. \(frame.chapter): inntekter føres med minus (f.eks. -10 000 000).") }
         }
-        if Set(content.frames.map(\.chapter)).count != content.frames.count { errors.add("rammer", "Hvert kapittel kan bare ha én ramme.") }
+        if Set(content.frames.map(\.chapter)).count != content.frames.count { errors.add("frames", "Hvert kapittel kan bare ha én ramme.") }
         for assignment in content.assignments {
-            if assignment.title.trimmingCharacters(in: .whitespaces).isEmpty { errors.add("oppdrag", "Hvert oppdrag må ha en tittel.") }
+            if assignment.title.trimmingCharacters(in: .whitespaces).isEmpty { errors.add("assignments", "Hvert oppdrag må ha en tittel.") }
             if assignment.deadline.year != year {
-                errors.add("oppdrag", "Fristen for «\(assignment.title)» (\(NorwegianFormat.date(assignment.deadline))) er utenfor brevets år \(year).")
+                errors.add("assignments", "Fristen for «\(assignment.title)» (\(NorwegianFormat.date(assignment.deadline))) er utenfor brevets år \(year).")
             }
         }
-        if Set(content.assignments.map(\.key)).count != content.assignments.count { errors.add("oppdrag", "To oppdrag har samme nøkkel.") }
+        if Set(content.assignments.map(\.key)).count != content.assignments.count { errors.add("assignments", "To oppdrag har samme nøkkel.") }
         for meeting in content.meetingPlan where meeting.date.year != year {
-            errors.add("moteplan", "Møtet «\(meeting.title)» (\(NorwegianFormat.date(meeting.date))) er utenfor brevets år \(year).")
+            errors.add("meetingPlan", "Møtet «\(meeting.title)» (\(NorwegianFormat.date(meeting.date))) er utenfor brevets år \(year).")
         }
         for requirement in content.reportingRequirements where !(year...(year + 1)).contains(requirement.due.year) {
-            errors.add("rapportering", "Fristen for «\(requirement.report)» (\(NorwegianFormat.date(requirement.due))) må ligge i \(year) eller \(year + 1).")
+            errors.add("reportingRequirements", "Fristen for «\(requirement.report)» (\(NorwegianFormat.date(requirement.due))) må ligge i \(year) eller \(year + 1).")
         }
     }
 

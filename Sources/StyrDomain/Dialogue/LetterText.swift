@@ -1,9 +1,10 @@
 /// The plain-text form of a letter's lists, one item per line with fields separated by `|`,
-/// as the letter forms edit them. Parsing names the list, the line and the field that is wrong.
+/// as the letter forms edit them. Parsing names the list, the line and the field that is wrong;
+/// errors are keyed by the list's domain field (`List.rawValue`: `assignments`, `reportingRequirements`, …).
 public enum LetterText {
+    /// A list of the letter; its raw value is the domain field its errors are keyed by.
     public enum List: String, CaseIterable, Sendable {
-        case frames = "rammer", expectations = "forventninger", assignments = "oppdrag", meetingPlan = "moteplan",
-             reporting = "rapportering", withdrawnExpectations = "trekk_forventninger", withdrawnAssignments = "trekk_oppdrag"
+        case frames, expectations, assignments, meetingPlan, reporting = "reportingRequirements", withdrawnExpectations, withdrawnAssignments
 
         public var norwegianName: String {
             switch self {

@@ -156,27 +156,114 @@ public struct Meeting: Hashable, Sendable, Codable {
 
 public enum MeetingSide: String, Sendable { case department, agency }
 
-/// Rules of meetings and minutes.
+/// A meeting as typed in a form or sent to the API, before the rules have checked it: a kind or
+/// date that could not be read is nil.
+public struct MeetingDraft: Hashable, Sendable {
+    public var kind: MeetingKind?
+    public var title: String
+    public var date: CalendarDate?
+    public var participants: [String]
+    public var topics: [FocusTopic]
+    public var otherTopics: [String]
+    public var agenda: [String]
+    public var minutes: String
+    public var items: [MeetingItem]
+
+    public init(kind: MeetingKind?, title: String, date: CalendarDate?, participants: [String] = [], topics: [FocusTopic] = [],
+                otherTopics: [String] = [], agenda: [String] = [], minutes: String = "", items: [MeetingItem] = []) {
+        self.kind = kind
+        self.title = title
+        self.date = date
+        self.participants = participants
+        self.topics = topics
+        self.otherTopics = otherTopics
+        self.agenda = agenda
+        self.minutes = minutes
+        self.items = items
+    }
+
+    /// The draft of a stored meeting, to edit it.
+    public init(_ meeting: Meeting) {
+        self.init(kind: meeting.kind, title: meeting.title, date: meeting.date, participants: meeting.participants, topics: meeting.topics,
+                  otherTopics: meeting.otherTopics, agenda: meeting.agenda, minutes: meeting.minutes, items: meeting.items)
+    }
+}
+
+/// Rules of meetings and minutes. Errors are keyed by the meeting's fields (`title`, `date`,
+/// `kind`, `items`, `minutes`, `departmentApproval`, `agencyApproval`).
 public enum MeetingRules {
     public static func validate(_ meeting: Meeting) -> InputErrors {
         var errors = InputErrors()
-        if meeting.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.add("tittel", "Skriv en tittel på møtet.") }
-        if !BudgetYears.contains(meeting.date.year) { errors.add("dato", BudgetYears.outOfRangeMessage(meeting.date.year)) }
+        if meeting.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.add("title", "Skriv en tittel på møtet.") }
+        if !BudgetYears.contains(meeting.date.year) { errors.add("date", BudgetYears.outOfRangeMessage(meeting.date.year)) }
+        var numbers = Set<Int>()
         for item in meeting.items {
-            if item.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.add("punkter", "Punkt \(item.number) har ingen tekst.") }
+            if item.number < 1 { errors.add("items", "Punkt \(item.number): punktene nummereres fra 1.") }
+            if !numbers.insert(item.number).inserted { errors.add("items", "To punkter har nummer \(item.number).") }
+            if item.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.add("items", "Punkt \(item.number) har ingen tekst.") }
             if item.kind == .actionItem && (item.owner ?? "").isEmpty {
-                errors.add("punkter", "Oppfølgingspunkt \(item.number) må ha en ansvarlig.")
+                errors.add("items", "Oppfølgingspunkt \(item.number) må ha en ansvarlig.")
             }
         }
         return errors
     }
 
+    /// A new meeting with the agency, chaired by its department; checked by `validate`.
+    public static func record(_ draft: MeetingDraft, organisationCode: String, chairedByCode: String) throws -> Meeting {
+        var errors = missing(draft)
+        var meeting = Meeting(organisationCode: organisationCode, chairedByCode: chairedByCode, kind: draft.kind ?? .governance, title: "",
+                              date: draft.date ?? CalendarDate(year: 2000, month: 1, day: 1))
+        apply(draft, to: &meeting)
+        for entry in validate(meeting).entries { errors.add(entry.field, entry.message) }
+        try errors.check()
+        return meeting
+    }
+
+    /// The meeting as edited from `draft`, while its minutes are not approved by both sides (`edit`).
+    public static func edit(_ meeting: Meeting, to draft: MeetingDraft) throws -> Meeting {
+        var errors = missing(draft)
+        let edited = try edit(meeting) { apply(draft, to: &$0) }
+        for entry in validate(edited).entries { errors.add(entry.field, entry.message) }
+        try errors.check()
+        return edited
+    }
+
+    static func missing(_ draft: MeetingDraft) -> InputErrors {
+        var errors = InputErrors()
+        if draft.date == nil { errors.add("date", "Skriv datoen for møtet (DD.MM.ÅÅÅÅ).") }
+        if draft.kind == nil { errors.add("kind", "Velg type møte.") }
+        return errors
+    }
+
+    /// The draft's fields as stored: text trimmed, empty lines dropped, each topic once; an action
+    /// item's status is «ikke startet» until reported, and other items have no owner, deadline or status.
+    static func apply(_ draft: MeetingDraft, to meeting: inout Meeting) {
+        func lines(_ texts: [String]) -> [String] { texts.map(\.trimmed).filter { !$0.isEmpty } }
+        meeting.title = draft.title.trimmed
+        if let date = draft.date { meeting.date = date }
+        if let kind = draft.kind { meeting.kind = kind }
+        meeting.participants = lines(draft.participants)
+        meeting.topics = draft.topics.reduce(into: []) { topics, topic in if !topics.contains(topic) { topics.append(topic) } }
+        meeting.otherTopics = lines(draft.otherTopics)
+        meeting.agenda = lines(draft.agenda)
+        meeting.minutes = draft.minutes.trimmed
+        meeting.items = draft.items.map { item in
+            var stored = MeetingItem(number: item.number, kind: item.kind, text: item.text.trimmed)
+            if item.kind == .actionItem {
+                stored.owner = item.owner?.trimmed.nonEmpty
+                stored.deadline = item.deadline
+                stored.status = item.status ?? .notStarted
+            }
+            return stored
+        }
+    }
+
+    public static let lockedMessage = "Referatet er godkjent av begge parter og kan ikke endres."
+
     /// Changes the minutes while they are not approved by both; any change withdraws a one-sided
     /// approval, since the other side approved another text.
     public static func edit(_ meeting: Meeting, _ change: (inout Meeting) -> Void) throws -> Meeting {
-        guard meeting.minutesStatus != .approved else {
-            throw InputErrors.single("referat", "Referatet er godkjent av begge parter og kan ikke endres.")
-        }
+        guard meeting.minutesStatus != .approved else { throw InputErrors.single("minutes", lockedMessage) }
         var edited = meeting
         change(&edited)
         if edited != meeting {
@@ -188,20 +275,26 @@ public enum MeetingRules {
 
     public static func approve(_ meeting: Meeting, side: MeetingSide, by person: String, on date: CalendarDate) throws -> Meeting {
         var approved = meeting
+        let field = side == .department ? "departmentApproval" : "agencyApproval"
         switch side {
         case .department:
-            guard meeting.departmentApproval == nil else { throw InputErrors.single("godkjenning", "Byrådsavdelingen har allerede godkjent referatet.") }
+            guard meeting.departmentApproval == nil else { throw InputErrors.single(field, "Byrådsavdelingen har allerede godkjent referatet.") }
             approved.departmentApproval = MinutesApproval(by: person, on: date)
         case .agency:
-            guard meeting.agencyApproval == nil else { throw InputErrors.single("godkjenning", "Etaten har allerede godkjent referatet.") }
+            guard meeting.agencyApproval == nil else { throw InputErrors.single(field, "Etaten har allerede godkjent referatet.") }
             approved.agencyApproval = MinutesApproval(by: person, on: date)
         }
         guard date >= meeting.date else {
-            throw InputErrors.single("godkjenning", "Referatet kan ikke godkjennes før møtet er holdt (\(NorwegianFormat.date(meeting.date))).")
+            throw InputErrors.single(field, "Referatet kan ikke godkjennes før møtet er holdt (\(NorwegianFormat.date(meeting.date))).")
         }
         guard !meeting.minutes.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !meeting.items.isEmpty else {
-            throw InputErrors.single("referat", "Referatet er tomt; skriv referatet før det godkjennes.")
+            throw InputErrors.single("minutes", "Referatet er tomt; skriv referatet før det godkjennes.")
         }
         return approved
     }
+}
+
+fileprivate extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    var nonEmpty: String? { isEmpty ? nil : self }
 }
