@@ -52,6 +52,8 @@ struct OrganisationPageTests {
         ("/organisasjoner/UKE/arsberetning/2020", .ok, "annual-report-uke-2020.html"),
         ("/organisasjoner/UKE/arsberetning/1850", .badRequest, "bad-year.html"),
         ("/organisasjoner/UKE/budsjett/2031", .notFound, "budget-no-figures.html"),
+        ("/organisasjoner/UKE/budsjett/2019", .ok, "budget-uke-2019-no-budget.html"),
+        ("/organisasjoner/UKE/arsberetning/2019", .ok, "annual-report-uke-2019-no-budget.html"),
         ("/tilgjengelighet", .ok, "accessibility.html"),
         ("/?type=section", .ok, "home-filtered-empty.html"),
     ])

@@ -16,6 +16,9 @@ public struct BudgetService: Sendable {
         public var data: AnnualReportData
         public var report: AnnualReport
         public var imported: ImportedActuals
+        /// Whether the chapter has a budget for the year (`AccountsTable.hasBudget`); without one
+        /// the tables show only the accounts, and no avvik.
+        public var hasBudget: Bool
     }
 
     public func overview(of code: String, year: Int, by user: UserAccount?) async throws -> Overview {
@@ -23,8 +26,10 @@ public struct BudgetService: Sendable {
             let scope = try await AccessCheck.scope(.read, on: code, by: user, repositories)
             let year = try AccessCheck.year(year)
             let data = try await AnnualReportService.data(of: scope, year: year, repositories)
+            let table = AccountsTable.build(chapter: data.chapter.number, year: year, kind: .operating, amounts: data.amounts, revisions: data.revisions)
             return Overview(scope: scope, data: data, report: AnnualReport(data),
-                            imported: try await ImportedActuals.read(of: scope, chapter: data.chapter, years: [year, year - 1], repositories))
+                            imported: try await ImportedActuals.read(of: scope, chapter: data.chapter, years: [year, year - 1], repositories),
+                            hasBudget: table.hasBudget)
         }
     }
 

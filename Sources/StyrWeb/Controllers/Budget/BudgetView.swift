@@ -29,6 +29,8 @@ struct BudgetView: Sendable {
     var organisationName: String
     var year: Int
     var chapterTitle: String
+    /// Said instead of how the tables are computed, in a year without a budget.
+    var noBudget: String?
     var revisions: [Revision]
     var sortLinks: [SortLink]
     var accounts: [AnnualReportView.Accounts]
@@ -41,6 +43,7 @@ struct BudgetView: Sendable {
         organisationName = data.organisation.name
         year = data.year
         chapterTitle = overview.report.chapterTitle
+        noBudget = overview.hasBudget ? nil : AnnualReport.noBudgetNote(chapter: data.chapter, year: data.year)
         let sorted: [BudgetRevision] = switch sort {
         case .amount: data.revisions.sorted { $0.netChange.ore.magnitude > $1.netChange.ore.magnitude }
         case .kind: data.revisions.sorted { ($0.kind.rawValue, $0.reference) < ($1.kind.rawValue, $1.reference) }
