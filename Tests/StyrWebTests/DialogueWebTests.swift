@@ -139,10 +139,12 @@ struct DialogueWebTests {
             let sent = try await editor.post("/organisasjoner/UKE/meldinger/ny/avklaring", form: notice.merging(["_csrf": editor.csrfToken!]) { $1 })
             #expect(sent.status == .seeOther)
             let sentLocation = try #require(sent.headers[.location])
-            // «Meldingen er sendt til byrådsavdelingen.» percent-encoded as UTF-8: a header holds ASCII only.
-            #expect(sentLocation.hasSuffix("?lagret=Meldingen%20er%20sendt%20til%20byr%C3%A5dsavdelingen."))
+            // «Meldingen er sendt til byrådsavdelingen.» percent-encoded as UTF-8 (a header holds ASCII only), with the
+            // server's receipt, so that only this session shows it.
+            #expect(sentLocation.contains("?lagret=Meldingen%20er%20sendt%20til%20byr%C3%A5dsavdelingen.&kvittering="))
             let onlyASCII = sentLocation.unicodeScalars.allSatisfy { $0.isASCII }
             #expect(onlyASCII)
+            #expect(Self.body(try await editor.get(sentLocation)).contains(#"<p class="notice" role="status">Meldingen er sendt til byrådsavdelingen.</p>"#))
             let noticePath = String(sentLocation.prefix { $0 != "?" })
             // The agency cannot answer; nor edit what it has sent. The department answers once.
             #expect(try await editor.post("\(noticePath)/svar", form: ["_csrf": editor.csrfToken!, "svar": "Selvsvar"]).status == .forbidden)

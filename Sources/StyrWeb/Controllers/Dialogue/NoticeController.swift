@@ -2,69 +2,79 @@ import Foundation
 import Hummingbird
 import StyrDomain
 import StyrReports
-import StyrStorage
+import StyrServices
 
 /// The agency's duties to inform: it writes and sends notices; the department reads and answers.
-/// Neither edits what the other has sent.
+/// Neither edits what the other has sent. The rules are `NoticeService`'s; this page only
+/// translates the forms and the view.
 struct NoticeController: Sendable {
-    let database: Database
+    let notices: NoticeService
     let pages: Pages
     let access: Authorizer
-    let limit: NotificationLimit
+
+    /// The form's field for each of the rule's fields (a notice that may no longer be changed is
+    /// refused beside the choice to send it).
+    static let formFields = [
+        "title": "tittel", "question": "sporsmal", "area": "omrade", "description": "beskrivelse", "expectedEffect": "virkning",
+        "measures": "tiltak", "rule": "regel", "proposedChange": "endring", "system": "system", "occurredAt": "inntraff",
+        "detectedAt": "oppdaget", "notifiedAt": "varslet", "riskText": "risikobilde", "status": "handling",
+    ]
 
     func addRoutes(to router: Router<StyrRequestContext>) {
         router.get("/organisasjoner/:code/meldinger") { request, context in
-            let scope = try await access.agencyScope(.read, request, context)
-            return try await list(scope, saved: request.uri.queryParameters.get("lagret"), context)
+            let listing = try await notices.list(in: try context.parameters.require("code"), by: context.session?.user)
+            return pages.html("Meldinger – \(listing.scope.organisation.name)", template: "notices",
+                              model: NoticesView(listing, saved: Confirmation.message(request, context)), context: context, trail: listing.scope.trail)
         }
-        router.get("/organisasjoner/:code/meldinger/ny/:kind") { request, context in
-            let scope = try await access.agencyScope(.inform, request, context)
+        router.get("/organisasjoner/:code/meldinger/ny/:kind") { _, context in
+            let scope = try await notices.prepareNew(in: try context.parameters.require("code"), by: context.session?.user)
             let kind = try requireKind(context)
             return pages.form(formPage(scope, kind: kind, id: nil, values: [:], errors: InputErrors()), context: context, trail: trail(scope))
         }
         router.post("/organisasjoner/:code/meldinger/ny/:kind") { request, context in
-            let scope = try await access.agencyScope(.inform, request, context)
+            let code = try context.parameters.require("code")
+            _ = try await notices.prepareNew(in: code, by: context.session?.user)
             let kind = try requireKind(context)
             let fields = try await FormBody.read(request, context: context)
             try access.requireCSRF(fields, context)
-            return try await save(scope, kind: kind, existing: nil, fields: fields, context)
+            return try await save(nil, kind: kind, in: code, fields: fields, context)
         }
         router.get("/organisasjoner/:code/meldinger/:id") { request, context in
-            let scope = try await access.agencyScope(.read, request, context)
-            let notice = try await find(scope, context)
-            return show(scope, notice: notice, saved: request.uri.queryParameters.get("lagret"), error: nil, context)
+            let id = try requireID(context, pages: pages, what: "melding")
+            let (scope, notice) = try await notices.notice(id, in: try context.parameters.require("code"), by: context.session?.user)
+            return show(scope, notice: notice, saved: Confirmation.message(request, context), error: nil, context)
         }
-        router.get("/organisasjoner/:code/meldinger/:id/rediger") { request, context in
-            let scope = try await access.agencyScope(.inform, request, context)
-            let notice = try await find(scope, context)
-            guard notice.status == .draft else { return show(scope, notice: notice, saved: nil, error: Self.sentMessage, context) }
-            return pages.form(formPage(scope, kind: notice.kind, id: notice.id, values: values(of: notice), errors: InputErrors()),
+        router.get("/organisasjoner/:code/meldinger/:id/rediger") { _, context in
+            let id = try requireID(context, pages: pages, what: "melding")
+            let (scope, notice) = try await notices.notice(id, in: try context.parameters.require("code"), by: context.session?.user, permission: .inform)
+            guard notice.status == .draft else { return show(scope, notice: notice, saved: nil, error: NoticeRules.sentMessage, context) }
+            return pages.form(formPage(scope, kind: notice.kind, id: notice.id, values: Self.values(of: notice), errors: InputErrors()),
                               context: context, trail: trail(scope))
         }
         router.post("/organisasjoner/:code/meldinger/:id/rediger") { request, context in
-            let scope = try await access.agencyScope(.inform, request, context)
             let fields = try await FormBody.read(request, context: context)
             try access.requireCSRF(fields, context)
-            let notice = try await find(scope, context)
-            return try await save(scope, kind: notice.kind, existing: notice, fields: fields, context)
+            let id = try requireID(context, pages: pages, what: "melding")
+            let (_, notice) = try await notices.notice(id, in: try context.parameters.require("code"), by: context.session?.user, permission: .inform)
+            return try await save(id, kind: notice.kind, in: notice.organisationCode, fields: fields, context)
         }
         router.post("/organisasjoner/:code/meldinger/:id/send") { request, context in
-            let scope = try await access.agencyScope(.inform, request, context)
             let fields = try await FormBody.read(request, context: context)
             try access.requireCSRF(fields, context)
-            let notice = try await find(scope, context)
-            return try await submit(scope, notice: notice, context)
+            let id = try requireID(context, pages: pages, what: "melding")
+            return try await change(id, in: try context.parameters.require("code"), context, sent: "Meldingen er sendt til byrådsavdelingen.") { code, user in
+                try await notices.submit(id, in: code, by: user)
+            }
         }
         router.post("/organisasjoner/:code/meldinger/:id/svar") { request, context in
-            let scope = try await access.agencyScope(.steer, request, context)
             let fields = try await FormBody.read(request, context: context)
             try access.requireCSRF(fields, context)
-            let notice = try await find(scope, context)
-            return try await answer(scope, notice: notice, text: fields.text("svar"), context)
+            let id = try requireID(context, pages: pages, what: "melding")
+            return try await change(id, in: try context.parameters.require("code"), context, sent: "Svaret er sendt til etaten.") { code, user in
+                try await notices.answer(id, text: fields.text("svar"), in: code, by: user)
+            }
         }
     }
-
-    static let sentMessage = "Meldingen er sendt til byrådsavdelingen og kan ikke endres; send en ny melding om noe har endret seg."
 
     func trail(_ scope: DialogueScope) -> [NavigationLink] {
         scope.trail + [NavigationLink(url: "\(scope.base)/meldinger", label: "Meldinger")]
@@ -78,75 +88,14 @@ struct NoticeController: Sendable {
         return kind
     }
 
-    /// A notice of the organisation; drafts only for those who write them.
-    func find(_ scope: DialogueScope, _ context: StyrRequestContext) async throws -> InformationNotice {
-        let id = try requireID(context, pages: pages, what: "melding")
-        guard let notice = try await database.withConnection({ db in try await SQLGovernanceStore(db).notice(id: id) }),
-              notice.organisationCode == scope.code, notice.status != .draft || scope.can(.inform) else {
-            throw notFound(pages, context, heading: "Fant ikke meldingen", message: "\(scope.organisation.name) har ikke sendt noen melding nr. \(id).")
-        }
-        return notice
-    }
-
-    func list(_ scope: DialogueScope, saved: String?, _ context: StyrRequestContext) async throws -> HTML {
-        let code = scope.code
-        let canInform = scope.can(.inform)
-        let notices = try await database.withConnection { db in try await SQLGovernanceStore(db).notices(of: code) }
-            .filter { $0.status != .draft || canInform }
-        let rows: [[String: Any]] = notices.reversed().map { notice in
-            var row: [String: Any] = [
-                "submittedAt": notice.submittedAt.map(OsloTime.format) ?? "Utkast", "kind": notice.kind.norwegianName, "title": notice.title,
-                "status": notice.status.norwegianName, "url": "\(scope.base)/meldinger/\(notice.id ?? 0)",
-            ]
-            if let timing = notice.incidentTiming {
-                row["timing"] = OsloTime.duration(seconds: timing.secondsToNotify)
-                row["late"] = timing.isLate(limit: limit)
-            }
-            return row
-        }
-        return pages.html("Meldinger – \(scope.organisation.name)", template: "notices", context: [
-            "organisationName": scope.organisation.name, "notices": rows, "hasNotices": !rows.isEmpty, "saved": saved ?? "",
-            "canInform": canInform, "limit": limit.norwegianDescription,
-            "kinds": NoticeKind.allCases.map { ["url": "\(scope.base)/meldinger/ny/\($0.slug)", "label": $0.norwegianName] },
-        ], context: context, trail: scope.trail)
-    }
-
+    /// The notice's page; with `error`, as refused (422).
     func show(_ scope: DialogueScope, notice: InformationNotice, saved: String?, error: String?, _ context: StyrRequestContext) -> HTML {
-        let id = notice.id ?? 0
-        let base = "\(scope.base)/meldinger/\(id)"
-        var fields: [[String: String]] = []
-        switch notice.details {
-        case .clarification(let question): fields = [["label": "Spørsmål", "value": question]]
-        case .deviation(let area, let description, let effect, let measures):
-            fields = [["label": "Gjelder", "value": area.norwegianName], ["label": "Avvik", "value": description],
-                      ["label": "Ventet virkning", "value": effect], ["label": "Tiltak", "value": measures]]
-        case .improvement(let rule, let change):
-            fields = [["label": "Regel eller instruks", "value": rule], ["label": "Foreslått endring", "value": change]]
-        case .incident(let system, let description, let timing):
-            fields = [["label": "System", "value": system], ["label": "Hendelse", "value": description],
-                      ["label": "Inntraff", "value": OsloTime.format(timing.occurredAt)], ["label": "Oppdaget", "value": OsloTime.format(timing.detectedAt)],
-                      ["label": "Byrådsavdelingen varslet", "value": OsloTime.format(timing.notifiedAt)],
-                      ["label": "Tid fra oppdaget til varslet", "value": OsloTime.duration(seconds: timing.secondsToNotify)]]
-        case .risk(let text): fields = [["label": "Risikobilde", "value": text]]
-        }
-        let timing = notice.incidentTiming
-        var values: [String: Any] = [
-            "organisationName": scope.organisation.name, "kind": notice.kind.norwegianName, "title": notice.title, "saved": saved ?? "",
-            "status": notice.status.norwegianName, "createdBy": notice.createdBy, "createdAt": OsloTime.format(notice.createdAt),
-            "submittedAt": notice.submittedAt.map(OsloTime.format) ?? "", "fields": fields,
-            "late": timing?.isLate(limit: limit) ?? false, "timing": timing.map { OsloTime.duration(seconds: $0.secondsToNotify) } ?? "",
-            "limit": limit.norwegianDescription, "isDraft": notice.status == .draft, "canInform": scope.can(.inform),
-            "editURL": "\(base)/rediger", "submitURL": "\(base)/send", "answerURL": "\(base)/svar",
-            "canAnswer": scope.can(.steer) && notice.status == .submitted, "csrfToken": context.session?.csrfToken ?? "",
-            "error": error ?? "", "hasError": error != nil,
-            "historyURL": "/historikk?type=notice&nokkel=\("\(scope.code)/\(id)".urlQueryEncoded)",
-        ]
-        if let answer = notice.answer { values["answer"] = ["text": answer.text, "by": answer.by, "at": OsloTime.format(answer.at)] }
-        return pages.html(notice.title, template: "notice", context: values, context: context,
-                          status: error == nil ? .ok : .unprocessableContent, trail: trail(scope))
+        pages.html(notice.title, template: "notice",
+                   model: NoticeView(notice, scope: scope, limit: notices.limit, saved: saved, error: error, csrfToken: context.session?.csrfToken ?? ""),
+                   context: context, status: error == nil ? .ok : .unprocessableContent, trail: trail(scope))
     }
 
-    func values(of notice: InformationNotice) -> [String: String] {
+    static func values(of notice: InformationNotice) -> [String: String] {
         var values = ["tittel": notice.title]
         switch notice.details {
         case .clarification(let question): values["sporsmal"] = question
@@ -187,7 +136,7 @@ struct NoticeController: Sendable {
                 FormField(name: "inntraff", label: "Når inntraff hendelsen", kind: .dateTime, value: values["inntraff"] ?? "", hint: timeHint),
                 FormField(name: "oppdaget", label: "Når ble den oppdaget", kind: .dateTime, value: values["oppdaget"] ?? "", hint: timeHint),
                 FormField(name: "varslet", label: "Når ble byrådsavdelingen varslet", kind: .dateTime, value: values["varslet"] ?? OsloTime.formInput(Date()),
-                          hint: "Alvorlige hendelser skal varsles umiddelbart, senest \(limit.norwegianDescription) etter at de er oppdaget."),
+                          hint: "Alvorlige hendelser skal varsles umiddelbart, senest \(notices.limit.norwegianDescription) etter at de er oppdaget."),
             ]
         case .riskUpdate:
             fields.append(FormField(name: "risikobilde", label: "Etatens overordnede risikobilde", kind: .textarea, value: values["risikobilde"] ?? "",
@@ -201,79 +150,75 @@ struct NoticeController: Sendable {
             fields: fields, errors: errors, errorHeading: "Meldingen er ikke lagret", cancelURL: "\(scope.base)/meldinger")
     }
 
-    func save(_ scope: DialogueScope, kind: NoticeKind, existing: InformationNotice?, fields: [String: String], _ context: StyrRequestContext) async throws -> Response {
-        var errors = InputErrors()
-        func instant(_ name: String) -> Date {
-            guard let date = OsloTime.parse(fields.text(name)) else {
-                errors.add(name, "«\(fields.text(name))» er ikke et tidspunkt (DD.MM.ÅÅÅÅ TT:MM).")
-                return Date()
+    /// The form as a draft of `kind`. A time typed that cannot be read is the page's own error
+    /// (by its field), refused before the rules see the notice; an empty one is nil.
+    static func draft(_ kind: NoticeKind, _ fields: [String: String]) -> (NoticeDraft, InputErrors) {
+        var formatErrors = InputErrors()
+        func instant(_ name: String) -> Date? {
+            let text = fields.text(name)
+            guard !text.isEmpty else { return nil }
+            guard let date = OsloTime.parse(text) else {
+                formatErrors.add(name, "«\(text)» er ikke et tidspunkt (DD.MM.ÅÅÅÅ TT:MM).")
+                return nil
             }
             return date
         }
-        let details: NoticeDetails
-        switch kind {
-        case .clarificationRequest: details = .clarification(question: fields.text("sporsmal"))
-        case .deviationNotice:
-            details = .deviation(area: DeviationArea(rawValue: fields.text("omrade")) ?? .goal, description: fields.text("beskrivelse"),
-                                 expectedEffect: fields.text("virkning"), measures: fields.text("tiltak"))
-        case .improvementProposal: details = .improvement(rule: fields.text("regel"), proposedChange: fields.text("endring"))
-        case .incidentNotification:
-            details = .incident(system: fields.text("system"), description: fields.text("beskrivelse"),
-                                timing: IncidentTiming(occurredAt: instant("inntraff"), detectedAt: instant("oppdaget"), notifiedAt: instant("varslet")))
-        case .riskUpdate: details = .risk(text: fields.text("risikobilde"))
+        var draft = NoticeDraft(kind: kind, title: fields.text("tittel"))
+        draft.question = fields.text("sporsmal")
+        draft.area = DeviationArea(rawValue: fields.text("omrade"))
+        draft.description = fields.text("beskrivelse")
+        draft.expectedEffect = fields.text("virkning")
+        draft.measures = fields.text("tiltak")
+        draft.rule = fields.text("regel")
+        draft.proposedChange = fields.text("endring")
+        draft.system = fields.text("system")
+        if kind == .incidentNotification {
+            (draft.occurredAt, draft.detectedAt, draft.notifiedAt) = (instant("inntraff"), instant("oppdaget"), instant("varslet"))
         }
-        let now = Date()
-        var notice = InformationNotice(id: existing?.id, organisationCode: scope.code, title: fields.text("tittel"), details: details,
-                                       createdBy: existing?.createdBy ?? scope.user.email, createdAt: existing?.createdAt ?? now)
-        if errors.isEmpty {
-            for entry in NoticeRules.validate(notice, now: now).entries { errors.add(entry.field, entry.message) }
-        }
-        if errors.isEmpty {
-            do {
-                if let existing { notice = try NoticeRules.edit(existing, to: notice, now: now) }
-                if fields["handling"] != "utkast" { notice = try NoticeRules.submit(notice, at: now) }
-            } catch let refused as InputErrors {
-                errors = refused
+        draft.riskText = fields.text("risikobilde")
+        return (draft, formatErrors)
+    }
+
+    /// Writes a new notice (`id` nil) or rewrites a draft, sent now unless kept as a draft.
+    func save(_ id: Int64?, kind: NoticeKind, in code: String, fields: [String: String], _ context: StyrRequestContext) async throws -> Response {
+        let user = context.session?.user
+        let (draft, formatErrors) = Self.draft(kind, fields)
+        let submit = fields["handling"] != "utkast"
+        let notice: InformationNotice
+        do {
+            try formatErrors.check()
+            notice = if let id {
+                try await notices.edit(id, to: draft, submit: submit, in: code, by: user)
+            } else {
+                try await notices.create(draft, submit: submit, in: code, by: user)
             }
+        } catch let errors as InputErrors {
+            return try await refused(id, kind: kind, in: code, errors: errors, fields: fields, context)
+        } catch ServiceError.invalid(let errors) {
+            return try await refused(id, kind: kind, in: code, errors: errors.renamed(Self.formFields), fields: fields, context)
         }
-        guard errors.isEmpty else {
-            return pages.form(formPage(scope, kind: kind, id: existing?.id, values: fields, errors: errors), context: context, trail: trail(scope)).response
-        }
-        let (email, toSave) = (scope.user.email, notice)
-        let id = try await database.transaction { db in try await SQLGovernanceStore(db, actor: email).save(toSave) }
         let message = notice.status == .submitted ? "Meldingen er sendt til byrådsavdelingen." : "Utkastet er lagret."
-        return redirect(to: "\(scope.base)/meldinger/\(id)?lagret=\(message.urlQueryEncoded)")
+        return Confirmation.redirect(to: "/organisasjoner/\(code.urlPathEncoded)/meldinger/\(notice.id ?? 0)", message: message, context)
     }
 
-    /// Applies a rule to the notice as it is inside the transaction and saves the result, so two
-    /// answers (or sends) at once cannot both pass.
+    /// The form again with the errors (under the form's field names) beside its fields.
+    func refused(_ id: Int64?, kind: NoticeKind, in code: String, errors: InputErrors, fields: [String: String], _ context: StyrRequestContext) async throws -> Response {
+        let scope = try await notices.prepareNew(in: code, by: context.session?.user)
+        return pages.form(formPage(scope, kind: kind, id: id, values: fields, errors: errors), context: context, trail: trail(scope)).response
+    }
+
+    /// Sends or answers the notice; a refusal is shown on the notice's page.
     func change(
-        _ notice: InformationNotice, by email: String, _ rule: @escaping @Sendable (InformationNotice) throws -> InformationNotice
-    ) async throws {
-        let id = notice.id ?? 0
-        try await database.transaction { db in
-            let store = SQLGovernanceStore(db, actor: email)
-            guard let current = try await store.notice(id: id) else { throw StorageError.notFound("melding \(id)") }
-            try await store.save(try rule(current))
-        }
-    }
-
-    func submit(_ scope: DialogueScope, notice: InformationNotice, _ context: StyrRequestContext) async throws -> Response {
+        _ id: Int64, in code: String, _ context: StyrRequestContext, sent message: String,
+        _ use: (String, UserAccount?) async throws -> InformationNotice
+    ) async throws -> Response {
+        let user = context.session?.user
         do {
-            try await change(notice, by: scope.user.email) { try NoticeRules.submit($0, at: Date()) }
-        } catch let refused as InputErrors {
-            return show(scope, notice: notice, saved: nil, error: refused.entries.map(\.message).joined(separator: " "), context).response
+            _ = try await use(code, user)
+        } catch ServiceError.invalid(let errors) {
+            let (scope, notice) = try await notices.notice(id, in: code, by: user)
+            return show(scope, notice: notice, saved: nil, error: errors.entries.map(\.message).joined(separator: " "), context).response
         }
-        return redirect(to: "\(scope.base)/meldinger/\(notice.id ?? 0)?lagret=\("Meldingen er sendt til byrådsavdelingen.".urlQueryEncoded)")
-    }
-
-    func answer(_ scope: DialogueScope, notice: InformationNotice, text: String, _ context: StyrRequestContext) async throws -> Response {
-        let email = scope.user.email
-        do {
-            try await change(notice, by: email) { try NoticeRules.answer($0, text: text, by: email, at: Date()) }
-        } catch let refused as InputErrors {
-            return show(scope, notice: notice, saved: nil, error: refused.entries.map(\.message).joined(separator: " "), context).response
-        }
-        return redirect(to: "\(scope.base)/meldinger/\(notice.id ?? 0)?lagret=\("Svaret er sendt til etaten.".urlQueryEncoded)")
+        return Confirmation.redirect(to: "/organisasjoner/\(code.urlPathEncoded)/meldinger/\(id)", message: message, context)
     }
 }
