@@ -3,8 +3,10 @@ import Hummingbird
 import StyrDomain
 import StyrServices
 
-/// A refused form: its CSRF token was missing or not the session's. (Other refusals are
-/// `ServiceError`s, answered by `ServiceErrorMiddleware`.)
+/// A refusal that carries its page: a form whose CSRF token was missing or not the session's
+/// (`requireCSRF`), and an address with no record id (`requireID`). Refusals of use cases are
+/// `ServiceError`s, answered by `ServiceErrorMiddleware`; nothing throws `.unauthorized` here any
+/// more (the Authorizer throws `ServiceError.unauthenticated`).
 struct AccessError: HTTPResponseError {
     let status: HTTPResponse.Status
     let loginReturnPath: String?
