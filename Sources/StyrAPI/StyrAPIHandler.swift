@@ -1,53 +1,24 @@
 import Foundation
 import OpenAPIRuntime
-import SQLKit
 import StyrDomain
 import StyrServices
-import StyrStorage
 
-/// The JSON API: each operation of `openapi.yaml` checks role and scope, then reads or writes
-/// through the same repositories and rules as the pages. Errors are thrown as `APIProblem` and
-/// answered as problem details by the web layer.
+/// The JSON API: each operation of `openapi.yaml` (one file per resource in `Handlers/`) reads
+/// its input, calls the same use case as the pages (`Services`), and writes the answer; a refusal
+/// is mapped once to problem details (`Support/ServiceErrorProblem.swift`).
 struct StyrAPIHandler: APIProtocol {
-    let database: Database
-    /// The use cases; operations being moved onto them call these instead of the database.
+    /// The use cases; every operation translates JSON to one of them and back.
     let services: Services
-    /// How soon after detection a serious incident must reach the department.
-    let notificationLimit: NotificationLimit
-    let forecastThreshold: ForecastThreshold
 
-    init(database: Database, services: Services, notificationLimit: NotificationLimit = .standard, forecastThreshold: ForecastThreshold = .standard) {
-        self.database = database
-        self.services = services
-        self.notificationLimit = notificationLimit
-        self.forecastThreshold = forecastThreshold
-    }
+    init(services: Services) { self.services = services }
 
-    // MARK: Access
-
-    func caller() throws -> UserAccount {
-        guard let user = APICaller.current else { throw APIProblem.unauthorized }
-        return user
-    }
-
-    /// Refuses a year outside what Styr keeps (the document says 1900–2200).
+    /// Refuses a year outside what Styr keeps (the document says 1900–2200) as 422 naming `year`,
+    /// as the contract has it (the pages answer 400).
     func validate(year: Int) throws {
         guard BudgetYears.contains(year) else { throw APIProblem.invalid("year: \(BudgetYears.outOfRangeMessage(year))") }
     }
 
-    /// The caller, when allowed `permission` on the organisation; else 404 (unknown) or 403.
-    @discardableResult
-    func require(_ permission: Permission, on code: String) async throws -> UserAccount {
-        let user = try caller()
-        let tree = OrganisationTree(try await database.withConnection { db in try await SQLGovernanceStore(db).organisations() })
-        guard tree.contains(code) else { throw APIProblem.notFound("Det finnes ingen organisasjon med koden «\(code)».") }
-        guard AccessPolicy.allows(user, permission, on: code, in: tree) else {
-            throw APIProblem.forbidden("Rollene dine gir ikke tilgang til dette for «\(code)».")
-        }
-        return user
-    }
-
-    // MARK: Indicators
+    // MARK: Shared by several resources
 
     /// A fixed-point quantity as a plain decimal string with a dot ("81.7", "-3.3").
     static func decimal(_ value: Quantity) -> String {

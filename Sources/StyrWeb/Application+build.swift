@@ -73,7 +73,7 @@ public func buildRouter(
     MeetingController(meetings: services.meetings, pages: pages, access: access).addRoutes(to: router)
     SignalController(signals: services.signals, pages: pages, access: access).addRoutes(to: router)
     NoticeController(notices: services.notices, pages: pages, access: access).addRoutes(to: router)
-    DialogueController(dialogue: services.dialogue, pages: pages, access: access).addRoutes(to: router)
+    DialogueController(dialogue: services.dialogue, accounts: services.accounts, pages: pages, access: access).addRoutes(to: router)
     LedgerController(ledger: services.ledger, pages: pages).addRoutes(to: router)
     AccountingReportController(reports: services.accountingReport, pages: pages, access: access).addRoutes(to: router)
     BudgetSetupController(setup: services.budgetSetup, pages: pages, access: access).addRoutes(to: router)
@@ -87,7 +87,6 @@ public func buildRouter(
     router.get("/api/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
     }
-    try registerStyrAPI(
-        on: router, database: database, services: services, notificationLimit: configuration.notificationLimit, forecastThreshold: configuration.forecastThreshold)
+    try registerStyrAPI(on: router, services: services)
     return router
 }

@@ -33,13 +33,13 @@ struct DialogueOverviewServiceTests {
     func feed(backend: TestDatabase) async throws {
         try await ServiceTestApp.run(backend) { services, users in
             let editor = users[ServiceTestApp.editor]
-            await #expect(throws: ServiceError.unauthenticated) { try await services.dialogue.feedTokenCreated(by: nil) }
-            #expect(try await services.dialogue.feedTokenCreated(by: editor) == nil)
-            let first = try await services.dialogue.renewFeedToken(by: editor)
-            #expect(try await services.dialogue.feedTokenCreated(by: editor) != nil)
+            await #expect(throws: ServiceError.unauthenticated) { try await services.accounts.calendarTokenCreated(by: nil) }
+            #expect(try await services.accounts.calendarTokenCreated(by: editor) == nil)
+            let first = try await services.accounts.renewCalendarToken(by: editor)
+            #expect(try await services.accounts.calendarTokenCreated(by: editor) != nil)
             let feed = try #require(try await services.dialogue.feed(token: first))
             #expect(feed.user.email == ServiceTestApp.editor && feed.entries.contains { $0.organisationCode == "UKE" })
-            let second = try await services.dialogue.renewFeedToken(by: editor)
+            let second = try await services.accounts.renewCalendarToken(by: editor)
             #expect(try await services.dialogue.feed(token: first) == nil)
             #expect(try await services.dialogue.feed(token: second) != nil)
             #expect(try await services.dialogue.feed(token: String(repeating: "x", count: 101)) == nil)

@@ -40,18 +40,6 @@ public struct DialogueOverviewService: Sendable {
         return (overview.scope, AnnualCalendar.ordered(overview.dialogues.flatMap { AnnualCalendar.entries(for: $0, today: today) }))
     }
 
-    /// When the user's calendar feed address was made; nil when there is none.
-    public func feedTokenCreated(by user: UserAccount?) async throws -> Date? {
-        guard let user else { throw ServiceError.unauthenticated }
-        return try await storage.read { repositories in try await repositories.accounts.calendarTokenCreated(for: user.email) }
-    }
-
-    /// A new secret for the user's calendar feed; the old address stops working.
-    public func renewFeedToken(by user: UserAccount?, now: Date = Date()) async throws -> String {
-        guard let user else { throw ServiceError.unauthenticated }
-        return try await storage.write(as: user.email) { repositories in try await repositories.accounts.renewCalendarToken(for: user.email, now: now) }
-    }
-
     /// The calendar of every agency the token's user may read; nil for a wrong or replaced token.
     public func feed(token: String, today: CalendarDate = .today()) async throws -> (user: UserAccount, entries: [CalendarEntry])? {
         guard token.count <= 100 else { return nil }

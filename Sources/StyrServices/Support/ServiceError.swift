@@ -1,7 +1,7 @@
 import StyrDomain
 
 /// Why a use case refused. Each edge maps these once: the pages to an HTML page or a message beside
-/// a form field (`StyrWeb/Support/ServiceErrorPage.swift`), the API to an RFC 9457 problem
+/// a form field (`StyrWeb/Middleware/ServiceErrorMiddleware.swift`), the API to an RFC 9457 problem
 /// (`StyrAPI/Support/ServiceErrorProblem.swift`), the command line to a message and exit code.
 /// Messages are Norwegian and name nothing of any edge (no form field, no flag, no JSON name).
 public enum ServiceError: Error, Sendable, Equatable {

@@ -8,6 +8,8 @@ import StyrServices
 /// log. The rules are `DialogueOverviewService`'s; this page only translates queries and views.
 struct DialogueController: Sendable {
     let dialogue: DialogueOverviewService
+    /// The feed's secret is the user's calendar token (an account matter).
+    let accounts: AccountService
     let pages: Pages
     let access: Authorizer
 
@@ -30,14 +32,14 @@ struct DialogueController: Sendable {
             try await log(try context.parameters.require("code"), request, context)
         }
         router.get("/kalender") { request, context in
-            let created = try await dialogue.feedTokenCreated(by: context.session?.user)
+            let created = try await accounts.calendarTokenCreated(by: context.session?.user)
             return feedPage(newToken: nil, created: created, request: request, context)
         }
         router.post("/kalender/forny") { request, context in
             _ = try access.user(request, context)
             let fields = try await FormBody.read(request, context: context)
             try access.requireCSRF(fields, context)
-            let token = try await dialogue.renewFeedToken(by: context.session?.user)
+            let token = try await accounts.renewCalendarToken(by: context.session?.user)
             return feedPage(newToken: token, created: Date(), request: request, context)
         }
         router.get("/kalender/:token") { request, context in
