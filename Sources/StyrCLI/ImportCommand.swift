@@ -4,5 +4,5 @@ import ArgumentParser
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Importerer regnskaps- og budsjettfiler og importprofiler.",
-        subcommands: [ImportLedgerCommand.self, ImportProfileCommand.self])
+        subcommands: [ImportLedgerCommand.self, ImportProfileCommand.self, ImportYearCommand.self])
 }
