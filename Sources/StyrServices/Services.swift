@@ -21,6 +21,7 @@ public struct Services: Sendable {
     public let ledger: LedgerQueryService
     public let accountingReport: AccountingReportService
     public let budgetSetup: BudgetSetupService
+    public let yearFiles: YearFileService
 
     /// `notificationLimit`: how soon after detection a serious incident must reach the department.
     /// `forecastThreshold`: the server's deviation of a forecast that needs an explanation.
@@ -42,5 +43,6 @@ public struct Services: Sendable {
         ledger = LedgerQueryService(storage: storage)
         accountingReport = AccountingReportService(storage: storage, defaultThreshold: forecastThreshold)
         budgetSetup = BudgetSetupService(storage: storage, defaultThreshold: forecastThreshold)
+        yearFiles = YearFileService(storage: storage)
     }
 }
