@@ -59,7 +59,7 @@ public func buildRouter(
     router.add(middleware: SessionMiddleware(accounts: services.accounts))
     router.add(middleware: ServiceErrorMiddleware(pages: pages))
     router.add(middleware: APIMiddleware(accounts: services.accounts))
-    let access = Authorizer(storage: storage, pages: pages)
+    let access = Authorizer(pages: pages)
     let cookies = CookiePolicy(secure: configuration.secureCookies)
     LoginController(accounts: services.accounts, pages: pages, cookies: cookies).addRoutes(to: router)
     OrganisationController(organisations: services.organisations, pages: pages).addRoutes(to: router)

@@ -71,6 +71,14 @@ public struct MeetingService: Sendable {
     /// One side's approval of the minutes: the department's by its steerer, the agency's by its
     /// leader. The rule is applied to the minutes as they are inside the transaction, so two
     /// approvals at once cannot both pass.
+    /// Whether the user may approve minutes for `side` (the department steers, the agency's
+    /// leader approves); a refusal as `approve` would give it, for a form checked before its token.
+    public func checkApproval(side: MeetingSide, in code: String, by user: UserAccount?) async throws {
+        _ = try await storage.read { repositories in
+            try await AccessCheck.agencyScope(side == .department ? .steer : .approveMinutes, on: code, by: user, repositories)
+        }
+    }
+
     public func approve(
         _ id: Int64, side: MeetingSide, in code: String, by user: UserAccount?, today: CalendarDate = .today()
     ) async throws -> Meeting {

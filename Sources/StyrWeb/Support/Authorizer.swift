@@ -22,35 +22,15 @@ struct AccessError: HTTPResponseError {
     }
 }
 
-/// Checks role and scope for a request, on the server, before a handler reads or writes. Refusals
-/// are the services' `ServiceError`s (not logged in, unknown organisation, no access), so a page
-/// refuses as a use case does.
+/// What a page checks itself before calling a use case: that someone is logged in, and that a
+/// form carries the session's CSRF token. Roles and scope are the use cases' (`AccessCheck`).
 struct Authorizer: Sendable {
-    let storage: any Storage
     let pages: Pages
 
     /// The logged-in user; else `.unauthenticated` (a redirect to the login page).
     func user(_ request: Request, _ context: StyrRequestContext) throws -> UserAccount {
         guard let user = context.session?.user else { throw ServiceError.unauthenticated }
         return user
-    }
-
-    /// The user, when allowed `permission` on `organisationCode`; else 401, 403 or 404.
-    func require(
-        _ permission: Permission, on organisationCode: String, _ request: Request, _ context: StyrRequestContext
-    ) async throws -> UserAccount {
-        let user = context.session?.user
-        return try await storage.read { repositories in
-            try await AccessCheck.scope(permission, on: organisationCode, by: user, repositories).user
-        }
-    }
-
-    /// As `require`, with the organisations already read.
-    func require(
-        _ permission: Permission, on organisationCode: String, among organisations: [Organisation], _ request: Request,
-        _ context: StyrRequestContext
-    ) throws -> UserAccount {
-        try AccessCheck.scope(permission, on: organisationCode, by: try user(request, context), among: organisations).user
     }
 
     /// Refuses a form whose CSRF token is missing or not the session's.

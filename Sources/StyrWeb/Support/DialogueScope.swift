@@ -16,23 +16,6 @@ extension OrganisationScope {
     }
 }
 
-extension Authorizer {
-    /// The scope of a page, when the user has `permission` on the organisation of the path's code;
-    /// refusals are `ServiceError`s, answered by `ServiceErrorMiddleware`.
-    func scope(_ permission: Permission, _ request: Request, _ context: StyrRequestContext) async throws -> DialogueScope {
-        let code = try context.parameters.require("code")
-        let user = context.session?.user
-        return try await storage.read { repositories in try await AccessCheck.scope(permission, on: code, by: user, repositories) }
-    }
-
-    /// Like `scope`, but only for agencies: the dialogue records belong to an agency.
-    func agencyScope(_ permission: Permission, _ request: Request, _ context: StyrRequestContext) async throws -> DialogueScope {
-        let code = try context.parameters.require("code")
-        let user = context.session?.user
-        return try await storage.read { repositories in try await AccessCheck.agencyScope(permission, on: code, by: user, repositories) }
-    }
-}
-
 /// Reads a path parameter that must be a supported year (1900–2200). A year outside them is a
 /// bad request (400, `AccessCheck.year`'s `ServiceError.badRequest`, answered by
 /// `ServiceErrorMiddleware`); the address is wrong, not a record missing. `pages` is not needed.

@@ -57,7 +57,7 @@ struct MeetingController: Sendable {
             let side: MeetingSide = fields["side"] == "agency" ? .agency : .department
             let code = try context.parameters.require("code")
             // Access first (a refusal is 403 whatever the form holds), then the form's token.
-            _ = try await access.agencyScope(side == .agency ? .approveMinutes : .steer, request, context)
+            try await meetings.checkApproval(side: side, in: code, by: context.session?.user)
             try access.requireCSRF(fields, context)
             let id = try requireID(context, pages: pages, what: "møte")
             return try await approve(id, side: side, in: code, context)
