@@ -56,11 +56,27 @@ struct DialogueController: Sendable {
     /// A year Styr does not keep shows this year; the days ahead are kept within 1…`maximumDays`.
     func calendar(_ code: String, _ request: Request, _ context: StyrRequestContext) async throws -> HTML {
         let today = CalendarDate.today()
-        let year = request.uri.queryParameters.get("ar", as: Int.self).flatMap { BudgetYears.contains($0) ? $0 : nil } ?? today.year
-        let days = min(Self.maximumDays, max(1, request.uri.queryParameters.get("dager", as: Int.self) ?? 30))
+        let year = try Self.calendarYear(request.uri.queryParameters.get("ar")) ?? today.year
+        let days = try Self.calendarDays(request.uri.queryParameters.get("dager")) ?? 30
         let (scope, entries) = try await dialogue.calendar(of: code, by: context.session?.user, today: today)
         return pages.html("Årshjul \(year) – \(scope.organisation.name)", template: "calendar",
                           model: CalendarView(scope: scope, entries: entries, year: year, days: days, today: today), context: context, trail: trail(scope))
+    }
+
+    /// `?ar=`: a year Styr keeps; anything else is a bad address (400), not silently this year.
+    static func calendarYear(_ text: String?) throws -> Int? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let year = Int(text) else { throw ServiceError.badRequest("«ar» skal være et årstall, ikke «\(text)».") }
+        return try AccessCheck.year(year)
+    }
+
+    /// `?dager=`: how many days ahead to list what is due, 1 to `maximumDays`; else 400.
+    static func calendarDays(_ text: String?) throws -> Int? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let days = Int(text), (1...maximumDays).contains(days) else {
+            throw ServiceError.badRequest("«dager» skal være et helt antall dager fra 1 til \(maximumDays), ikke «\(text)».")
+        }
+        return days
     }
 
     func feedPage(newToken: String?, created: Date?, request: Request, _ context: StyrRequestContext) -> HTML {
