@@ -20,24 +20,13 @@ public struct HTMLRenderer: Sendable {
         self.library = library
     }
 
-    public func render(_ context: Any, template: String) -> String {
-        guard let html = library.render(Self.withoutEmptyStrings(context), withTemplate: template) else {
+    /// Renders a typed view model. Mustache takes an empty string as true, so a view model's
+    /// optional text is nil when there is none (table cells in an array stay, in position).
+    public func render<Model>(_ model: Model, template: String) -> String {
+        guard let html = library.render(model, withTemplate: template) else {
             preconditionFailure("unknown template \(template)")
         }
         return html
-    }
-
-    /// Mustache treats an empty string as true, so `{{#note}}…{{/note}}` would render around
-    /// nothing. Dictionary entries holding "" are dropped (a missing key is false and renders
-    /// empty); strings inside arrays stay, as they are table cells in position.
-    static func withoutEmptyStrings(_ value: Any) -> Any {
-        if let dictionary = value as? [String: Any] {
-            return dictionary.filter { !(($0.value as? String)?.isEmpty ?? false) }.mapValues(withoutEmptyStrings)
-        }
-        if let array = value as? [Any], !(value is [String]) {
-            return array.map(withoutEmptyStrings)
-        }
-        return value
     }
 
     /// A whole HTML document around `body`. A standalone file carries its style sheet inline;

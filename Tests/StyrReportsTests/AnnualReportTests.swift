@@ -104,12 +104,18 @@ struct AnnualReportTests {
     }
 }
 
+/// A view model with optional text and table cells.
+private struct NoteAndCells {
+    var note: String?
+    var cells: [String]
+}
+
 @Suite("HTML rendering")
 struct HTMLRenderingTests {
-    @Test("an empty string is not a true section, but stays as a table cell")
+    @Test("absent text (nil) is not a true section; an empty string stays as a table cell")
     func emptyStrings() throws {
         let renderer = try HTMLRenderer(pageTemplates: ["t": "{{#note}}<p>{{note}}</p>{{/note}}|{{#cells}}[{{.}}]{{/cells}}"])
-        #expect(renderer.render(["note": "", "cells": ["a", "", "b"]], template: "t") == "|[a][][b]")
-        #expect(renderer.render(["note": "hei", "cells": [String]()], template: "t") == "<p>hei</p>|")
+        #expect(renderer.render(NoteAndCells(note: nil, cells: ["a", "", "b"]), template: "t") == "|[a][][b]")
+        #expect(renderer.render(NoteAndCells(note: "hei", cells: []), template: "t") == "<p>hei</p>|")
     }
 }

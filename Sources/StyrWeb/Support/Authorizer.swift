@@ -5,19 +5,13 @@ import StyrServices
 
 /// A refusal that carries its page: a form whose CSRF token was missing or not the session's
 /// (`requireCSRF`), and an address with no record id (`requireID`). Refusals of use cases are
-/// `ServiceError`s, answered by `ServiceErrorMiddleware`; nothing throws `.unauthorized` here any
-/// more (the Authorizer throws `ServiceError.unauthenticated`).
+/// `ServiceError`s, answered by `ServiceErrorMiddleware`.
 struct AccessError: HTTPResponseError {
     let status: HTTPResponse.Status
-    let loginReturnPath: String?
     let html: String
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        if status == .unauthorized, let loginReturnPath {
-            let query = loginReturnPath.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
-            return Response(status: .seeOther, headers: [.location: "/logg-inn?neste=\(query)"])
-        }
-        return Response(
+        Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 }
@@ -36,7 +30,7 @@ struct Authorizer: Sendable {
     /// Refuses a form whose CSRF token is missing or not the session's.
     func requireCSRF(_ fields: [String: String], _ context: StyrRequestContext) throws {
         guard let session = context.session, tokensMatch(fields["_csrf"] ?? "", session.csrfToken) else {
-            throw AccessError(status: .forbidden, loginReturnPath: nil, html: pages.errorDocument(
+            throw AccessError(status: .forbidden, html: pages.errorDocument(
                 heading: "Skjemaet er utløpt",
                 message: "Skjemaet manglet et gyldig sikkerhetstegn (CSRF). Last siden på nytt og prøv igjen; ingenting ble lagret.",
                 context: context))

@@ -26,12 +26,12 @@ func requireYear(_ context: StyrRequestContext, pages _: Pages? = nil) throws ->
 /// Reads a path parameter that must be a record id.
 func requireID(_ context: StyrRequestContext, pages: Pages, what: String) throws -> Int64 {
     guard let id = context.parameters.get("id", as: Int64.self), id > 0 else {
-        throw AccessError(status: .notFound, loginReturnPath: nil, html: pages.errorDocument(
+        throw AccessError(status: .notFound, html: pages.errorDocument(
             heading: "Fant ikke \(what)", message: "Adressen peker ikke på noe \(what).", context: context))
     }
     return id
 }
 
 func notFound(_ pages: Pages, _ context: StyrRequestContext, heading: String, message: String) -> AccessError {
-    AccessError(status: .notFound, loginReturnPath: nil, html: pages.errorDocument(heading: heading, message: message, context: context))
+    AccessError(status: .notFound, html: pages.errorDocument(heading: heading, message: message, context: context))
 }
