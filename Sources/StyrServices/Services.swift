@@ -12,6 +12,11 @@ public struct Services: Sendable {
     public let dialogue: DialogueOverviewService
     public let organisations: OrganisationService
     public let budget: BudgetService
+    public let chapters: ChapterService
+    public let originalBudget: OriginalBudgetService
+    public let revisions: RevisionService
+    public let investmentProjects: InvestmentProjectService
+    public let staffing: StaffingService
     public let history: HistoryService
     public let annualReports: AnnualReportService
     public let indicators: IndicatorService
@@ -22,6 +27,15 @@ public struct Services: Sendable {
     public let accountingReport: AccountingReportService
     public let budgetSetup: BudgetSetupService
     public let yearFiles: YearFileService
+    public let setup: SetupService
+    public let organisationAdministration: OrganisationAdministrationService
+    public let userAdministration: UserAdministrationService
+    public let ownAccount: OwnAccountService
+    public let budgetYears: BudgetYearService
+    public let goals: GoalService
+    public let missions: MissionService
+    public let authorities: AuthorityService
+    public let annualReportTexts: AnnualReportTextService
 
     /// `notificationLimit`: how soon after detection a serious incident must reach the department.
     /// `forecastThreshold`: the server's deviation of a forecast that needs an explanation.
@@ -34,6 +48,11 @@ public struct Services: Sendable {
         dialogue = DialogueOverviewService(storage: storage, limit: notificationLimit)
         organisations = OrganisationService(storage: storage)
         budget = BudgetService(storage: storage)
+        chapters = ChapterService(storage: storage)
+        originalBudget = OriginalBudgetService(storage: storage)
+        revisions = RevisionService(storage: storage)
+        investmentProjects = InvestmentProjectService(storage: storage)
+        staffing = StaffingService(storage: storage)
         history = HistoryService(storage: storage)
         annualReports = AnnualReportService(storage: storage)
         indicators = IndicatorService(storage: storage)
@@ -44,5 +63,14 @@ public struct Services: Sendable {
         accountingReport = AccountingReportService(storage: storage, defaultThreshold: forecastThreshold)
         budgetSetup = BudgetSetupService(storage: storage, defaultThreshold: forecastThreshold)
         yearFiles = YearFileService(storage: storage)
+        setup = SetupService(storage: storage)
+        organisationAdministration = OrganisationAdministrationService(storage: storage)
+        userAdministration = UserAdministrationService(storage: storage)
+        ownAccount = OwnAccountService(storage: storage)
+        budgetYears = BudgetYearService(storage: storage)
+        goals = GoalService(storage: storage)
+        missions = MissionService(storage: storage)
+        authorities = AuthorityService(storage: storage)
+        annualReportTexts = AnnualReportTextService(storage: storage)
     }
 }

@@ -15,11 +15,13 @@ public struct MissionStatement: Hashable, Sendable, Codable {
     public var fundingSources: [FundingSource]
     /// The circumstances under which the statement is to be revised.
     public var revisionTriggers: [String]
+    /// What caused this version (nil for a first version or one recorded without a cause).
+    public var revisionCause: RevisionCause?
 
     public init(
         organisationCode: String, version: Int, title: String, fixedOn: CalendarDate, fixedByCode: String,
         sections: [MissionSection], coreTasks: [CoreTask], targetGroups: [String], authorities: [Authority],
-        fundingSources: [FundingSource], revisionTriggers: [String]
+        fundingSources: [FundingSource], revisionTriggers: [String], revisionCause: RevisionCause? = nil
     ) {
         self.organisationCode = organisationCode
         self.version = version
@@ -32,6 +34,7 @@ public struct MissionStatement: Hashable, Sendable, Codable {
         self.authorities = authorities
         self.fundingSources = fundingSources
         self.revisionTriggers = revisionTriggers
+        self.revisionCause = revisionCause
     }
 }
 

@@ -8,6 +8,8 @@ public protocol OrganisationRepository: Sendable {
     func save(_ organisation: Organisation) async throws
     func staffing(of organisationCode: String) async throws -> [StaffingFigure]
     func add(_ figure: StaffingFigure, to organisationCode: String) async throws
+    /// Removes the staffing figure of the date (audited); nothing when there is none.
+    func removeStaffing(at date: CalendarDate, of organisationCode: String) async throws
 }
 
 public protocol MissionRepository: Sendable {
@@ -15,6 +17,11 @@ public protocol MissionRepository: Sendable {
     func save(_ missionStatement: MissionStatement) async throws
     /// All versions, oldest first.
     func missionStatements(of organisationCode: String) async throws -> [MissionStatement]
+    /// The draft of the next version, when one is being written (at most one per organisation).
+    func missionDraft(of organisationCode: String) async throws -> MissionDraft?
+    /// Stores the draft, replacing the organisation's earlier draft.
+    func save(_ draft: MissionDraft) async throws
+    func deleteMissionDraft(of organisationCode: String) async throws
 }
 
 public struct IndicatorWithValues: Hashable, Sendable {
@@ -32,22 +39,39 @@ public struct IndicatorWithValues: Hashable, Sendable {
 public protocol IndicatorRepository: Sendable {
     func save(_ goalArea: GoalArea, of organisationCode: String, year: Int, position: Int) async throws
     func goalAreas(of organisationCode: String, year: Int) async throws -> [GoalArea]
+    /// Renames the year's goal area, keeping its goals and place; indicators linked to the old name follow.
+    func renameGoalArea(of organisationCode: String, year: Int, from oldName: String, to newName: String) async throws
+    func deleteGoalArea(of organisationCode: String, year: Int, named name: String) async throws
     func save(_ indicator: Indicator, of organisationCode: String, position: Int) async throws
     func save(_ value: IndicatorValue, ofIndicator key: String, of organisationCode: String) async throws
     /// Indicators in their position order, each with all its yearly values.
     func indicators(of organisationCode: String) async throws -> [IndicatorWithValues]
+    /// Deletes the indicator's value (target, result, comments) of the year; audited.
+    func deleteValue(ofIndicator key: String, of organisationCode: String, year: Int) async throws
 }
 
 public protocol BudgetRepository: Sendable {
     func save(_ chapter: Chapter) async throws
     func chapters(of organisationCode: String) async throws -> [Chapter]
+    /// The chapter with the number, of any organisation (numbers are unique in a database).
+    func chapter(number: Int) async throws -> Chapter?
     /// Stores input amounts, replacing an amount already stored for the same cell.
     func save(_ amounts: [BudgetAmount]) async throws
     func budgetAmounts(chapter: Int, years: ClosedRange<Int>) async throws -> [BudgetAmount]
     func save(_ revision: BudgetRevision) async throws
     func revisions(chapter: Int, year: Int) async throws -> [BudgetRevision]
+    /// The revisions with their ids, in stored order.
+    func storedRevisions(chapter: Int, year: Int) async throws -> [StoredRevision]
+    /// Replaces a stored revision's fields and lines (audited as an update).
+    func replaceRevision(id: Int64, with revision: BudgetRevision) async throws
+    /// Deletes a stored revision and its lines (audited as a delete).
+    func deleteRevision(id: Int64) async throws
     func save(_ project: InvestmentProject) async throws
     func investmentProjects(chapter: Int, year: Int) async throws -> [InvestmentProject]
+    /// Deletes the amount of the cell (chapter, year, kind, artsgruppe, measure); audited.
+    func deleteBudgetAmount(_ amount: BudgetAmount) async throws
+    /// Deletes the year's investment project with the number; audited.
+    func deleteInvestmentProject(chapter: Int, year: Int, number: String) async throws
 }
 
 /// Text written by the agency for a report, keyed by where it goes (e.g. `leders-beretning`).
@@ -71,10 +95,12 @@ public struct Narrative: Hashable, Sendable, Codable {
 public protocol NarrativeRepository: Sendable {
     func save(_ narrative: Narrative, position: Int) async throws
     func narratives(of organisationCode: String, year: Int) async throws -> [Narrative]
+    /// Deletes the year's text with the key; audited.
+    func deleteNarrative(of organisationCode: String, year: Int, key: String) async throws
 }
 
 public typealias GovernanceRepository = OrganisationRepository & MissionRepository & IndicatorRepository
-    & BudgetRepository & NarrativeRepository & DialogueRepository
+    & BudgetRepository & NarrativeRepository & DialogueRepository & AuthorityRepository & BudgetYearRepository
 
 /// Letters, meetings, signals and notices of the governance dialogue with one agency.
 public protocol DialogueRepository: Sendable {
@@ -92,6 +118,12 @@ public protocol DialogueRepository: Sendable {
     @discardableResult func save(_ notice: InformationNotice) async throws -> Int64
     func notices(of organisationCode: String) async throws -> [InformationNotice]
     func notice(id: Int64) async throws -> InformationNotice?
+    /// Deletes records of the dialogue (a year file replaced); each audited, nothing when not stored.
+    func deleteLetter(of organisationCode: String, year: Int, number: Int) async throws
+    func deleteAssignmentUpdate(_ update: AssignmentStatusUpdate) async throws
+    func deleteMeeting(id: Int64) async throws
+    func deleteSignal(id: Int64, of organisationCode: String) async throws
+    func deleteNotice(id: Int64) async throws
 }
 
 extension DialogueRepository {

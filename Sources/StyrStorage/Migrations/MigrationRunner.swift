@@ -82,6 +82,12 @@ public enum StyrMigrations {
         AddLedgerImportTotals(),
         PlaceLedgerLinesByArt(),
         CreateForecastThresholds(),
+        AddOrganisationClosing(),
+        AddAccountAdministration(),
+        CreateBudgetYears(),
+        AddBudgetData(),
+        CreateDelegatedAuthorities(),
+        CreateMissionDrafts(),
     ]
 }
 

@@ -31,6 +31,38 @@ extension SQLGovernanceStore: IndicatorRepository {
         return areas
     }
 
+    public func renameGoalArea(of organisationCode: String, year: Int, from oldName: String, to newName: String) async throws {
+        let organisationID = try await organisationID(organisationCode)
+        guard let before = try await goalAreas(of: organisationCode, year: year).first(where: { $0.name == oldName }) else {
+            throw StorageError.notFound("målområdet «\(oldName)» i \(year) hos «\(organisationCode)»")
+        }
+        try await db.update("goal_areas").set("name", to: newName)
+            .where("organisation_id", .equal, organisationID).where("year", .equal, year).where("name", .equal, oldName).run()
+        for entry in try await indicators(of: organisationCode) where entry.indicator.goalArea == oldName {
+            try await db.update("indicators").set("goal_area", to: newName)
+                .where("organisation_id", .equal, organisationID).where("key", .equal, entry.indicator.key).run()
+            var after = entry.indicator
+            after.goalArea = newName
+            try await record("indicator", "\(organisationCode)/\(entry.indicator.key)", before: entry.indicator, after: after)
+        }
+        var after = before
+        after.name = newName
+        try await record("goalArea", "\(organisationCode)/\(year)/\(oldName)", before: before, after: after)
+    }
+
+    public func deleteGoalArea(of organisationCode: String, year: Int, named name: String) async throws {
+        let organisationID = try await organisationID(organisationCode)
+        guard let before = try await goalAreas(of: organisationCode, year: year).first(where: { $0.name == name }),
+              let row = try await db.select().column("id").from("goal_areas").where("organisation_id", .equal, organisationID)
+                .where("year", .equal, year).where("name", .equal, name).first() else {
+            throw StorageError.notFound("målområdet «\(name)» i \(year) hos «\(organisationCode)»")
+        }
+        let id = try row.decode(column: "id", as: Int64.self)
+        try await db.delete(from: "goals").where("goal_area_id", .equal, id).run()
+        try await db.delete(from: "goal_areas").where("id", .equal, id).run()
+        try await record("goalArea", "\(organisationCode)/\(year)/\(name)", before: before, after: GoalArea?.none)
+    }
+
     public func save(_ indicator: Indicator, of organisationCode: String, position: Int) async throws {
         guard !indicator.key.isEmpty, !indicator.name.isEmpty else {
             throw StorageError.invalid("En indikator må ha nøkkel og navn.")

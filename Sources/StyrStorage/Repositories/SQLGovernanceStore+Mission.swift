@@ -42,6 +42,10 @@ extension SQLGovernanceStore: MissionRepository {
                     .run()
             }
         }
+        if let cause = missionStatement.revisionCause {
+            try await db.insert(into: "mission_revision_causes").columns("mission_statement_id", "revision_trigger", "description")
+                .values(SQLBind(id), SQLBind(cause.trigger.rawValue), SQLBind(cause.text)).run()
+        }
         try await record(
             "missionStatement", "\(missionStatement.organisationCode)/v\(missionStatement.version)",
             before: MissionStatement?.none, after: missionStatement)
@@ -77,6 +81,10 @@ extension SQLGovernanceStore: MissionRepository {
                 guard let fundingKind = FundingKind(rawValue: kind) else { throw StorageError.invalid("Ukjent finansieringstype «\(kind)».") }
                 return FundingSource(kind: fundingKind, description: try row.decode(column: "description"))
             }
+            let cause = try await db.select().columns("revision_trigger", "description").from("mission_revision_causes")
+                .where("mission_statement_id", .equal, id).first().map { row in
+                    RevisionCause(trigger: try enumValue(row, "revision_trigger"), text: try row.decode(column: "description"))
+                }
             let items = try await rows("mission_list_items", ["list", "text"])
             func list(_ name: String) throws -> [String] {
                 try items.filter { try $0.decode(column: "list", as: String.self) == name }.map { try $0.decode(column: "text") }
@@ -85,9 +93,34 @@ extension SQLGovernanceStore: MissionRepository {
                 organisationCode: organisationCode, version: Int(try header.decode(column: "version", as: Int64.self)),
                 title: try header.decode(column: "title"), fixedOn: fixedOn, fixedByCode: try header.decode(column: "fixed_by"),
                 sections: sections, coreTasks: tasks, targetGroups: try list("target_group"), authorities: authorities,
-                fundingSources: funding, revisionTriggers: try list("revision_trigger")
+                fundingSources: funding, revisionTriggers: try list("revision_trigger"), revisionCause: cause
             ))
         }
         return result
+    }
+
+    // MARK: Drafts
+
+    public func missionDraft(of organisationCode: String) async throws -> MissionDraft? {
+        let organisationID = try await organisationID(organisationCode)
+        return try await db.select().column("document").from("mission_drafts").where("organisation_id", .equal, organisationID)
+            .first().map { try decodeStoredJSON(MissionDraft.self, from: try $0.decode(column: "document", as: String.self)) }
+    }
+
+    public func save(_ draft: MissionDraft) async throws {
+        let organisationID = try await organisationID(draft.organisationCode)
+        let before = try await missionDraft(of: draft.organisationCode)
+        try await db.insert(into: "mission_drafts").columns("organisation_id", "document")
+            .values(SQLBind(organisationID), SQLBind(try storedJSON(draft)))
+            .onConflict(with: ["organisation_id"]) { $0.set(excludedValueOf: "document") }
+            .run()
+        try await record("missionDraft", draft.organisationCode, before: before, after: draft)
+    }
+
+    public func deleteMissionDraft(of organisationCode: String) async throws {
+        let organisationID = try await organisationID(organisationCode)
+        guard let before = try await missionDraft(of: organisationCode) else { return }
+        try await db.delete(from: "mission_drafts").where("organisation_id", .equal, organisationID).run()
+        try await record("missionDraft", organisationCode, before: before, after: MissionDraft?.none)
     }
 }
