@@ -31,13 +31,19 @@ public struct Organisation: Hashable, Sendable, Codable {
     public var name: String
     public var kind: OrganisationKind
     public var parentCode: String?
+    /// The day the unit was closed (nedlagt): it keeps its years for reading but takes no new writes.
+    /// Optional, so documents and year files written before it existed still decode.
+    public var closedOn: CalendarDate?
 
-    public init(code: String, name: String, kind: OrganisationKind, parentCode: String?) {
+    public init(code: String, name: String, kind: OrganisationKind, parentCode: String?, closedOn: CalendarDate? = nil) {
         self.code = code
         self.name = name
         self.kind = kind
         self.parentCode = parentCode
+        self.closedOn = closedOn
     }
+
+    public var isClosed: Bool { closedOn != nil }
 }
 
 /// Staffing at a date: headcount and full-time equivalents (årsverk, two decimals).

@@ -63,6 +63,10 @@ public enum AccessCheck {
         guard AccessPolicy.allows(user, permission, on: code, in: OrganisationTree(organisations)) else {
             throw ServiceError.forbidden(organisationCode: code)
         }
+        // A closed organisation keeps its years for reading; only its administration still writes.
+        if let closedOn = organisation.closedOn, permission != .read, permission != .administer {
+            throw ServiceError.invalid(.single("organisation", "\(organisation.name) ble lagt ned \(NorwegianFormat.date(closedOn)) og tar ikke imot nye endringer. En administrator kan gjenåpne den."))
+        }
         return OrganisationScope(user: user, organisation: organisation, organisations: organisations)
     }
 

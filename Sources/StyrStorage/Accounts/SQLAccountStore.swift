@@ -10,10 +10,13 @@ public struct SQLAccountStore: Sendable {
     let db: any SQLDatabase
     /// bcrypt cost: 12 in production; tests pass a low cost to stay fast.
     let bcryptCost: UInt8
+    /// Who makes the changes, for the audit log of the administration's writes.
+    let actor: String
 
-    public init(_ db: any SQLDatabase, bcryptCost: UInt8 = 12) {
+    public init(_ db: any SQLDatabase, bcryptCost: UInt8 = 12, actor: String = "system") {
         self.db = db
         self.bcryptCost = bcryptCost
+        self.actor = actor
     }
 
     // MARK: Users
@@ -108,10 +111,13 @@ public struct SQLAccountStore: Sendable {
            let oldestDate = Self.date(oldest) {
             return .throttled(until: Self.timestamp(oldestDate.addingTimeInterval(Self.window)))
         }
-        let row = try await db.select().columns("id", "email", "name", "password_hash").from("users").where("email", .equal, email).first()
+        let row = try await db.select().columns("id", "email", "name", "password_hash", "deactivated_at").from("users")
+            .where("email", .equal, email).first()
         let hash = try row?.decode(column: "password_hash", as: String.self) ?? ""
+        // A deactivated user cannot log in (checked after the hash, so timing does not tell).
+        let deactivated = try row.map { try $0.decodeNil(column: "deactivated_at") == false } ?? false
         // Verify against a dummy hash when the user is unknown, so timing does not tell.
-        let valid = Bcrypt.verify(password, hash: hash.isEmpty ? Self.dummyHash : hash) && !hash.isEmpty && row != nil
+        let valid = Bcrypt.verify(password, hash: hash.isEmpty ? Self.dummyHash : hash) && !hash.isEmpty && row != nil && !deactivated
         try await db.insert(into: "login_attempts").columns("email", "at", "succeeded")
             .values(SQLBind(email), SQLBind(Self.timestamp(now)), SQLBind(valid ? 1 : 0)).run()
         guard valid, let row else { return .wrongCredentials }
@@ -142,7 +148,7 @@ public struct SQLAccountStore: Sendable {
     public func session(token: String, now: Date = Date()) async throws -> Session? {
         guard let row = try await db.raw("""
             SELECT s.csrf_token, s.expires_at, u.id, u.email, u.name FROM sessions s JOIN users u ON u.id = s.user_id
-            WHERE s.token_hash = \(bind: Self.sha256(token)) AND s.expires_at > \(bind: Self.timestamp(now))
+            WHERE s.token_hash = \(bind: Self.sha256(token)) AND s.expires_at > \(bind: Self.timestamp(now)) AND u.deactivated_at IS NULL
             """).first() else { return nil }
         return Session(
             user: try await user(from: row), csrfToken: try row.decode(column: "csrf_token"),
@@ -163,6 +169,7 @@ public struct SQLAccountStore: Sendable {
         try await db.insert(into: "api_tokens").columns("token_hash", "user_id", "name", "created_at")
             .values(SQLBind(Self.sha256(token)), SQLBind(userID), SQLBind(name), SQLBind(Self.timestamp(now)))
             .run()
+        try await audit(.create, "apiToken", "\(email)/\(sessionID(token: token))", before: nil, after: ["name": name])
         return token
     }
 
@@ -170,7 +177,7 @@ public struct SQLAccountStore: Sendable {
     public func user(apiToken token: String) async throws -> UserAccount? {
         guard let row = try await db.raw("""
             SELECT u.id, u.email, u.name FROM api_tokens t JOIN users u ON u.id = t.user_id
-            WHERE t.token_hash = \(bind: Self.sha256(token))
+            WHERE t.token_hash = \(bind: Self.sha256(token)) AND u.deactivated_at IS NULL
             """).first() else { return nil }
         return try await user(from: row)
     }
@@ -238,7 +245,7 @@ extension SQLAccountStore {
     public func user(calendarToken token: String) async throws -> UserAccount? {
         guard !token.isEmpty, let row = try await db.raw("""
             SELECT u.id, u.email, u.name FROM calendar_tokens t JOIN users u ON u.id = t.user_id
-            WHERE t.token_hash = \(bind: Self.sha256(token))
+            WHERE t.token_hash = \(bind: Self.sha256(token)) AND u.deactivated_at IS NULL
             """).first() else { return nil }
         return try await user(from: row)
     }

@@ -16,7 +16,7 @@ public struct SQLStorage: Storage {
 
     func repositories(_ db: any SQLDatabase, actor: String) -> Repositories {
         Repositories(
-            governance: SQLGovernanceStore(db, actor: actor), accounts: SQLAccountStore(db, bcryptCost: bcryptCost),
+            governance: SQLGovernanceStore(db, actor: actor), accounts: SQLAccountStore(db, bcryptCost: bcryptCost, actor: actor),
             audit: SQLAuditLog(db), budgetSetup: SQLBudgetSetupStore(db, actor: actor), forecasts: SQLForecastStore(db, actor: actor),
             importProfiles: SQLImportProfileStore(db, actor: actor), ledger: SQLLedgerStore(db))
     }

@@ -5,7 +5,7 @@ import StyrDomain
 extension SQLGovernanceStore: OrganisationRepository {
     public func organisations() async throws -> [Organisation] {
         try await db.raw("""
-            SELECT o.code, o.name, o.kind, p.code AS parent_code
+            SELECT o.code, o.name, o.kind, o.closed_on, p.code AS parent_code
             FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id
             ORDER BY o.id
             """).all().map(Self.organisation)
@@ -13,7 +13,7 @@ extension SQLGovernanceStore: OrganisationRepository {
 
     public func organisation(code: String) async throws -> Organisation? {
         try await db.raw("""
-            SELECT o.code, o.name, o.kind, p.code AS parent_code
+            SELECT o.code, o.name, o.kind, o.closed_on, p.code AS parent_code
             FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id
             WHERE o.code = \(bind: code)
             """).first().map(Self.organisation)
@@ -24,9 +24,13 @@ extension SQLGovernanceStore: OrganisationRepository {
         guard let organisationKind = OrganisationKind(rawValue: kind) else {
             throw StorageError.invalid("Ukjent organisasjonstype «\(kind)» i databasen.")
         }
+        let closedOn: CalendarDate? = try row.decodeOptional("closed_on", as: String.self).flatMap { text in
+            guard let date = CalendarDate(text) else { throw StorageError.invalid("Ugyldig dato «\(text)» for nedleggelse i databasen.") }
+            return date
+        }
         return Organisation(
             code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
-            kind: organisationKind, parentCode: try row.decodeOptional("parent_code")
+            kind: organisationKind, parentCode: try row.decodeOptional("parent_code"), closedOn: closedOn
         )
     }
 
@@ -49,9 +53,12 @@ extension SQLGovernanceStore: OrganisationRepository {
             throw StorageError.invalid("«\(code)» må ha en overordnet organisasjon; bare en kommune står øverst.")
         }
         let before = try await self.organisation(code: code)
-        try await db.insert(into: "organisations").columns("code", "name", "kind", "parent_id")
-            .values(SQLBind(code), SQLBind(organisation.name), SQLBind(organisation.kind.rawValue), SQLBind(parentID))
-            .onConflict(with: ["code"]) { $0.set(excludedValueOf: "name").set(excludedValueOf: "kind").set(excludedValueOf: "parent_id") }
+        try await db.insert(into: "organisations").columns("code", "name", "kind", "parent_id", "closed_on")
+            .values(SQLBind(code), SQLBind(organisation.name), SQLBind(organisation.kind.rawValue), SQLBind(parentID),
+                    SQLBind(organisation.closedOn?.iso))
+            .onConflict(with: ["code"]) {
+                $0.set(excludedValueOf: "name").set(excludedValueOf: "kind").set(excludedValueOf: "parent_id").set(excludedValueOf: "closed_on")
+            }
             .run()
         var after = organisation
         after.code = code
