@@ -71,6 +71,7 @@ public struct LetterService: Sendable {
         let year = try AccessCheck.year(year)
         return try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await AccessCheck.agencyScope(.steer, on: code, by: user, repositories)
+            try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
             let store = repositories.governance
             let (letters, updates) = (try await store.letters(of: code), try await store.assignmentUpdates(of: code))
             let draft = try ServiceError.rule {
@@ -99,6 +100,7 @@ public struct LetterService: Sendable {
         let year = try AccessCheck.year(year)
         return try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await AccessCheck.agencyScope(.steer, on: code, by: user, repositories)
+            try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
             let draft = try await Self.draft(of: scope, year: year, repositories.governance)
             let edited = try ServiceError.rule { try LetterRules.editDraft(draft, title: title, introduction: introduction, lists: lists) }
             try await repositories.governance.save(edited)
@@ -111,6 +113,7 @@ public struct LetterService: Sendable {
         let year = try AccessCheck.year(year)
         return try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await AccessCheck.agencyScope(.steer, on: code, by: user, repositories)
+            try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
             let draft = try await Self.draft(of: scope, year: year, repositories.governance)
             let issued = try ServiceError.rule { try LetterRules.issue(draft, on: date) }
             try await repositories.governance.save(issued)
@@ -138,6 +141,7 @@ public struct LetterService: Sendable {
         let year = try AccessCheck.year(year)
         return try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await AccessCheck.agencyScope(.steer, on: code, by: user, repositories)
+            try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
             let letters = try await repositories.governance.letters(of: code)
             let current = try Self.current(letters, scope: scope, year: year, today: today)
             let supplement = try ServiceError.rule {
@@ -161,6 +165,7 @@ public struct LetterService: Sendable {
         let year = try AccessCheck.year(year)
         return try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await AccessCheck.agencyScope(.inform, on: code, by: user, repositories)
+            try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
             let update = try ServiceError.rule {
                 try LetterRules.statusUpdate(
                     organisationCode: code, year: year, assignmentKey: key, date: date, status: status, comment: comment,

@@ -38,6 +38,7 @@ public struct AccountingReportService: Sendable {
         try await storage.write(as: user?.email ?? "") { repositories in
             _ = try await AccessCheck.scope(.enterResults, on: code, by: user, repositories)
             _ = try AccessCheck.year(year)
+            try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
             let setup = try await BudgetSetup.load(repositories, code: code, year: year, defaultThreshold: defaultThreshold)
             let report = try await Self.build(repositories, code: code, year: year, period: period, setup: setup)
             var names: [PostKey: String] = [:]
@@ -73,6 +74,7 @@ public struct AccountingReportService: Sendable {
         try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await AccessCheck.scope(.approveReports, on: code, by: user, repositories)
             _ = try AccessCheck.year(year)
+            try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
             let setup = try await BudgetSetup.load(repositories, code: code, year: year, defaultThreshold: defaultThreshold)
             let report = try await Self.build(repositories, code: code, year: year, period: period, setup: setup)
             guard report.canBeSubmitted else {

@@ -176,6 +176,7 @@ public struct BudgetSetupService: Sendable {
         try await storage.write(as: user?.email ?? "") { repositories in
             _ = try await AccessCheck.scope(.enterResults, on: code, by: user, repositories)
             _ = try AccessCheck.year(year)
+            try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
             let setup = try await BudgetSetup.load(repositories, code: code, year: year, defaultThreshold: defaultThreshold)
             let profiles = try ServiceError.rule { try Self.profiles(draft, code: code, setup: setup).get() }
             try await repositories.budgetSetup.saveProfiles(profiles, of: code, year: year)
@@ -192,6 +193,7 @@ public struct BudgetSetupService: Sendable {
         try await storage.write(as: user?.email ?? "") { repositories in
             _ = try await AccessCheck.scope(.steer, on: code, by: user, repositories)
             _ = try AccessCheck.year(year)
+            try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
             if let problems = threshold?.problems, !problems.isEmpty { throw ServiceError.invalid(problems) }
             try await repositories.budgetSetup.saveThreshold(threshold, of: code, year: year)
             return try await BudgetSetup.load(repositories, code: code, year: year, defaultThreshold: defaultThreshold)
@@ -204,6 +206,7 @@ public struct BudgetSetupService: Sendable {
         try await storage.write(as: user?.email ?? "") { repositories in
             _ = try await AccessCheck.scope(.steer, on: code, by: user, repositories)
             _ = try AccessCheck.year(year)
+            try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
             let threshold = try ServiceError.rule { try ForecastThreshold.parse(amount: amount, percent: percent, rule: rule).get() }
             if !threshold.problems.isEmpty { throw ServiceError.invalid(threshold.problems) }
             try await repositories.budgetSetup.saveThreshold(threshold, of: code, year: year)

@@ -44,6 +44,7 @@ public struct IndicatorService: Sendable {
         try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await AccessCheck.scope(.enterResults, on: code, by: user, repositories)
             let entry = try await Self.targeted(key, year: try AccessCheck.year(year), scope, repositories)
+            try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
             let value = try ServiceError.rule { try draft.applied(to: entry.value(in: year) ?? IndicatorValue(year: year), of: entry.indicator) }
             try await repositories.governance.save(value, ofIndicator: key, of: code)
             return entry.replacing(value)
@@ -94,6 +95,7 @@ public struct IndicatorService: Sendable {
         try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await AccessCheck.scope(.defineIndicators, on: code, by: user, repositories)
             let year = try AccessCheck.year(year)
+            try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
             let store = repositories.governance
             if case .put(let key) = definition, !IndicatorDraft.isValidKey(key) {
                 throw ServiceError.invalid(.single(IndicatorDraft.Field.key.rawValue, IndicatorDraft.keyFormatMessage))

@@ -84,8 +84,12 @@ public struct LedgerImportService: Sendable {
     public func importFile(
         _ request: Request, into code: String, chunks: LedgerChunks, by user: UserAccount?, progress: (@Sendable (Int64, Int) -> Void)? = nil
     ) async throws -> Run {
-        let scope = try await storage.read { repositories in try await AccessCheck.scope(.enterResults, on: code, by: user, repositories) }
-        _ = try AccessCheck.year(request.year)
+        let scope = try await storage.read { repositories in
+            let scope = try await AccessCheck.scope(.enterResults, on: code, by: user, repositories)
+            _ = try AccessCheck.year(request.year)
+            try await YearGuard.requireOpen(organisationCode: code, year: request.year, repositories)
+            return scope
+        }
         let settings = try ServiceError.rule { try Self.settings(request, organisationCode: code, actor: scope.user.email).get() }
         let outcome = try await storage.importLedger(settings, chunks: chunks, progress: progress)
         return Run(scope: scope, settings: settings, outcome: outcome)
