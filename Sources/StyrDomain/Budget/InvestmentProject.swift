@@ -6,6 +6,8 @@ public struct InvestmentProject: Hashable, Sendable, Codable {
     public var name: String
     /// The artsgrupper the project's budget and actuals cover, e.g. 000–599 (sum financing need).
     public var groups: ObjectGroup
+    /// When the project was decided: a year (`2019`) or a date (`15.03.2019`); nil when not recorded.
+    public var decided: String?
     /// Completion decided by the city council (kv/år), if any.
     public var councilCompletion: String?
     /// Actual or expected completion (kv/år, "Avsluttes 2020", "Løpende").
@@ -17,8 +19,9 @@ public struct InvestmentProject: Hashable, Sendable, Codable {
 
     public init(
         chapter: Int, year: Int, number: String, name: String, groups: ObjectGroup, councilCompletion: String?,
-        expectedCompletion: String?, originalBudget: Money, revisedBudget: Money, actuals: Money
+        expectedCompletion: String?, originalBudget: Money, revisedBudget: Money, actuals: Money, decided: String? = nil
     ) {
+        self.decided = decided
         self.chapter = chapter
         self.year = year
         self.number = number

@@ -69,12 +69,60 @@ public struct Chapter: Hashable, Sendable, Codable {
     public var number: Int
     public var name: String
     public var organisationCode: String
+    /// Drift, investering or both (the demo's chapter 125 holds both).
+    public var kind: ChapterKind
 
-    public init(number: Int, name: String, organisationCode: String) {
+    public init(number: Int, name: String, organisationCode: String, kind: ChapterKind = .both) {
         self.number = number
         self.name = name
         self.organisationCode = organisationCode
+        self.kind = kind
     }
+
+    private enum CodingKeys: String, CodingKey { case number, name, organisationCode, kind }
+
+    /// A year file without `kind` (schema version 1) holds chapters of both kinds.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        number = try container.decode(Int.self, forKey: .number)
+        name = try container.decode(String.self, forKey: .name)
+        organisationCode = try container.decode(String.self, forKey: .organisationCode)
+        kind = try container.decodeIfPresent(ChapterKind.self, forKey: .kind) ?? .both
+    }
+
+    /// `kind` is written only when it is not `both`, so that files of chapters of both kinds stay as they were.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(number, forKey: .number)
+        try container.encode(name, forKey: .name)
+        try container.encode(organisationCode, forKey: .organisationCode)
+        if kind != .both { try container.encode(kind, forKey: .kind) }
+    }
+}
+
+/// What a chapter budgets: drift, investering, or both.
+public enum ChapterKind: String, Sendable, Codable, CaseIterable {
+    case operating
+    case investment
+    case both
+
+    public var norwegianName: String {
+        switch self {
+        case .operating: "Drift"
+        case .investment: "Investering"
+        case .both: "Drift og investering"
+        }
+    }
+
+    public var accountKinds: [AccountKind] {
+        switch self {
+        case .operating: [.operating]
+        case .investment: [.investment]
+        case .both: [.operating, .investment]
+        }
+    }
+
+    public func covers(_ kind: AccountKind) -> Bool { accountKinds.contains(kind) }
 }
 
 /// One input amount: chapter × year × kind × artsgruppe × measure.

@@ -14,20 +14,32 @@ extension SQLGovernanceStore: BudgetRepository {
             throw StorageError.invalid("Kapittel \(chapter.number) tilhører allerede «\(owner)».")
         }
         let before = try await chapters(of: chapter.organisationCode).first { $0.number == chapter.number }
-        try await db.insert(into: "chapters").columns("organisation_id", "number", "name")
-            .values(SQLBind(organisationID), SQLBind(Int64(chapter.number)), SQLBind(chapter.name))
-            .onConflict(with: ["number"]) { $0.set(excludedValueOf: "name").set(excludedValueOf: "organisation_id") }
+        try await db.insert(into: "chapters").columns("organisation_id", "number", "name", "kind")
+            .values(SQLBind(organisationID), SQLBind(Int64(chapter.number)), SQLBind(chapter.name), SQLBind(chapter.kind.rawValue))
+            .onConflict(with: ["number"]) {
+                $0.set(excludedValueOf: "name").set(excludedValueOf: "organisation_id").set(excludedValueOf: "kind")
+            }
             .run()
         try await record("chapter", String(chapter.number), before: before, after: chapter)
     }
 
     public func chapters(of organisationCode: String) async throws -> [Chapter] {
         let organisationID = try await organisationID(organisationCode)
-        return try await db.select().columns("number", "name").from("chapters")
+        return try await db.select().columns("number", "name", "kind").from("chapters")
             .where("organisation_id", .equal, organisationID).orderBy("number").all().map {
                 Chapter(number: Int(try $0.decode(column: "number", as: Int64.self)), name: try $0.decode(column: "name"),
-                        organisationCode: organisationCode)
+                        organisationCode: organisationCode, kind: try enumValue($0, "kind"))
             }
+    }
+
+    public func chapter(number: Int) async throws -> Chapter? {
+        try await db.raw("""
+            SELECT c.number, c.name, c.kind, o.code FROM chapters c JOIN organisations o ON o.id = c.organisation_id
+            WHERE c.number = \(bind: number)
+            """).first().map {
+            Chapter(number: Int(try $0.decode(column: "number", as: Int64.self)), name: try $0.decode(column: "name"),
+                    organisationCode: try $0.decode(column: "code"), kind: try enumValue($0, "kind"))
+        }
     }
 
     public func save(_ amounts: [BudgetAmount]) async throws {
@@ -105,18 +117,22 @@ extension SQLGovernanceStore: BudgetRepository {
     }
 
     public func revisions(chapter: Int, year: Int) async throws -> [BudgetRevision] {
+        try await storedRevisions(chapter: chapter, year: year).map(\.revision)
+    }
+
+    public func storedRevisions(chapter: Int, year: Int) async throws -> [StoredRevision] {
         let chapterID = try await chapterID(chapter)
-        var result: [BudgetRevision] = []
+        var result: [StoredRevision] = []
         for row in try await db.select().columns("id", "account_kind", "reference", "decided_on", "reason").from("budget_revisions")
             .where("chapter_id", .equal, chapterID).where("year", .equal, year).orderBy("id").all() {
             let lines = try await db.select().columns("group_first", "group_last", "amount_ore").from("budget_revision_lines")
                 .where("revision_id", .equal, try row.decode(column: "id", as: Int64.self)).orderBy("group_first").all()
                 .map { RevisionLine(group: try group($0), amount: Money(ore: try $0.decode(column: "amount_ore"))) }
-            result.append(BudgetRevision(
+            result.append(StoredRevision(id: try row.decode(column: "id", as: Int64.self), revision: BudgetRevision(
                 chapter: chapter, year: year, kind: try enumValue(row, "account_kind"), reference: try row.decode(column: "reference"),
                 decidedOn: try row.decodeOptional("decided_on", as: String.self).flatMap(CalendarDate.init),
                 reason: try row.decode(column: "reason"), lines: lines
-            ))
+            )))
         }
         return result
     }
@@ -129,14 +145,14 @@ extension SQLGovernanceStore: BudgetRepository {
         let before = try await investmentProjects(chapter: project.chapter, year: project.year).first { $0.number == project.number }
         try await db.insert(into: "investment_projects")
             .columns("chapter_id", "year", "number", "name", "group_first", "group_last", "council_completion",
-                     "expected_completion", "original_budget_ore", "revised_budget_ore", "actuals_ore")
+                     "expected_completion", "original_budget_ore", "revised_budget_ore", "actuals_ore", "decided")
             .values(SQLBind(chapterID), SQLBind(Int64(project.year)), SQLBind(project.number), SQLBind(project.name),
                     SQLBind(Int64(project.groups.first)), SQLBind(Int64(project.groups.last)), SQLBind(project.councilCompletion),
                     SQLBind(project.expectedCompletion), SQLBind(project.originalBudget.ore), SQLBind(project.revisedBudget.ore),
-                    SQLBind(project.actuals.ore))
+                    SQLBind(project.actuals.ore), SQLBind(project.decided))
             .onConflict(with: ["chapter_id", "year", "number"]) { update in
                 ["name", "group_first", "group_last", "council_completion", "expected_completion", "original_budget_ore",
-                 "revised_budget_ore", "actuals_ore"].reduce(update) { $0.set(excludedValueOf: $1) }
+                 "revised_budget_ore", "actuals_ore", "decided"].reduce(update) { $0.set(excludedValueOf: $1) }
             }
             .run()
         try await record("investmentProject", "\(project.chapter)/\(project.year)/\(project.number)", before: before, after: project)
@@ -152,9 +168,63 @@ extension SQLGovernanceStore: BudgetRepository {
                     expectedCompletion: try row.decodeOptional("expected_completion"),
                     originalBudget: Money(ore: try row.decode(column: "original_budget_ore")),
                     revisedBudget: Money(ore: try row.decode(column: "revised_budget_ore")),
-                    actuals: Money(ore: try row.decode(column: "actuals_ore"))
+                    actuals: Money(ore: try row.decode(column: "actuals_ore")), decided: try row.decodeOptional("decided")
                 )
             }
+    }
+}
+
+/// Editing and deleting revisions, and removing staffing figures (the budget data pages).
+extension SQLGovernanceStore {
+    /// The stored revision with the id, with its chapter number.
+    private func storedRevision(id: Int64) async throws -> BudgetRevision {
+        guard let row = try await db.raw("""
+            SELECT c.number, r.year FROM budget_revisions r JOIN chapters c ON c.id = r.chapter_id WHERE r.id = \(bind: id)
+            """).first() else { throw StorageError.notFound("budsjettregulering \(id)") }
+        let chapter = Int(try row.decode(column: "number", as: Int64.self)), year = Int(try row.decode(column: "year", as: Int64.self))
+        guard let stored = try await storedRevisions(chapter: chapter, year: year).first(where: { $0.id == id }) else {
+            throw StorageError.notFound("budsjettregulering \(id)")
+        }
+        return stored.revision
+    }
+
+    public func replaceRevision(id: Int64, with revision: BudgetRevision) async throws {
+        guard !revision.reference.trimmingCharacters(in: .whitespaces).isEmpty, !revision.lines.isEmpty else {
+            throw StorageError.invalid("En budsjettregulering må ha referanse og minst ett beløp.")
+        }
+        for line in revision.lines {
+            try requireStandardGroup(line.group, in: "budsjettreguleringen «\(revision.reference)»")
+        }
+        let before = try await storedRevision(id: id)
+        let chapterID = try await chapterID(revision.chapter)
+        try await db.update("budget_revisions")
+            .set("chapter_id", to: SQLBind(chapterID)).set("year", to: SQLBind(Int64(revision.year)))
+            .set("account_kind", to: SQLBind(revision.kind.rawValue)).set("reference", to: SQLBind(revision.reference))
+            .set("decided_on", to: SQLBind(revision.decidedOn?.iso)).set("reason", to: SQLBind(revision.reason))
+            .where("id", .equal, id).run()
+        try await db.delete(from: "budget_revision_lines").where("revision_id", .equal, id).run()
+        for line in revision.lines {
+            try await db.insert(into: "budget_revision_lines").columns("revision_id", "group_first", "group_last", "amount_ore")
+                .values(SQLBind(id), SQLBind(Int64(line.group.first)), SQLBind(Int64(line.group.last)), SQLBind(line.amount.ore))
+                .run()
+        }
+        try await record(
+            "budgetRevision", "\(revision.chapter)/\(revision.year)/\(revision.kind.rawValue)/\(id)", before: before, after: revision)
+    }
+
+    public func deleteRevision(id: Int64) async throws {
+        let before = try await storedRevision(id: id)
+        try await db.delete(from: "budget_revision_lines").where("revision_id", .equal, id).run()
+        try await db.delete(from: "budget_revisions").where("id", .equal, id).run()
+        try await record(
+            "budgetRevision", "\(before.chapter)/\(before.year)/\(before.kind.rawValue)/\(id)", before: before, after: BudgetRevision?.none)
+    }
+
+    public func removeStaffing(at date: CalendarDate, of organisationCode: String) async throws {
+        let id = try await organisationID(organisationCode)
+        guard let before = try await staffing(of: organisationCode).first(where: { $0.asOf == date }) else { return }
+        try await db.delete(from: "staffing_figures").where("organisation_id", .equal, id).where("as_of", .equal, date.iso).run()
+        try await record("staffing", "\(organisationCode)/\(date.iso)", before: before, after: StaffingFigure?.none)
     }
 }
 
