@@ -67,6 +67,21 @@ struct APITests {
                 "/organisations/{code}/accounting-report/{year}",
                 "/organisations/{code}/budget-setup/{year}", "/organisations/{code}/post-groupings/{chapter}",
                 "/organisations/{code}/budget-profiles/{year}", "/organisations/{code}/forecast-threshold/{year}",
+                "/organisations/{code}/name", "/organisations/{code}/parent", "/organisations/{code}/closing",
+                "/organisations/{code}/years", "/organisations/{code}/years/{year}/status", "/organisations/{code}/years/{year}/next",
+                "/organisations/{code}/chapters", "/organisations/{code}/chapters/{number}",
+                "/organisations/{code}/original-budget/{year}", "/organisations/{code}/original-budget/{year}/from-budget-file",
+                "/organisations/{code}/budget-revisions/{year}/{id}", "/organisations/{code}/investment-projects/{year}/{number}",
+                "/organisations/{code}/staffing/{date}", "/organisations/{code}/goal-areas/{year}",
+                "/organisations/{code}/goal-areas/{year}/{area}", "/organisations/{code}/goal-areas/{year}/{area}/goals",
+                "/organisations/{code}/goal-areas/{year}/{area}/goals/{number}", "/organisations/{code}/goal-areas/{year}/{area}/account",
+                "/organisations/{code}/annual-report-texts/{year}", "/organisations/{code}/annual-report-texts/{year}/{key}", "/users",
+                "/users/{email}", "/users/{email}/roles/{role}/{organisationCode}", "/users/{email}/deactivation",
+                "/users/{email}/sessions/{id}", "/users/{email}/tokens/{id}", "/organisations/{code}/mission-statements/draft",
+                "/organisations/{code}/mission-statements/draft/fixing", "/organisations/{code}/authorities",
+                "/organisations/{code}/authorities/{id}", "/organisations/{code}/authority-requests",
+                "/organisations/{code}/authority-requests/{id}", "/organisations/{code}/authority-requests/{id}/sending",
+                "/organisations/{code}/authority-requests/{id}/decision", "/organisations/{code}/year-files/{year}", "/year-files",
             ])
         }
     }

@@ -12,6 +12,24 @@ extension Components {
         internal typealias Year = Swift.Int
         /// - Remark: Generated from `#/components/parameters/RecordID`.
         internal typealias RecordID = Swift.Int64
+        /// - Remark: Generated from `#/components/parameters/ChapterNumber`.
+        internal typealias ChapterNumber = Swift.Int
+        /// The goal area's name.
+        ///
+        /// - Remark: Generated from `#/components/parameters/GoalAreaName`.
+        internal typealias GoalAreaName = Swift.String
+        /// The goal's place in its area, 1 for the first.
+        ///
+        /// - Remark: Generated from `#/components/parameters/GoalNumber`.
+        internal typealias GoalNumber = Swift.Int
+        /// - Remark: Generated from `#/components/parameters/UserEmail`.
+        internal typealias UserEmail = Swift.String
+        /// - Remark: Generated from `#/components/parameters/RoleName`.
+        internal typealias RoleName = Components.Schemas.RoleName
+        /// - Remark: Generated from `#/components/parameters/RoleOrganisation`.
+        internal typealias RoleOrganisation = Swift.String
+        /// - Remark: Generated from `#/components/parameters/PublicID`.
+        internal typealias PublicID = Swift.String
         /// actuals, budget or revised-budget. Default actuals.
         ///
         /// - Remark: Generated from `#/components/parameters/LedgerMeasure`.

@@ -72,6 +72,10 @@ extension Components {
             internal var kind: Components.Schemas.Organisation.KindPayload
             /// - Remark: Generated from `#/components/schemas/Organisation/parentCode`.
             internal var parentCode: Swift.String?
+            /// The day it closed; it stays readable with its years.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Organisation/closedOn`.
+            internal var closedOn: Swift.String?
             /// Creates a new `Organisation`.
             ///
             /// - Parameters:
@@ -79,22 +83,26 @@ extension Components {
             ///   - name:
             ///   - kind:
             ///   - parentCode:
+            ///   - closedOn: The day it closed; it stays readable with its years.
             internal init(
                 code: Swift.String,
                 name: Swift.String,
                 kind: Components.Schemas.Organisation.KindPayload,
-                parentCode: Swift.String? = nil
+                parentCode: Swift.String? = nil,
+                closedOn: Swift.String? = nil
             ) {
                 self.code = code
                 self.name = name
                 self.kind = kind
                 self.parentCode = parentCode
+                self.closedOn = closedOn
             }
             internal enum CodingKeys: String, CodingKey {
                 case code
                 case name
                 case kind
                 case parentCode
+                case closedOn
             }
         }
         /// - Remark: Generated from `#/components/schemas/OrganisationList`.
@@ -787,6 +795,12 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/BudgetRevision`.
         internal struct BudgetRevision: Codable, Hashable, Sendable {
+            /// The revision's id, for putBudgetRevision and deleteBudgetRevision.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BudgetRevision/id`.
+            internal var id: Swift.Int64?
+            /// - Remark: Generated from `#/components/schemas/BudgetRevision/chapter`.
+            internal var chapter: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/BudgetRevision/reference`.
             internal var reference: Swift.String
             /// - Remark: Generated from `#/components/schemas/BudgetRevision/kind`.
@@ -807,6 +821,8 @@ extension Components {
             /// Creates a new `BudgetRevision`.
             ///
             /// - Parameters:
+            ///   - id: The revision's id, for putBudgetRevision and deleteBudgetRevision.
+            ///   - chapter:
             ///   - reference:
             ///   - kind:
             ///   - decidedOn:
@@ -814,6 +830,8 @@ extension Components {
             ///   - netChangeOre:
             ///   - lines:
             internal init(
+                id: Swift.Int64? = nil,
+                chapter: Swift.Int? = nil,
                 reference: Swift.String,
                 kind: Components.Schemas.BudgetRevision.KindPayload,
                 decidedOn: Swift.String? = nil,
@@ -821,6 +839,8 @@ extension Components {
                 netChangeOre: Swift.Int64,
                 lines: [Components.Schemas.BudgetRevisionLine]
             ) {
+                self.id = id
+                self.chapter = chapter
                 self.reference = reference
                 self.kind = kind
                 self.decidedOn = decidedOn
@@ -829,6 +849,8 @@ extension Components {
                 self.lines = lines
             }
             internal enum CodingKeys: String, CodingKey {
+                case id
+                case chapter
                 case reference
                 case kind
                 case decidedOn
@@ -868,6 +890,12 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/InvestmentProject`.
         internal struct InvestmentProject: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/InvestmentProject/chapter`.
+            internal var chapter: Swift.Int?
+            /// When it was decided (a year or a date).
+            ///
+            /// - Remark: Generated from `#/components/schemas/InvestmentProject/decided`.
+            internal var decided: Swift.String?
             /// - Remark: Generated from `#/components/schemas/InvestmentProject/number`.
             internal var number: Swift.String
             /// - Remark: Generated from `#/components/schemas/InvestmentProject/name`.
@@ -889,6 +917,8 @@ extension Components {
             /// Creates a new `InvestmentProject`.
             ///
             /// - Parameters:
+            ///   - chapter:
+            ///   - decided: When it was decided (a year or a date).
             ///   - number:
             ///   - name:
             ///   - groups:
@@ -899,6 +929,8 @@ extension Components {
             ///   - actualsOre:
             ///   - deviationOre:
             internal init(
+                chapter: Swift.Int? = nil,
+                decided: Swift.String? = nil,
                 number: Swift.String,
                 name: Swift.String,
                 groups: Swift.String,
@@ -909,6 +941,8 @@ extension Components {
                 actualsOre: Swift.Int64,
                 deviationOre: Swift.Int64
             ) {
+                self.chapter = chapter
+                self.decided = decided
                 self.number = number
                 self.name = name
                 self.groups = groups
@@ -920,6 +954,8 @@ extension Components {
                 self.deviationOre = deviationOre
             }
             internal enum CodingKeys: String, CodingKey {
+                case chapter
+                case decided
                 case number
                 case name
                 case groups
@@ -4122,6 +4158,2348 @@ extension Components {
                 case sections
                 case notes
                 case warnings
+            }
+        }
+        /// A year file (docs/year-file.md): `schemaVersion`, `organisation`, `parents`, `year`,
+        /// `chapters`, `budgetAmounts`, `previousYearActuals`, `budgetRevisions`, `investmentProjects`,
+        /// `staffing`, `goalAreas`, `indicators`, `missionStatements`, `narratives` and `dialogue`,
+        /// coded as Styr stores them (money as `{"ore": …}`, quantities as `{"milli": …}`, dates as
+        /// `{"year", "month", "day"}`).
+        ///
+        ///
+        /// - Remark: Generated from `#/components/schemas/YearFile`.
+        internal struct YearFile: Codable, Hashable, Sendable {
+            /// A container of undocumented properties.
+            internal var additionalProperties: OpenAPIRuntime.OpenAPIObjectContainer
+            /// Creates a new `YearFile`.
+            ///
+            /// - Parameters:
+            ///   - additionalProperties: A container of undocumented properties.
+            internal init(additionalProperties: OpenAPIRuntime.OpenAPIObjectContainer = .init()) {
+                self.additionalProperties = additionalProperties
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+            }
+            internal func encode(to encoder: any Swift.Encoder) throws {
+                try encoder.encodeAdditionalProperties(additionalProperties)
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/YearFileImportResult`.
+        internal struct YearFileImportResult: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/YearFileImportResult/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/YearFileImportResult/year`.
+            internal var year: Swift.Int
+            /// Organisations the import created
+            ///
+            /// - Remark: Generated from `#/components/schemas/YearFileImportResult/createdOrganisations`.
+            internal var createdOrganisations: [Swift.String]
+            /// Records written or updated.
+            ///
+            /// - Remark: Generated from `#/components/schemas/YearFileImportResult/written`.
+            internal var written: Swift.Int
+            /// Records already stored unchanged.
+            ///
+            /// - Remark: Generated from `#/components/schemas/YearFileImportResult/skipped`.
+            internal var skipped: Swift.Int
+            /// Creates a new `YearFileImportResult`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - year:
+            ///   - createdOrganisations: Organisations the import created
+            ///   - written: Records written or updated.
+            ///   - skipped: Records already stored unchanged.
+            internal init(
+                organisationCode: Swift.String,
+                year: Swift.Int,
+                createdOrganisations: [Swift.String],
+                written: Swift.Int,
+                skipped: Swift.Int
+            ) {
+                self.organisationCode = organisationCode
+                self.year = year
+                self.createdOrganisations = createdOrganisations
+                self.written = written
+                self.skipped = skipped
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case year
+                case createdOrganisations
+                case written
+                case skipped
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/OrganisationInput`.
+        internal struct OrganisationInput: Codable, Hashable, Sendable {
+            /// Letters, digits, - and _; stored in upper case.
+            ///
+            /// - Remark: Generated from `#/components/schemas/OrganisationInput/code`.
+            internal var code: Swift.String
+            /// - Remark: Generated from `#/components/schemas/OrganisationInput/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/OrganisationInput/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case municipality = "municipality"
+                case department = "department"
+                case agency = "agency"
+                case section = "section"
+            }
+            /// - Remark: Generated from `#/components/schemas/OrganisationInput/kind`.
+            internal var kind: Components.Schemas.OrganisationInput.KindPayload
+            /// - Remark: Generated from `#/components/schemas/OrganisationInput/parentCode`.
+            internal var parentCode: Swift.String
+            /// Creates a new `OrganisationInput`.
+            ///
+            /// - Parameters:
+            ///   - code: Letters, digits, - and _; stored in upper case.
+            ///   - name:
+            ///   - kind:
+            ///   - parentCode:
+            internal init(
+                code: Swift.String,
+                name: Swift.String,
+                kind: Components.Schemas.OrganisationInput.KindPayload,
+                parentCode: Swift.String
+            ) {
+                self.code = code
+                self.name = name
+                self.kind = kind
+                self.parentCode = parentCode
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case code
+                case name
+                case kind
+                case parentCode
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.code = try container.decode(
+                    Swift.String.self,
+                    forKey: .code
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.kind = try container.decode(
+                    Components.Schemas.OrganisationInput.KindPayload.self,
+                    forKey: .kind
+                )
+                self.parentCode = try container.decode(
+                    Swift.String.self,
+                    forKey: .parentCode
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "code",
+                    "name",
+                    "kind",
+                    "parentCode"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/OrganisationNameInput`.
+        internal struct OrganisationNameInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/OrganisationNameInput/name`.
+            internal var name: Swift.String
+            /// Creates a new `OrganisationNameInput`.
+            ///
+            /// - Parameters:
+            ///   - name:
+            internal init(name: Swift.String) {
+                self.name = name
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/OrganisationParentInput`.
+        internal struct OrganisationParentInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/OrganisationParentInput/parentCode`.
+            internal var parentCode: Swift.String
+            /// Creates a new `OrganisationParentInput`.
+            ///
+            /// - Parameters:
+            ///   - parentCode:
+            internal init(parentCode: Swift.String) {
+                self.parentCode = parentCode
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case parentCode
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.parentCode = try container.decode(
+                    Swift.String.self,
+                    forKey: .parentCode
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "parentCode"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/OrganisationClosingInput`.
+        internal struct OrganisationClosingInput: Codable, Hashable, Sendable {
+            /// The day it closes; default today.
+            ///
+            /// - Remark: Generated from `#/components/schemas/OrganisationClosingInput/closedOn`.
+            internal var closedOn: Swift.String?
+            /// Creates a new `OrganisationClosingInput`.
+            ///
+            /// - Parameters:
+            ///   - closedOn: The day it closes; default today.
+            internal init(closedOn: Swift.String? = nil) {
+                self.closedOn = closedOn
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case closedOn
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.closedOn = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .closedOn
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "closedOn"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BudgetYearStatus`.
+        internal enum BudgetYearStatus: String, Codable, Hashable, Sendable, CaseIterable {
+            case planned = "planned"
+            case inProgress = "inProgress"
+            case closed = "closed"
+        }
+        /// - Remark: Generated from `#/components/schemas/BudgetYear`.
+        internal struct BudgetYear: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BudgetYear/year`.
+            internal var year: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/BudgetYear/status`.
+            internal var status: Components.Schemas.BudgetYearStatus
+            /// Budget
+            ///
+            /// - Remark: Generated from `#/components/schemas/BudgetYear/holdsData`.
+            internal var holdsData: Swift.Bool
+            /// Goal areas
+            ///
+            /// - Remark: Generated from `#/components/schemas/BudgetYear/holdsStructure`.
+            internal var holdsStructure: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/BudgetYear/changedBy`.
+            internal var changedBy: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BudgetYear/changedAt`.
+            internal var changedAt: Foundation.Date?
+            /// Why the year was last reopened.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BudgetYear/reopenReason`.
+            internal var reopenReason: Swift.String?
+            /// Creates a new `BudgetYear`.
+            ///
+            /// - Parameters:
+            ///   - year:
+            ///   - status:
+            ///   - holdsData: Budget
+            ///   - holdsStructure: Goal areas
+            ///   - changedBy:
+            ///   - changedAt:
+            ///   - reopenReason: Why the year was last reopened.
+            internal init(
+                year: Swift.Int,
+                status: Components.Schemas.BudgetYearStatus,
+                holdsData: Swift.Bool,
+                holdsStructure: Swift.Bool,
+                changedBy: Swift.String? = nil,
+                changedAt: Foundation.Date? = nil,
+                reopenReason: Swift.String? = nil
+            ) {
+                self.year = year
+                self.status = status
+                self.holdsData = holdsData
+                self.holdsStructure = holdsStructure
+                self.changedBy = changedBy
+                self.changedAt = changedAt
+                self.reopenReason = reopenReason
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case year
+                case status
+                case holdsData
+                case holdsStructure
+                case changedBy
+                case changedAt
+                case reopenReason
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BudgetYearList`.
+        internal struct BudgetYearList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BudgetYearList/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// The year pages open on (the latest with data when the current one is empty).
+            ///
+            /// - Remark: Generated from `#/components/schemas/BudgetYearList/defaultYear`.
+            internal var defaultYear: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/BudgetYearList/items`.
+            internal var items: [Components.Schemas.BudgetYear]
+            /// Creates a new `BudgetYearList`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - defaultYear: The year pages open on (the latest with data when the current one is empty).
+            ///   - items:
+            internal init(
+                organisationCode: Swift.String,
+                defaultYear: Swift.Int,
+                items: [Components.Schemas.BudgetYear]
+            ) {
+                self.organisationCode = organisationCode
+                self.defaultYear = defaultYear
+                self.items = items
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case defaultYear
+                case items
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BudgetYearStatusInput`.
+        internal struct BudgetYearStatusInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BudgetYearStatusInput/status`.
+            internal var status: Components.Schemas.BudgetYearStatus
+            /// Required to reopen a closed year (status inProgress).
+            ///
+            /// - Remark: Generated from `#/components/schemas/BudgetYearStatusInput/reason`.
+            internal var reason: Swift.String?
+            /// Creates a new `BudgetYearStatusInput`.
+            ///
+            /// - Parameters:
+            ///   - status:
+            ///   - reason: Required to reopen a closed year (status inProgress).
+            internal init(
+                status: Components.Schemas.BudgetYearStatus,
+                reason: Swift.String? = nil
+            ) {
+                self.status = status
+                self.reason = reason
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case status
+                case reason
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.status = try container.decode(
+                    Components.Schemas.BudgetYearStatus.self,
+                    forKey: .status
+                )
+                self.reason = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "status",
+                    "reason"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/StartedBudgetYear`.
+        internal struct StartedBudgetYear: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/StartedBudgetYear/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/StartedBudgetYear/year`.
+            internal var year: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/StartedBudgetYear/status`.
+            internal var status: Components.Schemas.BudgetYearStatus
+            /// Goal areas copied.
+            ///
+            /// - Remark: Generated from `#/components/schemas/StartedBudgetYear/goalAreas`.
+            internal var goalAreas: Swift.Int
+            /// Indicator definitions copied
+            ///
+            /// - Remark: Generated from `#/components/schemas/StartedBudgetYear/indicators`.
+            internal var indicators: Swift.Int
+            /// A draft allocation letter was made from the year's letter.
+            ///
+            /// - Remark: Generated from `#/components/schemas/StartedBudgetYear/draftLetter`.
+            internal var draftLetter: Swift.Bool
+            /// Creates a new `StartedBudgetYear`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - year:
+            ///   - status:
+            ///   - goalAreas: Goal areas copied.
+            ///   - indicators: Indicator definitions copied
+            ///   - draftLetter: A draft allocation letter was made from the year's letter.
+            internal init(
+                organisationCode: Swift.String,
+                year: Swift.Int,
+                status: Components.Schemas.BudgetYearStatus,
+                goalAreas: Swift.Int,
+                indicators: Swift.Int,
+                draftLetter: Swift.Bool
+            ) {
+                self.organisationCode = organisationCode
+                self.year = year
+                self.status = status
+                self.goalAreas = goalAreas
+                self.indicators = indicators
+                self.draftLetter = draftLetter
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case year
+                case status
+                case goalAreas
+                case indicators
+                case draftLetter
+            }
+        }
+        /// Drift, investering or both.
+        ///
+        /// - Remark: Generated from `#/components/schemas/ChapterKind`.
+        internal enum ChapterKind: String, Codable, Hashable, Sendable, CaseIterable {
+            case operating = "operating"
+            case investment = "investment"
+            case both = "both"
+        }
+        /// - Remark: Generated from `#/components/schemas/Chapter`.
+        internal struct Chapter: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Chapter/number`.
+            internal var number: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Chapter/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Chapter/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Chapter/kind`.
+            internal var kind: Components.Schemas.ChapterKind
+            /// Creates a new `Chapter`.
+            ///
+            /// - Parameters:
+            ///   - number:
+            ///   - name:
+            ///   - organisationCode:
+            ///   - kind:
+            internal init(
+                number: Swift.Int,
+                name: Swift.String,
+                organisationCode: Swift.String,
+                kind: Components.Schemas.ChapterKind
+            ) {
+                self.number = number
+                self.name = name
+                self.organisationCode = organisationCode
+                self.kind = kind
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case number
+                case name
+                case organisationCode
+                case kind
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ChapterList`.
+        internal struct ChapterList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ChapterList/items`.
+            internal var items: [Components.Schemas.Chapter]
+            /// Creates a new `ChapterList`.
+            ///
+            /// - Parameters:
+            ///   - items:
+            internal init(items: [Components.Schemas.Chapter]) {
+                self.items = items
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case items
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ChapterInput`.
+        internal struct ChapterInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ChapterInput/number`.
+            internal var number: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/ChapterInput/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ChapterInput/kind`.
+            internal var kind: Components.Schemas.ChapterKind
+            /// Creates a new `ChapterInput`.
+            ///
+            /// - Parameters:
+            ///   - number:
+            ///   - name:
+            ///   - kind:
+            internal init(
+                number: Swift.Int,
+                name: Swift.String,
+                kind: Components.Schemas.ChapterKind
+            ) {
+                self.number = number
+                self.name = name
+                self.kind = kind
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case number
+                case name
+                case kind
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.number = try container.decode(
+                    Swift.Int.self,
+                    forKey: .number
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.kind = try container.decode(
+                    Components.Schemas.ChapterKind.self,
+                    forKey: .kind
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "number",
+                    "name",
+                    "kind"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ChapterEditInput`.
+        internal struct ChapterEditInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ChapterEditInput/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ChapterEditInput/kind`.
+            internal var kind: Components.Schemas.ChapterKind
+            /// Creates a new `ChapterEditInput`.
+            ///
+            /// - Parameters:
+            ///   - name:
+            ///   - kind:
+            internal init(
+                name: Swift.String,
+                kind: Components.Schemas.ChapterKind
+            ) {
+                self.name = name
+                self.kind = kind
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+                case kind
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.kind = try container.decode(
+                    Components.Schemas.ChapterKind.self,
+                    forKey: .kind
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name",
+                    "kind"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BudgetCell`.
+        internal struct BudgetCell: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BudgetCell/chapter`.
+            internal var chapter: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/BudgetCell/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case operating = "operating"
+                case investment = "investment"
+            }
+            /// - Remark: Generated from `#/components/schemas/BudgetCell/kind`.
+            internal var kind: Components.Schemas.BudgetCell.KindPayload
+            /// The artsgruppe, e.g. 100-299.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BudgetCell/group`.
+            internal var group: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BudgetCell/amountOre`.
+            internal var amountOre: Swift.Int64
+            /// Creates a new `BudgetCell`.
+            ///
+            /// - Parameters:
+            ///   - chapter:
+            ///   - kind:
+            ///   - group: The artsgruppe, e.g. 100-299.
+            ///   - amountOre:
+            internal init(
+                chapter: Swift.Int,
+                kind: Components.Schemas.BudgetCell.KindPayload,
+                group: Swift.String,
+                amountOre: Swift.Int64
+            ) {
+                self.chapter = chapter
+                self.kind = kind
+                self.group = group
+                self.amountOre = amountOre
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case chapter
+                case kind
+                case group
+                case amountOre
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/OriginalBudget`.
+        internal struct OriginalBudget: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/OriginalBudget/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/OriginalBudget/year`.
+            internal var year: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/OriginalBudget/amounts`.
+            internal var amounts: [Components.Schemas.BudgetCell]
+            /// Creates a new `OriginalBudget`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - year:
+            ///   - amounts:
+            internal init(
+                organisationCode: Swift.String,
+                year: Swift.Int,
+                amounts: [Components.Schemas.BudgetCell]
+            ) {
+                self.organisationCode = organisationCode
+                self.year = year
+                self.amounts = amounts
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case year
+                case amounts
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BudgetCellInput`.
+        internal struct BudgetCellInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BudgetCellInput/chapter`.
+            internal var chapter: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/BudgetCellInput/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case operating = "operating"
+                case investment = "investment"
+            }
+            /// - Remark: Generated from `#/components/schemas/BudgetCellInput/kind`.
+            internal var kind: Components.Schemas.BudgetCellInput.KindPayload
+            /// The artsgruppe, e.g. 100-299.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BudgetCellInput/group`.
+            internal var group: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BudgetCellInput/amountOre`.
+            internal var amountOre: Swift.Int64
+            /// Creates a new `BudgetCellInput`.
+            ///
+            /// - Parameters:
+            ///   - chapter:
+            ///   - kind:
+            ///   - group: The artsgruppe, e.g. 100-299.
+            ///   - amountOre:
+            internal init(
+                chapter: Swift.Int,
+                kind: Components.Schemas.BudgetCellInput.KindPayload,
+                group: Swift.String,
+                amountOre: Swift.Int64
+            ) {
+                self.chapter = chapter
+                self.kind = kind
+                self.group = group
+                self.amountOre = amountOre
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case chapter
+                case kind
+                case group
+                case amountOre
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.chapter = try container.decode(
+                    Swift.Int.self,
+                    forKey: .chapter
+                )
+                self.kind = try container.decode(
+                    Components.Schemas.BudgetCellInput.KindPayload.self,
+                    forKey: .kind
+                )
+                self.group = try container.decode(
+                    Swift.String.self,
+                    forKey: .group
+                )
+                self.amountOre = try container.decode(
+                    Swift.Int64.self,
+                    forKey: .amountOre
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "chapter",
+                    "kind",
+                    "group",
+                    "amountOre"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/OriginalBudgetInput`.
+        internal struct OriginalBudgetInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/OriginalBudgetInput/amounts`.
+            internal var amounts: [Components.Schemas.BudgetCellInput]
+            /// Creates a new `OriginalBudgetInput`.
+            ///
+            /// - Parameters:
+            ///   - amounts:
+            internal init(amounts: [Components.Schemas.BudgetCellInput]) {
+                self.amounts = amounts
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case amounts
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.amounts = try container.decode(
+                    [Components.Schemas.BudgetCellInput].self,
+                    forKey: .amounts
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "amounts"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BudgetRevisionLineInput`.
+        internal struct BudgetRevisionLineInput: Codable, Hashable, Sendable {
+            /// The artsgruppe, e.g. 100-299.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BudgetRevisionLineInput/group`.
+            internal var group: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BudgetRevisionLineInput/amountOre`.
+            internal var amountOre: Swift.Int64
+            /// Creates a new `BudgetRevisionLineInput`.
+            ///
+            /// - Parameters:
+            ///   - group: The artsgruppe, e.g. 100-299.
+            ///   - amountOre:
+            internal init(
+                group: Swift.String,
+                amountOre: Swift.Int64
+            ) {
+                self.group = group
+                self.amountOre = amountOre
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case group
+                case amountOre
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.group = try container.decode(
+                    Swift.String.self,
+                    forKey: .group
+                )
+                self.amountOre = try container.decode(
+                    Swift.Int64.self,
+                    forKey: .amountOre
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "group",
+                    "amountOre"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BudgetRevisionInput`.
+        internal struct BudgetRevisionInput: Codable, Hashable, Sendable {
+            /// Default the agency's only chapter of the kind.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BudgetRevisionInput/chapter`.
+            internal var chapter: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/BudgetRevisionInput/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case operating = "operating"
+                case investment = "investment"
+            }
+            /// - Remark: Generated from `#/components/schemas/BudgetRevisionInput/kind`.
+            internal var kind: Components.Schemas.BudgetRevisionInput.KindPayload
+            /// The decision, e.g. «byrådssak 208/20».
+            ///
+            /// - Remark: Generated from `#/components/schemas/BudgetRevisionInput/reference`.
+            internal var reference: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BudgetRevisionInput/decidedOn`.
+            internal var decidedOn: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BudgetRevisionInput/reason`.
+            internal var reason: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BudgetRevisionInput/lines`.
+            internal var lines: [Components.Schemas.BudgetRevisionLineInput]
+            /// Creates a new `BudgetRevisionInput`.
+            ///
+            /// - Parameters:
+            ///   - chapter: Default the agency's only chapter of the kind.
+            ///   - kind:
+            ///   - reference: The decision, e.g. «byrådssak 208/20».
+            ///   - decidedOn:
+            ///   - reason:
+            ///   - lines:
+            internal init(
+                chapter: Swift.Int? = nil,
+                kind: Components.Schemas.BudgetRevisionInput.KindPayload,
+                reference: Swift.String,
+                decidedOn: Swift.String? = nil,
+                reason: Swift.String,
+                lines: [Components.Schemas.BudgetRevisionLineInput]
+            ) {
+                self.chapter = chapter
+                self.kind = kind
+                self.reference = reference
+                self.decidedOn = decidedOn
+                self.reason = reason
+                self.lines = lines
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case chapter
+                case kind
+                case reference
+                case decidedOn
+                case reason
+                case lines
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.chapter = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .chapter
+                )
+                self.kind = try container.decode(
+                    Components.Schemas.BudgetRevisionInput.KindPayload.self,
+                    forKey: .kind
+                )
+                self.reference = try container.decode(
+                    Swift.String.self,
+                    forKey: .reference
+                )
+                self.decidedOn = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .decidedOn
+                )
+                self.reason = try container.decode(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                self.lines = try container.decode(
+                    [Components.Schemas.BudgetRevisionLineInput].self,
+                    forKey: .lines
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "chapter",
+                    "kind",
+                    "reference",
+                    "decidedOn",
+                    "reason",
+                    "lines"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/InvestmentProjectInput`.
+        internal struct InvestmentProjectInput: Codable, Hashable, Sendable {
+            /// Default the agency's only chapter with investering.
+            ///
+            /// - Remark: Generated from `#/components/schemas/InvestmentProjectInput/chapter`.
+            internal var chapter: Swift.Int?
+            /// Required to create; a change keeps the number of the path.
+            ///
+            /// - Remark: Generated from `#/components/schemas/InvestmentProjectInput/number`.
+            internal var number: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/InvestmentProjectInput/name`.
+            internal var name: Swift.String
+            /// The artsgruppe range, e.g. 010-050.
+            ///
+            /// - Remark: Generated from `#/components/schemas/InvestmentProjectInput/groups`.
+            internal var groups: Swift.String
+            /// When it was decided: a year (2019) or a date (15.03.2019 or 2019-03-15).
+            ///
+            /// - Remark: Generated from `#/components/schemas/InvestmentProjectInput/decided`.
+            internal var decided: Swift.String?
+            /// Completion as decided by the council, e.g. «4. kv 2021».
+            ///
+            /// - Remark: Generated from `#/components/schemas/InvestmentProjectInput/councilCompletion`.
+            internal var councilCompletion: Swift.String?
+            /// A year, a quarter («4. kv 2021»), a date or words («Løpende»).
+            ///
+            /// - Remark: Generated from `#/components/schemas/InvestmentProjectInput/expectedCompletion`.
+            internal var expectedCompletion: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/InvestmentProjectInput/originalBudgetOre`.
+            internal var originalBudgetOre: Swift.Int64
+            /// Including carry-over from the year before.
+            ///
+            /// - Remark: Generated from `#/components/schemas/InvestmentProjectInput/revisedBudgetOre`.
+            internal var revisedBudgetOre: Swift.Int64
+            /// Used only while the ledger holds no lines of the project.
+            ///
+            /// - Remark: Generated from `#/components/schemas/InvestmentProjectInput/actualsOre`.
+            internal var actualsOre: Swift.Int64?
+            /// Creates a new `InvestmentProjectInput`.
+            ///
+            /// - Parameters:
+            ///   - chapter: Default the agency's only chapter with investering.
+            ///   - number: Required to create; a change keeps the number of the path.
+            ///   - name:
+            ///   - groups: The artsgruppe range, e.g. 010-050.
+            ///   - decided: When it was decided: a year (2019) or a date (15.03.2019 or 2019-03-15).
+            ///   - councilCompletion: Completion as decided by the council, e.g. «4. kv 2021».
+            ///   - expectedCompletion: A year, a quarter («4. kv 2021»), a date or words («Løpende»).
+            ///   - originalBudgetOre:
+            ///   - revisedBudgetOre: Including carry-over from the year before.
+            ///   - actualsOre: Used only while the ledger holds no lines of the project.
+            internal init(
+                chapter: Swift.Int? = nil,
+                number: Swift.String? = nil,
+                name: Swift.String,
+                groups: Swift.String,
+                decided: Swift.String? = nil,
+                councilCompletion: Swift.String? = nil,
+                expectedCompletion: Swift.String? = nil,
+                originalBudgetOre: Swift.Int64,
+                revisedBudgetOre: Swift.Int64,
+                actualsOre: Swift.Int64? = nil
+            ) {
+                self.chapter = chapter
+                self.number = number
+                self.name = name
+                self.groups = groups
+                self.decided = decided
+                self.councilCompletion = councilCompletion
+                self.expectedCompletion = expectedCompletion
+                self.originalBudgetOre = originalBudgetOre
+                self.revisedBudgetOre = revisedBudgetOre
+                self.actualsOre = actualsOre
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case chapter
+                case number
+                case name
+                case groups
+                case decided
+                case councilCompletion
+                case expectedCompletion
+                case originalBudgetOre
+                case revisedBudgetOre
+                case actualsOre
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.chapter = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .chapter
+                )
+                self.number = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .number
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.groups = try container.decode(
+                    Swift.String.self,
+                    forKey: .groups
+                )
+                self.decided = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .decided
+                )
+                self.councilCompletion = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .councilCompletion
+                )
+                self.expectedCompletion = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .expectedCompletion
+                )
+                self.originalBudgetOre = try container.decode(
+                    Swift.Int64.self,
+                    forKey: .originalBudgetOre
+                )
+                self.revisedBudgetOre = try container.decode(
+                    Swift.Int64.self,
+                    forKey: .revisedBudgetOre
+                )
+                self.actualsOre = try container.decodeIfPresent(
+                    Swift.Int64.self,
+                    forKey: .actualsOre
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "chapter",
+                    "number",
+                    "name",
+                    "groups",
+                    "decided",
+                    "councilCompletion",
+                    "expectedCompletion",
+                    "originalBudgetOre",
+                    "revisedBudgetOre",
+                    "actualsOre"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/StaffingInput`.
+        internal struct StaffingInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/StaffingInput/asOf`.
+            internal var asOf: Swift.String
+            /// - Remark: Generated from `#/components/schemas/StaffingInput/headcount`.
+            internal var headcount: Swift.Int
+            /// Decimal, comma or dot.
+            ///
+            /// - Remark: Generated from `#/components/schemas/StaffingInput/fullTimeEquivalents`.
+            internal var fullTimeEquivalents: Swift.String
+            /// - Remark: Generated from `#/components/schemas/StaffingInput/comment`.
+            internal var comment: Swift.String?
+            /// The date of the figure being corrected
+            ///
+            /// - Remark: Generated from `#/components/schemas/StaffingInput/replacing`.
+            internal var replacing: Swift.String?
+            /// Creates a new `StaffingInput`.
+            ///
+            /// - Parameters:
+            ///   - asOf:
+            ///   - headcount:
+            ///   - fullTimeEquivalents: Decimal, comma or dot.
+            ///   - comment:
+            ///   - replacing: The date of the figure being corrected
+            internal init(
+                asOf: Swift.String,
+                headcount: Swift.Int,
+                fullTimeEquivalents: Swift.String,
+                comment: Swift.String? = nil,
+                replacing: Swift.String? = nil
+            ) {
+                self.asOf = asOf
+                self.headcount = headcount
+                self.fullTimeEquivalents = fullTimeEquivalents
+                self.comment = comment
+                self.replacing = replacing
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case asOf
+                case headcount
+                case fullTimeEquivalents
+                case comment
+                case replacing
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.asOf = try container.decode(
+                    Swift.String.self,
+                    forKey: .asOf
+                )
+                self.headcount = try container.decode(
+                    Swift.Int.self,
+                    forKey: .headcount
+                )
+                self.fullTimeEquivalents = try container.decode(
+                    Swift.String.self,
+                    forKey: .fullTimeEquivalents
+                )
+                self.comment = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .comment
+                )
+                self.replacing = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .replacing
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "asOf",
+                    "headcount",
+                    "fullTimeEquivalents",
+                    "comment",
+                    "replacing"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/GoalArea`.
+        internal struct GoalArea: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/GoalArea/name`.
+            internal var name: Swift.String
+            /// The goals in order; goal number 1 is the first.
+            ///
+            /// - Remark: Generated from `#/components/schemas/GoalArea/goals`.
+            internal var goals: [Swift.String]
+            /// The agency's account of the area in the annual report.
+            ///
+            /// - Remark: Generated from `#/components/schemas/GoalArea/account`.
+            internal var account: Swift.String?
+            /// Keys of the indicators linked to the area (in listGoalAreas).
+            ///
+            /// - Remark: Generated from `#/components/schemas/GoalArea/indicators`.
+            internal var indicators: [Swift.String]?
+            /// Creates a new `GoalArea`.
+            ///
+            /// - Parameters:
+            ///   - name:
+            ///   - goals: The goals in order; goal number 1 is the first.
+            ///   - account: The agency's account of the area in the annual report.
+            ///   - indicators: Keys of the indicators linked to the area (in listGoalAreas).
+            internal init(
+                name: Swift.String,
+                goals: [Swift.String],
+                account: Swift.String? = nil,
+                indicators: [Swift.String]? = nil
+            ) {
+                self.name = name
+                self.goals = goals
+                self.account = account
+                self.indicators = indicators
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+                case goals
+                case account
+                case indicators
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/GoalAreaList`.
+        internal struct GoalAreaList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/GoalAreaList/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/GoalAreaList/year`.
+            internal var year: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/GoalAreaList/items`.
+            internal var items: [Components.Schemas.GoalArea]
+            /// Keys of indicators with a value in the year that belong to no goal area of the year.
+            ///
+            /// - Remark: Generated from `#/components/schemas/GoalAreaList/unlinkedIndicators`.
+            internal var unlinkedIndicators: [Swift.String]
+            /// Creates a new `GoalAreaList`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - year:
+            ///   - items:
+            ///   - unlinkedIndicators: Keys of indicators with a value in the year that belong to no goal area of the year.
+            internal init(
+                organisationCode: Swift.String,
+                year: Swift.Int,
+                items: [Components.Schemas.GoalArea],
+                unlinkedIndicators: [Swift.String]
+            ) {
+                self.organisationCode = organisationCode
+                self.year = year
+                self.items = items
+                self.unlinkedIndicators = unlinkedIndicators
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case year
+                case items
+                case unlinkedIndicators
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/GoalAreaInput`.
+        internal struct GoalAreaInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/GoalAreaInput/name`.
+            internal var name: Swift.String
+            /// Creates a new `GoalAreaInput`.
+            ///
+            /// - Parameters:
+            ///   - name:
+            internal init(name: Swift.String) {
+                self.name = name
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/GoalInput`.
+        internal struct GoalInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/GoalInput/text`.
+            internal var text: Swift.String
+            /// Creates a new `GoalInput`.
+            ///
+            /// - Parameters:
+            ///   - text:
+            internal init(text: Swift.String) {
+                self.text = text
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case text
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.text = try container.decode(
+                    Swift.String.self,
+                    forKey: .text
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "text"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TextInput`.
+        internal struct TextInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/TextInput/body`.
+            internal var body: Swift.String
+            /// Creates a new `TextInput`.
+            ///
+            /// - Parameters:
+            ///   - body:
+            internal init(body: Swift.String) {
+                self.body = body
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case body
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.body = try container.decode(
+                    Swift.String.self,
+                    forKey: .body
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "body"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AnnualReportTextKey`.
+        internal enum AnnualReportTextKey: String, Codable, Hashable, Sendable, CaseIterable {
+            case ledersBeretning = "leders-beretning"
+            case ansvarsomrade = "ansvarsomrade"
+            case bemanningKommentar = "bemanning-kommentar"
+            case situasjonsbeskrivelse = "situasjonsbeskrivelse"
+            case styringOgKontroll = "styring-og-kontroll"
+            case driftAvviksforklaring = "drift-avviksforklaring"
+            case investeringAvviksforklaring = "investering-avviksforklaring"
+            case prosjekterKommentarer = "prosjekter-kommentarer"
+        }
+        /// - Remark: Generated from `#/components/schemas/AnnualReportText`.
+        internal struct AnnualReportText: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AnnualReportText/key`.
+            internal var key: Components.Schemas.AnnualReportTextKey
+            /// - Remark: Generated from `#/components/schemas/AnnualReportText/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AnnualReportText/body`.
+            internal var body: Swift.String
+            /// Creates a new `AnnualReportText`.
+            ///
+            /// - Parameters:
+            ///   - key:
+            ///   - title:
+            ///   - body:
+            internal init(
+                key: Components.Schemas.AnnualReportTextKey,
+                title: Swift.String,
+                body: Swift.String
+            ) {
+                self.key = key
+                self.title = title
+                self.body = body
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case key
+                case title
+                case body
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AnnualReportTexts`.
+        internal struct AnnualReportTexts: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AnnualReportTexts/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AnnualReportTexts/year`.
+            internal var year: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/AnnualReportTexts/sections`.
+            internal var sections: [Components.Schemas.AnnualReportText]
+            /// - Remark: Generated from `#/components/schemas/AnnualReportTexts/goalAreas`.
+            internal var goalAreas: [Components.Schemas.GoalArea]
+            /// Creates a new `AnnualReportTexts`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - year:
+            ///   - sections:
+            ///   - goalAreas:
+            internal init(
+                organisationCode: Swift.String,
+                year: Swift.Int,
+                sections: [Components.Schemas.AnnualReportText],
+                goalAreas: [Components.Schemas.GoalArea]
+            ) {
+                self.organisationCode = organisationCode
+                self.year = year
+                self.sections = sections
+                self.goalAreas = goalAreas
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case year
+                case sections
+                case goalAreas
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/RoleName`.
+        internal enum RoleName: String, Codable, Hashable, Sendable, CaseIterable {
+            case admin = "admin"
+            case departmentSteerer = "departmentSteerer"
+            case agencyEditor = "agencyEditor"
+            case agencyLeader = "agencyLeader"
+            case auditor = "auditor"
+        }
+        /// - Remark: Generated from `#/components/schemas/RoleAssignment`.
+        internal struct RoleAssignment: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RoleAssignment/role`.
+            internal var role: Components.Schemas.RoleName
+            /// - Remark: Generated from `#/components/schemas/RoleAssignment/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// Creates a new `RoleAssignment`.
+            ///
+            /// - Parameters:
+            ///   - role:
+            ///   - organisationCode:
+            internal init(
+                role: Components.Schemas.RoleName,
+                organisationCode: Swift.String
+            ) {
+                self.role = role
+                self.organisationCode = organisationCode
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case role
+                case organisationCode
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.role = try container.decode(
+                    Components.Schemas.RoleName.self,
+                    forKey: .role
+                )
+                self.organisationCode = try container.decode(
+                    Swift.String.self,
+                    forKey: .organisationCode
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "role",
+                    "organisationCode"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/User`.
+        internal struct User: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/User/email`.
+            internal var email: Swift.String
+            /// - Remark: Generated from `#/components/schemas/User/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/User/roles`.
+            internal var roles: [Components.Schemas.RoleAssignment]
+            /// - Remark: Generated from `#/components/schemas/User/active`.
+            internal var active: Swift.Bool?
+            /// Invited and not yet chosen a password.
+            ///
+            /// - Remark: Generated from `#/components/schemas/User/invitationPending`.
+            internal var invitationPending: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/User/createdAt`.
+            internal var createdAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/User/deactivatedAt`.
+            internal var deactivatedAt: Foundation.Date?
+            /// Creates a new `User`.
+            ///
+            /// - Parameters:
+            ///   - email:
+            ///   - name:
+            ///   - roles:
+            ///   - active:
+            ///   - invitationPending: Invited and not yet chosen a password.
+            ///   - createdAt:
+            ///   - deactivatedAt:
+            internal init(
+                email: Swift.String,
+                name: Swift.String,
+                roles: [Components.Schemas.RoleAssignment],
+                active: Swift.Bool? = nil,
+                invitationPending: Swift.Bool? = nil,
+                createdAt: Foundation.Date? = nil,
+                deactivatedAt: Foundation.Date? = nil
+            ) {
+                self.email = email
+                self.name = name
+                self.roles = roles
+                self.active = active
+                self.invitationPending = invitationPending
+                self.createdAt = createdAt
+                self.deactivatedAt = deactivatedAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case email
+                case name
+                case roles
+                case active
+                case invitationPending
+                case createdAt
+                case deactivatedAt
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/UserList`.
+        internal struct UserList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/UserList/items`.
+            internal var items: [Components.Schemas.User]
+            /// Creates a new `UserList`.
+            ///
+            /// - Parameters:
+            ///   - items:
+            internal init(items: [Components.Schemas.User]) {
+                self.items = items
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case items
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SessionInfo`.
+        internal struct SessionInfo: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SessionInfo/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SessionInfo/createdAt`.
+            internal var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/SessionInfo/expiresAt`.
+            internal var expiresAt: Foundation.Date
+            /// Creates a new `SessionInfo`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - createdAt:
+            ///   - expiresAt:
+            internal init(
+                id: Swift.String,
+                createdAt: Foundation.Date,
+                expiresAt: Foundation.Date
+            ) {
+                self.id = id
+                self.createdAt = createdAt
+                self.expiresAt = expiresAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case createdAt
+                case expiresAt
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/APITokenInfo`.
+        internal struct APITokenInfo: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/APITokenInfo/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/APITokenInfo/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/APITokenInfo/createdAt`.
+            internal var createdAt: Foundation.Date
+            /// Creates a new `APITokenInfo`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - name:
+            ///   - createdAt:
+            internal init(
+                id: Swift.String,
+                name: Swift.String,
+                createdAt: Foundation.Date
+            ) {
+                self.id = id
+                self.name = name
+                self.createdAt = createdAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case name
+                case createdAt
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/UserDetails`.
+        internal struct UserDetails: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/UserDetails/user`.
+            internal var user: Components.Schemas.User
+            /// - Remark: Generated from `#/components/schemas/UserDetails/sessions`.
+            internal var sessions: [Components.Schemas.SessionInfo]
+            /// - Remark: Generated from `#/components/schemas/UserDetails/tokens`.
+            internal var tokens: [Components.Schemas.APITokenInfo]
+            /// Creates a new `UserDetails`.
+            ///
+            /// - Parameters:
+            ///   - user:
+            ///   - sessions:
+            ///   - tokens:
+            internal init(
+                user: Components.Schemas.User,
+                sessions: [Components.Schemas.SessionInfo],
+                tokens: [Components.Schemas.APITokenInfo]
+            ) {
+                self.user = user
+                self.sessions = sessions
+                self.tokens = tokens
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case user
+                case sessions
+                case tokens
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/InvitationInput`.
+        internal struct InvitationInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/InvitationInput/email`.
+            internal var email: Swift.String
+            /// - Remark: Generated from `#/components/schemas/InvitationInput/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/InvitationInput/roles`.
+            internal var roles: [Components.Schemas.RoleAssignment]
+            /// Creates a new `InvitationInput`.
+            ///
+            /// - Parameters:
+            ///   - email:
+            ///   - name:
+            ///   - roles:
+            internal init(
+                email: Swift.String,
+                name: Swift.String,
+                roles: [Components.Schemas.RoleAssignment]
+            ) {
+                self.email = email
+                self.name = name
+                self.roles = roles
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case email
+                case name
+                case roles
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.email = try container.decode(
+                    Swift.String.self,
+                    forKey: .email
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.roles = try container.decode(
+                    [Components.Schemas.RoleAssignment].self,
+                    forKey: .roles
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "email",
+                    "name",
+                    "roles"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SentInvitation`.
+        internal struct SentInvitation: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SentInvitation/user`.
+            internal var user: Components.Schemas.User
+            /// The one-time link, relative to the site (/invitasjon/…); shown once.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SentInvitation/invitationPath`.
+            internal var invitationPath: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SentInvitation/expiresAt`.
+            internal var expiresAt: Foundation.Date
+            /// Creates a new `SentInvitation`.
+            ///
+            /// - Parameters:
+            ///   - user:
+            ///   - invitationPath: The one-time link, relative to the site (/invitasjon/…); shown once.
+            ///   - expiresAt:
+            internal init(
+                user: Components.Schemas.User,
+                invitationPath: Swift.String,
+                expiresAt: Foundation.Date
+            ) {
+                self.user = user
+                self.invitationPath = invitationPath
+                self.expiresAt = expiresAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case user
+                case invitationPath
+                case expiresAt
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/RevisionTrigger`.
+        internal enum RevisionTrigger: String, Codable, Hashable, Sendable, CaseIterable {
+            case politicalDecision = "politicalDecision"
+            case changedMandate = "changedMandate"
+            case changedRules = "changedRules"
+            case otherAgencies = "otherAgencies"
+            case other = "other"
+        }
+        /// - Remark: Generated from `#/components/schemas/MissionSection`.
+        internal struct MissionSection: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MissionSection/number`.
+            internal var number: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MissionSection/heading`.
+            internal var heading: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MissionSection/body`.
+            internal var body: Swift.String
+            /// Creates a new `MissionSection`.
+            ///
+            /// - Parameters:
+            ///   - number:
+            ///   - heading:
+            ///   - body:
+            internal init(
+                number: Swift.String,
+                heading: Swift.String,
+                body: Swift.String
+            ) {
+                self.number = number
+                self.heading = heading
+                self.body = body
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case number
+                case heading
+                case body
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MissionDraft`.
+        internal struct MissionDraft: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MissionDraft/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// The version it was drafted from.
+            ///
+            /// - Remark: Generated from `#/components/schemas/MissionDraft/basedOnVersion`.
+            internal var basedOnVersion: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/MissionDraft/trigger`.
+            internal var trigger: Components.Schemas.RevisionTrigger
+            /// - Remark: Generated from `#/components/schemas/MissionDraft/triggerText`.
+            internal var triggerText: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MissionDraft/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MissionDraft/sections`.
+            internal var sections: [Components.Schemas.MissionSection]
+            /// - Remark: Generated from `#/components/schemas/MissionDraft/coreTasks`.
+            internal var coreTasks: [Components.Schemas.CoreTask]
+            /// - Remark: Generated from `#/components/schemas/MissionDraft/targetGroups`.
+            internal var targetGroups: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/MissionDraft/createdBy`.
+            internal var createdBy: Swift.String
+            /// Creates a new `MissionDraft`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - basedOnVersion: The version it was drafted from.
+            ///   - trigger:
+            ///   - triggerText:
+            ///   - title:
+            ///   - sections:
+            ///   - coreTasks:
+            ///   - targetGroups:
+            ///   - createdBy:
+            internal init(
+                organisationCode: Swift.String,
+                basedOnVersion: Swift.Int? = nil,
+                trigger: Components.Schemas.RevisionTrigger,
+                triggerText: Swift.String,
+                title: Swift.String,
+                sections: [Components.Schemas.MissionSection],
+                coreTasks: [Components.Schemas.CoreTask],
+                targetGroups: [Swift.String],
+                createdBy: Swift.String
+            ) {
+                self.organisationCode = organisationCode
+                self.basedOnVersion = basedOnVersion
+                self.trigger = trigger
+                self.triggerText = triggerText
+                self.title = title
+                self.sections = sections
+                self.coreTasks = coreTasks
+                self.targetGroups = targetGroups
+                self.createdBy = createdBy
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case basedOnVersion
+                case trigger
+                case triggerText
+                case title
+                case sections
+                case coreTasks
+                case targetGroups
+                case createdBy
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MissionDraftStartInput`.
+        internal struct MissionDraftStartInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MissionDraftStartInput/trigger`.
+            internal var trigger: Components.Schemas.RevisionTrigger
+            /// What happened; required for other.
+            ///
+            /// - Remark: Generated from `#/components/schemas/MissionDraftStartInput/triggerText`.
+            internal var triggerText: Swift.String?
+            /// Creates a new `MissionDraftStartInput`.
+            ///
+            /// - Parameters:
+            ///   - trigger:
+            ///   - triggerText: What happened; required for other.
+            internal init(
+                trigger: Components.Schemas.RevisionTrigger,
+                triggerText: Swift.String? = nil
+            ) {
+                self.trigger = trigger
+                self.triggerText = triggerText
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case trigger
+                case triggerText
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.trigger = try container.decode(
+                    Components.Schemas.RevisionTrigger.self,
+                    forKey: .trigger
+                )
+                self.triggerText = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .triggerText
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "trigger",
+                    "triggerText"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MissionDraftInput`.
+        internal struct MissionDraftInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MissionDraftInput/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MissionDraftInput/trigger`.
+            internal var trigger: Components.Schemas.RevisionTrigger
+            /// - Remark: Generated from `#/components/schemas/MissionDraftInput/triggerText`.
+            internal var triggerText: Swift.String?
+            /// The body of each of the draft's sections, in order.
+            ///
+            /// - Remark: Generated from `#/components/schemas/MissionDraftInput/sectionBodies`.
+            internal var sectionBodies: [Swift.String]
+            /// The description of each of the draft's core tasks, in order.
+            ///
+            /// - Remark: Generated from `#/components/schemas/MissionDraftInput/coreTaskDescriptions`.
+            internal var coreTaskDescriptions: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/MissionDraftInput/targetGroups`.
+            internal var targetGroups: [Swift.String]
+            /// Creates a new `MissionDraftInput`.
+            ///
+            /// - Parameters:
+            ///   - title:
+            ///   - trigger:
+            ///   - triggerText:
+            ///   - sectionBodies: The body of each of the draft's sections, in order.
+            ///   - coreTaskDescriptions: The description of each of the draft's core tasks, in order.
+            ///   - targetGroups:
+            internal init(
+                title: Swift.String,
+                trigger: Components.Schemas.RevisionTrigger,
+                triggerText: Swift.String? = nil,
+                sectionBodies: [Swift.String],
+                coreTaskDescriptions: [Swift.String],
+                targetGroups: [Swift.String]
+            ) {
+                self.title = title
+                self.trigger = trigger
+                self.triggerText = triggerText
+                self.sectionBodies = sectionBodies
+                self.coreTaskDescriptions = coreTaskDescriptions
+                self.targetGroups = targetGroups
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case title
+                case trigger
+                case triggerText
+                case sectionBodies
+                case coreTaskDescriptions
+                case targetGroups
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.title = try container.decode(
+                    Swift.String.self,
+                    forKey: .title
+                )
+                self.trigger = try container.decode(
+                    Components.Schemas.RevisionTrigger.self,
+                    forKey: .trigger
+                )
+                self.triggerText = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .triggerText
+                )
+                self.sectionBodies = try container.decode(
+                    [Swift.String].self,
+                    forKey: .sectionBodies
+                )
+                self.coreTaskDescriptions = try container.decode(
+                    [Swift.String].self,
+                    forKey: .coreTaskDescriptions
+                )
+                self.targetGroups = try container.decode(
+                    [Swift.String].self,
+                    forKey: .targetGroups
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "title",
+                    "trigger",
+                    "triggerText",
+                    "sectionBodies",
+                    "coreTaskDescriptions",
+                    "targetGroups"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MissionFixInput`.
+        internal struct MissionFixInput: Codable, Hashable, Sendable {
+            /// Default today.
+            ///
+            /// - Remark: Generated from `#/components/schemas/MissionFixInput/fixedOn`.
+            internal var fixedOn: Swift.String?
+            /// Creates a new `MissionFixInput`.
+            ///
+            /// - Parameters:
+            ///   - fixedOn: Default today.
+            internal init(fixedOn: Swift.String? = nil) {
+                self.fixedOn = fixedOn
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case fixedOn
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.fixedOn = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .fixedOn
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "fixedOn"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/LegalBasisKind`.
+        internal enum LegalBasisKind: String, Codable, Hashable, Sendable, CaseIterable {
+            case act = "act"
+            case regulation = "regulation"
+            case councilDecision = "councilDecision"
+            case notFormalised = "notFormalised"
+        }
+        /// - Remark: Generated from `#/components/schemas/DelegatedAuthority`.
+        internal struct DelegatedAuthority: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/DelegatedAuthority/id`.
+            internal var id: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/DelegatedAuthority/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/DelegatedAuthority/holder`.
+            internal var holder: Swift.String
+            /// - Remark: Generated from `#/components/schemas/DelegatedAuthority/scope`.
+            internal var scope: Swift.String
+            /// - Remark: Generated from `#/components/schemas/DelegatedAuthority/legalBasisKind`.
+            internal var legalBasisKind: Components.Schemas.LegalBasisKind
+            /// - Remark: Generated from `#/components/schemas/DelegatedAuthority/legalBasisReference`.
+            internal var legalBasisReference: Swift.String
+            /// The legal basis in words.
+            ///
+            /// - Remark: Generated from `#/components/schemas/DelegatedAuthority/legalBasis`.
+            internal var legalBasis: Swift.String
+            /// - Remark: Generated from `#/components/schemas/DelegatedAuthority/limits`.
+            internal var limits: Swift.String
+            /// - Remark: Generated from `#/components/schemas/DelegatedAuthority/validFrom`.
+            internal var validFrom: Swift.String
+            /// - Remark: Generated from `#/components/schemas/DelegatedAuthority/validTo`.
+            internal var validTo: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/DelegatedAuthority/replaces`.
+            internal var replaces: Swift.Int64?
+            /// The decision request it came from.
+            ///
+            /// - Remark: Generated from `#/components/schemas/DelegatedAuthority/requestId`.
+            internal var requestId: Swift.Int64?
+            /// Creates a new `DelegatedAuthority`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - organisationCode:
+            ///   - holder:
+            ///   - scope:
+            ///   - legalBasisKind:
+            ///   - legalBasisReference:
+            ///   - legalBasis: The legal basis in words.
+            ///   - limits:
+            ///   - validFrom:
+            ///   - validTo:
+            ///   - replaces:
+            ///   - requestId: The decision request it came from.
+            internal init(
+                id: Swift.Int64,
+                organisationCode: Swift.String,
+                holder: Swift.String,
+                scope: Swift.String,
+                legalBasisKind: Components.Schemas.LegalBasisKind,
+                legalBasisReference: Swift.String,
+                legalBasis: Swift.String,
+                limits: Swift.String,
+                validFrom: Swift.String,
+                validTo: Swift.String? = nil,
+                replaces: Swift.Int64? = nil,
+                requestId: Swift.Int64? = nil
+            ) {
+                self.id = id
+                self.organisationCode = organisationCode
+                self.holder = holder
+                self.scope = scope
+                self.legalBasisKind = legalBasisKind
+                self.legalBasisReference = legalBasisReference
+                self.legalBasis = legalBasis
+                self.limits = limits
+                self.validFrom = validFrom
+                self.validTo = validTo
+                self.replaces = replaces
+                self.requestId = requestId
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case organisationCode
+                case holder
+                case scope
+                case legalBasisKind
+                case legalBasisReference
+                case legalBasis
+                case limits
+                case validFrom
+                case validTo
+                case replaces
+                case requestId
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AuthorityInput`.
+        internal struct AuthorityInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AuthorityInput/holder`.
+            internal var holder: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuthorityInput/scope`.
+            internal var scope: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuthorityInput/legalBasisKind`.
+            internal var legalBasisKind: Components.Schemas.LegalBasisKind
+            /// The act, regulation or decision (e.g. «bystyresak 123/19»); not for notFormalised.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AuthorityInput/legalBasisReference`.
+            internal var legalBasisReference: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AuthorityInput/limits`.
+            internal var limits: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AuthorityInput/validFrom`.
+            internal var validFrom: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuthorityInput/validTo`.
+            internal var validTo: Swift.String?
+            /// Creates a new `AuthorityInput`.
+            ///
+            /// - Parameters:
+            ///   - holder:
+            ///   - scope:
+            ///   - legalBasisKind:
+            ///   - legalBasisReference: The act, regulation or decision (e.g. «bystyresak 123/19»); not for notFormalised.
+            ///   - limits:
+            ///   - validFrom:
+            ///   - validTo:
+            internal init(
+                holder: Swift.String,
+                scope: Swift.String,
+                legalBasisKind: Components.Schemas.LegalBasisKind,
+                legalBasisReference: Swift.String? = nil,
+                limits: Swift.String? = nil,
+                validFrom: Swift.String,
+                validTo: Swift.String? = nil
+            ) {
+                self.holder = holder
+                self.scope = scope
+                self.legalBasisKind = legalBasisKind
+                self.legalBasisReference = legalBasisReference
+                self.limits = limits
+                self.validFrom = validFrom
+                self.validTo = validTo
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case holder
+                case scope
+                case legalBasisKind
+                case legalBasisReference
+                case limits
+                case validFrom
+                case validTo
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.holder = try container.decode(
+                    Swift.String.self,
+                    forKey: .holder
+                )
+                self.scope = try container.decode(
+                    Swift.String.self,
+                    forKey: .scope
+                )
+                self.legalBasisKind = try container.decode(
+                    Components.Schemas.LegalBasisKind.self,
+                    forKey: .legalBasisKind
+                )
+                self.legalBasisReference = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .legalBasisReference
+                )
+                self.limits = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .limits
+                )
+                self.validFrom = try container.decode(
+                    Swift.String.self,
+                    forKey: .validFrom
+                )
+                self.validTo = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .validTo
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "holder",
+                    "scope",
+                    "legalBasisKind",
+                    "legalBasisReference",
+                    "limits",
+                    "validFrom",
+                    "validTo"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AuthorityRequestStatus`.
+        internal enum AuthorityRequestStatus: String, Codable, Hashable, Sendable, CaseIterable {
+            case draft = "draft"
+            case sent = "sent"
+            case decided = "decided"
+        }
+        /// - Remark: Generated from `#/components/schemas/AuthorityDecisionOutcome`.
+        internal enum AuthorityDecisionOutcome: String, Codable, Hashable, Sendable, CaseIterable {
+            case granted = "granted"
+            case refused = "refused"
+        }
+        /// - Remark: Generated from `#/components/schemas/AuthorityDecision`.
+        internal struct AuthorityDecision: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AuthorityDecision/outcome`.
+            internal var outcome: Components.Schemas.AuthorityDecisionOutcome
+            /// - Remark: Generated from `#/components/schemas/AuthorityDecision/text`.
+            internal var text: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuthorityDecision/decidedOn`.
+            internal var decidedOn: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuthorityDecision/decidedBy`.
+            internal var decidedBy: Swift.String
+            /// Creates a new `AuthorityDecision`.
+            ///
+            /// - Parameters:
+            ///   - outcome:
+            ///   - text:
+            ///   - decidedOn:
+            ///   - decidedBy:
+            internal init(
+                outcome: Components.Schemas.AuthorityDecisionOutcome,
+                text: Swift.String,
+                decidedOn: Swift.String,
+                decidedBy: Swift.String
+            ) {
+                self.outcome = outcome
+                self.text = text
+                self.decidedOn = decidedOn
+                self.decidedBy = decidedBy
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case outcome
+                case text
+                case decidedOn
+                case decidedBy
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AuthorityRequest`.
+        internal struct AuthorityRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AuthorityRequest/id`.
+            internal var id: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/AuthorityRequest/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuthorityRequest/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case newAuthority = "newAuthority"
+                case change = "change"
+            }
+            /// - Remark: Generated from `#/components/schemas/AuthorityRequest/kind`.
+            internal var kind: Components.Schemas.AuthorityRequest.KindPayload
+            /// The entry to change.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AuthorityRequest/authorityId`.
+            internal var authorityId: Swift.Int64?
+            /// - Remark: Generated from `#/components/schemas/AuthorityRequest/proposal`.
+            internal var proposal: Components.Schemas.AuthorityProposal
+            /// - Remark: Generated from `#/components/schemas/AuthorityRequest/justification`.
+            internal var justification: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuthorityRequest/status`.
+            internal var status: Components.Schemas.AuthorityRequestStatus
+            /// - Remark: Generated from `#/components/schemas/AuthorityRequest/createdBy`.
+            internal var createdBy: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuthorityRequest/sentOn`.
+            internal var sentOn: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AuthorityRequest/sentBy`.
+            internal var sentBy: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AuthorityRequest/decision`.
+            internal var decision: Components.Schemas.AuthorityDecision?
+            /// - Remark: Generated from `#/components/schemas/AuthorityRequest/resultingAuthorityId`.
+            internal var resultingAuthorityId: Swift.Int64?
+            /// Creates a new `AuthorityRequest`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - organisationCode:
+            ///   - kind:
+            ///   - authorityId: The entry to change.
+            ///   - proposal:
+            ///   - justification:
+            ///   - status:
+            ///   - createdBy:
+            ///   - sentOn:
+            ///   - sentBy:
+            ///   - decision:
+            ///   - resultingAuthorityId:
+            internal init(
+                id: Swift.Int64,
+                organisationCode: Swift.String,
+                kind: Components.Schemas.AuthorityRequest.KindPayload,
+                authorityId: Swift.Int64? = nil,
+                proposal: Components.Schemas.AuthorityProposal,
+                justification: Swift.String,
+                status: Components.Schemas.AuthorityRequestStatus,
+                createdBy: Swift.String,
+                sentOn: Swift.String? = nil,
+                sentBy: Swift.String? = nil,
+                decision: Components.Schemas.AuthorityDecision? = nil,
+                resultingAuthorityId: Swift.Int64? = nil
+            ) {
+                self.id = id
+                self.organisationCode = organisationCode
+                self.kind = kind
+                self.authorityId = authorityId
+                self.proposal = proposal
+                self.justification = justification
+                self.status = status
+                self.createdBy = createdBy
+                self.sentOn = sentOn
+                self.sentBy = sentBy
+                self.decision = decision
+                self.resultingAuthorityId = resultingAuthorityId
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case organisationCode
+                case kind
+                case authorityId
+                case proposal
+                case justification
+                case status
+                case createdBy
+                case sentOn
+                case sentBy
+                case decision
+                case resultingAuthorityId
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AuthorityRequestInput`.
+        internal struct AuthorityRequestInput: Codable, Hashable, Sendable {
+            /// The entry to change; absent for a new authority.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AuthorityRequestInput/authorityId`.
+            internal var authorityId: Swift.Int64?
+            /// - Remark: Generated from `#/components/schemas/AuthorityRequestInput/proposal`.
+            internal var proposal: Components.Schemas.AuthorityInput
+            /// Why
+            ///
+            /// - Remark: Generated from `#/components/schemas/AuthorityRequestInput/justification`.
+            internal var justification: Swift.String
+            /// Creates a new `AuthorityRequestInput`.
+            ///
+            /// - Parameters:
+            ///   - authorityId: The entry to change; absent for a new authority.
+            ///   - proposal:
+            ///   - justification: Why
+            internal init(
+                authorityId: Swift.Int64? = nil,
+                proposal: Components.Schemas.AuthorityInput,
+                justification: Swift.String
+            ) {
+                self.authorityId = authorityId
+                self.proposal = proposal
+                self.justification = justification
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case authorityId
+                case proposal
+                case justification
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.authorityId = try container.decodeIfPresent(
+                    Swift.Int64.self,
+                    forKey: .authorityId
+                )
+                self.proposal = try container.decode(
+                    Components.Schemas.AuthorityInput.self,
+                    forKey: .proposal
+                )
+                self.justification = try container.decode(
+                    Swift.String.self,
+                    forKey: .justification
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "authorityId",
+                    "proposal",
+                    "justification"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AuthorityDecisionInput`.
+        internal struct AuthorityDecisionInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AuthorityDecisionInput/outcome`.
+            internal var outcome: Components.Schemas.AuthorityDecisionOutcome
+            /// - Remark: Generated from `#/components/schemas/AuthorityDecisionInput/text`.
+            internal var text: Swift.String
+            /// Default today.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AuthorityDecisionInput/decidedOn`.
+            internal var decidedOn: Swift.String?
+            /// Creates a new `AuthorityDecisionInput`.
+            ///
+            /// - Parameters:
+            ///   - outcome:
+            ///   - text:
+            ///   - decidedOn: Default today.
+            internal init(
+                outcome: Components.Schemas.AuthorityDecisionOutcome,
+                text: Swift.String,
+                decidedOn: Swift.String? = nil
+            ) {
+                self.outcome = outcome
+                self.text = text
+                self.decidedOn = decidedOn
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case outcome
+                case text
+                case decidedOn
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.outcome = try container.decode(
+                    Components.Schemas.AuthorityDecisionOutcome.self,
+                    forKey: .outcome
+                )
+                self.text = try container.decode(
+                    Swift.String.self,
+                    forKey: .text
+                )
+                self.decidedOn = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .decidedOn
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "outcome",
+                    "text",
+                    "decidedOn"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AuthorityRegister`.
+        internal struct AuthorityRegister: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AuthorityRegister/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuthorityRegister/authorities`.
+            internal var authorities: [Components.Schemas.DelegatedAuthority]
+            /// - Remark: Generated from `#/components/schemas/AuthorityRegister/requests`.
+            internal var requests: [Components.Schemas.AuthorityRequest]
+            /// Creates a new `AuthorityRegister`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - authorities:
+            ///   - requests:
+            internal init(
+                organisationCode: Swift.String,
+                authorities: [Components.Schemas.DelegatedAuthority],
+                requests: [Components.Schemas.AuthorityRequest]
+            ) {
+                self.organisationCode = organisationCode
+                self.authorities = authorities
+                self.requests = requests
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case authorities
+                case requests
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AuthorityProposal`.
+        internal struct AuthorityProposal: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AuthorityProposal/holder`.
+            internal var holder: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuthorityProposal/scope`.
+            internal var scope: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuthorityProposal/legalBasisKind`.
+            internal var legalBasisKind: Components.Schemas.LegalBasisKind?
+            /// - Remark: Generated from `#/components/schemas/AuthorityProposal/legalBasisReference`.
+            internal var legalBasisReference: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuthorityProposal/limits`.
+            internal var limits: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuthorityProposal/validFrom`.
+            internal var validFrom: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AuthorityProposal/validTo`.
+            internal var validTo: Swift.String?
+            /// Creates a new `AuthorityProposal`.
+            ///
+            /// - Parameters:
+            ///   - holder:
+            ///   - scope:
+            ///   - legalBasisKind:
+            ///   - legalBasisReference:
+            ///   - limits:
+            ///   - validFrom:
+            ///   - validTo:
+            internal init(
+                holder: Swift.String,
+                scope: Swift.String,
+                legalBasisKind: Components.Schemas.LegalBasisKind? = nil,
+                legalBasisReference: Swift.String,
+                limits: Swift.String,
+                validFrom: Swift.String? = nil,
+                validTo: Swift.String? = nil
+            ) {
+                self.holder = holder
+                self.scope = scope
+                self.legalBasisKind = legalBasisKind
+                self.legalBasisReference = legalBasisReference
+                self.limits = limits
+                self.validFrom = validFrom
+                self.validTo = validTo
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case holder
+                case scope
+                case legalBasisKind
+                case legalBasisReference
+                case limits
+                case validFrom
+                case validTo
             }
         }
     }

@@ -10,12 +10,34 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /organisations`.
     /// - Remark: Generated from `#/paths//organisations/get(listOrganisations)`.
     func listOrganisations(_ input: Operations.ListOrganisations.Input) async throws -> Operations.ListOrganisations.Output
+    /// Creates an organisation under a parent the caller administers.
+    ///
+    /// Kinds sit where the tree allows them: a department under a municipality, an agency under
+    /// a department or municipality, a section under an agency or section. A code in use, a bad
+    /// code or name, a kind that may not sit under the parent, a closed parent or no parent is
+    /// refused (422, naming the field). A new top of the tree is made at the first start (the
+    /// set-up link) or with `styr`. In the audit log. Needs the administer permission on the parent.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations`.
+    /// - Remark: Generated from `#/paths//organisations/post(createOrganisation)`.
+    func createOrganisation(_ input: Operations.CreateOrganisation.Input) async throws -> Operations.CreateOrganisation.Output
     /// - Remark: HTTP `GET /organisations/{code}`.
     /// - Remark: Generated from `#/paths//organisations/{code}/get(getOrganisation)`.
     func getOrganisation(_ input: Operations.GetOrganisation.Input) async throws -> Operations.GetOrganisation.Output
     /// - Remark: HTTP `GET /organisations/{code}/staffing`.
     /// - Remark: Generated from `#/paths//organisations/{code}/staffing/get(listStaffing)`.
     func listStaffing(_ input: Operations.ListStaffing.Input) async throws -> Operations.ListStaffing.Output
+    /// The agency records headcount and full-time equivalents at a date, or corrects the figure of that date.
+    ///
+    /// A negative or missing headcount, full-time equivalents that are not a decimal or exceed what
+    /// the headcount allows, or a date of a closed year is refused (422, naming the field). Needs
+    /// the enterResults permission (or steer).
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/staffing`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/staffing/post(createStaffing)`.
+    func createStaffing(_ input: Operations.CreateStaffing.Input) async throws -> Operations.CreateStaffing.Output
     /// - Remark: HTTP `GET /organisations/{code}/mission-statements`.
     /// - Remark: Generated from `#/paths//organisations/{code}/mission-statements/get(listMissionStatements)`.
     func listMissionStatements(_ input: Operations.ListMissionStatements.Input) async throws -> Operations.ListMissionStatements.Output
@@ -44,9 +66,31 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /organisations/{code}/budget-revisions/{year}`.
     /// - Remark: Generated from `#/paths//organisations/{code}/budget-revisions/{year}/get(listBudgetRevisions)`.
     func listBudgetRevisions(_ input: Operations.ListBudgetRevisions.Input) async throws -> Operations.ListBudgetRevisions.Output
+    /// The department records a budget revision of the year with its reference, date, reason and lines.
+    ///
+    /// The chapter must be the agency's and cover the kontoklasse (it may be left out when the
+    /// agency has one chapter of it); each line an artsgruppe and a change in øre. A revision
+    /// without reference, reason or lines, a line that makes a budget line's total overflow, or a
+    /// closed year is refused (422, naming the field, e.g. `lines[0].amountOre`) and nothing
+    /// changes. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/budget-revisions/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/budget-revisions/{year}/post(createBudgetRevision)`.
+    func createBudgetRevision(_ input: Operations.CreateBudgetRevision.Input) async throws -> Operations.CreateBudgetRevision.Output
     /// - Remark: HTTP `GET /organisations/{code}/investment-projects/{year}`.
     /// - Remark: Generated from `#/paths//organisations/{code}/investment-projects/{year}/get(listInvestmentProjects)`.
     func listInvestmentProjects(_ input: Operations.ListInvestmentProjects.Input) async throws -> Operations.ListInvestmentProjects.Output
+    /// The department decides an investment project of the year.
+    ///
+    /// A number used in the chapter and year, an empty name, an artsgruppe range that is not one,
+    /// a chapter without investering, or an expected completion that precedes the decision is
+    /// refused (422, naming the field) and nothing changes. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/investment-projects/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/investment-projects/{year}/post(createInvestmentProject)`.
+    func createInvestmentProject(_ input: Operations.CreateInvestmentProject.Input) async throws -> Operations.CreateInvestmentProject.Output
     /// The allocation letter of the year as in force on a date, with the supplements applied.
     ///
     /// The letter with every supplement issued on or before `on` applied in order, what each
@@ -272,6 +316,374 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /history`.
     /// - Remark: Generated from `#/paths//history/get(getHistory)`.
     func getHistory(_ input: Operations.GetHistory.Input) async throws -> Operations.GetHistory.Output
+    /// The year file of an agency, everything that is input for the year, as one JSON document.
+    ///
+    /// The same document as `styr export year` (docs/year-file.md, `schemaVersion` 1): the
+    /// organisation and the organisations above it, chapters, Dok. 3 and regnskap, budget
+    /// revisions, investment projects, staffing, goal areas, indicators, mission statement
+    /// versions, the annual report's texts and the year's dialogue; nothing computed. 404 for an
+    /// organisation that is not an agency or section. Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/year-files/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/year-files/{year}/get(exportYearFile)`.
+    func exportYearFile(_ input: Operations.ExportYearFile.Input) async throws -> Operations.ExportYearFile.Output
+    /// Loads a year file into the database, all or nothing.
+    ///
+    /// The body is a year file as `exportYearFile` (or `styr export year`) writes it. Missing
+    /// parents are created from its `parents`. A document of an unknown `schemaVersion`, a
+    /// missing field or a value of the wrong type, a record of another organisation or year, a
+    /// chapter number held by another organisation, and an organisation that already holds the
+    /// year (unless `replace` is true) are refused (422, each error naming the JSON path, e.g.
+    /// `chapters[0].number`) and nothing changes. Needs the administer permission on the
+    /// organisation (or on its nearest existing parent when it is new).
+    ///
+    ///
+    /// - Remark: HTTP `POST /year-files`.
+    /// - Remark: Generated from `#/paths//year-files/post(importYearFile)`.
+    func importYearFile(_ input: Operations.ImportYearFile.Input) async throws -> Operations.ImportYearFile.Output
+    /// Gives the organisation a new name.
+    ///
+    /// An empty or too long name is refused (422). In the audit log. Needs the administer permission.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/name`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/name/put(renameOrganisation)`.
+    func renameOrganisation(_ input: Operations.RenameOrganisation.Input) async throws -> Operations.RenameOrganisation.Output
+    /// Moves the organisation, with everything under it, under another parent.
+    ///
+    /// A cycle in the tree, a kind that may not sit under the parent (an agency under a section,
+    /// a department under an agency) or a closed parent is refused (422, naming parentCode) and
+    /// nothing changes. Needs the administer permission on the organisation and on the new parent.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/parent`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/parent/put(moveOrganisation)`.
+    func moveOrganisation(_ input: Operations.MoveOrganisation.Input) async throws -> Operations.MoveOrganisation.Output
+    /// Closes the organisation on a date; it stays readable with its years and takes no new writes.
+    ///
+    /// Needs the administer permission. Refusals (422) name closedOn.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/closing`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/closing/put(closeOrganisation)`.
+    func closeOrganisation(_ input: Operations.CloseOrganisation.Input) async throws -> Operations.CloseOrganisation.Output
+    /// Opens a closed organisation again.
+    ///
+    /// Needs the administer permission.
+    ///
+    /// - Remark: HTTP `DELETE /organisations/{code}/closing`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/closing/delete(reopenOrganisation)`.
+    func reopenOrganisation(_ input: Operations.ReopenOrganisation.Input) async throws -> Operations.ReopenOrganisation.Output
+    /// The organisation's budget years with their status (planned, in progress, closed).
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/years`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/years/get(listBudgetYears)`.
+    func listBudgetYears(_ input: Operations.ListBudgetYears.Input) async throws -> Operations.ListBudgetYears.Output
+    /// Sets the year planned, in progress or closed; reopens a closed year with a reason.
+    ///
+    /// A closed year is read-only: every write that belongs to it is refused (422, naming year).
+    /// Setting a closed year inProgress reopens it and needs reason (administrators only; the
+    /// reason is in the audit log); any other change of a closed year is refused (422). Planning
+    /// and closing need the steer permission (the department above the agency) or administer.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/years/{year}/status`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/years/{year}/status/put(putBudgetYearStatus)`.
+    func putBudgetYearStatus(_ input: Operations.PutBudgetYearStatus.Input) async throws -> Operations.PutBudgetYearStatus.Output
+    /// Starts year + 1 from the year, copying its structure and never its figures.
+    ///
+    /// Copies the goal areas and goals, the indicator definitions with empty targets, the post
+    /// groupings and a draft allocation letter; the new year is planned. A next year that already
+    /// holds data is refused (422). Needs the steer permission or administer.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/years/{year}/next`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/years/{year}/next/post(startNextBudgetYear)`.
+    func startNextBudgetYear(_ input: Operations.StartNextBudgetYear.Input) async throws -> Operations.StartNextBudgetYear.Output
+    /// The agency's budget chapters (kapitler), in number order.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/chapters`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/chapters/get(listChapters)`.
+    func listChapters(_ input: Operations.ListChapters.Input) async throws -> Operations.ListChapters.Output
+    /// The department creates a budget chapter of the agency.
+    ///
+    /// A number used by any chapter in the database, an empty name or a bad kind is refused (422). Needs the steer permission.
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/chapters`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/chapters/post(createChapter)`.
+    func createChapter(_ input: Operations.CreateChapter.Input) async throws -> Operations.CreateChapter.Output
+    /// Renames a chapter or changes its kind (drift, investering or both).
+    ///
+    /// A kind that would leave stored amounts outside it is refused (422, naming kind). Needs the steer permission.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/chapters/{number}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/chapters/{number}/put(putChapter)`.
+    func putChapter(_ input: Operations.PutChapter.Input) async throws -> Operations.PutChapter.Output
+    /// The original budget (Dok. 3) of the year per chapter, kontoklasse and artsgruppe.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/original-budget/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/original-budget/{year}/get(getOriginalBudget)`.
+    func getOriginalBudget(_ input: Operations.GetOriginalBudget.Input) async throws -> Operations.GetOriginalBudget.Output
+    /// The department sets Dok. 3 amounts, all or nothing.
+    ///
+    /// Each cell is a chapter of the agency, a kontoklasse the chapter covers, an artsgruppe and an
+    /// amount in øre (expenses positive, revenues negative). Cells not sent are kept. Any bad cell
+    /// is refused (422, naming `amounts[i]…`) and nothing is saved; a closed year is refused.
+    /// Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/original-budget/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/original-budget/{year}/put(putOriginalBudget)`.
+    func putOriginalBudget(_ input: Operations.PutOriginalBudget.Input) async throws -> Operations.PutOriginalBudget.Output
+    /// Takes Dok. 3 from the budget files imported for the agency and year.
+    ///
+    /// The lines of the imported budget files (`importLedger` with measure=budget) summed per
+    /// chapter, kontoklasse and artsgruppe; stored cells the files do not hold become zero. Refused
+    /// (422, naming budgetFile) when no budget file is imported. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/original-budget/{year}/from-budget-file`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/original-budget/{year}/from-budget-file/post(takeOriginalBudgetFromBudgetFile)`.
+    func takeOriginalBudgetFromBudgetFile(_ input: Operations.TakeOriginalBudgetFromBudgetFile.Input) async throws -> Operations.TakeOriginalBudgetFromBudgetFile.Output
+    /// Replaces a budget revision's fields and lines.
+    ///
+    /// As createBudgetRevision. Needs the steer permission.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/budget-revisions/{year}/{id}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/budget-revisions/{year}/{id}/put(putBudgetRevision)`.
+    func putBudgetRevision(_ input: Operations.PutBudgetRevision.Input) async throws -> Operations.PutBudgetRevision.Output
+    /// Deletes a budget revision (the audit log keeps it).
+    ///
+    /// Needs the steer permission.
+    ///
+    /// - Remark: HTTP `DELETE /organisations/{code}/budget-revisions/{year}/{id}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/budget-revisions/{year}/{id}/delete(deleteBudgetRevision)`.
+    func deleteBudgetRevision(_ input: Operations.DeleteBudgetRevision.Input) async throws -> Operations.DeleteBudgetRevision.Output
+    /// Changes an investment project of the year; the number is kept.
+    ///
+    /// The department may change anything; the agency (enterResults) only the progress (expected
+    /// completion, revised budget and actuals), and a change of the decision by the agency is
+    /// refused (403). Refusals as createInvestmentProject (422).
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/investment-projects/{year}/{number}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/investment-projects/{year}/{number}/put(putInvestmentProject)`.
+    func putInvestmentProject(_ input: Operations.PutInvestmentProject.Input) async throws -> Operations.PutInvestmentProject.Output
+    /// Deletes the staffing figure of a date.
+    ///
+    /// Needs the enterResults permission (or steer).
+    ///
+    /// - Remark: HTTP `DELETE /organisations/{code}/staffing/{date}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/staffing/{date}/delete(deleteStaffing)`.
+    func deleteStaffing(_ input: Operations.DeleteStaffing.Input) async throws -> Operations.DeleteStaffing.Output
+    /// The year's chain of goal areas, their goals and the indicators linked to each.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/goal-areas/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/get(listGoalAreas)`.
+    func listGoalAreas(_ input: Operations.ListGoalAreas.Input) async throws -> Operations.ListGoalAreas.Output
+    /// The department adds a goal area, last in the year's order.
+    ///
+    /// An empty name or one the year already has is refused (422, naming name). Needs the defineIndicators permission.
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/goal-areas/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/post(createGoalArea)`.
+    func createGoalArea(_ input: Operations.CreateGoalArea.Input) async throws -> Operations.CreateGoalArea.Output
+    /// Renames a goal area; its goals, account and place stay, and its indicators follow.
+    ///
+    /// Needs the defineIndicators permission.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/goal-areas/{year}/{area}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/put(renameGoalArea)`.
+    func renameGoalArea(_ input: Operations.RenameGoalArea.Input) async throws -> Operations.RenameGoalArea.Output
+    /// Deletes a goal area of the year.
+    ///
+    /// Needs the defineIndicators permission.
+    ///
+    /// - Remark: HTTP `DELETE /organisations/{code}/goal-areas/{year}/{area}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/delete(deleteGoalArea)`.
+    func deleteGoalArea(_ input: Operations.DeleteGoalArea.Input) async throws -> Operations.DeleteGoalArea.Output
+    /// The department adds a goal, last in the area.
+    ///
+    /// An empty goal is refused (422, naming text). Needs the defineIndicators permission.
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/goal-areas/{year}/{area}/goals`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/goals/post(createGoal)`.
+    func createGoal(_ input: Operations.CreateGoal.Input) async throws -> Operations.CreateGoal.Output
+    /// Changes the text of the area's goal number `number` (1 is the first).
+    ///
+    /// Needs the defineIndicators permission.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/goal-areas/{year}/{area}/goals/{number}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/goals/{number}/put(putGoal)`.
+    func putGoal(_ input: Operations.PutGoal.Input) async throws -> Operations.PutGoal.Output
+    /// Deletes the area's goal number `number`.
+    ///
+    /// Needs the defineIndicators permission.
+    ///
+    /// - Remark: HTTP `DELETE /organisations/{code}/goal-areas/{year}/{area}/goals/{number}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/goals/{number}/delete(deleteGoal)`.
+    func deleteGoal(_ input: Operations.DeleteGoal.Input) async throws -> Operations.DeleteGoal.Output
+    /// The agency writes its account of the goal area for the annual report; empty clears it.
+    ///
+    /// Needs the enterResults permission; a closed year is refused (422).
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/goal-areas/{year}/{area}/account`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/account/put(putGoalAreaAccount)`.
+    func putGoalAreaAccount(_ input: Operations.PutGoalAreaAccount.Input) async throws -> Operations.PutGoalAreaAccount.Output
+    /// The annual report's written sections of the year, and the goal areas' accounts.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/annual-report-texts/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/annual-report-texts/{year}/get(listAnnualReportTexts)`.
+    func listAnnualReportTexts(_ input: Operations.ListAnnualReportTexts.Input) async throws -> Operations.ListAnnualReportTexts.Output
+    /// The agency writes one section of the annual report; an empty body clears it.
+    ///
+    /// Every figure around the text is computed. Needs the enterResults permission; a closed year is refused (422).
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/annual-report-texts/{year}/{key}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/annual-report-texts/{year}/{key}/put(putAnnualReportText)`.
+    func putAnnualReportText(_ input: Operations.PutAnnualReportText.Input) async throws -> Operations.PutAnnualReportText.Output
+    /// The users with a role in the organisations the caller administers.
+    ///
+    /// Needs the administer permission on some organisation.
+    ///
+    /// - Remark: HTTP `GET /users`.
+    /// - Remark: Generated from `#/paths//users/get(listUsers)`.
+    func listUsers(_ input: Operations.ListUsers.Input) async throws -> Operations.ListUsers.Output
+    /// Invites a user with roles, each scoped to a subtree the caller administers.
+    ///
+    /// Creates the user without a password and a one-time invitation link, valid seven days,
+    /// where they choose one. A bad or used e-mail address, no role or a role outside the
+    /// caller's subtree is refused (422, naming the field). Needs the administer permission.
+    ///
+    ///
+    /// - Remark: HTTP `POST /users`.
+    /// - Remark: Generated from `#/paths//users/post(inviteUser)`.
+    func inviteUser(_ input: Operations.InviteUser.Input) async throws -> Operations.InviteUser.Output
+    /// A user with their roles, sessions and API tokens.
+    ///
+    /// Needs the administer permission over one of the user's roles.
+    ///
+    /// - Remark: HTTP `GET /users/{email}`.
+    /// - Remark: Generated from `#/paths//users/{email}/get(getUser)`.
+    func getUser(_ input: Operations.GetUser.Input) async throws -> Operations.GetUser.Output
+    /// Gives the user a role in an organisation (and the subtree below it).
+    ///
+    /// Needs the administer permission on the organisation.
+    ///
+    /// - Remark: HTTP `PUT /users/{email}/roles/{role}/{organisationCode}`.
+    /// - Remark: Generated from `#/paths//users/{email}/roles/{role}/{organisationCode}/put(grantRole)`.
+    func grantRole(_ input: Operations.GrantRole.Input) async throws -> Operations.GrantRole.Output
+    /// Removes a role from the user.
+    ///
+    /// An administrator cannot remove their own admin role (422). Needs the administer permission on the organisation.
+    ///
+    /// - Remark: HTTP `DELETE /users/{email}/roles/{role}/{organisationCode}`.
+    /// - Remark: Generated from `#/paths//users/{email}/roles/{role}/{organisationCode}/delete(revokeRole)`.
+    func revokeRole(_ input: Operations.RevokeRole.Input) async throws -> Operations.RevokeRole.Output
+    /// Deactivates the user; their sessions end and their API tokens and calendar feed stop working.
+    ///
+    /// An administrator cannot deactivate themselves (422). Needs the administer permission over the user's roles.
+    ///
+    /// - Remark: HTTP `PUT /users/{email}/deactivation`.
+    /// - Remark: Generated from `#/paths//users/{email}/deactivation/put(deactivateUser)`.
+    func deactivateUser(_ input: Operations.DeactivateUser.Input) async throws -> Operations.DeactivateUser.Output
+    /// Lets a deactivated user log in again.
+    ///
+    /// - Remark: HTTP `DELETE /users/{email}/deactivation`.
+    /// - Remark: Generated from `#/paths//users/{email}/deactivation/delete(reactivateUser)`.
+    func reactivateUser(_ input: Operations.ReactivateUser.Input) async throws -> Operations.ReactivateUser.Output
+    /// Ends one of the user's sessions.
+    ///
+    /// - Remark: HTTP `DELETE /users/{email}/sessions/{id}`.
+    /// - Remark: Generated from `#/paths//users/{email}/sessions/{id}/delete(endUserSession)`.
+    func endUserSession(_ input: Operations.EndUserSession.Input) async throws -> Operations.EndUserSession.Output
+    /// Revokes one of the user's API tokens.
+    ///
+    /// - Remark: HTTP `DELETE /users/{email}/tokens/{id}`.
+    /// - Remark: Generated from `#/paths//users/{email}/tokens/{id}/delete(revokeUserToken)`.
+    func revokeUserToken(_ input: Operations.RevokeUserToken.Input) async throws -> Operations.RevokeUserToken.Output
+    /// The draft of the next version of the mission statement; 404 when there is none.
+    ///
+    /// Needs the steer or inform permission.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/mission-statements/draft`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/mission-statements/draft/get(getMissionDraft)`.
+    func getMissionDraft(_ input: Operations.GetMissionDraft.Input) async throws -> Operations.GetMissionDraft.Output
+    /// Starts a draft of the next version, a copy of the version in force, naming the revision trigger.
+    ///
+    /// triggerText is required for the trigger other. Refused (422) while another draft exists.
+    /// Needs the steer permission (the department) or inform (the agency).
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/mission-statements/draft`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/mission-statements/draft/post(startMissionDraft)`.
+    func startMissionDraft(_ input: Operations.StartMissionDraft.Input) async throws -> Operations.StartMissionDraft.Output
+    /// Edits the draft's title, sections, core tasks, target groups and cause.
+    ///
+    /// The lists must match the draft's sections and core tasks (422 otherwise). Needs the steer or inform permission.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/mission-statements/draft`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/mission-statements/draft/put(putMissionDraft)`.
+    func putMissionDraft(_ input: Operations.PutMissionDraft.Input) async throws -> Operations.PutMissionDraft.Output
+    /// Throws the draft away.
+    ///
+    /// - Remark: HTTP `DELETE /organisations/{code}/mission-statements/draft`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/mission-statements/draft/delete(deleteMissionDraft)`.
+    func deleteMissionDraft(_ input: Operations.DeleteMissionDraft.Input) async throws -> Operations.DeleteMissionDraft.Output
+    /// The department fixes the draft on a date as the next version, which never changes after.
+    ///
+    /// Needs the steer permission. A date before the version in force or in the future is refused (422, naming fixedOn).
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/mission-statements/draft/fixing`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/mission-statements/draft/fixing/post(fixMissionDraft)`.
+    func fixMissionDraft(_ input: Operations.FixMissionDraft.Input) async throws -> Operations.FixMissionDraft.Output
+    /// The register of delegated authorities (fullmakter) and the decision requests about them.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/authorities`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/authorities/get(listAuthorities)`.
+    func listAuthorities(_ input: Operations.ListAuthorities.Input) async throws -> Operations.ListAuthorities.Output
+    /// The department adds an entry to the register.
+    ///
+    /// Holder, scope and the legal basis (an act, a regulation or a council decision with its
+    /// reference, or notFormalised) are required; validTo not before validFrom. Refusals (422) name
+    /// the field. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/authorities`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/authorities/post(createAuthority)`.
+    func createAuthority(_ input: Operations.CreateAuthority.Input) async throws -> Operations.CreateAuthority.Output
+    /// Corrects an entry of the register (the audit log keeps what it was).
+    ///
+    /// As createAuthority. Needs the steer permission.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/authorities/{id}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/authorities/{id}/put(putAuthority)`.
+    func putAuthority(_ input: Operations.PutAuthority.Input) async throws -> Operations.PutAuthority.Output
+    /// The agency drafts a decision request to the department (a new authority, or a change of one).
+    ///
+    /// authorityId names the entry to change; absent asks for a new one. Needs the inform permission.
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/authority-requests`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/authority-requests/post(createAuthorityRequest)`.
+    func createAuthorityRequest(_ input: Operations.CreateAuthorityRequest.Input) async throws -> Operations.CreateAuthorityRequest.Output
+    /// Edits a request while it is a draft.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/authority-requests/{id}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/authority-requests/{id}/put(putAuthorityRequest)`.
+    func putAuthorityRequest(_ input: Operations.PutAuthorityRequest.Input) async throws -> Operations.PutAuthorityRequest.Output
+    /// The agency sends a draft request to the department, dated today.
+    ///
+    /// A request already sent or decided is refused (422, naming status).
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/authority-requests/{id}/sending`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/authority-requests/{id}/sending/post(sendAuthorityRequest)`.
+    func sendAuthorityRequest(_ input: Operations.SendAuthorityRequest.Input) async throws -> Operations.SendAuthorityRequest.Output
+    /// The department decides a sent request; granted, the register gets the new entry.
+    ///
+    /// A request not sent or already decided is refused (422). Needs the steer permission.
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/authority-requests/{id}/decision`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/authority-requests/{id}/decision/post(decideAuthorityRequest)`.
+    func decideAuthorityRequest(_ input: Operations.DecideAuthorityRequest.Input) async throws -> Operations.DecideAuthorityRequest.Output
 }
 
 /// Convenience overloads for operation inputs.
@@ -282,6 +694,26 @@ extension APIProtocol {
     /// - Remark: Generated from `#/paths//organisations/get(listOrganisations)`.
     internal func listOrganisations(headers: Operations.ListOrganisations.Input.Headers = .init()) async throws -> Operations.ListOrganisations.Output {
         try await listOrganisations(Operations.ListOrganisations.Input(headers: headers))
+    }
+    /// Creates an organisation under a parent the caller administers.
+    ///
+    /// Kinds sit where the tree allows them: a department under a municipality, an agency under
+    /// a department or municipality, a section under an agency or section. A code in use, a bad
+    /// code or name, a kind that may not sit under the parent, a closed parent or no parent is
+    /// refused (422, naming the field). A new top of the tree is made at the first start (the
+    /// set-up link) or with `styr`. In the audit log. Needs the administer permission on the parent.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations`.
+    /// - Remark: Generated from `#/paths//organisations/post(createOrganisation)`.
+    internal func createOrganisation(
+        headers: Operations.CreateOrganisation.Input.Headers = .init(),
+        body: Operations.CreateOrganisation.Input.Body
+    ) async throws -> Operations.CreateOrganisation.Output {
+        try await createOrganisation(Operations.CreateOrganisation.Input(
+            headers: headers,
+            body: body
+        ))
     }
     /// - Remark: HTTP `GET /organisations/{code}`.
     /// - Remark: Generated from `#/paths//organisations/{code}/get(getOrganisation)`.
@@ -303,6 +735,26 @@ extension APIProtocol {
         try await listStaffing(Operations.ListStaffing.Input(
             path: path,
             headers: headers
+        ))
+    }
+    /// The agency records headcount and full-time equivalents at a date, or corrects the figure of that date.
+    ///
+    /// A negative or missing headcount, full-time equivalents that are not a decimal or exceed what
+    /// the headcount allows, or a date of a closed year is refused (422, naming the field). Needs
+    /// the enterResults permission (or steer).
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/staffing`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/staffing/post(createStaffing)`.
+    internal func createStaffing(
+        path: Operations.CreateStaffing.Input.Path,
+        headers: Operations.CreateStaffing.Input.Headers = .init(),
+        body: Operations.CreateStaffing.Input.Body
+    ) async throws -> Operations.CreateStaffing.Output {
+        try await createStaffing(Operations.CreateStaffing.Input(
+            path: path,
+            headers: headers,
+            body: body
         ))
     }
     /// - Remark: HTTP `GET /organisations/{code}/mission-statements`.
@@ -387,6 +839,28 @@ extension APIProtocol {
             headers: headers
         ))
     }
+    /// The department records a budget revision of the year with its reference, date, reason and lines.
+    ///
+    /// The chapter must be the agency's and cover the kontoklasse (it may be left out when the
+    /// agency has one chapter of it); each line an artsgruppe and a change in øre. A revision
+    /// without reference, reason or lines, a line that makes a budget line's total overflow, or a
+    /// closed year is refused (422, naming the field, e.g. `lines[0].amountOre`) and nothing
+    /// changes. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/budget-revisions/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/budget-revisions/{year}/post(createBudgetRevision)`.
+    internal func createBudgetRevision(
+        path: Operations.CreateBudgetRevision.Input.Path,
+        headers: Operations.CreateBudgetRevision.Input.Headers = .init(),
+        body: Operations.CreateBudgetRevision.Input.Body
+    ) async throws -> Operations.CreateBudgetRevision.Output {
+        try await createBudgetRevision(Operations.CreateBudgetRevision.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
     /// - Remark: HTTP `GET /organisations/{code}/investment-projects/{year}`.
     /// - Remark: Generated from `#/paths//organisations/{code}/investment-projects/{year}/get(listInvestmentProjects)`.
     internal func listInvestmentProjects(
@@ -396,6 +870,26 @@ extension APIProtocol {
         try await listInvestmentProjects(Operations.ListInvestmentProjects.Input(
             path: path,
             headers: headers
+        ))
+    }
+    /// The department decides an investment project of the year.
+    ///
+    /// A number used in the chapter and year, an empty name, an artsgruppe range that is not one,
+    /// a chapter without investering, or an expected completion that precedes the decision is
+    /// refused (422, naming the field) and nothing changes. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/investment-projects/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/investment-projects/{year}/post(createInvestmentProject)`.
+    internal func createInvestmentProject(
+        path: Operations.CreateInvestmentProject.Input.Path,
+        headers: Operations.CreateInvestmentProject.Input.Headers = .init(),
+        body: Operations.CreateInvestmentProject.Input.Body
+    ) async throws -> Operations.CreateInvestmentProject.Output {
+        try await createInvestmentProject(Operations.CreateInvestmentProject.Input(
+            path: path,
+            headers: headers,
+            body: body
         ))
     }
     /// The allocation letter of the year as in force on a date, with the supplements applied.
@@ -849,6 +1343,816 @@ extension APIProtocol {
         try await getHistory(Operations.GetHistory.Input(
             query: query,
             headers: headers
+        ))
+    }
+    /// The year file of an agency, everything that is input for the year, as one JSON document.
+    ///
+    /// The same document as `styr export year` (docs/year-file.md, `schemaVersion` 1): the
+    /// organisation and the organisations above it, chapters, Dok. 3 and regnskap, budget
+    /// revisions, investment projects, staffing, goal areas, indicators, mission statement
+    /// versions, the annual report's texts and the year's dialogue; nothing computed. 404 for an
+    /// organisation that is not an agency or section. Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/year-files/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/year-files/{year}/get(exportYearFile)`.
+    internal func exportYearFile(
+        path: Operations.ExportYearFile.Input.Path,
+        headers: Operations.ExportYearFile.Input.Headers = .init()
+    ) async throws -> Operations.ExportYearFile.Output {
+        try await exportYearFile(Operations.ExportYearFile.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Loads a year file into the database, all or nothing.
+    ///
+    /// The body is a year file as `exportYearFile` (or `styr export year`) writes it. Missing
+    /// parents are created from its `parents`. A document of an unknown `schemaVersion`, a
+    /// missing field or a value of the wrong type, a record of another organisation or year, a
+    /// chapter number held by another organisation, and an organisation that already holds the
+    /// year (unless `replace` is true) are refused (422, each error naming the JSON path, e.g.
+    /// `chapters[0].number`) and nothing changes. Needs the administer permission on the
+    /// organisation (or on its nearest existing parent when it is new).
+    ///
+    ///
+    /// - Remark: HTTP `POST /year-files`.
+    /// - Remark: Generated from `#/paths//year-files/post(importYearFile)`.
+    internal func importYearFile(
+        query: Operations.ImportYearFile.Input.Query = .init(),
+        headers: Operations.ImportYearFile.Input.Headers = .init(),
+        body: Operations.ImportYearFile.Input.Body
+    ) async throws -> Operations.ImportYearFile.Output {
+        try await importYearFile(Operations.ImportYearFile.Input(
+            query: query,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Gives the organisation a new name.
+    ///
+    /// An empty or too long name is refused (422). In the audit log. Needs the administer permission.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/name`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/name/put(renameOrganisation)`.
+    internal func renameOrganisation(
+        path: Operations.RenameOrganisation.Input.Path,
+        headers: Operations.RenameOrganisation.Input.Headers = .init(),
+        body: Operations.RenameOrganisation.Input.Body
+    ) async throws -> Operations.RenameOrganisation.Output {
+        try await renameOrganisation(Operations.RenameOrganisation.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Moves the organisation, with everything under it, under another parent.
+    ///
+    /// A cycle in the tree, a kind that may not sit under the parent (an agency under a section,
+    /// a department under an agency) or a closed parent is refused (422, naming parentCode) and
+    /// nothing changes. Needs the administer permission on the organisation and on the new parent.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/parent`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/parent/put(moveOrganisation)`.
+    internal func moveOrganisation(
+        path: Operations.MoveOrganisation.Input.Path,
+        headers: Operations.MoveOrganisation.Input.Headers = .init(),
+        body: Operations.MoveOrganisation.Input.Body
+    ) async throws -> Operations.MoveOrganisation.Output {
+        try await moveOrganisation(Operations.MoveOrganisation.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Closes the organisation on a date; it stays readable with its years and takes no new writes.
+    ///
+    /// Needs the administer permission. Refusals (422) name closedOn.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/closing`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/closing/put(closeOrganisation)`.
+    internal func closeOrganisation(
+        path: Operations.CloseOrganisation.Input.Path,
+        headers: Operations.CloseOrganisation.Input.Headers = .init(),
+        body: Operations.CloseOrganisation.Input.Body
+    ) async throws -> Operations.CloseOrganisation.Output {
+        try await closeOrganisation(Operations.CloseOrganisation.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Opens a closed organisation again.
+    ///
+    /// Needs the administer permission.
+    ///
+    /// - Remark: HTTP `DELETE /organisations/{code}/closing`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/closing/delete(reopenOrganisation)`.
+    internal func reopenOrganisation(
+        path: Operations.ReopenOrganisation.Input.Path,
+        headers: Operations.ReopenOrganisation.Input.Headers = .init()
+    ) async throws -> Operations.ReopenOrganisation.Output {
+        try await reopenOrganisation(Operations.ReopenOrganisation.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The organisation's budget years with their status (planned, in progress, closed).
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/years`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/years/get(listBudgetYears)`.
+    internal func listBudgetYears(
+        path: Operations.ListBudgetYears.Input.Path,
+        headers: Operations.ListBudgetYears.Input.Headers = .init()
+    ) async throws -> Operations.ListBudgetYears.Output {
+        try await listBudgetYears(Operations.ListBudgetYears.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Sets the year planned, in progress or closed; reopens a closed year with a reason.
+    ///
+    /// A closed year is read-only: every write that belongs to it is refused (422, naming year).
+    /// Setting a closed year inProgress reopens it and needs reason (administrators only; the
+    /// reason is in the audit log); any other change of a closed year is refused (422). Planning
+    /// and closing need the steer permission (the department above the agency) or administer.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/years/{year}/status`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/years/{year}/status/put(putBudgetYearStatus)`.
+    internal func putBudgetYearStatus(
+        path: Operations.PutBudgetYearStatus.Input.Path,
+        headers: Operations.PutBudgetYearStatus.Input.Headers = .init(),
+        body: Operations.PutBudgetYearStatus.Input.Body
+    ) async throws -> Operations.PutBudgetYearStatus.Output {
+        try await putBudgetYearStatus(Operations.PutBudgetYearStatus.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Starts year + 1 from the year, copying its structure and never its figures.
+    ///
+    /// Copies the goal areas and goals, the indicator definitions with empty targets, the post
+    /// groupings and a draft allocation letter; the new year is planned. A next year that already
+    /// holds data is refused (422). Needs the steer permission or administer.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/years/{year}/next`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/years/{year}/next/post(startNextBudgetYear)`.
+    internal func startNextBudgetYear(
+        path: Operations.StartNextBudgetYear.Input.Path,
+        headers: Operations.StartNextBudgetYear.Input.Headers = .init()
+    ) async throws -> Operations.StartNextBudgetYear.Output {
+        try await startNextBudgetYear(Operations.StartNextBudgetYear.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The agency's budget chapters (kapitler), in number order.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/chapters`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/chapters/get(listChapters)`.
+    internal func listChapters(
+        path: Operations.ListChapters.Input.Path,
+        headers: Operations.ListChapters.Input.Headers = .init()
+    ) async throws -> Operations.ListChapters.Output {
+        try await listChapters(Operations.ListChapters.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The department creates a budget chapter of the agency.
+    ///
+    /// A number used by any chapter in the database, an empty name or a bad kind is refused (422). Needs the steer permission.
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/chapters`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/chapters/post(createChapter)`.
+    internal func createChapter(
+        path: Operations.CreateChapter.Input.Path,
+        headers: Operations.CreateChapter.Input.Headers = .init(),
+        body: Operations.CreateChapter.Input.Body
+    ) async throws -> Operations.CreateChapter.Output {
+        try await createChapter(Operations.CreateChapter.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Renames a chapter or changes its kind (drift, investering or both).
+    ///
+    /// A kind that would leave stored amounts outside it is refused (422, naming kind). Needs the steer permission.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/chapters/{number}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/chapters/{number}/put(putChapter)`.
+    internal func putChapter(
+        path: Operations.PutChapter.Input.Path,
+        headers: Operations.PutChapter.Input.Headers = .init(),
+        body: Operations.PutChapter.Input.Body
+    ) async throws -> Operations.PutChapter.Output {
+        try await putChapter(Operations.PutChapter.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The original budget (Dok. 3) of the year per chapter, kontoklasse and artsgruppe.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/original-budget/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/original-budget/{year}/get(getOriginalBudget)`.
+    internal func getOriginalBudget(
+        path: Operations.GetOriginalBudget.Input.Path,
+        headers: Operations.GetOriginalBudget.Input.Headers = .init()
+    ) async throws -> Operations.GetOriginalBudget.Output {
+        try await getOriginalBudget(Operations.GetOriginalBudget.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The department sets Dok. 3 amounts, all or nothing.
+    ///
+    /// Each cell is a chapter of the agency, a kontoklasse the chapter covers, an artsgruppe and an
+    /// amount in øre (expenses positive, revenues negative). Cells not sent are kept. Any bad cell
+    /// is refused (422, naming `amounts[i]…`) and nothing is saved; a closed year is refused.
+    /// Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/original-budget/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/original-budget/{year}/put(putOriginalBudget)`.
+    internal func putOriginalBudget(
+        path: Operations.PutOriginalBudget.Input.Path,
+        headers: Operations.PutOriginalBudget.Input.Headers = .init(),
+        body: Operations.PutOriginalBudget.Input.Body
+    ) async throws -> Operations.PutOriginalBudget.Output {
+        try await putOriginalBudget(Operations.PutOriginalBudget.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Takes Dok. 3 from the budget files imported for the agency and year.
+    ///
+    /// The lines of the imported budget files (`importLedger` with measure=budget) summed per
+    /// chapter, kontoklasse and artsgruppe; stored cells the files do not hold become zero. Refused
+    /// (422, naming budgetFile) when no budget file is imported. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/original-budget/{year}/from-budget-file`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/original-budget/{year}/from-budget-file/post(takeOriginalBudgetFromBudgetFile)`.
+    internal func takeOriginalBudgetFromBudgetFile(
+        path: Operations.TakeOriginalBudgetFromBudgetFile.Input.Path,
+        headers: Operations.TakeOriginalBudgetFromBudgetFile.Input.Headers = .init()
+    ) async throws -> Operations.TakeOriginalBudgetFromBudgetFile.Output {
+        try await takeOriginalBudgetFromBudgetFile(Operations.TakeOriginalBudgetFromBudgetFile.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Replaces a budget revision's fields and lines.
+    ///
+    /// As createBudgetRevision. Needs the steer permission.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/budget-revisions/{year}/{id}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/budget-revisions/{year}/{id}/put(putBudgetRevision)`.
+    internal func putBudgetRevision(
+        path: Operations.PutBudgetRevision.Input.Path,
+        headers: Operations.PutBudgetRevision.Input.Headers = .init(),
+        body: Operations.PutBudgetRevision.Input.Body
+    ) async throws -> Operations.PutBudgetRevision.Output {
+        try await putBudgetRevision(Operations.PutBudgetRevision.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Deletes a budget revision (the audit log keeps it).
+    ///
+    /// Needs the steer permission.
+    ///
+    /// - Remark: HTTP `DELETE /organisations/{code}/budget-revisions/{year}/{id}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/budget-revisions/{year}/{id}/delete(deleteBudgetRevision)`.
+    internal func deleteBudgetRevision(
+        path: Operations.DeleteBudgetRevision.Input.Path,
+        headers: Operations.DeleteBudgetRevision.Input.Headers = .init()
+    ) async throws -> Operations.DeleteBudgetRevision.Output {
+        try await deleteBudgetRevision(Operations.DeleteBudgetRevision.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Changes an investment project of the year; the number is kept.
+    ///
+    /// The department may change anything; the agency (enterResults) only the progress (expected
+    /// completion, revised budget and actuals), and a change of the decision by the agency is
+    /// refused (403). Refusals as createInvestmentProject (422).
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/investment-projects/{year}/{number}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/investment-projects/{year}/{number}/put(putInvestmentProject)`.
+    internal func putInvestmentProject(
+        path: Operations.PutInvestmentProject.Input.Path,
+        headers: Operations.PutInvestmentProject.Input.Headers = .init(),
+        body: Operations.PutInvestmentProject.Input.Body
+    ) async throws -> Operations.PutInvestmentProject.Output {
+        try await putInvestmentProject(Operations.PutInvestmentProject.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Deletes the staffing figure of a date.
+    ///
+    /// Needs the enterResults permission (or steer).
+    ///
+    /// - Remark: HTTP `DELETE /organisations/{code}/staffing/{date}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/staffing/{date}/delete(deleteStaffing)`.
+    internal func deleteStaffing(
+        path: Operations.DeleteStaffing.Input.Path,
+        headers: Operations.DeleteStaffing.Input.Headers = .init()
+    ) async throws -> Operations.DeleteStaffing.Output {
+        try await deleteStaffing(Operations.DeleteStaffing.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The year's chain of goal areas, their goals and the indicators linked to each.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/goal-areas/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/get(listGoalAreas)`.
+    internal func listGoalAreas(
+        path: Operations.ListGoalAreas.Input.Path,
+        headers: Operations.ListGoalAreas.Input.Headers = .init()
+    ) async throws -> Operations.ListGoalAreas.Output {
+        try await listGoalAreas(Operations.ListGoalAreas.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The department adds a goal area, last in the year's order.
+    ///
+    /// An empty name or one the year already has is refused (422, naming name). Needs the defineIndicators permission.
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/goal-areas/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/post(createGoalArea)`.
+    internal func createGoalArea(
+        path: Operations.CreateGoalArea.Input.Path,
+        headers: Operations.CreateGoalArea.Input.Headers = .init(),
+        body: Operations.CreateGoalArea.Input.Body
+    ) async throws -> Operations.CreateGoalArea.Output {
+        try await createGoalArea(Operations.CreateGoalArea.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Renames a goal area; its goals, account and place stay, and its indicators follow.
+    ///
+    /// Needs the defineIndicators permission.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/goal-areas/{year}/{area}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/put(renameGoalArea)`.
+    internal func renameGoalArea(
+        path: Operations.RenameGoalArea.Input.Path,
+        headers: Operations.RenameGoalArea.Input.Headers = .init(),
+        body: Operations.RenameGoalArea.Input.Body
+    ) async throws -> Operations.RenameGoalArea.Output {
+        try await renameGoalArea(Operations.RenameGoalArea.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Deletes a goal area of the year.
+    ///
+    /// Needs the defineIndicators permission.
+    ///
+    /// - Remark: HTTP `DELETE /organisations/{code}/goal-areas/{year}/{area}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/delete(deleteGoalArea)`.
+    internal func deleteGoalArea(
+        path: Operations.DeleteGoalArea.Input.Path,
+        headers: Operations.DeleteGoalArea.Input.Headers = .init()
+    ) async throws -> Operations.DeleteGoalArea.Output {
+        try await deleteGoalArea(Operations.DeleteGoalArea.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The department adds a goal, last in the area.
+    ///
+    /// An empty goal is refused (422, naming text). Needs the defineIndicators permission.
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/goal-areas/{year}/{area}/goals`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/goals/post(createGoal)`.
+    internal func createGoal(
+        path: Operations.CreateGoal.Input.Path,
+        headers: Operations.CreateGoal.Input.Headers = .init(),
+        body: Operations.CreateGoal.Input.Body
+    ) async throws -> Operations.CreateGoal.Output {
+        try await createGoal(Operations.CreateGoal.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Changes the text of the area's goal number `number` (1 is the first).
+    ///
+    /// Needs the defineIndicators permission.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/goal-areas/{year}/{area}/goals/{number}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/goals/{number}/put(putGoal)`.
+    internal func putGoal(
+        path: Operations.PutGoal.Input.Path,
+        headers: Operations.PutGoal.Input.Headers = .init(),
+        body: Operations.PutGoal.Input.Body
+    ) async throws -> Operations.PutGoal.Output {
+        try await putGoal(Operations.PutGoal.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Deletes the area's goal number `number`.
+    ///
+    /// Needs the defineIndicators permission.
+    ///
+    /// - Remark: HTTP `DELETE /organisations/{code}/goal-areas/{year}/{area}/goals/{number}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/goals/{number}/delete(deleteGoal)`.
+    internal func deleteGoal(
+        path: Operations.DeleteGoal.Input.Path,
+        headers: Operations.DeleteGoal.Input.Headers = .init()
+    ) async throws -> Operations.DeleteGoal.Output {
+        try await deleteGoal(Operations.DeleteGoal.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The agency writes its account of the goal area for the annual report; empty clears it.
+    ///
+    /// Needs the enterResults permission; a closed year is refused (422).
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/goal-areas/{year}/{area}/account`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/account/put(putGoalAreaAccount)`.
+    internal func putGoalAreaAccount(
+        path: Operations.PutGoalAreaAccount.Input.Path,
+        headers: Operations.PutGoalAreaAccount.Input.Headers = .init(),
+        body: Operations.PutGoalAreaAccount.Input.Body
+    ) async throws -> Operations.PutGoalAreaAccount.Output {
+        try await putGoalAreaAccount(Operations.PutGoalAreaAccount.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The annual report's written sections of the year, and the goal areas' accounts.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/annual-report-texts/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/annual-report-texts/{year}/get(listAnnualReportTexts)`.
+    internal func listAnnualReportTexts(
+        path: Operations.ListAnnualReportTexts.Input.Path,
+        headers: Operations.ListAnnualReportTexts.Input.Headers = .init()
+    ) async throws -> Operations.ListAnnualReportTexts.Output {
+        try await listAnnualReportTexts(Operations.ListAnnualReportTexts.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The agency writes one section of the annual report; an empty body clears it.
+    ///
+    /// Every figure around the text is computed. Needs the enterResults permission; a closed year is refused (422).
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/annual-report-texts/{year}/{key}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/annual-report-texts/{year}/{key}/put(putAnnualReportText)`.
+    internal func putAnnualReportText(
+        path: Operations.PutAnnualReportText.Input.Path,
+        headers: Operations.PutAnnualReportText.Input.Headers = .init(),
+        body: Operations.PutAnnualReportText.Input.Body
+    ) async throws -> Operations.PutAnnualReportText.Output {
+        try await putAnnualReportText(Operations.PutAnnualReportText.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The users with a role in the organisations the caller administers.
+    ///
+    /// Needs the administer permission on some organisation.
+    ///
+    /// - Remark: HTTP `GET /users`.
+    /// - Remark: Generated from `#/paths//users/get(listUsers)`.
+    internal func listUsers(headers: Operations.ListUsers.Input.Headers = .init()) async throws -> Operations.ListUsers.Output {
+        try await listUsers(Operations.ListUsers.Input(headers: headers))
+    }
+    /// Invites a user with roles, each scoped to a subtree the caller administers.
+    ///
+    /// Creates the user without a password and a one-time invitation link, valid seven days,
+    /// where they choose one. A bad or used e-mail address, no role or a role outside the
+    /// caller's subtree is refused (422, naming the field). Needs the administer permission.
+    ///
+    ///
+    /// - Remark: HTTP `POST /users`.
+    /// - Remark: Generated from `#/paths//users/post(inviteUser)`.
+    internal func inviteUser(
+        headers: Operations.InviteUser.Input.Headers = .init(),
+        body: Operations.InviteUser.Input.Body
+    ) async throws -> Operations.InviteUser.Output {
+        try await inviteUser(Operations.InviteUser.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// A user with their roles, sessions and API tokens.
+    ///
+    /// Needs the administer permission over one of the user's roles.
+    ///
+    /// - Remark: HTTP `GET /users/{email}`.
+    /// - Remark: Generated from `#/paths//users/{email}/get(getUser)`.
+    internal func getUser(
+        path: Operations.GetUser.Input.Path,
+        headers: Operations.GetUser.Input.Headers = .init()
+    ) async throws -> Operations.GetUser.Output {
+        try await getUser(Operations.GetUser.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Gives the user a role in an organisation (and the subtree below it).
+    ///
+    /// Needs the administer permission on the organisation.
+    ///
+    /// - Remark: HTTP `PUT /users/{email}/roles/{role}/{organisationCode}`.
+    /// - Remark: Generated from `#/paths//users/{email}/roles/{role}/{organisationCode}/put(grantRole)`.
+    internal func grantRole(
+        path: Operations.GrantRole.Input.Path,
+        headers: Operations.GrantRole.Input.Headers = .init()
+    ) async throws -> Operations.GrantRole.Output {
+        try await grantRole(Operations.GrantRole.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Removes a role from the user.
+    ///
+    /// An administrator cannot remove their own admin role (422). Needs the administer permission on the organisation.
+    ///
+    /// - Remark: HTTP `DELETE /users/{email}/roles/{role}/{organisationCode}`.
+    /// - Remark: Generated from `#/paths//users/{email}/roles/{role}/{organisationCode}/delete(revokeRole)`.
+    internal func revokeRole(
+        path: Operations.RevokeRole.Input.Path,
+        headers: Operations.RevokeRole.Input.Headers = .init()
+    ) async throws -> Operations.RevokeRole.Output {
+        try await revokeRole(Operations.RevokeRole.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Deactivates the user; their sessions end and their API tokens and calendar feed stop working.
+    ///
+    /// An administrator cannot deactivate themselves (422). Needs the administer permission over the user's roles.
+    ///
+    /// - Remark: HTTP `PUT /users/{email}/deactivation`.
+    /// - Remark: Generated from `#/paths//users/{email}/deactivation/put(deactivateUser)`.
+    internal func deactivateUser(
+        path: Operations.DeactivateUser.Input.Path,
+        headers: Operations.DeactivateUser.Input.Headers = .init()
+    ) async throws -> Operations.DeactivateUser.Output {
+        try await deactivateUser(Operations.DeactivateUser.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Lets a deactivated user log in again.
+    ///
+    /// - Remark: HTTP `DELETE /users/{email}/deactivation`.
+    /// - Remark: Generated from `#/paths//users/{email}/deactivation/delete(reactivateUser)`.
+    internal func reactivateUser(
+        path: Operations.ReactivateUser.Input.Path,
+        headers: Operations.ReactivateUser.Input.Headers = .init()
+    ) async throws -> Operations.ReactivateUser.Output {
+        try await reactivateUser(Operations.ReactivateUser.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Ends one of the user's sessions.
+    ///
+    /// - Remark: HTTP `DELETE /users/{email}/sessions/{id}`.
+    /// - Remark: Generated from `#/paths//users/{email}/sessions/{id}/delete(endUserSession)`.
+    internal func endUserSession(
+        path: Operations.EndUserSession.Input.Path,
+        headers: Operations.EndUserSession.Input.Headers = .init()
+    ) async throws -> Operations.EndUserSession.Output {
+        try await endUserSession(Operations.EndUserSession.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Revokes one of the user's API tokens.
+    ///
+    /// - Remark: HTTP `DELETE /users/{email}/tokens/{id}`.
+    /// - Remark: Generated from `#/paths//users/{email}/tokens/{id}/delete(revokeUserToken)`.
+    internal func revokeUserToken(
+        path: Operations.RevokeUserToken.Input.Path,
+        headers: Operations.RevokeUserToken.Input.Headers = .init()
+    ) async throws -> Operations.RevokeUserToken.Output {
+        try await revokeUserToken(Operations.RevokeUserToken.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The draft of the next version of the mission statement; 404 when there is none.
+    ///
+    /// Needs the steer or inform permission.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/mission-statements/draft`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/mission-statements/draft/get(getMissionDraft)`.
+    internal func getMissionDraft(
+        path: Operations.GetMissionDraft.Input.Path,
+        headers: Operations.GetMissionDraft.Input.Headers = .init()
+    ) async throws -> Operations.GetMissionDraft.Output {
+        try await getMissionDraft(Operations.GetMissionDraft.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Starts a draft of the next version, a copy of the version in force, naming the revision trigger.
+    ///
+    /// triggerText is required for the trigger other. Refused (422) while another draft exists.
+    /// Needs the steer permission (the department) or inform (the agency).
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/mission-statements/draft`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/mission-statements/draft/post(startMissionDraft)`.
+    internal func startMissionDraft(
+        path: Operations.StartMissionDraft.Input.Path,
+        headers: Operations.StartMissionDraft.Input.Headers = .init(),
+        body: Operations.StartMissionDraft.Input.Body
+    ) async throws -> Operations.StartMissionDraft.Output {
+        try await startMissionDraft(Operations.StartMissionDraft.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Edits the draft's title, sections, core tasks, target groups and cause.
+    ///
+    /// The lists must match the draft's sections and core tasks (422 otherwise). Needs the steer or inform permission.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/mission-statements/draft`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/mission-statements/draft/put(putMissionDraft)`.
+    internal func putMissionDraft(
+        path: Operations.PutMissionDraft.Input.Path,
+        headers: Operations.PutMissionDraft.Input.Headers = .init(),
+        body: Operations.PutMissionDraft.Input.Body
+    ) async throws -> Operations.PutMissionDraft.Output {
+        try await putMissionDraft(Operations.PutMissionDraft.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Throws the draft away.
+    ///
+    /// - Remark: HTTP `DELETE /organisations/{code}/mission-statements/draft`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/mission-statements/draft/delete(deleteMissionDraft)`.
+    internal func deleteMissionDraft(
+        path: Operations.DeleteMissionDraft.Input.Path,
+        headers: Operations.DeleteMissionDraft.Input.Headers = .init()
+    ) async throws -> Operations.DeleteMissionDraft.Output {
+        try await deleteMissionDraft(Operations.DeleteMissionDraft.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The department fixes the draft on a date as the next version, which never changes after.
+    ///
+    /// Needs the steer permission. A date before the version in force or in the future is refused (422, naming fixedOn).
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/mission-statements/draft/fixing`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/mission-statements/draft/fixing/post(fixMissionDraft)`.
+    internal func fixMissionDraft(
+        path: Operations.FixMissionDraft.Input.Path,
+        headers: Operations.FixMissionDraft.Input.Headers = .init(),
+        body: Operations.FixMissionDraft.Input.Body
+    ) async throws -> Operations.FixMissionDraft.Output {
+        try await fixMissionDraft(Operations.FixMissionDraft.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The register of delegated authorities (fullmakter) and the decision requests about them.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/authorities`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/authorities/get(listAuthorities)`.
+    internal func listAuthorities(
+        path: Operations.ListAuthorities.Input.Path,
+        headers: Operations.ListAuthorities.Input.Headers = .init()
+    ) async throws -> Operations.ListAuthorities.Output {
+        try await listAuthorities(Operations.ListAuthorities.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The department adds an entry to the register.
+    ///
+    /// Holder, scope and the legal basis (an act, a regulation or a council decision with its
+    /// reference, or notFormalised) are required; validTo not before validFrom. Refusals (422) name
+    /// the field. Needs the steer permission.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/authorities`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/authorities/post(createAuthority)`.
+    internal func createAuthority(
+        path: Operations.CreateAuthority.Input.Path,
+        headers: Operations.CreateAuthority.Input.Headers = .init(),
+        body: Operations.CreateAuthority.Input.Body
+    ) async throws -> Operations.CreateAuthority.Output {
+        try await createAuthority(Operations.CreateAuthority.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Corrects an entry of the register (the audit log keeps what it was).
+    ///
+    /// As createAuthority. Needs the steer permission.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/authorities/{id}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/authorities/{id}/put(putAuthority)`.
+    internal func putAuthority(
+        path: Operations.PutAuthority.Input.Path,
+        headers: Operations.PutAuthority.Input.Headers = .init(),
+        body: Operations.PutAuthority.Input.Body
+    ) async throws -> Operations.PutAuthority.Output {
+        try await putAuthority(Operations.PutAuthority.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The agency drafts a decision request to the department (a new authority, or a change of one).
+    ///
+    /// authorityId names the entry to change; absent asks for a new one. Needs the inform permission.
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/authority-requests`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/authority-requests/post(createAuthorityRequest)`.
+    internal func createAuthorityRequest(
+        path: Operations.CreateAuthorityRequest.Input.Path,
+        headers: Operations.CreateAuthorityRequest.Input.Headers = .init(),
+        body: Operations.CreateAuthorityRequest.Input.Body
+    ) async throws -> Operations.CreateAuthorityRequest.Output {
+        try await createAuthorityRequest(Operations.CreateAuthorityRequest.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Edits a request while it is a draft.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/authority-requests/{id}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/authority-requests/{id}/put(putAuthorityRequest)`.
+    internal func putAuthorityRequest(
+        path: Operations.PutAuthorityRequest.Input.Path,
+        headers: Operations.PutAuthorityRequest.Input.Headers = .init(),
+        body: Operations.PutAuthorityRequest.Input.Body
+    ) async throws -> Operations.PutAuthorityRequest.Output {
+        try await putAuthorityRequest(Operations.PutAuthorityRequest.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The agency sends a draft request to the department, dated today.
+    ///
+    /// A request already sent or decided is refused (422, naming status).
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/authority-requests/{id}/sending`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/authority-requests/{id}/sending/post(sendAuthorityRequest)`.
+    internal func sendAuthorityRequest(
+        path: Operations.SendAuthorityRequest.Input.Path,
+        headers: Operations.SendAuthorityRequest.Input.Headers = .init()
+    ) async throws -> Operations.SendAuthorityRequest.Output {
+        try await sendAuthorityRequest(Operations.SendAuthorityRequest.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The department decides a sent request; granted, the register gets the new entry.
+    ///
+    /// A request not sent or already decided is refused (422). Needs the steer permission.
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/authority-requests/{id}/decision`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/authority-requests/{id}/decision/post(decideAuthorityRequest)`.
+    internal func decideAuthorityRequest(
+        path: Operations.DecideAuthorityRequest.Input.Path,
+        headers: Operations.DecideAuthorityRequest.Input.Headers = .init(),
+        body: Operations.DecideAuthorityRequest.Input.Body
+    ) async throws -> Operations.DecideAuthorityRequest.Output {
+        try await decideAuthorityRequest(Operations.DecideAuthorityRequest.Input(
+            path: path,
+            headers: headers,
+            body: body
         ))
     }
 }

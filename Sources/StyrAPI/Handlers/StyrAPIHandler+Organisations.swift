@@ -17,7 +17,8 @@ extension StyrAPIHandler {
     }
 
     static func organisation(_ organisation: Organisation) -> Components.Schemas.Organisation {
-        .init(code: organisation.code, name: organisation.name, kind: Self.organisationKind(organisation.kind), parentCode: organisation.parentCode)
+        .init(code: organisation.code, name: organisation.name, kind: Self.organisationKind(organisation.kind), parentCode: organisation.parentCode,
+              closedOn: organisation.closedOn?.iso)
     }
 
     static func organisationKind(_ kind: OrganisationKind) -> Components.Schemas.Organisation.KindPayload {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The API's paths, methods and parameters, read from the OpenAPI document the routes are generated
 /// from: to tell an unknown address (404) from a known one asked with a method it does not have

@@ -22,6 +22,7 @@ extension APIProblem {
 
 extension StyrAPIHandler {
     /// Runs a use case, answering its refusal as a problem with the operation's field names.
+    @discardableResult
     func service<T: Sendable>(fields: [String: String] = [:], _ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
