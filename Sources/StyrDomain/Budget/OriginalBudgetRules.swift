@@ -26,7 +26,7 @@ public enum AmountEntry: Hashable, Sendable {
     public var text: String {
         switch self {
         case .typed(let text): text
-        case .exact(let money): NorwegianFormat.kroner(money, zeroAsDash: false)
+        case .exact(let money): NorwegianFormat.exactKroner(money)
         }
     }
 }

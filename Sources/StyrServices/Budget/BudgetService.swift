@@ -61,6 +61,11 @@ public struct BudgetService: Sendable {
         }
     }
 
+    /// The organisation, for a page that says it has no budget figures yet.
+    public func organisation(_ code: String, by user: UserAccount?) async throws -> Organisation {
+        try await storage.read { repositories in try await AccessCheck.scope(.read, on: code, by: user, repositories).organisation }
+    }
+
     /// The access check, the year, and the organisation's (first) chapter.
     static func chapter(of code: String, year: Int, by user: UserAccount?, _ repositories: Repositories) async throws -> (OrganisationScope, Chapter) {
         let scope = try await AccessCheck.scope(.read, on: code, by: user, repositories)

@@ -21,7 +21,12 @@ struct BudgetController: Sendable {
                     model: BudgetView(overview, sort: sort, cellLink: overview.imported.cellLink(code: code)), context: context,
                     trail: [NavigationLink(url: "/organisasjoner/\(code.urlPathEncoded)", label: name)])
             } catch ServiceError.notFound(let message) {
-                return pages.error(.notFound, heading: "Ingen budsjettall", message: message, context: context)
+                // No chapter or no figures yet: say so, and where to enter them (404, as before).
+                let organisation = try await budget.organisation(code, by: context.session?.user)
+                return pages.html(
+                    "Budsjett og regnskap \(year) – \(organisation.name)", template: "budget-empty",
+                    model: BudgetEmptyView(organisationName: organisation.name, year: year, message: message, links: BudgetDataLinks(code: code, year: year)),
+                    context: context, status: .notFound, trail: [NavigationLink(url: "/organisasjoner/\(code.urlPathEncoded)", label: organisation.name)])
             }
         }
     }

@@ -35,6 +35,8 @@ struct BudgetView: Sendable {
     var sortLinks: [SortLink]
     var accounts: [AnnualReportView.Accounts]
     var projects: AnnualReportView.Projects
+    /// The pages where the budget data are entered.
+    var links: BudgetDataLinks
 
     init(_ overview: BudgetService.Overview, sort: Sort, cellLink: HTMLRenderer.AccountsCellLink?) {
         let data = overview.data
@@ -58,5 +60,15 @@ struct BudgetView: Sendable {
         sortLinks = Sort.allCases.map { SortLink(url: "\(base)?sorter=\($0.rawValue)", label: $0.label, current: $0 == sort) }
         accounts = tables.accounts
         projects = tables.projects
+        links = BudgetDataLinks(code: overview.scope.code, year: data.year)
     }
+}
+
+/// The view model of `budget-empty.mustache`: a year (or an agency) without budget figures, and
+/// where to enter them.
+struct BudgetEmptyView: Sendable {
+    var organisationName: String
+    var year: Int
+    var message: String
+    var links: BudgetDataLinks
 }
