@@ -10,6 +10,7 @@ public enum DemoLoader {
             let store = SQLGovernanceStore(db, actor: "system:demo")
             guard try await store.isEmpty() else { return false }
             try await DemoData.load(into: store)
+            try await UKEAuthorities.load(into: store)
             return true
         }
         if loaded { try await DemoData.loadLedger(into: database) }

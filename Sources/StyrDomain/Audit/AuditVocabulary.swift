@@ -12,6 +12,7 @@ enum AuditVocabulary {
         "forecast": "Prognose", "accountingReport": "Regnskapsrapport", "postGrouping": "Postinndeling",
         "budgetProfiles": "Periodisering av budsjettet", "forecastThreshold": "Terskel for forklaring av avvik",
         "calendarToken": "Kalenderlenke",
+        "delegatedAuthority": "Fullmakt", "authorityRequest": "Anmodning om fullmakt", "missionDraft": "Utkast til samfunnsoppdrag",
     ]
 
     /// Field names, the same in every entity that has them.
@@ -54,6 +55,13 @@ enum AuditVocabulary {
         "importedBy": "Importert av", "scope": "Kontoklasse", "totals": "Summer", "method": "Metode",
         "explanation": "Forklaring", "postCode": "Post", "csv": "Rapporten (CSV)", "posts": "Poster",
         "percentBasisPoints": "Prosent (hundredeler)", "renewedAt": "Fornyet",
+        // Delegated authorities and mission statement drafts
+        "holder": "Innehaver", "limits": "Begrensninger", "validFrom": "Gjelder fra", "validTo": "Gjelder til",
+        "replaces": "Erstatter", "requestID": "Anmodning", "justification": "Begrunnelse", "proposal": "Forslag",
+        "decision": "Vedtak", "outcome": "Avgjørelse", "decidedBy": "Vedtatt av", "sentOn": "Sendt", "sentBy": "Sendt av",
+        "resultingAuthorityID": "Ny fullmakt", "authorityID": "Fullmakt", "legalBasisKind": "Type hjemmel",
+        "legalBasisReference": "Henvisning", "revisionCause": "Årsak til revisjonen", "trigger": "Utløst av",
+        "basedOnVersion": "Bygger på versjon", "cause": "Årsak",
     ]
 
     /// Fields whose text is a code of one of the domain's enums.

@@ -22,6 +22,8 @@ public struct GoalService: Sendable {
         public var year: Int
         public var areas: [Area]
         public var unlinked: [IndicatorWithValues]
+        /// Every indicator of the organisation, in order (to link one to an area).
+        public var indicators: [IndicatorWithValues]
         /// True when the user may edit the goal areas and goals.
         public var canEdit: Bool
     }
@@ -42,7 +44,7 @@ public struct GoalService: Sendable {
         return Chain(
             scope: scope, year: year,
             areas: areas.map { area in Area(area: area, indicators: indicators.filter { $0.indicator.goalArea == area.name }) },
-            unlinked: indicators.filter { $0.value(in: year) != nil && !names.contains($0.indicator.goalArea ?? "") },
+            unlinked: indicators.filter { $0.value(in: year) != nil && !names.contains($0.indicator.goalArea ?? "") }, indicators: indicators,
             canEdit: scope.can(.defineIndicators))
     }
 

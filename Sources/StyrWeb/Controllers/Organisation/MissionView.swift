@@ -24,6 +24,12 @@ struct MissionView: Sendable {
     var fundingSources: [FundingSource]
     var revisionTriggers: [String]
     var sections: [Section]
+    /// What caused this version, when it was recorded.
+    var revisionCause: String?
+    /// The page that drafts the next version, for those who may (`MissionService`).
+    var newVersionURL: String?
+    /// The register of delegated authorities.
+    var authoritiesURL: String
 
     init(_ missions: OrganisationService.Missions, mission: MissionStatement) {
         let scope = missions.scope
@@ -44,6 +50,9 @@ struct MissionView: Sendable {
         fundingSources = mission.fundingSources.map { FundingSource(kind: $0.kind.norwegianName, description: $0.description) }
         revisionTriggers = mission.revisionTriggers
         sections = mission.sections.map { Section(number: $0.number, heading: $0.heading, paragraphs: Paragraphs.split($0.body)) }
+        revisionCause = mission.revisionCause?.description
+        newVersionURL = scope.can(.steer) || scope.can(.inform) ? "\(base)/ny" : nil
+        authoritiesURL = "/organisasjoner/\(scope.code.urlPathEncoded)/fullmakter"
     }
 }
 

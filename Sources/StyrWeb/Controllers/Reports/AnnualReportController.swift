@@ -16,7 +16,9 @@ struct AnnualReportController: Sendable {
             do {
                 let found = try await reports.annualReport(of: code, year: year, by: context.session?.user)
                 let report = found.report
-                let body = pages.renderer.annualReportBody(report, accountsCellLink: found.imported.cellLink(code: code))
+                let textsLabel = found.scope.can(.enterResults) ? "Skriv tekstene i årsberetningen" : "Tekstene i årsberetningen"
+                let textsLink = "<p class=\"report-actions\"><a href=\"/organisasjoner/\(code.urlPathEncoded)/arsberetning/\(year)/tekster\">\(textsLabel)</a></p>\n"
+                let body = textsLink + pages.renderer.annualReportBody(report, accountsCellLink: found.imported.cellLink(code: code))
                 return HTML(html: pages.document(
                     "\(report.title) – \(report.organisationName)", body: body, context: context,
                     trail: [NavigationLink(url: "/organisasjoner/\(code.urlPathEncoded)", label: report.organisationName)]))
