@@ -52,8 +52,9 @@ let package = Package(
         // transaction), over the repository protocols of StyrDomain. Pages, API and CLI call these.
         // StyrReports for the reports it builds (the annual report), which the edges only render.
         .target(name: "StyrServices", dependencies: ["StyrDomain", "StyrReports"]),
-        // The UKE 2020 demo data set, transcribed from the seed documents.
-        .target(name: "StyrDemo", dependencies: ["StyrDomain", "StyrStorage"]),
+        // The UKE demo data set: UKE's year files 2020 and 2021 (Resources/), loaded through the year
+        // file import of StyrServices, and what a year file does not carry (users, ledger lines).
+        .target(name: "StyrDemo", dependencies: ["StyrDomain", "StyrStorage", "StyrServices"], resources: [.copy("Resources")]),
         // Report models and renderers (Markdown, HTML).
         .target(
             name: "StyrReports",

@@ -4,7 +4,8 @@ import StyrStorage
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Laster demodata (UKE 2020) inn i en tom database.")
+        commandName: "demo", abstract: "Laster demodata (UKE 2020 og 2021) inn i en tom database.",
+        discussion: "UKEs årsfiler for 2020 og 2021, som følger med Styr, leses inn på samme måte som «styr import year»; månedlige regnskapslinjer, samfunnsoppdraget og Byrådslederens kontor kommer i tillegg.")
 
     @OptionGroup var databaseOptions: DatabaseOptions
 
@@ -15,6 +16,7 @@ struct DemoCommand: AsyncParsableCommand {
         guard loaded else {
             throw CLIError("Databasen inneholder allerede data; demodata lastes bare inn i en tom database. Bruk --database for å velge en ny fil.")
         }
-        print("Demodata for \(DemoData.organisations.last!.name) \(DemoData.year) er lastet inn.")
+        let years = DemoData.yearFiles.map { String($0.year) }.joined(separator: " og ")
+        print("Demodata for \(DemoData.organisations.last!.name) \(years) er lastet inn fra årsfilene.")
     }
 }

@@ -17,7 +17,15 @@ struct ImportYearCommand: AsyncParsableCommand {
     @Option(help: "Les inn under denne organisasjonskoden i stedet for fila sin.")
     var org: String?
 
-    @Flag(help: "Bytt ut data organisasjonen allerede har for året.")
+    @Flag(help: ArgumentHelp(
+        "Bytt ut årets data: organisasjonens poster for året som fila ikke har, slettes (og logges).",
+        discussion: """
+            Slettes når de ikke er i fila: årets budsjett- og regnskapsbeløp, budsjettreguleringer, \
+            investeringsprosjekter, bemanningstall datert i året (og 1. januar året etter), målområder med mål, \
+            indikatorverdier for året, årsberetningstekster, og årets tildelingsbrev, statusrapporter, møter, \
+            styringssignaler og meldinger. Beholdes: kapitler, organisasjoner, indikatordefinisjoner, \
+            samfunnsoppdragets versjoner, fjorårets regnskap og alle andre år.
+            """))
     var replace = false
 
     func run() async throws {
@@ -42,7 +50,8 @@ struct ImportYearCommand: AsyncParsableCommand {
             }
         }
         let created = summary.createdOrganisations.isEmpty ? "" : " Opprettet \(summary.createdOrganisations.joined(separator: ", "))."
-        say("Leste inn årsfila for \(summary.organisationCode) \(summary.year): \(summary.written) poster skrevet, \(summary.skipped) uendret.\(created)")
+        let deleted = replace ? ", \(summary.deleted) slettet" : ""
+        say("Leste inn årsfila for \(summary.organisationCode) \(summary.year): \(summary.written) poster skrevet, \(summary.skipped) uendret\(deleted).\(created)")
     }
 
     /// One line a refusal: "chapters[0].number: …".

@@ -10,25 +10,50 @@ extension YearFileService {
     /// Refused (`ServiceError.invalid`, keyed by JSON path): what `YearFileRules.check` refuses; a
     /// parent that neither the database nor the file's `parents` holds; an organisation or parent
     /// stored as another kind or under another parent; a chapter number of another organisation;
-    /// an organisation that already holds the year (see `holdsYear`) unless `replace`; and, with
-    /// `replace`, a stored record that cannot be changed (a budget revision, a mission statement
-    /// version, an issued letter) which differs from the file's.
+    /// an organisation that already holds the year (see `holdsYear`) unless `replace`; a closed
+    /// year; and a stored mission statement version which differs from the file's (a fixed version
+    /// is never changed, not even by `replace`).
     ///
-    /// With `replace`, records of the file overwrite stored records with the same key; stored
-    /// records the file does not hold are kept (Styr does not delete them yet).
+    /// With `replace`, the organisation's records of the year become the file's: stored records of
+    /// the year that the file does not hold are deleted (see `YearFileImporter.deleteWhatTheFileDoesNotHold`),
+    /// records with the same key are overwritten, the rest added; all audited, in the same unit of work.
     public func importFile(_ file: YearFile, as code: String?, replace: Bool, by user: UserAccount?) async throws -> ImportSummary {
+        let file = try Self.prepared(file, as: code)
+        guard let user else { throw ServiceError.unauthenticated }
+        return try await storage.write(as: user.email) { repositories in
+            try await Self.load(file, replace: replace, by: user, into: repositories.governance)
+        }
+    }
+
+    /// The same import (the same rules, access check and writes) inside a unit of work the caller
+    /// already holds, audited as that unit of work's actor. The demo loader builds the demo from the
+    /// year files shipped with Styr through it, in the one transaction that loads the whole demo.
+    public static func importFile(
+        _ file: YearFile, as code: String?, replace: Bool, by user: UserAccount, within store: any GovernanceRepository
+    ) async throws -> ImportSummary {
+        try await load(try prepared(file, as: code), replace: replace, by: user, into: store)
+    }
+
+    /// The file under its new code, checked on its own.
+    private static func prepared(_ file: YearFile, as code: String?) throws -> YearFile {
         let newCode = code?.trimmingCharacters(in: .whitespaces).nonEmptyCode
         let file = newCode.map { YearFileRules.renamed(file, to: $0) } ?? file
         try ServiceError.rule { try YearFileRules.check(file) }
-        guard let user else { throw ServiceError.unauthenticated }
-        return try await storage.write(as: user.email) { repositories in
-            var importer = YearFileImporter(file: file, store: repositories.governance, replace: replace)
-            try await importer.checkAccess(user)
-            try await importer.checkAgainstDatabase()
-            try await importer.write()
-            return ImportSummary(organisationCode: file.organisation.code, year: file.year, createdOrganisations: importer.created,
-                                 written: importer.written, skipped: importer.skipped)
+        return file
+    }
+
+    private static func load(_ file: YearFile, replace: Bool, by user: UserAccount, into store: any GovernanceRepository) async throws -> ImportSummary {
+        var importer = YearFileImporter(file: file, store: store, replace: replace)
+        try await importer.checkAccess(user)
+        // YearGuard, on the governance store alone: a closed year is not imported into.
+        guard try await store.budgetYear(of: file.organisation.code, year: file.year).status.isOpen else {
+            throw ServiceError.invalid(.single("year", BudgetYearRules.closedMessage(file.organisation.code, file.year)))
         }
+        try await importer.checkAgainstDatabase()
+        try await importer.deleteWhatTheFileDoesNotHold()
+        try await importer.write()
+        return ImportSummary(organisationCode: file.organisation.code, year: file.year, createdOrganisations: importer.created,
+                             written: importer.written, skipped: importer.skipped, deleted: importer.deleted)
     }
 
     /// What "the organisation already holds the year" means: a budget amount, budget revision or
@@ -51,7 +76,7 @@ private extension String {
 }
 
 /// One import of a year file inside a write.
-private struct YearFileImporter {
+struct YearFileImporter {
     let file: YearFile
     let store: any GovernanceRepository
     let replace: Bool
@@ -59,6 +84,7 @@ private struct YearFileImporter {
     var created: [String] = []
     var written = 0
     var skipped = 0
+    var deleted = 0
 
     init(file: YearFile, store: any GovernanceRepository, replace: Bool) {
         self.file = file
@@ -171,7 +197,7 @@ private struct YearFileImporter {
             if stored.contains(where: { $0.reference == revision.reference && $0.kind == revision.kind }) {
                 throw ServiceError.invalid(.single(
                     "budgetRevisions[\(index)]",
-                    "Budsjettreguleringen «\(revision.reference)» er lagret med annet innhold; en vedtatt regulering endres ikke, og Styr sletter ikke reguleringer."))
+                    "Budsjettreguleringen «\(revision.reference)» er lagret med annet innhold; en vedtatt regulering endres ikke uten at året byttes ut (--replace)."))
             }
             try await store.save(revision)
             written += 1

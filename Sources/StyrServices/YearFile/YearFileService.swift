@@ -17,6 +17,8 @@ public struct YearFileService: Sendable {
         /// Records written or updated; records already stored unchanged are skipped.
         public var written: Int
         public var skipped: Int
+        /// Stored records of the year deleted because the file (imported with `replace`) does not hold them.
+        public var deleted: Int = 0
     }
 
     // MARK: Export
