@@ -1,4 +1,5 @@
 import StyrDomain
+import StyrReports
 import StyrServices
 
 /// The addresses of an agency's budget data pages, and the trail they share.

@@ -1,5 +1,6 @@
 import Hummingbird
 import StyrDomain
+import StyrReports
 import StyrServices
 
 /// The agency's budget chapters: listed, created and changed (`ChapterService`).

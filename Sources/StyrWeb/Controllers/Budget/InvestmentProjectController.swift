@@ -1,5 +1,6 @@
 import Hummingbird
 import StyrDomain
+import StyrReports
 import StyrServices
 
 /// Investment projects of a year: listed, decided by the department, progress reported by the

@@ -1,5 +1,6 @@
 import Hummingbird
 import StyrDomain
+import StyrReports
 import StyrServices
 
 /// The original budget (Dok. 3) as a grid per chapter and kontoklasse, rows the artsgrupper;

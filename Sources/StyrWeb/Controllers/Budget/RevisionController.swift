@@ -1,5 +1,6 @@
 import Hummingbird
 import StyrDomain
+import StyrReports
 import StyrServices
 
 /// Budget revisions of a year: listed, recorded, edited and deleted (`RevisionService`).

@@ -1,5 +1,6 @@
 import Hummingbird
 import StyrDomain
+import StyrReports
 import StyrServices
 
 /// Staffing at dates: listed, added, corrected and deleted (`StaffingService`).
