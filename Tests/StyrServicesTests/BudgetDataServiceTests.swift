@@ -204,4 +204,21 @@ struct BudgetDataServiceTests {
             #expect(try await services.staffing.list(of: "UKE", by: editor).figures.count == before)
         }
     }
+
+    @Test("Dok. 3 taken from an imported budget file: lines without a chapter go to the agency's chapter", arguments: TestDatabase.backends)
+    func fromBudgetFile(backend: TestDatabase) async throws {
+        try await ServiceTestApp.run(backend) { services, users in
+            try await Self.newAgency(services)
+            let fin = try #require(users[ServiceTestApp.finSteerer]), admin = try #require(users[Self.admin])
+            _ = try await services.chapters.create(ChapterDraft(number: 901, name: "Ny etat", kind: .both), in: "NYE", by: fin)
+            await #expect(throws: ServiceError.self) { try await services.originalBudget.takeFromBudgetFile(in: "NYE", year: 2021, by: fin) }
+            _ = try await services.ledgerImport.importFile(
+                .init(year: 2021, measure: .budget, sourceName: "budsjett.csv"), into: "NYE", chunks: LedgerServiceTests.chunks(LedgerServiceTests.file), by: admin)
+            let amounts = try await services.originalBudget.takeFromBudgetFile(in: "NYE", year: 2021, by: fin)
+            #expect(amounts.map { "\($0.chapter) \($0.kind.rawValue) \($0.group.code): \($0.amount.ore)" }
+                == ["901 operating 000-099: 100050", "901 operating 100-299: -9999", "901 operating 600-699: -500000"])
+            let grid = try await services.originalBudget.grid(of: "NYE", year: 2021, by: fin)
+            #expect(grid.amount(chapter: 901, kind: .operating, group: Self.salaries) == Money(ore: 100_050))
+        }
+    }
 }
