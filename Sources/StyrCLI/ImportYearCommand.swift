@@ -7,11 +7,11 @@ import StyrServices
 /// through `YearFileService.importFile`, all or nothing. Refusals name the JSON path.
 struct ImportYearCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "year", abstract: "Leser inn en årsfil (JSON) for en etat og et år, alt eller ingenting.")
+        commandName: "year", abstract: "Leser inn en årsfil (JSON eller regneark, .xlsx) for en etat og et år, alt eller ingenting.")
 
     @OptionGroup var databaseOptions: DatabaseOptions
 
-    @Argument(help: "Årsfila (JSON), skrevet av «styr export year».")
+    @Argument(help: "Årsfila (JSON), eller regnearket (.xlsx), skrevet av «styr export year».")
     var file: String
 
     @Option(help: "Les inn under denne organisasjonskoden i stedet for fila sin.")
@@ -33,7 +33,8 @@ struct ImportYearCommand: AsyncParsableCommand {
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("Kan ikke lese «\(path)».") }
         let yearFile: YearFile
         do {
-            yearFile = try YearFile.decode(data)
+            // An .xlsx workbook is a ZIP archive ("PK"); anything else is read as JSON.
+            yearFile = data.starts(with: [0x50, 0x4B]) ? try YearFileWorkbook.read(data) : try YearFile.decode(data)
         } catch let errors as InputErrors {
             throw CLIError("«\(path)» kan ikke leses som årsfil:\n" + Self.lines(errors))
         }

@@ -23,6 +23,24 @@ struct YearFileCLITests {
         }
     }
 
+    @Test("the spreadsheet: export --format xlsx on the demo, import the .xlsx as UKX, same report", arguments: TestDatabase.backends)
+    func workbook(backend: TestDatabase) async throws {
+        try await backend.withFreshURL { demo in
+            try await backend.withFreshURL { empty in
+                let workbook = try CLITests.temporaryFile("uke-2020.xlsx")
+                let report = try CLITests.temporaryFile("ukx.md")
+                defer { for path in [workbook, report] { try? FileManager.default.removeItem(atPath: path) } }
+                try await CLITests.run(["demo", "--database", demo])
+                try await CLITests.run(["export", "year", "--org", "UKE", "--year", "2020", "--format", "xlsx", "--out", workbook, "--database", demo])
+                #expect(FileManager.default.contents(atPath: workbook)?.starts(with: [0x50, 0x4B]) == true)
+                try await CLITests.run(["import", "year", workbook, "--org", "UKX", "--database", empty])
+                try await CLITests.run(["report", "annual", "--org", "UKX", "--year", "2020", "--out", report, "--database", empty])
+                let markdown = try String(contentsOfFile: report, encoding: .utf8)
+                for figure in ["1 158 413 263", "420 062 859", "317 261 065", "91,2 %"] { #expect(markdown.contains(figure), "missing \(figure)") }
+            }
+        }
+    }
+
     @Test("export on the demo, import as UKX into an empty database, report and export again", arguments: TestDatabase.backends)
     func exportImport(backend: TestDatabase) async throws {
         try await backend.withFreshURL { demo in
