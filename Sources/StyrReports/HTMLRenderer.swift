@@ -31,11 +31,12 @@ public struct HTMLRenderer: Sendable {
 
     /// A whole HTML document around `body`. A standalone file carries its style sheet inline;
     /// the web application links it, so that its Content-Security-Policy needs no inline styles.
+    /// `menu`: the web application's main menu (rendered HTML), under the header.
     public func document(
-        title: String, body: String, standalone: Bool, navigation: [NavigationLink] = [], account: AccountLink? = nil
+        title: String, body: String, standalone: Bool, navigation: [NavigationLink] = [], account: AccountLink? = nil, menu: String? = nil
     ) -> String {
         render(DocumentView(
-            title: title, body: body, homeURL: "/", navigation: navigation, account: account,
+            title: title, body: body, homeURL: "/", navigation: navigation, account: account, menu: menu,
             inlineStyle: standalone ? StyleSheet.css : nil, stylesheetURL: standalone ? nil : "/styles.css"), template: "document")
     }
 
@@ -61,6 +62,8 @@ struct DocumentView: Sendable {
     var homeURL: String
     var navigation: [NavigationLink]
     var account: AccountLink?
+    /// The main menu's HTML (already rendered and escaped), or nil.
+    var menu: String?
     var inlineStyle: String?
     var stylesheetURL: String?
 }

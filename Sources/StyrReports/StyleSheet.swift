@@ -26,6 +26,17 @@ public enum StyleSheet {
     .site-header nav a:hover { text-decoration: underline; }
     .site-header .account { margin-left: auto; display: flex; gap: .75rem; align-items: center; }
     .site-header .account button { background: transparent; color: #fff; border: 1px solid #fff; border-radius: .25rem; padding: .2rem .6rem; cursor: pointer; font: inherit; }
+    .year-menu { background: #e8ecf5; border-bottom: 1px solid #c5cde0; padding: .5rem 0; font-size: .95rem; }
+    .year-menu .wrap { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: flex-start; }
+    .year-menu-organisation { margin: 0; font-weight: 700; }
+    .year-chooser { display: flex; gap: .4rem; align-items: center; }
+    .year-chooser select, .year-chooser button { font: inherit; padding: .1rem .4rem; }
+    .year-menu ul { list-style: none; margin: 0; padding: 0; }
+    .year-menu-groups { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; flex-basis: 100%; }
+    .year-menu-groups ul { display: flex; flex-wrap: wrap; gap: .75rem; }
+    .year-menu-group { display: block; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: #3d4a66; }
+    .year-menu a[aria-current=page] { font-weight: 700; text-decoration: none; color: #12285f; }
+    td.actions form { display: inline-block; margin: 0 .5rem .25rem 0; }
     form.stacked { max-width: 36rem; display: grid; gap: 1rem; }
     form.stacked label { font-weight: 600; display: block; margin-bottom: .25rem; }
     form.stacked input[type=text], form.stacked input[type=email], form.stacked input[type=password], form.stacked textarea {

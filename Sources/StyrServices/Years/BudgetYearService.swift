@@ -78,9 +78,10 @@ public struct BudgetYearService: Sendable {
     }
 
     /// The years of which anything is stored for the organisation (or, for a department or the
-    /// municipality, for the agencies under it): budget amounts of its chapters, ledger imports
-    /// (looked for from five years back to next year), indicator values, goal areas, letters,
-    /// meetings, annual report texts.
+    /// municipality, for the organisations under it): budget amounts of its chapters, indicator
+    /// values, letters, meetings; and of the organisation itself goal areas, annual report texts
+    /// and ledger imports (looked for in those years, from five years back to next year, and the
+    /// years with a stored status).
     static func yearsWithData(_ code: String, _ repositories: Repositories, around currentYear: Int) async throws -> Set<Int> {
         let store = repositories.governance
         let organisations = try await store.organisations()
@@ -94,7 +95,10 @@ public struct BudgetYearService: Sendable {
             for entry in try await store.indicators(of: member) { years.formUnion(entry.values.map(\.year)) }
             years.formUnion(try await store.letters(of: member).map(\.year))
             years.formUnion(try await store.meetings(of: member).map(\.date.year))
-            let candidates = years.union((currentYear - 5)...(currentYear + 1))
+            // Goal areas, texts and ledger imports are found per year: looked for on the
+            // organisation itself only, in the years found so far and around the current year.
+            guard member == code else { continue }
+            let candidates = years.union((currentYear - 5)...(currentYear + 1)).union(try await repositories.governance.budgetYears(of: code).map(\.year))
             for year in candidates.sorted() {
                 if years.contains(year) { continue }
                 let goalAreas = try await store.goalAreas(of: member, year: year)

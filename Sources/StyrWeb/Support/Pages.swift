@@ -16,9 +16,11 @@ struct Pages: Sendable {
 
     func document(_ title: String, body: String, context: StyrRequestContext, trail: [NavigationLink] = []) -> String {
         let navigation = context.session == nil ? [] : [NavigationLink(url: "/", label: "Start")] + trail
+        // The main menu of the chosen organisation and year (`YearMenuMiddleware`), for a logged-in user.
+        let menu = context.session == nil ? nil : YearMenuView.current.map { renderer.render($0, template: "year-menu") }
         return renderer.document(
             title: "\(title) – Styr", body: body, standalone: false, navigation: navigation,
-            account: context.session.map { AccountLink(name: $0.user.name, csrfToken: $0.csrfToken) })
+            account: context.session.map { AccountLink(name: $0.user.name, csrfToken: $0.csrfToken) }, menu: menu)
     }
 
     func errorDocument(heading: String, message: String, context: StyrRequestContext) -> String {

@@ -12,6 +12,8 @@ struct DialogueController: Sendable {
     let accounts: AccountService
     let pages: Pages
     let access: Authorizer
+    /// The year the calendar opens on without `?ar` (`latestYearWithData`).
+    let years: BudgetYearService
 
     /// The most days ahead the calendar page lists what is due (the API's limit is its own, 366).
     static let maximumDays = 3660
@@ -53,10 +55,12 @@ struct DialogueController: Sendable {
 
     // MARK: Annual calendar
 
-    /// A year Styr does not keep shows this year; the days ahead are kept within 1…`maximumDays`.
+    /// Without `?ar`, the latest year with data; a year Styr does not keep is a bad address; the days ahead are kept within 1…`maximumDays`.
     func calendar(_ code: String, _ request: Request, _ context: StyrRequestContext) async throws -> HTML {
         let today = CalendarDate.today()
-        let year = try Self.calendarYear(request.uri.queryParameters.get("ar")) ?? today.year
+        let asked = try Self.calendarYear(request.uri.queryParameters.get("ar"))
+        var year = today.year
+        if let asked { year = asked } else { year = try await years.latestYearWithData(in: code, by: context.session?.user, today: today) }
         let days = try Self.calendarDays(request.uri.queryParameters.get("dager")) ?? 30
         let (scope, entries) = try await dialogue.calendar(of: code, by: context.session?.user, today: today)
         return pages.html("Årshjul \(year) – \(scope.organisation.name)", template: "calendar",

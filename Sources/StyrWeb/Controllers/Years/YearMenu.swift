@@ -1,0 +1,110 @@
+import Foundation
+import StyrDomain
+import StyrServices
+
+/// The view model of `year-menu.mustache`: the main menu under the header, showing the year's
+/// cycle (dialogue, indicators, budget and accounts, reports, calendar) for the chosen
+/// organisation and year, with the year chooser.
+///
+/// How the chosen year stays: the year in a page's address is the truth for that page (so links
+/// and bookmarks show the same thing to everyone), and every menu link carries the year in its
+/// address. Pages whose address has no year (messages, meetings, signals, the organisation page)
+/// take the year last chosen or viewed from a cookie (`styr_ar`, with the organisation in
+/// `styr_org`), set by `YearMenuMiddleware` when a page with a year in its address is shown and by
+/// the chooser. A cookie, not `?ar=` on every link, because the pages' own links (to a meeting, a
+/// notice) would drop a query, and the year would jump back. Without either, the menu opens on the
+/// latest year with data (`BudgetYearService.latestYearWithData`).
+struct YearMenuView: Sendable {
+    struct Link: Sendable {
+        var url: String
+        var label: String
+        /// Set on every link, so that none is looked up further out.
+        var current: Bool
+    }
+    struct Group: Sendable {
+        var title: String
+        var links: [Link]
+    }
+    struct YearOption: Sendable {
+        var value: Int
+        var selected: Bool
+    }
+
+    /// The menu of the request being answered, set by `YearMenuMiddleware` for `Pages`.
+    @TaskLocal static var current: YearMenuView?
+
+    var organisationName: String
+    var organisationURL: String
+    var year: Int
+    var chooserURL: String
+    /// The page to come back to after choosing a year.
+    var page: String
+    var years: [YearOption]
+    var groups: [Group]
+
+    /// The sections of an address that are followed by a year: `/organisasjoner/UKE/budsjett/2020`.
+    static let yearSections: Set<String> = [
+        "ar", "arsberetning", "budsjett", "indikatorer", "mal", "regnskap", "regnskapsrapport", "tildelingsbrev",
+    ]
+
+    init(_ menu: BudgetYearService.Menu, year: Int, path: String, isAdmin: Bool) {
+        let scope = menu.scope
+        let base = "/organisasjoner/\(scope.organisation.code.urlPathEncoded)"
+        organisationName = scope.organisation.name
+        organisationURL = base
+        self.year = year
+        chooserURL = "\(base)/velg-ar"
+        page = path
+        years = Set(menu.years + [year]).sorted(by: >).map { YearOption(value: $0, selected: $0 == year) }
+        func link(_ url: String, _ label: String) -> Link {
+            let target = url.split(separator: "?").first.map(String.init) ?? url
+            return Link(url: url, label: label, current: path == target)
+        }
+        let isAgency = scope.organisation.kind == .agency || scope.organisation.kind == .section
+        var groups: [Group] = []
+        var dialogue = [link("\(base)/ar/\(year)", "Årsoversikt")]
+        if isAgency {
+            dialogue += [link("\(base)/tildelingsbrev/\(year)", "Tildelingsbrev"), link("\(base)/meldinger", "Meldinger"),
+                         link("\(base)/moter", "Møter"), link("\(base)/signaler", "Styringssignaler")]
+        } else if scope.organisation.kind == .department {
+            dialogue.append(link("\(base)/styringsdialog", "Styringsdialogen"))
+        }
+        groups.append(Group(title: "Dialog", links: dialogue))
+        groups.append(Group(title: "Indikatorer", links: [link("\(base)/indikatorer/\(year)", "Resultatindikatorer")]))
+        groups.append(Group(title: "Budsjett og regnskap", links: [
+            link("\(base)/budsjett/\(year)", "Budsjett"), link("\(base)/regnskap/\(year)", "Regnskap"),
+            link("\(base)/regnskapsrapport/\(year)", "Regnskapsrapport"),
+        ]))
+        groups.append(Group(title: "Rapporter", links: [link("\(base)/arsberetning/\(year)", "Årsberetning")]))
+        // Risiko: no risk page exists yet; its link is added here when it does.
+        if isAgency || scope.organisation.kind == .department {
+            groups.append(Group(title: "Kalender", links: [link("\(base)/arshjul?ar=\(year)", "Årshjul")]))
+        }
+        var yearLinks = [link("\(base)/budsjettar", "Budsjettår")]
+        if isAdmin { yearLinks.append(link("/admin", "Administrasjon")) }
+        groups.append(Group(title: "Året", links: yearLinks))
+        self.groups = groups
+    }
+
+    /// The year in an organisation's address (`/organisasjoner/UKE/budsjett/2020/…`), or in the
+    /// calendar's `?ar=`; nil when it has none.
+    static func year(inPath segments: [String], query: String?) -> Int? {
+        if segments.count >= 4, yearSections.contains(segments[2]), let year = Int(segments[3]), BudgetYears.contains(year) { return year }
+        if segments.count == 3, segments[2] == "arshjul", let query, let year = Int(query), BudgetYears.contains(year) { return year }
+        return nil
+    }
+
+    /// `page` showing `year` instead: its year replaced, or the calendar's `?ar=`; other pages as
+    /// they are. Only addresses of organisations are returned to; anything else goes to `fallback`.
+    static func page(_ page: String, showing year: Int, fallback: String) -> String {
+        let path = page.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
+        guard path.hasPrefix("/organisasjoner/"), !path.contains("//"), !path.contains("\\") else { return fallback }
+        var segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        if segments.count >= 4, yearSections.contains(segments[2]), Int(segments[3]) != nil {
+            segments[3] = String(year)
+            return "/" + segments.joined(separator: "/")
+        }
+        if segments.count == 3, segments[2] == "arshjul" { return "\(path)?ar=\(year)" }
+        return path
+    }
+}
