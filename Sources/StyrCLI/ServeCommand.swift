@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import StyrDemo
 import StyrDomain
+import StyrServices
 import StyrStorage
 import StyrWeb
 
@@ -64,6 +65,15 @@ struct ServeCommand: AsyncParsableCommand {
             }
             var logger = Logger(label: "styr.web")
             logger.logLevel = .info
+            // The first start: no user yet, so a one-time link lets the first administrator in.
+            let services = Services(storage: SQLStorage(database, bcryptCost: configuration.bcryptCost))
+            if let token = try await services.setup.startIfNoUsers() {
+                logger.notice("""
+                    Databasen har ingen brukere. Opprett den første administratoren her (lenken gjelder i 24 timer og kan brukes én gang): \
+                    http://\(configuration.host):\(configuration.port)/oppsett/\(token) \
+                    – eller bruk «styr organisation add» og «styr user add --role admin».
+                    """)
+            }
             let app = try buildApplication(configuration, database: database, logger: logger)
             say("Styr kjører på http://\(configuration.host):\(configuration.port)/ (database: \(url))")
             try await app.runService()

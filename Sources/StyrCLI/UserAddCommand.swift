@@ -1,5 +1,6 @@
 import ArgumentParser
 import StyrDomain
+import StyrServices
 
 /// `styr user add --email … --role … --org …`: creates a user (or gives an existing one a role).
 struct UserAddCommand: AsyncParsableCommand {
@@ -34,7 +35,13 @@ struct UserAddCommand: AsyncParsableCommand {
         let role = Role(name: role)!
         let (email, name, assignment) = (email, name, RoleAssignment(role: role, organisationCode: org))
         let isNew = try await databaseOptions.withContext { context in
-            try await context.services.accounts.add(email: email, name: name, roles: [assignment], password: password)
+            do {
+                return try await context.services.accounts.add(email: email, name: name, roles: [assignment], password: password)
+            } catch ServiceError.unknownOrganisation(let code) {
+                throw CLIError(
+                    "Det finnes ingen organisasjon med koden «\(code)». Opprett den først, f.eks. «styr organisation add --code \(code) --name \"Navn kommune\"», og prøv igjen.",
+                    exitCode: 3)
+            }
         }
         print("\(isNew ? "Opprettet" : "Oppdaterte") \(email) med rollen \(role.norwegianName) i \(org).")
         if isNew && !passwordStdin { print("Passord (vises bare nå): \(password)") }
