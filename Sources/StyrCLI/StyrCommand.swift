@@ -7,7 +7,7 @@ public struct StyrCommand: AsyncParsableCommand {
         abstract: "Styr – etatsstyring: mål, budsjett, regnskap og rapporter.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, ReportCommand.self, CheckCommand.self, AuditCommand.self,
-            UserCommand.self, TokenCommand.self, ImportCommand.self, ExportCommand.self, LedgerCommand.self, BenchCommand.self,
+            UserCommand.self, OrganisationCommand.self, TokenCommand.self, ImportCommand.self, ExportCommand.self, LedgerCommand.self, BenchCommand.self,
         ]
     )
 
