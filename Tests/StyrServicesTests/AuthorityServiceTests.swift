@@ -94,7 +94,7 @@ struct AuthorityServiceTests {
             let new = try #require(register.authorities.first { $0.id == decided.resultingAuthorityID })
             #expect(old.validTo == CalendarDate("2020-12-31") && new.replaces == original.id && new.requestID == id)
             #expect(new.limits == "Gjelder ikke avtaler over 50 mill. kroner.")
-            #expect(register.valid(on: CalendarDate("2021-06-01")!).map(\.id) .contains(new.id) && !register.valid(on: CalendarDate("2021-06-01")!).contains(old))
+            #expect(register.valid(on: CalendarDate("2021-06-01")!).map(\.id).contains(new.id) && !register.valid(on: CalendarDate("2021-06-01")!).contains(old))
         }
     }
 

@@ -39,7 +39,7 @@ struct MissionServiceTests {
             #expect(fixed.version == inForce.version + 1 && fixed.fixedByCode == "FIN" && fixed.revisionCause == RevisionCause(trigger: .changedMandate))
             let after = try await missions.drafting(in: "UKE", by: fin)
             #expect(after.draft == nil && after.versions.count == before.versions.count + 1)
-            #expect(after.versions.first == inForce && after.versions.last?.sections.first?.body == "Ny tekst i første avsnitt.")
+            #expect(after.versions[before.versions.count - 1] == inForce && after.versions.last?.sections.first?.body == "Ny tekst i første avsnitt.")
             #expect(after.versions.last?.targetGroups == ["Innbyggere", "Virksomheter"])
             await #expect(throws: ServiceError.notFound("Utviklings- og kompetanseetaten har ikke noe utkast til nytt samfunnsoppdrag.")) {
                 try await missions.fixDraft(on: CalendarDate("2024-06-02"), in: "UKE", by: fin)

@@ -64,7 +64,7 @@ struct GoalsView: Sendable {
             let key = indicator.key.urlPathEncoded
             return IndicatorRow(
                 key: indicator.key, name: indicator.name, target: Self.target(value?.target, indicator),
-                result: value?.result.map { Self.quantity($0, indicator) } ?? (value?.notMeasuredReason.map { "Ikke målt" } ?? "–"),
+                result: value?.result.map { Self.quantity($0, indicator) } ?? (value?.notMeasuredReason.map { _ in "Ikke målt" } ?? "–"),
                 url: "\(base)/indikatorer/\(year)/\(key)", definitionURL: "\(base)/indikatorer/\(year)/\(key)/maltall")
         }
         areas = chain.areas.enumerated().map { position, entry in
