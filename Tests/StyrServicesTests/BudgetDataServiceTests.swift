@@ -91,8 +91,9 @@ struct BudgetDataServiceTests {
                 await #expect(throws: ServiceError.forbidden(organisationCode: "UKE"), "\(email)") {
                     try await services.staffing.save(staffing, in: "UKE", by: user)
                 }
-                #expect(try await services.staffing.list(of: "UKE", by: user).canEdit == false)
             }
+            // The auditor reads; a steerer of another department does not even read.
+            #expect(try await services.staffing.list(of: "UKE", by: users[ServiceTestApp.auditor]).canEdit == false)
             // The agency's editor: staffing and project progress, not chapters or decisions.
             let editor = try #require(users[ServiceTestApp.editor])
             await #expect(throws: ServiceError.forbidden(organisationCode: "UKE")) { try await services.chapters.create(draft, in: "UKE", by: editor) }

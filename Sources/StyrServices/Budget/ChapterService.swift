@@ -44,19 +44,19 @@ public struct ChapterService: Sendable {
             guard let chapter = try await store.chapters(of: code).first(where: { $0.number == number }) else {
                 throw ServiceError.notFound("\(scope.organisation.name) har ikke noe kapittel \(number).")
             }
-            let held = try await Self.heldKinds(of: number, store)
+            let held = kind == nil || kind == chapter.kind ? [] : try await Self.heldKinds(of: number, store)
             let edited = try ServiceError.rule { try ChapterRules.edit(chapter, name: name, kind: kind, heldKinds: held) }
             try await store.save(edited)
             return edited
         }
     }
 
-    /// The kontoklasser the chapter holds amounts of: Dok. 3 and regnskap of any year, and the
-    /// revisions and projects of the years that have amounts.
+    /// The kontoklasser the chapter holds amounts of: Dok. 3 and regnskap, revisions and projects
+    /// of any year Styr keeps (read only when the kind is to change).
     static func heldKinds(of chapter: Int, _ store: any GovernanceRepository) async throws -> Set<AccountKind> {
         let amounts = try await store.budgetAmounts(chapter: chapter, years: BudgetYears.supported)
         var kinds = Set(amounts.filter { !$0.amount.isZero }.map(\.kind))
-        for year in Set(amounts.map(\.year)) {
+        for year in BudgetYears.supported {
             kinds.formUnion(try await store.revisions(chapter: chapter, year: year).map(\.kind))
             if !(try await store.investmentProjects(chapter: chapter, year: year)).isEmpty { kinds.insert(.investment) }
         }
