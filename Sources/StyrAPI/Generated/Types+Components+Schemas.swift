@@ -4917,7 +4917,7 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/BudgetRevisionInput`.
         internal struct BudgetRevisionInput: Codable, Hashable, Sendable {
-            /// Default the agency's only chapter of the kind.
+            /// A chapter of the agency that covers the kind; required.
             ///
             /// - Remark: Generated from `#/components/schemas/BudgetRevisionInput/chapter`.
             internal var chapter: Swift.Int?
@@ -4941,7 +4941,7 @@ extension Components {
             /// Creates a new `BudgetRevisionInput`.
             ///
             /// - Parameters:
-            ///   - chapter: Default the agency's only chapter of the kind.
+            ///   - chapter: A chapter of the agency that covers the kind; required.
             ///   - kind:
             ///   - reference: The decision, e.g. «byrådssak 208/20».
             ///   - decidedOn:

@@ -1764,8 +1764,8 @@ internal enum Operations {
     }
     /// The department records a budget revision of the year with its reference, date, reason and lines.
     ///
-    /// The chapter must be the agency's and cover the kontoklasse (it may be left out when the
-    /// agency has one chapter of it); each line an artsgruppe and a change in øre. A revision
+    /// The chapter must be the agency's and cover the kontoklasse; each line an artsgruppe and a
+    /// change in øre. A revision
     /// without reference, reason or lines, a line that makes a budget line's total overflow, or a
     /// closed year is refused (422, naming the field, e.g. `lines[0].amountOre`) and nothing
     /// changes. Needs the steer permission.
