@@ -40,11 +40,11 @@ struct AdminUserController: Sendable {
             try access.requireCSRF(fields, context)
             return try await change(try Self.email(context), action: try context.parameters.require("action"), fields: fields, context)
         }
-        router.post("/admin/brukere/:email/:kind/:id/:action") { request, context in
+        router.post("/admin/brukere/:email/:action/:id/:verb") { request, context in
             let fields = try await FormBody.read(request, context: context)
             try access.requireCSRF(fields, context)
             let email = try Self.email(context), id = try context.parameters.require("id"), user = context.session?.user
-            switch (try context.parameters.require("kind"), try context.parameters.require("action")) {
+            switch (try context.parameters.require("action"), try context.parameters.require("verb")) {
             case ("okter", "avslutt"):
                 try await users.endSession(id, of: email, by: user)
                 return Confirmation.redirect(to: Self.url(email) + "#okter", message: "Økten er avsluttet.", context)
