@@ -5,12 +5,12 @@ import StyrStorage
 /// følgende fullmakter til etatsdirektør i UKE"). Holder, scope, legal basis and limits are the
 /// seed's words. The seed gives no start dates: every entry is valid from 22.03.2024, the date
 /// the mission statement that lists them was fixed (an example, not a date from the seed).
-enum UKEAuthorities {
+public enum UKEAuthorities {
     static let holder = "Etatsdirektør i UKE"
     /// Example: the date the seed's mission statement was fixed, not a start date stated in the seed.
     static let validFrom = CalendarDate(year: 2024, month: 3, day: 22)
 
-    static func authorities(of code: String) -> [DelegatedAuthority] {
+    public static func authorities(of code: String) -> [DelegatedAuthority] {
         func entry(_ scope: String, _ kind: LegalBasisKind, _ reference: String, limits: String = "") -> DelegatedAuthority {
             DelegatedAuthority(
                 organisationCode: code, holder: holder, scope: scope, legalBasis: LegalBasis(kind: kind, reference: reference), limits: limits,
