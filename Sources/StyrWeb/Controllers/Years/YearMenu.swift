@@ -69,13 +69,26 @@ struct YearMenuView: Sendable {
         } else if scope.organisation.kind == .department {
             dialogue.append(link("\(base)/styringsdialog", "Styringsdialogen"))
         }
+        // The agency's own frames: its mission statement and the authorities delegated to it.
+        if isAgency {
+            dialogue += [link("\(base)/samfunnsoppdrag", "Samfunnsoppdrag"), link("\(base)/fullmakter", "Fullmakter")]
+        }
         groups.append(Group(title: "Dialog", links: dialogue))
-        groups.append(Group(title: "Indikatorer", links: [link("\(base)/indikatorer/\(year)", "Resultatindikatorer")]))
-        groups.append(Group(title: "Budsjett og regnskap", links: [
-            link("\(base)/budsjett/\(year)", "Budsjett"), link("\(base)/regnskap/\(year)", "Regnskap"),
-            link("\(base)/regnskapsrapport/\(year)", "Regnskapsrapport"),
-        ]))
-        groups.append(Group(title: "Rapporter", links: [link("\(base)/arsberetning/\(year)", "Årsberetning")]))
+        var goals = [link("\(base)/indikatorer/\(year)", "Resultatindikatorer")]
+        if isAgency { goals.insert(link("\(base)/mal/\(year)", "Mål"), at: 0) }
+        groups.append(Group(title: "Mål og indikatorer", links: goals))
+        var budget = [link("\(base)/budsjett/\(year)", "Budsjett")]
+        if isAgency {
+            // Where the year's budget input is kept, in the order it is entered.
+            budget += [link("\(base)/kapitler", "Kapitler"), link("\(base)/budsjett/\(year)/dok3", "Dok. 3"),
+                       link("\(base)/budsjett/\(year)/revisjoner", "Reguleringer"),
+                       link("\(base)/budsjett/\(year)/prosjekter", "Prosjekter"), link("\(base)/bemanning", "Bemanning")]
+        }
+        budget += [link("\(base)/regnskap/\(year)", "Regnskap"), link("\(base)/regnskapsrapport/\(year)", "Regnskapsrapport")]
+        groups.append(Group(title: "Budsjett og regnskap", links: budget))
+        var reports = [link("\(base)/arsberetning/\(year)", "Årsberetning")]
+        if isAgency { reports.append(link("\(base)/arsberetning/\(year)/tekster", "Årsberetningens tekster")) }
+        groups.append(Group(title: "Rapporter", links: reports))
         // Risiko: no risk page exists yet; its link is added here when it does.
         if isAgency || scope.organisation.kind == .department {
             groups.append(Group(title: "Kalender", links: [link("\(base)/arshjul?ar=\(year)", "Årshjul")]))
