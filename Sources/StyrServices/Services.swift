@@ -23,6 +23,7 @@ public struct Services: Sendable {
     public let yearOverview: YearOverviewService
     public let accounts: AccountService
     public let ledgerImport: LedgerImportService
+    public let kostraCodeLists: KostraCodeListService
     public let ledger: LedgerQueryService
     public let accountingReport: AccountingReportService
     public let budgetSetup: BudgetSetupService
@@ -36,6 +37,15 @@ public struct Services: Sendable {
     public let missions: MissionService
     public let authorities: AuthorityService
     public let annualReportTexts: AnnualReportTextService
+    public let serviceCatalogue: ServiceCatalogueService
+    public let selfCost: SelfCostService
+    public let reportWorkflows: ReportWorkflowService
+    public let tertialReports: TertialReportService
+    public let risks: RiskService
+    public let riskPictures: RiskPictureService
+    public let internalControl: InternalControlService
+    public let specialReports: SpecialReportService
+    public let trackedItems: TrackedItemService
 
     /// `notificationLimit`: how soon after detection a serious incident must reach the department.
     /// `forecastThreshold`: the server's deviation of a forecast that needs an explanation.
@@ -59,6 +69,7 @@ public struct Services: Sendable {
         yearOverview = YearOverviewService(storage: storage)
         accounts = AccountService(storage: storage)
         ledgerImport = LedgerImportService(storage: storage)
+        kostraCodeLists = KostraCodeListService(storage: storage)
         ledger = LedgerQueryService(storage: storage)
         accountingReport = AccountingReportService(storage: storage, defaultThreshold: forecastThreshold)
         budgetSetup = BudgetSetupService(storage: storage, defaultThreshold: forecastThreshold)
@@ -72,5 +83,14 @@ public struct Services: Sendable {
         missions = MissionService(storage: storage)
         authorities = AuthorityService(storage: storage)
         annualReportTexts = AnnualReportTextService(storage: storage)
+        serviceCatalogue = ServiceCatalogueService(storage: storage)
+        selfCost = SelfCostService(storage: storage)
+        reportWorkflows = ReportWorkflowService(storage: storage, defaultThreshold: forecastThreshold)
+        tertialReports = TertialReportService(storage: storage, defaultThreshold: forecastThreshold)
+        risks = RiskService(storage: storage)
+        riskPictures = RiskPictureService(storage: storage)
+        internalControl = InternalControlService(storage: storage)
+        specialReports = SpecialReportService(storage: storage)
+        trackedItems = TrackedItemService(storage: storage)
     }
 }

@@ -100,7 +100,9 @@ public protocol NarrativeRepository: Sendable {
 }
 
 public typealias GovernanceRepository = OrganisationRepository & MissionRepository & IndicatorRepository
-    & BudgetRepository & NarrativeRepository & DialogueRepository & AuthorityRepository & BudgetYearRepository
+    & BudgetRepository & NarrativeRepository & DialogueRepository & AuthorityRepository & BudgetYearRepository & ServiceRepository & RiskRepository
+    & InternalControlRepository
+    & ReportRepository & IndicatorPeriodRepository & SpecialReportRepository
 
 /// Letters, meetings, signals and notices of the governance dialogue with one agency.
 public protocol DialogueRepository: Sendable {

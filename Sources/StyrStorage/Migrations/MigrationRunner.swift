@@ -88,6 +88,13 @@ public enum StyrMigrations {
         AddBudgetData(),
         CreateDelegatedAuthorities(),
         CreateMissionDrafts(),
+        CreateReportWorkflows(),
+        CreateIndicatorPeriodResults(),
+        CreateRiskRegister(),
+        CreateInternalControl(),
+        CreateKostraYearCodeLists(),
+        CreateSpecialReports(),
+        CreateServices(),
     ]
 }
 
