@@ -11,6 +11,10 @@ public enum DemoLoader {
             guard try await store.isEmpty() else { return false }
             try await DemoData.load(into: store)
             try await UKEAuthorities.load(into: store)
+            try await UKERisks.load(into: store)
+            try await UKEInternalControl.load(into: store)
+            try await UKESpecialReport.load(into: store)
+            try await UKEServices.load(into: store)
             return true
         }
         if loaded { try await DemoData.loadLedger(into: database) }
