@@ -13,6 +13,8 @@ enum AuditVocabulary {
         "budgetProfiles": "Periodisering av budsjettet", "forecastThreshold": "Terskel for forklaring av avvik",
         "calendarToken": "Kalenderlenke",
         "delegatedAuthority": "Fullmakt", "authorityRequest": "Anmodning om fullmakt", "missionDraft": "Utkast til samfunnsoppdrag",
+        "risk": "Risiko", "riskSettings": "Risikoskalaer og akseptgrense", "riskSnapshot": "Risikobilde sendt med melding",
+        "controlActivity": "Kontroll i internkontrollplanen", "controlEvidence": "Dokumentasjon av en kontroll",
     ]
 
     /// Field names, the same in every entity that has them.
@@ -62,6 +64,14 @@ enum AuditVocabulary {
         "resultingAuthorityID": "Ny fullmakt", "authorityID": "Fullmakt", "legalBasisKind": "Type hjemmel",
         "legalBasisReference": "Henvisning", "revisionCause": "Årsak til revisjonen", "trigger": "Utløst av",
         "basedOnVersion": "Bygger på versjon", "cause": "Årsak",
+        // Risks and internal control
+        "consequence": "Konsekvens", "category": "Kategori", "links": "Koblinger", "recordedOn": "Registrert",
+        "assessments": "Vurderinger", "closedOn": "Tatt ut", "isExample": "Eksempeldata", "inherent": "Før tiltak",
+        "residual": "Etter tiltak", "likelihood": "Sannsynlighet", "note": "Merknad", "acceptanceLevel": "Akseptgrense",
+        "likelihoodLabels": "Skala for sannsynlighet", "consequenceLabels": "Skala for konsekvens", "entries": "Risikoer",
+        "riskID": "Risiko", "requirement": "Krav", "frequency": "Hyppighet", "responsible": "Ansvarlig", "executions": "Gjennomføringer",
+        "evidence": "Dokumentasjon", "deviation": "Avvik", "closedBy": "Lukket av", "filename": "Filnavn", "contentType": "Filtype",
+        "byteCount": "Størrelse (byte)", "sha256": "Sjekksum (SHA-256)",
     ]
 
     /// Fields whose text is a code of one of the domain's enums.

@@ -51,6 +51,7 @@ public struct NoticeService: Sendable {
                 return submit ? try NoticeRules.submit(notice, at: now) : notice
             }
             notice.id = try await repositories.governance.save(notice)
+            try await Self.keepRiskPicture(notice, now: now, repositories)
             return notice
         }
     }
@@ -66,6 +67,7 @@ public struct NoticeService: Sendable {
                 return submit ? try NoticeRules.submit(edited, at: now) : edited
             }
             try await repositories.governance.save(notice)
+            try await Self.keepRiskPicture(notice, now: now, repositories)
             return notice
         }
     }
@@ -78,6 +80,7 @@ public struct NoticeService: Sendable {
             let notice = try await Self.notice(id, of: scope, repositories.governance)
             let submitted = try ServiceError.rule { try NoticeRules.submit(notice, at: now) }
             try await repositories.governance.save(submitted)
+            try await Self.keepRiskPicture(submitted, now: now, repositories)
             return submitted
         }
     }
@@ -91,6 +94,12 @@ public struct NoticeService: Sendable {
             try await repositories.governance.save(answered)
             return answered
         }
+    }
+
+    /// A risk-picture notice keeps a snapshot of the register as it stands when it is sent.
+    static func keepRiskPicture(_ notice: InformationNotice, now: Date, _ repositories: Repositories) async throws {
+        guard notice.kind == .riskUpdate, notice.status == .submitted, let id = notice.id else { return }
+        try await RiskPictureService.takeSnapshot(of: notice.organisationCode, forNotice: id, on: CalendarDate(now), repositories)
     }
 
     /// A notice of the agency that the user may see (drafts only for those who write them).
