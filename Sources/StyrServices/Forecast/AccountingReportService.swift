@@ -1,3 +1,4 @@
+import Foundation
 import StyrDomain
 
 /// The accounting report with forecast for a month or tertial: read by anyone who may read the
@@ -69,7 +70,9 @@ public struct AccountingReportService: Sendable {
     public static func field(_ key: PostKey) -> String { "\(key.chapter)/\(key.kind.rawValue)/\(key.postCode)" }
 
     /// Submits the report as it stands now; refused (field `explanations`) while a deviation
-    /// beyond the threshold lacks its explanation.
+    /// beyond the threshold lacks its explanation, and (field `state`) while an earlier
+    /// submission waits for the department or is approved. The submission is the report
+    /// workflow's step (`ReportWorkflowService`): the department returns, approves and publishes it.
     public func submit(in code: String, year: Int, period: AccountingPeriod, by user: UserAccount?) async throws -> AccountingReportSubmission {
         try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await AccessCheck.scope(.approveReports, on: code, by: user, repositories)
@@ -81,7 +84,11 @@ public struct AccountingReportService: Sendable {
                 let posts = report.missingExplanations.map { "kap. \($0.chapter) \($0.postCode)" }.joined(separator: ", ")
                 throw ServiceError.invalid(.single("explanations", "Rapporten kan ikke sendes før avvikene er forklart: \(posts)."))
             }
-            return try await repositories.forecasts.submit(report, of: code, by: scope.user.email)
+            let submission = try await repositories.forecasts.submit(report, of: code, by: scope.user.email)
+            // The one report workflow: the submission is its step, with a frozen version.
+            let key = ReportKey(organisationCode: code, year: year, kind: .accounting, period: period.code)
+            _ = try await ReportWorkflowService.step(.submit, key, comment: nil, by: user, at: Date(), defaultThreshold: defaultThreshold, repositories)
+            return submission
         }
     }
 
