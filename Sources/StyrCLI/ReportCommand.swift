@@ -6,14 +6,14 @@ import StyrServices
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Lager rapporter.", subcommands: [AnnualReportCommand.self])
+        commandName: "report", abstract: "Lager rapporter.", subcommands: [AnnualReportCommand.self, TertialReportCommand.self, SelfCostReportCommand.self])
 }
 
 struct AnnualReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "annual", abstract: "Årsberetning for en etat og et år, beregnet fra dataene.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case html, md }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case html, md, docx, pdf }
 
     @OptionGroup var databaseOptions: DatabaseOptions
 
@@ -23,7 +23,7 @@ struct AnnualReportCommand: AsyncParsableCommand {
     @Option(help: "Budsjettåret.")
     var year: Int
 
-    @Option(help: "Format: html eller md.")
+    @Option(help: "Format: html, md, docx (Word) eller pdf (med WeasyPrint). docx og pdf skrives til --out eller standard ut.")
     var format: Format = .md
 
     @Option(help: "Beløp i kroner (kr) eller i hele tusen (1000), avrundet slik at summene stemmer.")
@@ -51,19 +51,13 @@ struct AnnualReportCommand: AsyncParsableCommand {
                 throw CLIError(message)
             }
         }
-        let text = switch format {
-        case .md: MarkdownRenderer.render(report)
-        case .html: HTMLRenderer().annualReportDocument(report)
+        let bytes: Data
+        do {
+            bytes = try ReportFiles.bytes(report.document, format: format.rawValue, markdown: { MarkdownRenderer.render(report) },
+                                          html: { HTMLRenderer().annualReportDocument(report) })
+        } catch {
+            throw CLIError(String(describing: error))
         }
-        if let out {
-            do {
-                try text.write(toFile: out, atomically: true, encoding: .utf8)
-            } catch {
-                throw CLIError("Kan ikke skrive til «\(out)»: \(error.localizedDescription)")
-            }
-            printError("Skrev årsberetningen til \(out).")
-        } else {
-            print(text, terminator: "")
-        }
+        try ReportFiles.write(bytes, to: out, what: "årsberetningen")
     }
 }
