@@ -57,7 +57,7 @@ struct ImportLedgerCommand: AsyncParsableCommand {
     @Flag(help: "Bare les og summer linjene (ingenting lagres); for kontroll og målinger.")
     var aggregateOnly = false
 
-    @Flag(help: "Ingen fremdriftslinje; bare sammendraget.")
+    @Flag(help: "Ingen fremdriftslinje og ingen advarsler; bare antallet linjer som er importert.")
     var quiet = false
 
     static let chunkSize = 1 << 20
@@ -133,11 +133,13 @@ struct ImportLedgerCommand: AsyncParsableCommand {
         }
         let (outcome, settings) = (run.outcome, run.settings)
         progress.finish()
-        for warning in outcome.warnings.errors { printError("advarsel: \(warning.description)") }
-        if let clash = outcome.clash {
-            throw CLIError("Importen ble avbrutt: \(clash)\(clash.isReplaceable ? " Bruk --replace for å bytte den ut." : "") Ingenting er lagret.")
+        if !quiet {
+            for warning in outcome.warnings.errors { printError("advarsel: \(warning.description)") }
         }
-        if let fileError = outcome.fileError { throw CLIError("Importen ble avbrutt: \(fileError.hasSuffix(".") ? fileError : fileError + ".") Ingenting er lagret.") }
+        if let clash = outcome.clash {
+            throw CLIError(Self.nothingStored("Importen ble avbrutt: \(clash)\(clash.isReplaceable ? " Bruk --replace for å bytte den ut." : "")"))
+        }
+        if let fileError = outcome.fileError { throw CLIError(Self.nothingStored("Importen ble avbrutt: \(fileError.hasSuffix(".") ? fileError : fileError + ".")")) }
         guard let record = outcome.record, let summary = outcome.summary else {
             printError("Importen ble avvist: \(NorwegianFormat.integer(Int64(outcome.errors.count))) feil. Ingenting er lagret; databasen er som før.")
             if outcome.errors.omitted > 0 { printError("De første \(outcome.errors.errors.count):") }
@@ -147,7 +149,16 @@ struct ImportLedgerCommand: AsyncParsableCommand {
             }
             throw ExitCode(1)
         }
+        if quiet {
+            say("Importert: \(NorwegianFormat.integer(record.lines)) linjer\(outcome.warnings.count > 0 ? ", \(NorwegianFormat.integer(Int64(outcome.warnings.count))) advarsler" : "").")
+            return
+        }
         report(summary, settings: settings, elapsed: ContinuousClock.now - started, stored: record)
+    }
+
+    /// The message with «Ingenting er lagret.» after it, once (a storage error may say it already).
+    static func nothingStored(_ message: String) -> String {
+        message.lowercased().contains("ingenting er lagret") ? message : message + " Ingenting er lagret."
     }
 
     /// Reads and totals the lines without storing them.
@@ -198,6 +209,9 @@ struct ImportLedgerCommand: AsyncParsableCommand {
         say("Format: \(summary.format?.norwegianName ?? "ukjent"); tegnsett \(summary.encoding.displayName)\(summary.hasByteOrderMark ? " med BOM" : "")\(summary.delimiter.map { "; skilletegn \($0)" } ?? "").")
         say("Linjer lest \(NorwegianFormat.integer(Int64(summary.linesRead))), tatt inn \(NorwegianFormat.integer(Int64(summary.linesImported))), hoppet over \(NorwegianFormat.integer(Int64(summary.linesSkipped))), advarsler \(NorwegianFormat.integer(Int64(summary.warnings))).")
         if let skipped = summary.skippedDescription { say("  Hoppet over: \(skipped).") }
+        if summary.linesWithExtraFields > 0 {
+            say("  \(NorwegianFormat.integer(Int64(summary.linesWithExtraFields))) linjer hadde felt etter overskriftens siste kolonne; de er lest og ikke brukt.")
+        }
         if settings.defaultKind == nil, let scope = settings.scope {
             say("  Importen gjelder bare \(scope.norwegianName.lowercased()), fordi filnavnet sier det; den står ved siden av en import av den andre kontoklassen.")
         }

@@ -15,17 +15,24 @@ struct ImportProfileCommand: AsyncParsableCommand {
     @Option(help: "Profilens navn.")
     var name: String?
 
-    @Option(help: "JSON-fil med profilen; uten denne skrives profilen (eller listen over profiler) ut.")
+    @Option(help: "JSON-fil med profilen (linjer som starter med // er kommentarer); uten denne skrives profilen (eller listen over profiler) ut.")
     var file: String?
 
+    @Flag(help: "Skriv ut standardprofilen som et kommentert eksempel med alle nøkler (til å lagre, endre og lese inn med --file).")
+    var template = false
+
     func run() async throws {
+        if template {
+            say(ImportProfileTemplate.text)
+            return
+        }
         let (name, file) = (name, file)
         try await databaseOptions.withContext { context in
             let (imports, user) = (context.services.ledgerImport, try await context.services.organisations.commandLineUser())
             if let file {
                 guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Kan ikke lese «\(file)».") }
                 var profile: ImportProfile
-                do { profile = try JSONDecoder().decode(ImportProfile.self, from: data) } catch {
+                do { profile = try ImportProfile.decode(commented: data) } catch {
                     throw CLIError("«\(file)» er ikke en gyldig importprofil (JSON): \(error)")
                 }
                 if let name { profile.name = name }

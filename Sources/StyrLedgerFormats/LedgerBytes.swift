@@ -163,7 +163,8 @@ enum LedgerBytes {
     static func normalizedName(_ name: String) -> String {
         var text = name
         while text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        // `rekneskap_2011` is named as `rekneskap 2011`: an underscore reads as a blank.
+        return text.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 
     // MARK: Numbers

@@ -47,6 +47,11 @@ public struct LedgerImporter: Sendable {
         lineParser = LedgerLineParser(format: format ?? .erp, profile: profile, year: year, month: month, measure: measure, codes: codes)
     }
 
+    /// Records a warning about the file as a whole (line 0), such as the code list it was checked against.
+    public mutating func note(_ warning: LedgerLineError) {
+        warnings.record(warning)
+    }
+
     /// The parser in use, once the first non-blank line has told the format (for its column mapping).
     public var parser: LedgerLineParser? { started ? lineParser : nil }
 
@@ -110,7 +115,7 @@ public struct LedgerImporter: Sendable {
                 // the header is on the wrong line, and its lines must not be passed over.
                 for passed in preamble {
                     switch first.parse(passed.line[...], number: passed.number) {
-                    case .line, .warning:
+                    case .line, .warning, .extraFields:
                         throw LedgerLineError(
                             line: passed.number,
                             reason: "linjen står før overskriften på linje \(number), men er en linje med beløp – flytt overskriften til første linje")
@@ -127,6 +132,10 @@ public struct LedgerImporter: Sendable {
         switch lineParser.parse(line, number: number) {
         case .line(let ledgerLine):
             summary.add(ledgerLine)
+            try accept(ledgerLine)
+        case .extraFields(let ledgerLine):
+            summary.add(ledgerLine)
+            summary.linesWithExtraFields += 1
             try accept(ledgerLine)
         case .warning(let ledgerLine, let warning):
             summary.add(ledgerLine)

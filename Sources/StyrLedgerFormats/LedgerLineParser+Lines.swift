@@ -63,14 +63,13 @@ extension LedgerLineParser {
                 line: number, column: fieldCount + 1, field: role == .ignore ? columns.names[fieldCount] : role.norwegianName,
                 reason: "linjen har \(fieldCount) felt, overskriften har \(roles.count)" + hint))
         }
-        if let extra {
-            return .failure(LedgerLineError(
-                line: number, column: extra.column, value: LedgerBytes.string(p, extra.span.start, extra.span.end, escaped: extra.span.escaped),
-                reason: "linjen har flere felt enn overskriftens \(roles.count) – står skilletegnet «\(LedgerBytes.delimiterName(delimiter))» i en tekst uten anførselstegn?"))
-        }
         if let skip = row.skip { return .skip(skip) }
         if let failure { return .failure(failure) }
-        return complete(row, p, number: number)
+        let result = complete(row, p, number: number)
+        // Fields after the header's last column (an id without a name, a trailing field) are read
+        // and ignored; the summary counts the lines that had them.
+        if extra != nil, case .line(let line) = result { return .extraFields(line) }
+        return result
     }
 
     /// A total row: its first text is the word `sum`, `total` or `totalt` (any case), alone or
@@ -101,7 +100,7 @@ extension LedgerLineParser {
     private func read(_ role: LedgerColumnRole, _ p: UnsafeBufferPointer<UInt8>, _ span: LedgerFieldSpan, column: Int, number: Int,
                       into row: inout LedgerRow) throws(LedgerLineError) {
         switch role {
-        case .ignore:
+        case .ignore, .excluded:
             return
         case .account:
             try readAccount(p, span, column: column, number: number, into: &row)
@@ -143,7 +142,8 @@ extension LedgerLineParser {
         row.artEnd = span.end
         let overridden = artOverrides.isEmpty ? nil : artOverrides.lookup(digits.value, length: digits.length)
         if digits.length >= 4 {
-            let kindDigit = digits.value / LedgerBytes.powerOfTen(digits.length - 1)
+            let localDigit = digits.value / LedgerBytes.powerOfTen(digits.length - 1)
+            let kindDigit = localDigit < 10 ? kontoklasseTable[localDigit] : localDigit
             switch kindDigit {
             case 1: row.kind = .operating
             case 0: row.kind = .investment
@@ -152,7 +152,7 @@ extension LedgerLineParser {
                 return
             default:
                 throw fieldError(number, column, .account, p, span,
-                                  "har kontoklasse \(kindDigit) (første siffer), verken 1 (drift) eller 0 (investering)")
+                                  "har kontoklasse \(kindDigit) (første siffer), verken 1 (drift) eller 0 (investering); en lokal kontoplan med andre kontoklasser oversettes med «accountRule.kontoklasser» i profilen")
             }
             row.art = overridden ?? (digits.value / LedgerBytes.powerOfTen(digits.length - 4)) % 1000
         } else if digits.length == 3 {
@@ -218,6 +218,15 @@ extension LedgerLineParser {
         }
         if let periodYear, periodYear != year {
             throw fieldError(number, column, .period, p, span, "er en periode i \(periodYear), ikke i importåret \(year)")
+        }
+        if periodMonth == 13 || periodMonth == 0 {
+            // Year-end closing (13) or opening (0) entries: as the profile's `closingPeriods` says.
+            guard let closingMonth else {
+                throw fieldError(number, column, .period, p, span,
+                                  "er ikke en måned 1–12; periode 13 og 0 (årsavslutning) tas inn når profilens «closingPeriods» er «december» eller «own»")
+            }
+            row.month = closingMonth
+            return
         }
         guard (1...12).contains(periodMonth) else {
             throw fieldError(number, column, .period, p, span, "er ikke en måned 1–12")

@@ -33,6 +33,10 @@ public struct LedgerLineParser: Sendable {
     let artOverrides: LedgerCodeOverrides
     let functionOverrides: LedgerCodeOverrides
     let functionWidth: Int
+    /// A local account's first digit → KOSTRA kontoklasse (the profile's `kontoklasser`), one index a line.
+    let kontoklasseTable: [Int]
+    /// What a period 13 or 0 becomes (nil: an error).
+    let closingMonth: Int?
     private(set) var columns = LedgerColumns(delimiter: LedgerBytes.semicolon, roles: [], names: [])
     private(set) var headerRead = false
 
@@ -48,6 +52,8 @@ public struct LedgerLineParser: Sendable {
         artOverrides = LedgerCodeOverrides(profile.accountRule.artOverrides.filter { (0...999).contains($0.value) })
         functionOverrides = LedgerCodeOverrides(profile.functionOverrides.filter { (100...999).contains($0.value) })
         functionWidth = (1...3).contains(profile.functionDigits) ? profile.functionDigits : 3
+        kontoklasseTable = (0...9).map { profile.accountRule.kontoklasse(ofLocalDigit: $0) }
+        closingMonth = profile.closingPeriods.month
     }
 
     /// The code lists arts and funksjoner are checked against; nil checks nothing.
@@ -65,7 +71,7 @@ public struct LedgerLineParser: Sendable {
     /// The header's columns that are read, with what each is read as.
     public var mappedColumns: [(header: String, field: String)] {
         var mapped: [(header: String, field: String)] = []
-        for (name, role) in zip(columns.names, columns.roles) where role != .ignore {
+        for (name, role) in zip(columns.names, columns.roles) where role != .ignore && role != .excluded {
             mapped.append((header: name, field: role.norwegianName))
         }
         return mapped
@@ -89,6 +95,11 @@ public struct LedgerLineParser: Sendable {
         let names = LedgerBytes.headerFields(line, delimiter: delimiter)
         let normalized = names.map(LedgerBytes.normalizedName)
         var roles = Array(repeating: LedgerColumnRole.ignore, count: names.count)
+        // Columns the profile names as ignored are never taken for a field.
+        if format == .erp, !profile.ignoredColumns.isEmpty {
+            let ignored = Set(profile.ignoredColumns.map(LedgerBytes.normalizedName))
+            for index in normalized.indices where ignored.contains(normalized[index]) { roles[index] = .excluded }
+        }
         var missing: [(role: LedgerColumnRole, accepted: [String])] = []
         for expected in expectedColumns() {
             let accepted = expected.names.map(LedgerBytes.normalizedName)
@@ -101,12 +112,19 @@ public struct LedgerLineParser: Sendable {
         if let first = missing.first {
             var reason = "mangler "
                 + missing.map { "kolonnen for \($0.role.norwegianName) (en av: \($0.accepted.joined(separator: ", ")))" }.joined(separator: " og ")
+            if missing.contains(where: { $0.role == .amount }) {
+                reason += "; navnet kan også ha året i seg, med mellomrom eller understrek (for eksempel «regnskap \(year)», «rekneskap_\(year)», «budsjett_\(year)»), eller stå i profilens «amountNames»"
+            }
+            // Every name of the header, whole: the reason is not cut as a field's value is.
+            reason += "; overskriften har \(names.count) \(names.count == 1 ? "kolonne" : "kolonner"): "
+                + names.map { "«\($0)»" }.joined(separator: ", ")
             if names.count == 1 {
                 reason += "; overskriften ble ikke delt i kolonner med skilletegnet «\(LedgerBytes.delimiterName(delimiter))»"
                     + " – skilletegnet er trolig feil"
             }
-            throw LedgerLineError(line: number, field: first.role.norwegianName, value: String(decoding: line, as: UTF8.self), reason: reason)
+            throw LedgerLineError(line: number, field: first.role.norwegianName, reason: reason)
         }
+        for index in roles.indices where roles[index] == .excluded { roles[index] = .ignore }
         columns = LedgerColumns(delimiter: delimiter, roles: roles, names: names)
         headerRead = true
     }
@@ -158,10 +176,12 @@ public struct LedgerLineParser: Sendable {
 /// What a column of a delimited file is read as.
 enum LedgerColumnRole: Hashable, Sendable {
     case ignore, account, responsibility, function, project, freeDimension, period, amount, chapter, artGroup
+    /// Named in the profile's `ignoredColumns`: held back while the header is matched, then ignored.
+    case excluded
 
     var norwegianName: String {
         switch self {
-        case .ignore: ""
+        case .ignore, .excluded: ""
         case .account: "art"
         case .responsibility: "ansvar"
         case .function: "funksjon"

@@ -26,6 +26,11 @@ public struct ImportProfile: Codable, Hashable, Sendable {
     /// What an art or funksjon outside the KOSTRA code lists is: an error (the line is not imported)
     /// or a warning (the line is imported and reported).
     public var invalidCodes: InvalidCodePolicy
+    /// Header names of columns that are never read, even when a name above would take them
+    /// (`art_tekst`, a second `beløp` column of another measure).
+    public var ignoredColumns: [String]
+    /// What a period 13 (year-end closing entries) or 0 (opening entries) becomes.
+    public var closingPeriods: ClosingPeriodRule
 
     public init(
         name: String,
@@ -41,7 +46,9 @@ public struct ImportProfile: Codable, Hashable, Sendable {
         accountRule: AccountRule = .standard,
         functionDigits: Int = 3,
         functionOverrides: [String: Int] = [:],
-        invalidCodes: InvalidCodePolicy = .error
+        invalidCodes: InvalidCodePolicy = .error,
+        ignoredColumns: [String] = [],
+        closingPeriods: ClosingPeriodRule = .december
     ) {
         self.name = name
         self.delimiter = delimiter
@@ -57,6 +64,8 @@ public struct ImportProfile: Codable, Hashable, Sendable {
         self.functionDigits = functionDigits
         self.functionOverrides = functionOverrides
         self.invalidCodes = invalidCodes
+        self.ignoredColumns = ignoredColumns
+        self.closingPeriods = closingPeriods
     }
 
     /// The FORMATS.md §3 rules: `art` = kontoklasse + KOSTRA art + local digit, `tjeneste_nr` = funksjon + 2 local digits.
@@ -82,6 +91,10 @@ public struct ImportProfile: Codable, Hashable, Sendable {
             if LedgerCodePattern(key) == nil { problems.append("artsoverstyring «\(key)»: nøkkelen må være siffer, ev. med x til slutt") }
             if !(0...999).contains(art) { problems.append("artsoverstyring «\(key)»: art \(art) er ikke 000–999") }
         }
+        for (key, digit) in accountRule.kontoklasser.sorted(by: { $0.key < $1.key }) {
+            if key.count != 1 || !key.allSatisfy(\.isNumber) { problems.append("kontoklasse «\(key)»: nøkkelen må være ett siffer (lokal kontoklasse)") }
+            if ![0, 1, 2, 9].contains(digit) { problems.append("kontoklasse «\(key)»: KOSTRA-kontoklasse \(digit) er ikke 0, 1, 2 eller 9") }
+        }
         for (key, function) in functionOverrides.sorted(by: { $0.key < $1.key }) {
             if LedgerCodePattern(key) == nil { problems.append("funksjonsoverstyring «\(key)»: nøkkelen må være siffer, ev. med x til slutt") }
             if !(100...999).contains(function) { problems.append("funksjonsoverstyring «\(key)»: funksjon \(function) er ikke 100–999") }
@@ -102,7 +115,7 @@ public struct ImportProfile: Codable, Hashable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case name, delimiter, accountNames, responsibilityNames, functionNames, projectNames, freeDimensionNames, periodNames
-        case amountNames, chapterNames, accountRule, functionDigits, functionOverrides, invalidCodes
+        case amountNames, chapterNames, accountRule, functionDigits, functionOverrides, invalidCodes, ignoredColumns, closingPeriods
     }
 
     /// Reads a stored profile; every key but `name` may be left out and then has the standard value.
@@ -123,7 +136,9 @@ public struct ImportProfile: Codable, Hashable, Sendable {
             accountRule: try container.decodeIfPresent(AccountRule.self, forKey: .accountRule) ?? standard.accountRule,
             functionDigits: try container.decodeIfPresent(Int.self, forKey: .functionDigits) ?? standard.functionDigits,
             functionOverrides: try container.decodeIfPresent([String: Int].self, forKey: .functionOverrides) ?? standard.functionOverrides,
-            invalidCodes: try container.decodeIfPresent(InvalidCodePolicy.self, forKey: .invalidCodes) ?? standard.invalidCodes
+            invalidCodes: try container.decodeIfPresent(InvalidCodePolicy.self, forKey: .invalidCodes) ?? standard.invalidCodes,
+            ignoredColumns: try container.decodeIfPresent([String].self, forKey: .ignoredColumns) ?? standard.ignoredColumns,
+            closingPeriods: try container.decodeIfPresent(ClosingPeriodRule.self, forKey: .closingPeriods) ?? standard.closingPeriods
         )
     }
 }
@@ -141,22 +156,53 @@ public struct AccountRule: Codable, Hashable, Sendable {
     public var defaultKind: AccountKind
     /// Local account (or pattern) → KOSTRA art.
     public var artOverrides: [String: Int]
+    /// A local plan's first digit → KOSTRA's kontoklasse (0 investering, 1 drift, 2 balanse, 9
+    /// memoriakonti), for plans that put investment under another digit: `{"3": 0, "4": 1}` reads
+    /// `30201` as investering, art 020. Digits not named keep KOSTRA's meaning.
+    public var kontoklasser: [String: Int]
 
-    public init(defaultKind: AccountKind = .operating, artOverrides: [String: Int] = [:]) {
+    public init(defaultKind: AccountKind = .operating, artOverrides: [String: Int] = [:], kontoklasser: [String: Int] = [:]) {
         self.defaultKind = defaultKind
         self.artOverrides = artOverrides
+        self.kontoklasser = kontoklasser
+    }
+
+    /// The KOSTRA kontoklasse of a local first digit (0–9).
+    public func kontoklasse(ofLocalDigit digit: Int) -> Int {
+        kontoklasser.isEmpty ? digit : kontoklasser[String(digit)] ?? digit
     }
 
     public static let standard = AccountRule()
 
-    enum CodingKeys: String, CodingKey { case defaultKind, artOverrides }
+    enum CodingKeys: String, CodingKey { case defaultKind, artOverrides, kontoklasser }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             defaultKind: try container.decodeIfPresent(AccountKind.self, forKey: .defaultKind) ?? .operating,
-            artOverrides: try container.decodeIfPresent([String: Int].self, forKey: .artOverrides) ?? [:]
+            artOverrides: try container.decodeIfPresent([String: Int].self, forKey: .artOverrides) ?? [:],
+            kontoklasser: try container.decodeIfPresent([String: Int].self, forKey: .kontoklasser) ?? [:]
         )
+    }
+}
+
+/// What a line of period 13 (year-end closing entries, «årsavslutning») or period 0 (opening
+/// entries) becomes.
+public enum ClosingPeriodRule: String, Codable, Hashable, Sendable, CaseIterable {
+    /// Month 12, with December's own lines.
+    case december
+    /// A period of its own after December (stored as month 13, shown as «årsavslutning»).
+    case own
+    /// The line is an error, as any month outside 1–12.
+    case error
+
+    /// The month a line of such a period is stored under; nil refuses it.
+    public var month: Int? {
+        switch self {
+        case .december: 12
+        case .own: LedgerLine.closingMonth
+        case .error: nil
+        }
     }
 }
 

@@ -3,8 +3,13 @@ public struct ImportErrorLog: Hashable, Sendable {
     public static let defaultLimit = 100
 
     public let limit: Int
-    /// The first `limit` errors, in file order.
-    public private(set) var errors: [LedgerLineError] = []
+    /// The first `limit` errors: structural ones (a line with too few fields) first, each kind in
+    /// file order, so that a cut line is not hidden behind a hundred codes outside the lists.
+    public var errors: [LedgerLineError] {
+        structural.isEmpty ? others : Array((structural + others).prefix(limit))
+    }
+    private var structural: [LedgerLineError] = []
+    private var others: [LedgerLineError] = []
     /// Every error recorded, kept or not.
     public private(set) var count = 0
 
@@ -17,9 +22,16 @@ public struct ImportErrorLog: Hashable, Sendable {
     /// Errors counted but not kept.
     public var omitted: Int { count - errors.count }
 
+    /// Errors of a kind: the structural ones (the line's shape) and the others (its fields).
+    public var structuralCount: Int { structural.count }
+
     public mutating func record(_ error: LedgerLineError) {
         count += 1
-        if errors.count < limit { errors.append(error) }
+        if error.isStructural {
+            if structural.count < limit { structural.append(error) }
+        } else if others.count < limit {
+            others.append(error)
+        }
     }
 }
 
@@ -39,6 +51,8 @@ public struct ImportSummary: Hashable, Sendable {
     public var skipped: [LedgerSkipReason: Int] = [:]
     /// Lines imported with a warning.
     public var warnings = 0
+    /// Lines imported that had fields after the header's last column (read and ignored).
+    public var linesWithExtraFields = 0
     /// Lines not imported because of an error.
     public var errors = 0
     /// The total of all imported amounts.

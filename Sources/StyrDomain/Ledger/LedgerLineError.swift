@@ -23,6 +23,10 @@ public struct LedgerLineError: Error, Hashable, Sendable, Codable, CustomStringC
         self.reason = reason
     }
 
+    /// An error in the line's shape (fewer fields than the header), not in one field's value:
+    /// reported before the others.
+    public var isStructural: Bool { reason.hasPrefix("linjen har ") }
+
     /// The file holds no data lines.
     public static let emptyFile = LedgerLineError(line: 0, reason: "Filen er tom")
 

@@ -15,7 +15,10 @@ public struct LedgerFileImport: Sendable {
     public static func run<Chunks: AsyncSequence & Sendable>(
         _ settings: Settings, chunks: Chunks, database: Database, progress: (@Sendable (Int64, Int) -> Void)? = nil
     ) async throws -> Outcome where Chunks.Element == [UInt8] {
-        let codes = try KostraCodeList.codes()
+        // Each year's own code lists where loaded; otherwise the shipped ones, with a warning.
+        let (codes, codeListWarning) = try await database.withConnection { db in
+            try await SQLImportProfileStore(db).importCodes(year: settings.year, shipped: try KostraCodeList.codes())
+        }
         let chosen: ImportProfile
         if let name = settings.profileName {
             guard let stored = try await database.withConnection({ db in try await SQLImportProfileStore(db).profile(named: name) }) else {
@@ -35,6 +38,7 @@ public struct LedgerFileImport: Sendable {
             let record = try await database.importLedger(target) { writer in
                 var importer = LedgerImporter(
                     profile: profile, year: settings.year, month: settings.period, measure: settings.measure, codes: codes, format: settings.format)
+                if let codeListWarning { importer.note(LedgerLineError(line: 0, reason: codeListWarning)) }
                 var batch: [LedgerLine] = []
                 // A chunk of the file (1 MB, about 15 000 lines) may go beyond the batch size before it is handed over.
                 batch.reserveCapacity(batchSize + 32_768)

@@ -88,6 +88,7 @@ public enum StyrMigrations {
         AddBudgetData(),
         CreateDelegatedAuthorities(),
         CreateMissionDrafts(),
+        CreateDataVersion(),
         CreateReportWorkflows(),
         CreateIndicatorPeriodResults(),
         CreateRiskRegister(),

@@ -72,7 +72,7 @@ struct LedgerController: Sendable {
     static func label(_ dimension: LedgerDimension, _ value: String) -> String {
         switch dimension {
         case .kind: AccountKind(rawValue: value)?.norwegianName ?? value
-        case .month: value == "0" ? "Hele året" : "Periode \(value)"
+        case .month: value == "0" ? "Hele året" : value == String(LedgerLine.closingMonth) ? "Årsavslutning" : "Periode \(value)"
         case .chapter: "Kap. \(value)"
         default: value.isEmpty ? "(tom)" : value
         }

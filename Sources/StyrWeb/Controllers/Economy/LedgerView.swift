@@ -88,7 +88,7 @@ struct LedgerView: Sendable {
             Filter(label: "\(dimension.norwegianName): \(LedgerController.label(dimension, value))",
                    removeURL: "\(base)?\(query.string(removing: dimension))&rad=\(rowDimension.rawValue)")
         }
-        self.months = months.map { $0 == 0 ? "Året" : String($0) }
+        self.months = months.map { $0 == 0 ? "Året" : $0 == LedgerLine.closingMonth ? "Årsavslutning" : String($0) }
         grandTotal = NorwegianFormat.kroner(totals.map(\.amount).sum(), zeroAsDash: false)
         grandTotalURL = "\(base)/linjer?\(query.string())"
         lineCount = NorwegianFormat.integer(totals.map(\.lines).reduce(0, +))
@@ -131,7 +131,7 @@ struct LedgerLinesView: Sendable {
         count = isFirstPage ? NorwegianFormat.integer(found.total?.lines ?? 0) : nil
         lines = shown.map { stored in
             let line = stored.line
-            return Line(month: line.month == 0 ? "Året" : String(line.month), responsibility: line.responsibility,
+            return Line(month: line.month == 0 ? "Året" : line.month == LedgerLine.closingMonth ? "Årsavslutning" : String(line.month), responsibility: line.responsibility,
                         chapter: line.chapter == 0 ? "" : String(line.chapter), kind: line.kind.norwegianName, art: LedgerLine.artCode(line.art),
                         function: line.function == 0 ? "" : String(line.function), project: line.project, freeDimension: line.freeDimension,
                         amount: NorwegianFormat.exactKroner(line.amount))
