@@ -53,13 +53,22 @@ public func buildRouter(
     let services = Services(storage: storage, notificationLimit: configuration.notificationLimit, forecastThreshold: configuration.forecastThreshold)
     let router = Router(context: StyrRequestContext.self)
     let pages = Pages(renderer: try HTMLRenderer(pageTemplates: PageTemplates.all()))
+    // The request path's caches and metrics (Middleware/, issue 14): everything kept is tied to
+    // the data version, which every write raises.
+    // `STYR_REQUEST_CACHE=off` leaves them out (for comparison in Benchmarks/pages.sh).
+    let caches = RequestCaches(dataVersion: { try await storage.dataVersion() })
+    let keeping = ProcessInfo.processInfo.environment["STYR_REQUEST_CACHE"] != "off"
+    let metrics = StyrMetrics(database: { database.statistics })
     router.add(middleware: AccessLogMiddleware(logger: logger))
+    router.add(middleware: MetricsMiddleware(metrics: metrics))
+    router.add(middleware: CompressionMiddleware(caches: caches))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(pages: pages))
-    router.add(middleware: SessionMiddleware(accounts: services.accounts))
+    router.add(middleware: SessionMiddleware(accounts: services.accounts, caches: keeping ? caches : nil))
+    if keeping { router.add(middleware: ResponseCacheMiddleware(caches: caches)) }
     router.add(middleware: YearMenuMiddleware(years: services.budgetYears, cookies: CookiePolicy(secure: configuration.secureCookies)))
     router.add(middleware: ServiceErrorMiddleware(pages: pages))
-    router.add(middleware: APIMiddleware(accounts: services.accounts))
+    router.add(middleware: APIMiddleware(accounts: services.accounts, caches: keeping ? caches : nil))
     let access = Authorizer(pages: pages)
     let cookies = CookiePolicy(secure: configuration.secureCookies)
     LoginController(accounts: services.accounts, pages: pages, cookies: cookies).addRoutes(to: router)
@@ -81,6 +90,8 @@ public func buildRouter(
     RevisionController(revisions: services.revisions, pages: pages, access: access).addRoutes(to: router)
     InvestmentProjectController(projects: services.investmentProjects, pages: pages, access: access).addRoutes(to: router)
     StaffingController(staffing: services.staffing, pages: pages, access: access).addRoutes(to: router)
+    ServiceController(catalogue: services.serviceCatalogue, pages: pages, access: access).addRoutes(to: router)
+    SelfCostController(selfCost: services.selfCost, catalogue: services.serviceCatalogue, pages: pages, access: access).addRoutes(to: router)
     LetterController(letters: services.letters, pages: pages, access: access).addRoutes(to: router)
     MeetingController(meetings: services.meetings, pages: pages, access: access).addRoutes(to: router)
     SignalController(signals: services.signals, pages: pages, access: access).addRoutes(to: router)
@@ -88,6 +99,8 @@ public func buildRouter(
     DialogueController(dialogue: services.dialogue, accounts: services.accounts, pages: pages, access: access, years: services.budgetYears).addRoutes(to: router)
     LedgerController(ledger: services.ledger, pages: pages).addRoutes(to: router)
     AccountingReportController(reports: services.accountingReport, pages: pages, access: access).addRoutes(to: router)
+    TertialReportController(reports: services.tertialReports, workflows: services.reportWorkflows, pages: pages, access: access).addRoutes(to: router)
+    ReportWorkflowController(workflows: services.reportWorkflows, pages: pages, access: access).addRoutes(to: router)
     BudgetSetupController(setup: services.budgetSetup, pages: pages, access: access).addRoutes(to: router)
     LedgerImportController(imports: services.ledgerImport, pages: pages, access: access).addRoutes(to: router)
     BudgetYearController(years: services.budgetYears, pages: pages, access: access, cookies: CookiePolicy(secure: configuration.secureCookies)).addRoutes(to: router)
@@ -95,12 +108,17 @@ public func buildRouter(
     MissionDraftController(missions: services.missions, pages: pages, access: access).addRoutes(to: router)
     AuthorityController(authorities: services.authorities, pages: pages, access: access).addRoutes(to: router)
     AnnualReportTextController(texts: services.annualReportTexts, pages: pages, access: access).addRoutes(to: router)
+    SpecialChaptersController(specialReports: services.specialReports, reports: services.annualReports, pages: pages, access: access).addRoutes(to: router)
+    TrackedItemController(items: services.trackedItems, pages: pages, access: access).addRoutes(to: router)
+    RiskController(risks: services.risks, pictures: services.riskPictures, pages: pages, access: access).addRoutes(to: router)
+    InternalControlController(control: services.internalControl, pages: pages, access: access).addRoutes(to: router)
     router.get("/styles.css") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
             body: .init(byteBuffer: ByteBuffer(string: StyleSheet.css)))
     }
     router.get("/health") { _, _ in "ok" }
+    router.get("/metrics") { request, context in metrics.respond(request, context) }
     router.get("/api/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
     }

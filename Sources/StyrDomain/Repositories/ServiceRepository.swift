@@ -16,6 +16,8 @@ public protocol ServiceRepository: Sendable {
     func save(_ asset: FixedAsset, of organisationCode: String) async throws
     func selfCostYear(of organisationCode: String, year: Int) async throws -> SelfCostYear?
     func save(_ selfCostYear: SelfCostYear) async throws
+    /// The years with self-cost input, oldest first.
+    func selfCostYears(of organisationCode: String) async throws -> [Int]
     func serviceLevelResults(of organisationCode: String, year: Int) async throws -> [ServiceLevelResult]
     /// Inserts or replaces the result of (service, year, period, level).
     func save(_ result: ServiceLevelResult, of organisationCode: String) async throws

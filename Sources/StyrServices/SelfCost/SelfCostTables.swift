@@ -22,6 +22,13 @@ public struct SelfCostTable: Sendable, Hashable {
     public var header: [String]
     public var rows: [[Cell]]
 
+    public init(key: String, title: String, header: [String], rows: [[Cell]]) {
+        self.key = key
+        self.title = title
+        self.header = header
+        self.rows = rows
+    }
+
     /// Markdown: a heading and a pipe table.
     public var markdown: String {
         var lines = ["## \(title)", "", "| " + header.joined(separator: " | ") + " |",

@@ -16,6 +16,11 @@ public struct ServiceCatalogueService: Sendable {
         public var rules: [ServiceMappingRule]
         public var assets: [FixedAsset]
         public var canEdit: Bool
+        /// Years with self-cost input, and the year the pages open on (the latest, else last year).
+        public var years: [Int]
+        public var isExample: Bool
+
+        public var defaultYear: Int { years.last ?? CalendarDate.today().year - 1 }
     }
 
     public func catalogue(of code: String, by user: UserAccount?) async throws -> Catalogue {
@@ -24,7 +29,8 @@ public struct ServiceCatalogueService: Sendable {
             let store = repositories.governance
             return Catalogue(scope: scope, services: try await store.services(of: code), agreements: try await store.agreements(of: code),
                              rules: try await store.serviceMappingRules(of: code), assets: try await store.fixedAssets(of: code),
-                             canEdit: scope.can(.enterResults))
+                             canEdit: scope.can(.enterResults), years: try await store.selfCostYears(of: code),
+                             isExample: try await store.services(of: code).contains(where: \.isExample))
         }
     }
 
@@ -180,5 +186,25 @@ public struct ServiceCatalogueService: Sendable {
             try change(&setup, Set(try await store.services(of: code).map(\.key)))
             try await store.save(setup)
         }
+    }
+}
+
+extension ServiceCatalogueService {
+    /// One service of the catalogue with the year's service-level results.
+    public struct ServicePage: Sendable {
+        public var catalogue: Catalogue
+        public var service: ServiceDescription
+        public var year: Int
+        public var results: [ServiceLevelResult]
+    }
+
+    public func service(_ key: String, year: Int, of code: String, by user: UserAccount?) async throws -> ServicePage {
+        let catalogue = try await catalogue(of: code, by: user)
+        guard let service = catalogue.services.first(where: { $0.key == key }) else {
+            throw ServiceError.notFound("\(catalogue.scope.organisation.name) har ingen tjeneste «\(key)».")
+        }
+        let year = try AccessCheck.year(year)
+        let results = try await storage.read { try await $0.governance.serviceLevelResults(of: code, year: year) }
+        return ServicePage(catalogue: catalogue, service: service, year: year, results: results.filter { $0.serviceKey == key })
     }
 }

@@ -44,6 +44,10 @@ extension SQLGovernanceStore: ServiceRepository {
         try await saveServiceDocument(selfCostYear, kind: "selfCostYear", key: String(selfCostYear.year), of: selfCostYear.organisationCode)
     }
 
+    public func selfCostYears(of organisationCode: String) async throws -> [Int] {
+        try await serviceDocuments(SelfCostYear.self, kind: "selfCostYear", of: organisationCode).map(\.year).sorted()
+    }
+
     public func serviceLevelResults(of organisationCode: String, year: Int) async throws -> [ServiceLevelResult] {
         try await serviceDocuments(ServiceLevelResult.self, kind: "serviceLevelResult", of: organisationCode).filter { $0.year == year }
     }
