@@ -23,6 +23,9 @@ public struct AnnualReport: Sendable {
     public var operating: AccountsSection
     public var investment: AccountsSection
     public var projects: ProjectSection
+    /// Chapters 4–6 (`AnnualReport+SpecialChapters`).
+    public var specialChapters: [ReportBlock]
+    public var year: Int
 
     public struct StaffingSection: Sendable {
         public var caption: String
@@ -123,5 +126,7 @@ extension AnnualReport {
         investment = AnnualReport.accountsSection(
             data, kind: .investment, unit: unit, explanations: paragraphs("investering-avviksforklaring"))
         projects = AnnualReport.projectSection(data, unit: unit, comments: paragraphs("prosjekter-kommentarer"))
+        specialChapters = AnnualReport.specialChapters(data.special, year: year, text: paragraphs)
+        self.year = year
     }
 }

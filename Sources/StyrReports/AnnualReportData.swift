@@ -13,6 +13,8 @@ public struct AnnualReportData: Sendable {
     public var revisions: [BudgetRevision]
     public var projects: [InvestmentProject]
     public var narratives: [Narrative]
+    /// Chapters 4–6, read by the service beside the rest (nil: nothing entered; the chapters say so).
+    public var special: SpecialChaptersData?
 
     public init(
         organisation: Organisation, year: Int, chapter: Chapter, staffing: [StaffingFigure], goalAreas: [GoalArea],

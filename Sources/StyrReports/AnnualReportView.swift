@@ -101,6 +101,8 @@ public struct AnnualReportView: Sendable {
     public var governance: [String]
     public var accounts: [Accounts]
     public var projects: Projects
+    /// Chapters 4–6 (`report-blocks.mustache`).
+    public var blocks: [ReportBlockView]
 
     /// Table columns of the projects from here on are amounts; before it, number, group and completion are text.
     static let projectNumberColumn = 5
@@ -151,5 +153,6 @@ public struct AnnualReportView: Sendable {
             rows: report.projects.rows.map { ProjectRow(label: $0[0], cells: projectCells($0)) },
             sumLabel: report.projects.sumRow.first ?? "", sumCells: projectCells(report.projects.sumRow),
             notes: report.projects.notes, comments: report.projects.comments)
+        blocks = ReportBlockView.views(report.specialChapters)
     }
 }

@@ -67,6 +67,7 @@ public enum MarkdownRenderer {
                 out += report.projects.comments.map(escape)
             }
         }
+        out += render(report.specialChapters)
         return out.joined(separator: "\n\n") + "\n"
     }
 

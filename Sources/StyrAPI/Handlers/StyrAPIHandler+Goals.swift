@@ -97,7 +97,9 @@ extension StyrAPIHandler {
         let texts = try await service { try await services.annualReportTexts.texts(of: code, year: year, by: APICaller.current) }
         return .ok(.init(body: .json(.init(
             organisationCode: texts.scope.code, year: year,
-            sections: texts.sections.map { .init(key: Self.textKey($0.section), title: $0.section.title, body: $0.body) },
+            sections: texts.sections.compactMap { section in
+                Self.textKey(section.section).map { .init(key: $0, title: section.section.title, body: section.body) }
+            },
             goalAreas: texts.goalAreas.map { Self.goalArea($0) }))))
     }
 
@@ -112,7 +114,8 @@ extension StyrAPIHandler {
         return .ok(.init(body: .json(.init(key: input.path.key, title: narrative.title, body: narrative.body))))
     }
 
-    static func textKey(_ section: AnnualReportTextSection) -> Components.Schemas.AnnualReportTextKey {
+    /// The API's key of a section; nil for the sections of chapters 4–5, which the API does not name yet.
+    static func textKey(_ section: AnnualReportTextSection) -> Components.Schemas.AnnualReportTextKey? {
         switch section {
         case .leaderStatement: .ledersBeretning
         case .responsibility: .ansvarsomrade
@@ -122,6 +125,7 @@ extension StyrAPIHandler {
         case .operatingDeviations: .driftAvviksforklaring
         case .investmentDeviations: .investeringAvviksforklaring
         case .projectComments: .prosjekterKommentarer
+        default: nil
         }
     }
 

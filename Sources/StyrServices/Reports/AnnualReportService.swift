@@ -21,7 +21,8 @@ public struct AnnualReportService: Sendable {
         try await storage.read { repositories in
             let scope = try await AccessCheck.scope(.read, on: code, by: user, repositories)
             let year = try AccessCheck.year(year)
-            let data = try await Self.data(of: scope, year: year, repositories)
+            var data = try await Self.data(of: scope, year: year, repositories)
+            if scope.isAgency { data.special = try await SpecialReportService.data(of: code, year: year, repositories) }
             return Report(scope: scope, data: data, report: AnnualReport(data, unit: unit),
                           imported: try await ImportedActuals.read(of: scope, chapter: data.chapter, years: [year, year - 1], repositories))
         }

@@ -11,6 +11,18 @@ public enum AnnualReportTextSection: String, Sendable, CaseIterable {
     case operatingDeviations = "drift-avviksforklaring"
     case investmentDeviations = "investering-avviksforklaring"
     case projectComments = "prosjekter-kommentarer"
+    // Chapters 4–5 (the keys of `SpecialChapterTexts`).
+    case serviceImprovement = "service-innbyggere"
+    case caseProcessing = "saksbehandlingstid"
+    case disabilityPlan = "handlingsplan-funksjonsnedsettelse"
+    case universalDesign = "universell-utforming"
+    case publicHealth = "folkehelse"
+    case equalityMeasures = "likestillingstiltak"
+    case hrComment = "hr-kommentar"
+    case sickLeaveComment = "sykefravaer-kommentar"
+    case consultantsComment = "konsulentbruk"
+    case environmentWork = "miljoarbeid"
+    case climateBudget = "klimabudsjett"
 
     /// The key the report reads.
     public var key: String { rawValue }
@@ -25,6 +37,17 @@ public enum AnnualReportTextSection: String, Sendable, CaseIterable {
         case .operatingDeviations: "Årsaksforklaring til avvik mellom regulert budsjett og regnskap (drift)"
         case .investmentDeviations: "Årsaksforklaring til avvik mellom regulert budsjett og regnskap (investering)"
         case .projectComments: "Kommentarer / årsak til avvik i investeringsprosjektene"
+        case .serviceImprovement: "4.1 Tiltak for å forbedre service overfor innbyggere og næringsliv"
+        case .caseProcessing: "4.2 Saksbehandlingstid"
+        case .disabilityPlan: "4.3 Handlingsplan for mennesker med funksjonsnedsettelse"
+        case .universalDesign: "4.4 Universell utforming"
+        case .publicHealth: "4.5 Tiltak/aktiviteter i tråd med Oslo kommunes folkehelseplan"
+        case .equalityMeasures: "4.6 Likestillingstiltak rettet mot byens innbyggere"
+        case .hrComment: "4.7 Kommentar til kjønn og lønn og til heltid og deltid"
+        case .sickLeaveComment: "4.7 Kommentar til sykefraværet"
+        case .consultantsComment: "4.8 Bruk av konsulenter"
+        case .environmentWork: "5 Miljø- og klimaarbeidet i etaten"
+        case .climateBudget: "5 Klimabudsjett"
         }
     }
 
@@ -39,6 +62,13 @@ public enum AnnualReportTextSection: String, Sendable, CaseIterable {
         case .operatingDeviations: "Under tabellen over driftsregnskapet."
         case .investmentDeviations: "Under tabellen over investeringsregnskapet."
         case .projectComments: "Under tabellen over investeringsprosjektene."
+        case .serviceImprovement, .caseProcessing, .disabilityPlan, .universalDesign, .publicHealth, .equalityMeasures:
+            "Kapittel 4, særskilt rapportering."
+        case .hrComment: "Under tabell 4.7.2 (kjønn og lønn)."
+        case .sickLeaveComment: "Over tabell 4.7.6 (sykefravær)."
+        case .consultantsComment: "Over tabell 4.8.1 (konsulentbruk)."
+        case .environmentWork: "Kapittel 5, før miljøsertifiseringen."
+        case .climateBudget: "Kapittel 5, over klimatiltakene."
         }
     }
 

@@ -17,7 +17,8 @@ struct AnnualReportController: Sendable {
                 let found = try await reports.annualReport(of: code, year: year, by: context.session?.user)
                 let report = found.report
                 let textsLabel = found.scope.can(.enterResults) ? "Skriv tekstene i årsberetningen" : "Tekstene i årsberetningen"
-                let textsLink = "<p class=\"report-actions\"><a href=\"/organisasjoner/\(code.urlPathEncoded)/arsberetning/\(year)/tekster\">\(textsLabel)</a></p>\n"
+                let reportBase = "/organisasjoner/\(code.urlPathEncoded)/arsberetning/\(year)"
+                let textsLink = "<p class=\"report-actions\"><a href=\"\(reportBase)/tekster\">\(textsLabel)</a> · <a href=\"\(reportBase)/kapittel-4-6\">Kapittel 4–6: tabeller og funn</a> · <a href=\"/organisasjoner/\(code.urlPathEncoded)/oppfolgingssaker\">Oppfølgingssaker</a></p>\n"
                 let body = textsLink + pages.renderer.annualReportBody(report, accountsCellLink: found.imported.cellLink(code: code))
                 return HTML(html: pages.document(
                     "\(report.title) – \(report.organisationName)", body: body, context: context,
