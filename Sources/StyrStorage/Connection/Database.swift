@@ -7,26 +7,36 @@ import PostgresKit
 import PostgresNIO
 import SQLKit
 import SQLiteKit
+import Synchronization
 
 public enum DatabaseDialect: String, Sendable { case sqlite, postgres }
 
 /// The one door to storage: hands out an `SQLDatabase` for a unit of work, inside a transaction
-/// when asked. SQLite uses one connection taken in turn; PostgreSQL a pool shared by requests.
+/// when asked. SQLite (in WAL mode) writes through one connection taken in turn and reads through
+/// a small pool of reader connections, so reads never queue behind each other or a write;
+/// PostgreSQL uses a pool shared by requests. Every transaction bumps the data's version
+/// (`DataVersion`), which caches compare to know that nothing changed.
 public final class Database: Sendable {
     public let dialect: DatabaseDialect
     public let url: DatabaseURL
     let backend: Backend
     let logger: Logger
+    /// SQLite's reader connections (none for PostgreSQL or an in-memory database).
+    let readers: SQLiteReaderPool?
+    let usage = Mutex(DatabaseStatistics())
+    /// Whether `styr_data_version` exists (false until migration 0026 has run).
+    let hasVersionTable = Mutex(false)
 
     enum Backend: Sendable {
         case sqlite(SQLiteConnection, AsyncSerialLock)
         case postgres(PostgresClient)
     }
 
-    private init(url: DatabaseURL, backend: Backend, logger: Logger) {
+    private init(url: DatabaseURL, backend: Backend, logger: Logger, readers: SQLiteReaderPool? = nil) {
         self.url = url
         self.backend = backend
         self.logger = logger
+        self.readers = readers
         switch backend {
         case .sqlite: dialect = .sqlite
         case .postgres: dialect = .postgres
@@ -47,17 +57,22 @@ public final class Database: Sendable {
             } catch {
                 throw StorageError.cannotOpen(url.description, String(describing: error))
             }
-            let database = Database(url: url, backend: .sqlite(connection, AsyncSerialLock()), logger: logger)
+            var readers: SQLiteReaderPool?
             do {
-                try await database.withConnection { db in
-                    try await db.raw("PRAGMA foreign_keys = ON").run()
-                    try await db.raw("PRAGMA journal_mode = WAL").run()
-                    try await db.raw("PRAGMA busy_timeout = 5000").run()
+                let db = connection.sql()
+                try await db.raw("PRAGMA foreign_keys = ON").run()
+                try await db.raw("PRAGMA journal_mode = WAL").run()
+                try await db.raw("PRAGMA busy_timeout = 5000").run()
+                if Self.sqliteReaders > 0 && !path.isEmpty && path != ":memory:" && !path.hasPrefix("file::memory:") {
+                    readers = try await SQLiteReaderPool.open(path: path, count: Self.sqliteReaders, logger: logger)
                 }
+                let database = Database(url: url, backend: .sqlite(connection, AsyncSerialLock()), logger: logger, readers: readers)
                 let result = try await body(database)
+                await readers?.close()
                 try await connection.close()
                 return result
             } catch {
+                await readers?.close()
                 try? await connection.close()
                 throw error
             }
@@ -97,8 +112,46 @@ public final class Database: Sendable {
         }
     }
 
-    /// Runs `body` with a connection of its own.
+    /// SQLite reader connections: a few, since SQLiteNIO runs every statement on NIO's blocking
+    /// thread pool (one thread per core) anyway. `STYR_SQLITE_READERS=0` reads through the writer
+    /// connection, in turn, as before (for comparison in `Benchmarks/pages.sh`).
+    static let sqliteReaders = max(0, min(32, Int(ProcessInfo.processInfo.environment["STYR_SQLITE_READERS"] ?? "") ?? 4))
+
+    /// Runs `body`, which only reads, with a connection of its own: on SQLite one of the reader
+    /// connections (each statement sees the last committed write, as on PostgreSQL), so readers
+    /// run side by side; on PostgreSQL a pooled connection as `withConnection`.
+    public func withReadConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard let readers else { return try await withConnection(body) }
+        usage.withLock { $0.begin() }
+        defer { usage.withLock { $0.end() } }
+        return try await readers.withConnection { connection in try await body(connection.sql()) }
+    }
+
+    /// What the connections are doing now and have done since start (for `/metrics`).
+    public var statistics: DatabaseStatistics {
+        var statistics = usage.withLock { $0 }
+        statistics.sqliteReaders = readers?.size ?? 0
+        if let readers {
+            let (inUse, waiting, waits) = readers.usage
+            statistics.sqliteReadersInUse = inUse
+            statistics.sqliteReadersWaiting = waiting
+            statistics.sqliteReaderWaits = waits
+        }
+        return statistics
+    }
+
+    /// Counts one ledger import and its lines (for `/metrics`).
+    func countImport(lines: Int64) {
+        usage.withLock {
+            $0.imports += 1
+            $0.importedLines += lines
+        }
+    }
+
+    /// Runs `body` with a connection of its own (on SQLite, the one connection that writes).
     public func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        usage.withLock { $0.begin() }
+        defer { usage.withLock { $0.end() } }
         switch backend {
         case .sqlite(let connection, let lock):
             await lock.lock()
@@ -118,11 +171,13 @@ public final class Database: Sendable {
     }
 
     /// Runs `body` in one transaction: everything it writes is committed together, or nothing is.
+    /// The data's version is bumped in the same transaction.
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withConnection { db in
             try await db.raw(self.dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
             do {
                 let result = try await body(db)
+                try await self.bumpDataVersion(db)
                 try await db.raw("COMMIT").run()
                 return result
             } catch {

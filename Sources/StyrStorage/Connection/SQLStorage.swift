@@ -22,7 +22,7 @@ public struct SQLStorage: Storage {
     }
 
     public func read<T: Sendable>(_ body: @Sendable (Repositories) async throws -> T) async throws -> T {
-        try await database.withConnection { db in try await body(repositories(db, actor: "system")) }
+        try await database.withReadConnection { db in try await body(repositories(db, actor: "system")) }
     }
 
     public func write<T: Sendable>(as actor: String, _ body: @Sendable (Repositories) async throws -> T) async throws -> T {
@@ -32,8 +32,13 @@ public struct SQLStorage: Storage {
     public func importLedger(
         _ settings: LedgerImportSettings, chunks: LedgerChunks, progress: (@Sendable (Int64, Int) -> Void)?
     ) async throws -> LedgerImportOutcome {
-        try await LedgerFileImport.run(settings, chunks: chunks, database: database, progress: progress)
+        let outcome = try await LedgerFileImport.run(settings, chunks: chunks, database: database, progress: progress)
+        if outcome.record != nil { database.countImport(lines: Int64(outcome.summary?.linesImported ?? 0)) }
+        return outcome
     }
+
+    /// The version of the committed data (`Database.dataVersion`): raised by every write.
+    public func dataVersion() async throws -> Int64 { try await database.dataVersion() }
 }
 
 extension SQLAccountStore: AccountRepository {}

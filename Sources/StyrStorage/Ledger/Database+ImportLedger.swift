@@ -77,6 +77,7 @@ extension Database {
             try await placement.forEachBatchOfRanges(writeCells)
             inserter?.finalize()
             let record = try await SQLLedgerStore(db).finishImport(importID, target, count)
+            try await Database.raiseDataVersion(db)
             try await db.raw("COMMIT").run()
             return record
         } catch {
@@ -144,6 +145,7 @@ extension Database {
             // After the COPY: the connection takes no other statement while one is in progress.
             try await placement.forEachBatchOfRanges { rows in try await SQLLedgerStore(db).insertCells(rows, importID: importID) }
             let record = try await SQLLedgerStore(db).finishImport(importID, target, count)
+            try await Database.raiseDataVersion(db)
             try await db.raw("COMMIT").run()
             // As PostgreSQL advises after a bulk load: until autovacuum gets to it, the planner
             // would take a large import's ranges for the default's thousands of rows each, and

@@ -15,6 +15,8 @@ struct APIMiddleware: RouterMiddleware {
     typealias Context = StyrRequestContext
     let accounts: AccountService
     var routes = APIRoutes.styr
+    /// API callers by token while the data version stays the same (`SessionMiddleware` reads it).
+    var caches: RequestCaches?
 
     static let prefix = "/api/v1"
 
@@ -80,7 +82,7 @@ struct APIMiddleware: RouterMiddleware {
         if let authorization = request.headers[.authorization] {
             guard authorization.lowercased().hasPrefix("bearer "), authorization.count < 300 else { throw APIProblem.unauthorized }
             let token = String(authorization.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
-            guard let user = try await accounts.user(apiToken: token) else { throw APIProblem.unauthorized }
+            guard let user = try await apiCaller(token: token, version: context.record.dataVersion) else { throw APIProblem.unauthorized }
             return user
         }
         guard let session = context.session else { throw APIProblem.unauthorized }
@@ -90,6 +92,16 @@ struct APIMiddleware: RouterMiddleware {
             }
         }
         return session.user
+    }
+
+    /// The user of an API token, kept while the data version stays the same.
+    func apiCaller(token: String, version: Int64?) async throws -> UserAccount? {
+        guard let caches, let version else { return try await accounts.user(apiToken: token) }
+        let key = VersionedCache<UserAccount>.key("api", token)
+        if let user = caches.apiCallers.value(for: key, at: version) { return user }
+        let user = try await accounts.user(apiToken: token)
+        if let user { caches.apiCallers.store(user, for: key, at: version) }
+        return user
     }
 
     static func response(_ problem: APIProblem) -> Response {

@@ -26,6 +26,7 @@ final class RequestRecord: Sendable {
         var session: UserSession?
         var apiCaller: UserAccount?
         var failure: String?
+        var dataVersion: Int64?
     }
 
     private let state = Mutex(State())
@@ -40,6 +41,12 @@ final class RequestRecord: Sendable {
     var apiCaller: UserAccount? {
         get { state.withLock { $0.apiCaller } }
         set { state.withLock { $0.apiCaller = newValue } }
+    }
+
+    /// The data version read at the start of the request (`SessionMiddleware`), for the caches.
+    var dataVersion: Int64? {
+        get { state.withLock { $0.dataVersion } }
+        set { state.withLock { $0.dataVersion = newValue } }
     }
 
     /// The error behind a 5xx answer, as logged.

@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import StyrDomain
+
+/// `ETag`/`304` on every successful GET of a page or an API read, and whole answers kept for the
+/// pages and API reads that compute most (dashboard, reports, budget, ledger, start page).
+///
+/// A kept answer is keyed by everything it is made of: the caller (session or bearer token), the
+/// address with its query, the remembered organisation and year (`YearMenuMiddleware`'s cookies),
+/// `Accept` and today's date; and it holds the data version read before it was computed, so it is
+/// used only while no write has happened since (`VersionedCache`). The ETag is a hash of the body,
+/// so a `304` is only ever given for the very bytes the caller already has.
+struct ResponseCacheMiddleware: RouterMiddleware {
+    typealias Context = StyrRequestContext
+    let caches: RequestCaches
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .get else { return try await next(request, context) }
+        let key = cacheKey(request, context)
+        if let key, let version = context.record.dataVersion, let cached = caches.responses.value(for: key, at: version) {
+            return cached.response(for: request)
+        }
+        let response = try await next(request, context)
+        guard response.status == .ok, response.isTextDocument, response.headers[.eTag] == nil,
+              context.session != nil || request.headers[.authorization] != nil
+        else { return response }
+        let body = try await response.collectedBody()
+        var headers = response.headers
+        let etag = ETag.of(body)
+        headers[.eTag] = etag
+        if headers[.cacheControl] == nil { headers[.cacheControl] = "private, no-cache" }
+        let cached = CachedResponse(headers: headers, body: body, etag: etag)
+        if let key, let version = context.record.dataVersion, !response.headers.contains(.setCookie) || Self.onlyMenuCookies(response) {
+            caches.responses.store(cached, for: key, at: version, cost: body.readableBytes + 512)
+        }
+        return cached.response(for: request)
+    }
+
+    /// The key of a kept answer, for the addresses that keep one (nil for the rest).
+    func cacheKey(_ request: Request, _ context: Context) -> String? {
+        guard Self.keeps(request.uri.path) else { return nil }
+        let caller: String
+        if let authorization = request.headers[.authorization] {
+            caller = "bearer " + authorization
+        } else if context.session != nil, let token = request.cookies[CookiePolicy.sessionCookie]?.value {
+            caller = "session " + token
+        } else {
+            return nil
+        }
+        return VersionedCache<CachedResponse>.key(
+            caller, request.uri.description, request.headers[.accept] ?? "",
+            request.cookies[YearMenuMiddleware.organisationCookie]?.value ?? "", request.cookies[YearMenuMiddleware.yearCookie]?.value ?? "",
+            CalendarDate.today().iso)
+    }
+
+    /// Cookies the year menu sets are part of the answer (the key holds the request's cookies).
+    static func onlyMenuCookies(_ response: Response) -> Bool {
+        response.headers[values: .setCookie].allSatisfy {
+            $0.hasPrefix(YearMenuMiddleware.organisationCookie + "=") || $0.hasPrefix(YearMenuMiddleware.yearCookie + "=")
+        }
+    }
+
+    static let pages: Set<Substring> = ["ar", "indikatorer", "budsjett", "arsberetning", "regnskapsrapport", "regnskap", "mal"]
+    static let resources: Set<Substring> = [
+        "indicators", "accounts", "accounting-report", "ledger", "budget-revisions", "investment-projects", "goal-areas",
+        "original-budget", "budget-setup",
+    ]
+
+    /// The pages and API reads whose answers are kept: they depend on the stored data, the caller
+    /// and the date only, and take the most computing.
+    static func keeps(_ path: String) -> Bool {
+        let segments = path.split(separator: "/")
+        switch segments.count {
+        case 0: return true
+        case 4: return segments[0] == "organisasjoner" && pages.contains(segments[2]) && Int(segments[3]) != nil
+        case 5:
+            return segments[0] == "organisasjoner" && segments[2] == "regnskap" && Int(segments[3]) != nil && segments[4] == "linjer"
+        case 6, 7:
+            return segments[0] == "api" && segments[1] == "v1" && segments[2] == "organisations" && resources.contains(segments[4])
+                && Int(segments[5]) != nil && (segments.count == 6 || segments[6] == "totals" || segments[6] == "lines")
+        default: return false
+        }
+    }
+}
