@@ -54,7 +54,7 @@ extension AnnualReport {
     }
 
     static func percent(_ value: Quantity?, decimals: Int = 0) -> String {
-        value.map { NorwegianFormat.percent($0, decimals: decimals) } ?? ""
+        value.map { NorwegianFormat.fixedQuantity($0, decimals: decimals) + " %" } ?? ""
     }
 
     static func count(_ value: Int) -> String { NorwegianFormat.integer(Int64(value)) }
@@ -72,7 +72,7 @@ extension AnnualReport {
                 return .init([row.category, String(row.year), percent(SpecialReportFigures.share(row.count.men, of: total)),
                               percent(SpecialReportFigures.share(row.count.women, of: total)), count(total),
                               NorwegianFormat.kroner(row.menPay), NorwegianFormat.kroner(row.womenPay),
-                              percent(SpecialReportFigures.womenPayShare(row), decimals: 1)])
+                              SpecialReportFigures.womenPayShare(row).map { NorwegianFormat.fixedQuantity($0, decimals: 1) + " %" } ?? ""])
             }
             blocks.append(.table(ReportTable(
                 caption: "Tabell 4.7.2. Kjønn og lønn",
@@ -82,19 +82,23 @@ extension AnnualReport {
         }
         blocks += text(SpecialChapterTexts.hrComment).map(ReportBlock.paragraph)
         if !report.workforce.isEmpty {
+            // One row per kind of employment, the years side by side (total, men, women), so the table fits the page.
+            let years = report.workforce.sorted { $0.year > $1.year }
             func group(_ count: SexCount?) -> [String] {
                 guard let count else { return ["", "", ""] }
                 return [Self.count(count.total), percent(SpecialReportFigures.share(count.men, of: count.total)),
                         percent(SpecialReportFigures.share(count.women, of: count.total))]
             }
+            let kinds: [(String, (WorkforceRow) -> [String])] = [
+                ("Alle ansatte", { [Self.count($0.total), "", ""] }),
+                ("Heltid", { group($0.fullTime) }), ("Deltid", { group($0.partTime) }),
+                ("Ufrivillig deltid", { group($0.involuntaryPartTime) }), ("Midlertidig ansatte", { group($0.temporary) }),
+            ]
             blocks.append(.table(ReportTable(
                 caption: "4.7.3. Heltid, deltid mv.",
-                headings: ["År", "Alle ansatte", "Heltid", "Menn", "Kvinner", "Deltid", "Menn", "Kvinner", "Ufrivillig deltid", "Menn", "Kvinner",
-                           "Midlertidig ansatte", "Menn", "Kvinner"],
-                rows: report.workforce.map { row in
-                    .init([String(row.year), count(row.total)] + group(row.fullTime) + group(row.partTime) + group(row.involuntaryPartTime)
-                          + group(row.temporary))
-                })))
+                headings: ["Ansatte"] + years.flatMap { ["\($0.year) totalt", "\($0.year) menn", "\($0.year) kvinner"] },
+                rows: kinds.map { name, cells in ReportTable.Row([name] + years.flatMap(cells)) })))
+            blocks.append(.note("Andelene av menn og kvinner er regnet ut fra antallet i hver gruppe."))
         }
         for finding in findings {
             blocks.append(.finding(finding.message))

@@ -43,7 +43,7 @@ enum PrintStyleSheet {
     tr { break-inside: avoid; page-break-inside: avoid; }
     th, td { padding: 1.2mm 1.5mm; vertical-align: top; border-bottom: 0.4pt solid #c8c8c8; text-align: left; }
     thead th { border-bottom: 1pt solid #2a2859; font-weight: bold; background: #eef0f7; }
-    tbody th { font-weight: normal; }
+    tbody th { font-weight: normal; min-width: 32mm; }
     .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
     tr.sum th, tr.sum td { font-weight: bold; border-top: 0.8pt solid #1a1a1a; }
     a { color: #1f42aa; }

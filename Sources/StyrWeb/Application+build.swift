@@ -103,6 +103,7 @@ public func buildRouter(
     ReportWorkflowController(workflows: services.reportWorkflows, pages: pages, access: access).addRoutes(to: router)
     BudgetSetupController(setup: services.budgetSetup, pages: pages, access: access).addRoutes(to: router)
     LedgerImportController(imports: services.ledgerImport, pages: pages, access: access).addRoutes(to: router)
+    TableCheckController(checks: services.tableChecks, pages: pages, access: access).addRoutes(to: router)
     BudgetYearController(years: services.budgetYears, pages: pages, access: access, cookies: CookiePolicy(secure: configuration.secureCookies)).addRoutes(to: router)
     GoalsController(goals: services.goals, pages: pages, access: access).addRoutes(to: router)
     MissionDraftController(missions: services.missions, pages: pages, access: access).addRoutes(to: router)
@@ -110,6 +111,7 @@ public func buildRouter(
     AnnualReportTextController(texts: services.annualReportTexts, pages: pages, access: access).addRoutes(to: router)
     SpecialChaptersController(specialReports: services.specialReports, reports: services.annualReports, pages: pages, access: access).addRoutes(to: router)
     TrackedItemController(items: services.trackedItems, pages: pages, access: access).addRoutes(to: router)
+    ReportDocumentController(annualReports: services.annualReports, tertialReports: services.tertialReports, pages: pages).addRoutes(to: router)
     RiskController(risks: services.risks, pictures: services.riskPictures, pages: pages, access: access).addRoutes(to: router)
     InternalControlController(control: services.internalControl, pages: pages, access: access).addRoutes(to: router)
     router.get("/styles.css") { _, _ in

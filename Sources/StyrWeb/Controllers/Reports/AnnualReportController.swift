@@ -10,15 +10,16 @@ struct AnnualReportController: Sendable {
     let pages: Pages
 
     func addRoutes(to router: Router<StyrRequestContext>) {
-        router.get("/organisasjoner/:code/arsberetning/:year") { _, context in
+        router.get("/organisasjoner/:code/arsberetning/:year") { request, context in
             let code = try context.parameters.require("code")
             let year = try context.parameters.require("year", as: Int.self)
             do {
-                let found = try await reports.annualReport(of: code, year: year, by: context.session?.user)
+                let unit: AnnualReport.AmountUnit = request.uri.queryParameters.get("enhet") == "1000" ? .thousands : .kroner
+                let found = try await reports.annualReport(of: code, year: year, unit: unit, by: context.session?.user)
                 let report = found.report
                 let textsLabel = found.scope.can(.enterResults) ? "Skriv tekstene i årsberetningen" : "Tekstene i årsberetningen"
                 let reportBase = "/organisasjoner/\(code.urlPathEncoded)/arsberetning/\(year)"
-                let textsLink = "<p class=\"report-actions\"><a href=\"\(reportBase)/tekster\">\(textsLabel)</a> · <a href=\"\(reportBase)/kapittel-4-6\">Kapittel 4–6: tabeller og funn</a> · <a href=\"/organisasjoner/\(code.urlPathEncoded)/oppfolgingssaker\">Oppfølgingssaker</a></p>\n"
+                let textsLink = "<p class=\"report-actions\"><a href=\"\(reportBase)/tekster\">\(textsLabel)</a> · <a href=\"\(reportBase)/kapittel-4-6\">Kapittel 4–6: tabeller og funn</a> · <a href=\"/organisasjoner/\(code.urlPathEncoded)/oppfolgingssaker\">Oppfølgingssaker</a></p>\n<p class=\"report-actions\">Last ned: <a href=\"\(reportBase)/dokument/docx\">Word</a> · <a href=\"\(reportBase)/dokument/pdf\">PDF</a> · <a href=\"\(reportBase)/dokument/md\">Markdown</a> · <a href=\"\(reportBase)/dokument/html\">HTML</a> · i hele tusen kroner: <a href=\"\(reportBase)/dokument/docx?enhet=1000\">Word</a>, <a href=\"\(reportBase)/dokument/pdf?enhet=1000\">PDF</a> · <a href=\"\(reportBase)?enhet=1000\">vis i 1000 kr</a></p>\n"
                 let body = textsLink + pages.renderer.annualReportBody(report, accountsCellLink: found.imported.cellLink(code: code))
                 return HTML(html: pages.document(
                     "\(report.title) – \(report.organisationName)", body: body, context: context,
