@@ -6,6 +6,862 @@ import struct Foundation.Date
 extension Components {
     /// Types generated from the `#/components/schemas` section of the OpenAPI document.
     internal enum Schemas {
+        /// - Remark: Generated from `#/components/schemas/RiskCategory`.
+        internal enum RiskCategory: String, Codable, Hashable, Sendable, CaseIterable {
+            case goalAchievement = "goalAchievement"
+            case finance = "finance"
+            case informationSecurity = "informationSecurity"
+            case operations = "operations"
+            case reputation = "reputation"
+            case hse = "hse"
+            case compliance = "compliance"
+            case other = "other"
+        }
+        /// - Remark: Generated from `#/components/schemas/RiskLink`.
+        internal struct RiskLink: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RiskLink/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case goal = "goal"
+                case indicator = "indicator"
+                case assignment = "assignment"
+                case service = "service"
+            }
+            /// - Remark: Generated from `#/components/schemas/RiskLink/kind`.
+            internal var kind: Components.Schemas.RiskLink.KindPayload
+            /// The goal
+            ///
+            /// - Remark: Generated from `#/components/schemas/RiskLink/key`.
+            internal var key: Swift.String
+            /// Creates a new `RiskLink`.
+            ///
+            /// - Parameters:
+            ///   - kind:
+            ///   - key: The goal
+            internal init(
+                kind: Components.Schemas.RiskLink.KindPayload,
+                key: Swift.String
+            ) {
+                self.kind = kind
+                self.key = key
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case kind
+                case key
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.kind = try container.decode(
+                    Components.Schemas.RiskLink.KindPayload.self,
+                    forKey: .kind
+                )
+                self.key = try container.decode(
+                    Swift.String.self,
+                    forKey: .key
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "kind",
+                    "key"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/RiskScore`.
+        internal struct RiskScore: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RiskScore/likelihood`.
+            internal var likelihood: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/RiskScore/consequence`.
+            internal var consequence: Swift.Int
+            /// likelihood × consequence (1–25).
+            ///
+            /// - Remark: Generated from `#/components/schemas/RiskScore/score`.
+            internal var score: Swift.Int
+            /// Creates a new `RiskScore`.
+            ///
+            /// - Parameters:
+            ///   - likelihood:
+            ///   - consequence:
+            ///   - score: likelihood × consequence (1–25).
+            internal init(
+                likelihood: Swift.Int,
+                consequence: Swift.Int,
+                score: Swift.Int
+            ) {
+                self.likelihood = likelihood
+                self.consequence = consequence
+                self.score = score
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case likelihood
+                case consequence
+                case score
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/RiskAssessment`.
+        internal struct RiskAssessment: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RiskAssessment/date`.
+            internal var date: Swift.String
+            /// - Remark: Generated from `#/components/schemas/RiskAssessment/inherent`.
+            internal var inherent: Components.Schemas.RiskScore
+            /// - Remark: Generated from `#/components/schemas/RiskAssessment/residual`.
+            internal var residual: Components.Schemas.RiskScore
+            /// - Remark: Generated from `#/components/schemas/RiskAssessment/note`.
+            internal var note: Swift.String
+            /// - Remark: Generated from `#/components/schemas/RiskAssessment/by`.
+            internal var by: Swift.String
+            /// Creates a new `RiskAssessment`.
+            ///
+            /// - Parameters:
+            ///   - date:
+            ///   - inherent:
+            ///   - residual:
+            ///   - note:
+            ///   - by:
+            internal init(
+                date: Swift.String,
+                inherent: Components.Schemas.RiskScore,
+                residual: Components.Schemas.RiskScore,
+                note: Swift.String,
+                by: Swift.String
+            ) {
+                self.date = date
+                self.inherent = inherent
+                self.residual = residual
+                self.note = note
+                self.by = by
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case date
+                case inherent
+                case residual
+                case note
+                case by
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/RiskMeasure`.
+        internal struct RiskMeasure: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RiskMeasure/number`.
+            internal var number: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/RiskMeasure/description`.
+            internal var description: Swift.String
+            /// - Remark: Generated from `#/components/schemas/RiskMeasure/owner`.
+            internal var owner: Swift.String
+            /// - Remark: Generated from `#/components/schemas/RiskMeasure/deadline`.
+            internal var deadline: Swift.String
+            /// - Remark: Generated from `#/components/schemas/RiskMeasure/status`.
+            internal enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case planned = "planned"
+                case inProgress = "inProgress"
+                case done = "done"
+                case cancelled = "cancelled"
+            }
+            /// - Remark: Generated from `#/components/schemas/RiskMeasure/status`.
+            internal var status: Components.Schemas.RiskMeasure.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/RiskMeasure/expectedEffect`.
+            internal var expectedEffect: Swift.String
+            /// Creates a new `RiskMeasure`.
+            ///
+            /// - Parameters:
+            ///   - number:
+            ///   - description:
+            ///   - owner:
+            ///   - deadline:
+            ///   - status:
+            ///   - expectedEffect:
+            internal init(
+                number: Swift.Int,
+                description: Swift.String,
+                owner: Swift.String,
+                deadline: Swift.String,
+                status: Components.Schemas.RiskMeasure.StatusPayload,
+                expectedEffect: Swift.String
+            ) {
+                self.number = number
+                self.description = description
+                self.owner = owner
+                self.deadline = deadline
+                self.status = status
+                self.expectedEffect = expectedEffect
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case number
+                case description
+                case owner
+                case deadline
+                case status
+                case expectedEffect
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Risk`.
+        internal struct Risk: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Risk/id`.
+            internal var id: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/Risk/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Risk/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Risk/description`.
+            internal var description: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Risk/cause`.
+            internal var cause: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Risk/consequence`.
+            internal var consequence: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Risk/category`.
+            internal var category: Components.Schemas.RiskCategory
+            /// - Remark: Generated from `#/components/schemas/Risk/owner`.
+            internal var owner: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Risk/links`.
+            internal var links: [Components.Schemas.RiskLink]
+            /// - Remark: Generated from `#/components/schemas/Risk/recordedOn`.
+            internal var recordedOn: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Risk/closedOn`.
+            internal var closedOn: Swift.String?
+            /// Example data of the demo.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Risk/isExample`.
+            internal var isExample: Swift.Bool
+            /// The newest residual score is above the organisation's acceptance level.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Risk/aboveAcceptance`.
+            internal var aboveAcceptance: Swift.Bool
+            /// Oldest first.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Risk/assessments`.
+            internal var assessments: [Components.Schemas.RiskAssessment]
+            /// - Remark: Generated from `#/components/schemas/Risk/measures`.
+            internal var measures: [Components.Schemas.RiskMeasure]
+            /// Creates a new `Risk`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - organisationCode:
+            ///   - title:
+            ///   - description:
+            ///   - cause:
+            ///   - consequence:
+            ///   - category:
+            ///   - owner:
+            ///   - links:
+            ///   - recordedOn:
+            ///   - closedOn:
+            ///   - isExample: Example data of the demo.
+            ///   - aboveAcceptance: The newest residual score is above the organisation's acceptance level.
+            ///   - assessments: Oldest first.
+            ///   - measures:
+            internal init(
+                id: Swift.Int64,
+                organisationCode: Swift.String,
+                title: Swift.String,
+                description: Swift.String,
+                cause: Swift.String,
+                consequence: Swift.String,
+                category: Components.Schemas.RiskCategory,
+                owner: Swift.String,
+                links: [Components.Schemas.RiskLink],
+                recordedOn: Swift.String,
+                closedOn: Swift.String? = nil,
+                isExample: Swift.Bool,
+                aboveAcceptance: Swift.Bool,
+                assessments: [Components.Schemas.RiskAssessment],
+                measures: [Components.Schemas.RiskMeasure]
+            ) {
+                self.id = id
+                self.organisationCode = organisationCode
+                self.title = title
+                self.description = description
+                self.cause = cause
+                self.consequence = consequence
+                self.category = category
+                self.owner = owner
+                self.links = links
+                self.recordedOn = recordedOn
+                self.closedOn = closedOn
+                self.isExample = isExample
+                self.aboveAcceptance = aboveAcceptance
+                self.assessments = assessments
+                self.measures = measures
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case organisationCode
+                case title
+                case description
+                case cause
+                case consequence
+                case category
+                case owner
+                case links
+                case recordedOn
+                case closedOn
+                case isExample
+                case aboveAcceptance
+                case assessments
+                case measures
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/RiskRegister`.
+        internal struct RiskRegister: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RiskRegister/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// The highest score accepted without further measures.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RiskRegister/acceptanceLevel`.
+            internal var acceptanceLevel: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/RiskRegister/likelihoodLabels`.
+            internal var likelihoodLabels: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/RiskRegister/consequenceLabels`.
+            internal var consequenceLabels: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/RiskRegister/risks`.
+            internal var risks: [Components.Schemas.Risk]
+            /// Creates a new `RiskRegister`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - acceptanceLevel: The highest score accepted without further measures.
+            ///   - likelihoodLabels:
+            ///   - consequenceLabels:
+            ///   - risks:
+            internal init(
+                organisationCode: Swift.String,
+                acceptanceLevel: Swift.Int,
+                likelihoodLabels: [Swift.String],
+                consequenceLabels: [Swift.String],
+                risks: [Components.Schemas.Risk]
+            ) {
+                self.organisationCode = organisationCode
+                self.acceptanceLevel = acceptanceLevel
+                self.likelihoodLabels = likelihoodLabels
+                self.consequenceLabels = consequenceLabels
+                self.risks = risks
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case acceptanceLevel
+                case likelihoodLabels
+                case consequenceLabels
+                case risks
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/RiskInput`.
+        internal struct RiskInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RiskInput/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/RiskInput/description`.
+            internal var description: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/RiskInput/cause`.
+            internal var cause: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/RiskInput/consequence`.
+            internal var consequence: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/RiskInput/category`.
+            internal var category: Components.Schemas.RiskCategory
+            /// - Remark: Generated from `#/components/schemas/RiskInput/owner`.
+            internal var owner: Swift.String
+            /// - Remark: Generated from `#/components/schemas/RiskInput/links`.
+            internal var links: [Components.Schemas.RiskLink]?
+            /// - Remark: Generated from `#/components/schemas/RiskInput/recordedOn`.
+            internal var recordedOn: Swift.String
+            /// 1–5 before measures; required when a risk is created.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RiskInput/likelihood`.
+            internal var likelihood: Swift.Int?
+            /// 1–5 before measures; required when a risk is created.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RiskInput/consequenceLevel`.
+            internal var consequenceLevel: Swift.Int?
+            /// 1–5 after measures; default the likelihood.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RiskInput/residualLikelihood`.
+            internal var residualLikelihood: Swift.Int?
+            /// 1–5 after measures; default the consequence.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RiskInput/residualConsequenceLevel`.
+            internal var residualConsequenceLevel: Swift.Int?
+            /// Creates a new `RiskInput`.
+            ///
+            /// - Parameters:
+            ///   - title:
+            ///   - description:
+            ///   - cause:
+            ///   - consequence:
+            ///   - category:
+            ///   - owner:
+            ///   - links:
+            ///   - recordedOn:
+            ///   - likelihood: 1–5 before measures; required when a risk is created.
+            ///   - consequenceLevel: 1–5 before measures; required when a risk is created.
+            ///   - residualLikelihood: 1–5 after measures; default the likelihood.
+            ///   - residualConsequenceLevel: 1–5 after measures; default the consequence.
+            internal init(
+                title: Swift.String,
+                description: Swift.String? = nil,
+                cause: Swift.String? = nil,
+                consequence: Swift.String? = nil,
+                category: Components.Schemas.RiskCategory,
+                owner: Swift.String,
+                links: [Components.Schemas.RiskLink]? = nil,
+                recordedOn: Swift.String,
+                likelihood: Swift.Int? = nil,
+                consequenceLevel: Swift.Int? = nil,
+                residualLikelihood: Swift.Int? = nil,
+                residualConsequenceLevel: Swift.Int? = nil
+            ) {
+                self.title = title
+                self.description = description
+                self.cause = cause
+                self.consequence = consequence
+                self.category = category
+                self.owner = owner
+                self.links = links
+                self.recordedOn = recordedOn
+                self.likelihood = likelihood
+                self.consequenceLevel = consequenceLevel
+                self.residualLikelihood = residualLikelihood
+                self.residualConsequenceLevel = residualConsequenceLevel
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case title
+                case description
+                case cause
+                case consequence
+                case category
+                case owner
+                case links
+                case recordedOn
+                case likelihood
+                case consequenceLevel
+                case residualLikelihood
+                case residualConsequenceLevel
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.title = try container.decode(
+                    Swift.String.self,
+                    forKey: .title
+                )
+                self.description = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .description
+                )
+                self.cause = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .cause
+                )
+                self.consequence = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .consequence
+                )
+                self.category = try container.decode(
+                    Components.Schemas.RiskCategory.self,
+                    forKey: .category
+                )
+                self.owner = try container.decode(
+                    Swift.String.self,
+                    forKey: .owner
+                )
+                self.links = try container.decodeIfPresent(
+                    [Components.Schemas.RiskLink].self,
+                    forKey: .links
+                )
+                self.recordedOn = try container.decode(
+                    Swift.String.self,
+                    forKey: .recordedOn
+                )
+                self.likelihood = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .likelihood
+                )
+                self.consequenceLevel = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .consequenceLevel
+                )
+                self.residualLikelihood = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .residualLikelihood
+                )
+                self.residualConsequenceLevel = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .residualConsequenceLevel
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "title",
+                    "description",
+                    "cause",
+                    "consequence",
+                    "category",
+                    "owner",
+                    "links",
+                    "recordedOn",
+                    "likelihood",
+                    "consequenceLevel",
+                    "residualLikelihood",
+                    "residualConsequenceLevel"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/RiskAssessmentInput`.
+        internal struct RiskAssessmentInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RiskAssessmentInput/date`.
+            internal var date: Swift.String
+            /// 1–5 before measures.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RiskAssessmentInput/likelihood`.
+            internal var likelihood: Swift.Int
+            /// 1–5 before measures.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RiskAssessmentInput/consequenceLevel`.
+            internal var consequenceLevel: Swift.Int
+            /// 1–5 after measures; default the likelihood.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RiskAssessmentInput/residualLikelihood`.
+            internal var residualLikelihood: Swift.Int?
+            /// 1–5 after measures; default the consequence.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RiskAssessmentInput/residualConsequenceLevel`.
+            internal var residualConsequenceLevel: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/RiskAssessmentInput/note`.
+            internal var note: Swift.String?
+            /// Creates a new `RiskAssessmentInput`.
+            ///
+            /// - Parameters:
+            ///   - date:
+            ///   - likelihood: 1–5 before measures.
+            ///   - consequenceLevel: 1–5 before measures.
+            ///   - residualLikelihood: 1–5 after measures; default the likelihood.
+            ///   - residualConsequenceLevel: 1–5 after measures; default the consequence.
+            ///   - note:
+            internal init(
+                date: Swift.String,
+                likelihood: Swift.Int,
+                consequenceLevel: Swift.Int,
+                residualLikelihood: Swift.Int? = nil,
+                residualConsequenceLevel: Swift.Int? = nil,
+                note: Swift.String? = nil
+            ) {
+                self.date = date
+                self.likelihood = likelihood
+                self.consequenceLevel = consequenceLevel
+                self.residualLikelihood = residualLikelihood
+                self.residualConsequenceLevel = residualConsequenceLevel
+                self.note = note
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case date
+                case likelihood
+                case consequenceLevel
+                case residualLikelihood
+                case residualConsequenceLevel
+                case note
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.date = try container.decode(
+                    Swift.String.self,
+                    forKey: .date
+                )
+                self.likelihood = try container.decode(
+                    Swift.Int.self,
+                    forKey: .likelihood
+                )
+                self.consequenceLevel = try container.decode(
+                    Swift.Int.self,
+                    forKey: .consequenceLevel
+                )
+                self.residualLikelihood = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .residualLikelihood
+                )
+                self.residualConsequenceLevel = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .residualConsequenceLevel
+                )
+                self.note = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .note
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "date",
+                    "likelihood",
+                    "consequenceLevel",
+                    "residualLikelihood",
+                    "residualConsequenceLevel",
+                    "note"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ControlDeviation`.
+        internal struct ControlDeviation: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ControlDeviation/description`.
+            internal var description: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ControlDeviation/measure`.
+            internal var measure: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ControlDeviation/closedOn`.
+            internal var closedOn: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ControlDeviation/closingNote`.
+            internal var closingNote: Swift.String
+            /// Creates a new `ControlDeviation`.
+            ///
+            /// - Parameters:
+            ///   - description:
+            ///   - measure:
+            ///   - closedOn:
+            ///   - closingNote:
+            internal init(
+                description: Swift.String,
+                measure: Swift.String,
+                closedOn: Swift.String? = nil,
+                closingNote: Swift.String
+            ) {
+                self.description = description
+                self.measure = measure
+                self.closedOn = closedOn
+                self.closingNote = closingNote
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case description
+                case measure
+                case closedOn
+                case closingNote
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ControlEvidence`.
+        internal struct ControlEvidence: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ControlEvidence/id`.
+            internal var id: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/ControlEvidence/filename`.
+            internal var filename: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ControlEvidence/contentType`.
+            internal var contentType: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ControlEvidence/byteCount`.
+            internal var byteCount: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/ControlEvidence/sha256`.
+            internal var sha256: Swift.String
+            /// Creates a new `ControlEvidence`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - filename:
+            ///   - contentType:
+            ///   - byteCount:
+            ///   - sha256:
+            internal init(
+                id: Swift.Int64,
+                filename: Swift.String,
+                contentType: Swift.String,
+                byteCount: Swift.Int,
+                sha256: Swift.String
+            ) {
+                self.id = id
+                self.filename = filename
+                self.contentType = contentType
+                self.byteCount = byteCount
+                self.sha256 = sha256
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case filename
+                case contentType
+                case byteCount
+                case sha256
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ControlExecution`.
+        internal struct ControlExecution: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ControlExecution/number`.
+            internal var number: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/ControlExecution/date`.
+            internal var date: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ControlExecution/result`.
+            internal enum ResultPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case inOrder = "inOrder"
+                case deviation = "deviation"
+            }
+            /// - Remark: Generated from `#/components/schemas/ControlExecution/result`.
+            internal var result: Components.Schemas.ControlExecution.ResultPayload
+            /// - Remark: Generated from `#/components/schemas/ControlExecution/note`.
+            internal var note: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ControlExecution/performedBy`.
+            internal var performedBy: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ControlExecution/deviation`.
+            internal var deviation: Components.Schemas.ControlDeviation?
+            /// - Remark: Generated from `#/components/schemas/ControlExecution/evidence`.
+            internal var evidence: [Components.Schemas.ControlEvidence]
+            /// Creates a new `ControlExecution`.
+            ///
+            /// - Parameters:
+            ///   - number:
+            ///   - date:
+            ///   - result:
+            ///   - note:
+            ///   - performedBy:
+            ///   - deviation:
+            ///   - evidence:
+            internal init(
+                number: Swift.Int,
+                date: Swift.String,
+                result: Components.Schemas.ControlExecution.ResultPayload,
+                note: Swift.String,
+                performedBy: Swift.String,
+                deviation: Components.Schemas.ControlDeviation? = nil,
+                evidence: [Components.Schemas.ControlEvidence]
+            ) {
+                self.number = number
+                self.date = date
+                self.result = result
+                self.note = note
+                self.performedBy = performedBy
+                self.deviation = deviation
+                self.evidence = evidence
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case number
+                case date
+                case result
+                case note
+                case performedBy
+                case deviation
+                case evidence
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ControlActivity`.
+        internal struct ControlActivity: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ControlActivity/id`.
+            internal var id: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/ControlActivity/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ControlActivity/requirementKind`.
+            internal enum RequirementKindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case act = "act"
+                case instruction = "instruction"
+                case isoControl = "isoControl"
+                case risk = "risk"
+            }
+            /// - Remark: Generated from `#/components/schemas/ControlActivity/requirementKind`.
+            internal var requirementKind: Components.Schemas.ControlActivity.RequirementKindPayload
+            /// The act or instruction; the Annex A id ("8.2"); the risk's id.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ControlActivity/requirementReference`.
+            internal var requirementReference: Swift.String
+            /// The requirement in words.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ControlActivity/requirement`.
+            internal var requirement: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ControlActivity/frequency`.
+            internal enum FrequencyPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case monthly = "monthly"
+                case quarterly = "quarterly"
+                case tertial = "tertial"
+                case halfYearly = "halfYearly"
+                case yearly = "yearly"
+            }
+            /// - Remark: Generated from `#/components/schemas/ControlActivity/frequency`.
+            internal var frequency: Components.Schemas.ControlActivity.FrequencyPayload
+            /// - Remark: Generated from `#/components/schemas/ControlActivity/responsible`.
+            internal var responsible: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ControlActivity/status`.
+            internal enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case openDeviation = "openDeviation"
+                case behindPlan = "behindPlan"
+                case inOrder = "inOrder"
+                case notDue = "notDue"
+            }
+            /// - Remark: Generated from `#/components/schemas/ControlActivity/status`.
+            internal var status: Components.Schemas.ControlActivity.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/ControlActivity/isExample`.
+            internal var isExample: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/ControlActivity/executions`.
+            internal var executions: [Components.Schemas.ControlExecution]
+            /// Creates a new `ControlActivity`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - title:
+            ///   - requirementKind:
+            ///   - requirementReference: The act or instruction; the Annex A id ("8.2"); the risk's id.
+            ///   - requirement: The requirement in words.
+            ///   - frequency:
+            ///   - responsible:
+            ///   - status:
+            ///   - isExample:
+            ///   - executions:
+            internal init(
+                id: Swift.Int64,
+                title: Swift.String,
+                requirementKind: Components.Schemas.ControlActivity.RequirementKindPayload,
+                requirementReference: Swift.String,
+                requirement: Swift.String,
+                frequency: Components.Schemas.ControlActivity.FrequencyPayload,
+                responsible: Swift.String,
+                status: Components.Schemas.ControlActivity.StatusPayload,
+                isExample: Swift.Bool,
+                executions: [Components.Schemas.ControlExecution]
+            ) {
+                self.id = id
+                self.title = title
+                self.requirementKind = requirementKind
+                self.requirementReference = requirementReference
+                self.requirement = requirement
+                self.frequency = frequency
+                self.responsible = responsible
+                self.status = status
+                self.isExample = isExample
+                self.executions = executions
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case title
+                case requirementKind
+                case requirementReference
+                case requirement
+                case frequency
+                case responsible
+                case status
+                case isExample
+                case executions
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ControlPlan`.
+        internal struct ControlPlan: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ControlPlan/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ControlPlan/year`.
+            internal var year: Swift.Int
+            /// The date the statuses are for.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ControlPlan/asOf`.
+            internal var asOf: Swift.String
+            /// Serious incidents the agency notified in the year.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ControlPlan/incidents`.
+            internal var incidents: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/ControlPlan/controls`.
+            internal var controls: [Components.Schemas.ControlActivity]
+            /// Creates a new `ControlPlan`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - year:
+            ///   - asOf: The date the statuses are for.
+            ///   - incidents: Serious incidents the agency notified in the year.
+            ///   - controls:
+            internal init(
+                organisationCode: Swift.String,
+                year: Swift.Int,
+                asOf: Swift.String,
+                incidents: Swift.Int,
+                controls: [Components.Schemas.ControlActivity]
+            ) {
+                self.organisationCode = organisationCode
+                self.year = year
+                self.asOf = asOf
+                self.incidents = incidents
+                self.controls = controls
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case year
+                case asOf
+                case incidents
+                case controls
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/Problem`.
         internal struct Problem: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/Problem/type`.

@@ -684,6 +684,42 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /organisations/{code}/authority-requests/{id}/decision`.
     /// - Remark: Generated from `#/paths//organisations/{code}/authority-requests/{id}/decision/post(decideAuthorityRequest)`.
     func decideAuthorityRequest(_ input: Operations.DecideAuthorityRequest.Input) async throws -> Operations.DecideAuthorityRequest.Output
+    /// The risk register of an organisation, with its scale labels and acceptance level.
+    ///
+    /// Every risk, closed ones included, with its dated assessments and measures. Anyone who may read the organisation.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/risks`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/risks/get(listRisks)`.
+    func listRisks(_ input: Operations.ListRisks.Input) async throws -> Operations.ListRisks.Output
+    /// Records a risk with its first assessment, dated when it was recorded.
+    ///
+    /// Likelihood and consequence 1–5 before measures (residual after measures, not above the
+    /// inherent risk; default the same). Refusals (422) name the field. Needs the enterResults
+    /// permission (the organisation's editors and leaders).
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/risks`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/risks/post(createRisk)`.
+    func createRisk(_ input: Operations.CreateRisk.Input) async throws -> Operations.CreateRisk.Output
+    /// Changes what a risk is (title, description, cause, consequence, category, owner, links, recorded date).
+    ///
+    /// The scores are ignored here; a new place in the matrix is a new assessment. Needs the enterResults permission.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/risks/{id}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/risks/{id}/put(putRisk)`.
+    func putRisk(_ input: Operations.PutRisk.Input) async throws -> Operations.PutRisk.Output
+    /// Adds a dated assessment of a risk (one on the same date replaces it), so its path through the matrix is kept.
+    ///
+    /// Not before the risk was recorded; the year of the date must be open. Needs the enterResults permission.
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/risks/{id}/assessments`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/risks/{id}/assessments/post(createRiskAssessment)`.
+    func createRiskAssessment(_ input: Operations.CreateRiskAssessment.Input) async throws -> Operations.CreateRiskAssessment.Output
+    /// The internal control plan of a year, with each control's executions, deviations, evidence files and status.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/internal-control/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/internal-control/{year}/get(getControlPlan)`.
+    func getControlPlan(_ input: Operations.GetControlPlan.Input) async throws -> Operations.GetControlPlan.Output
 }
 
 /// Convenience overloads for operation inputs.
@@ -2153,6 +2189,88 @@ extension APIProtocol {
             path: path,
             headers: headers,
             body: body
+        ))
+    }
+    /// The risk register of an organisation, with its scale labels and acceptance level.
+    ///
+    /// Every risk, closed ones included, with its dated assessments and measures. Anyone who may read the organisation.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/risks`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/risks/get(listRisks)`.
+    internal func listRisks(
+        path: Operations.ListRisks.Input.Path,
+        headers: Operations.ListRisks.Input.Headers = .init()
+    ) async throws -> Operations.ListRisks.Output {
+        try await listRisks(Operations.ListRisks.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Records a risk with its first assessment, dated when it was recorded.
+    ///
+    /// Likelihood and consequence 1–5 before measures (residual after measures, not above the
+    /// inherent risk; default the same). Refusals (422) name the field. Needs the enterResults
+    /// permission (the organisation's editors and leaders).
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/risks`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/risks/post(createRisk)`.
+    internal func createRisk(
+        path: Operations.CreateRisk.Input.Path,
+        headers: Operations.CreateRisk.Input.Headers = .init(),
+        body: Operations.CreateRisk.Input.Body
+    ) async throws -> Operations.CreateRisk.Output {
+        try await createRisk(Operations.CreateRisk.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Changes what a risk is (title, description, cause, consequence, category, owner, links, recorded date).
+    ///
+    /// The scores are ignored here; a new place in the matrix is a new assessment. Needs the enterResults permission.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/risks/{id}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/risks/{id}/put(putRisk)`.
+    internal func putRisk(
+        path: Operations.PutRisk.Input.Path,
+        headers: Operations.PutRisk.Input.Headers = .init(),
+        body: Operations.PutRisk.Input.Body
+    ) async throws -> Operations.PutRisk.Output {
+        try await putRisk(Operations.PutRisk.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Adds a dated assessment of a risk (one on the same date replaces it), so its path through the matrix is kept.
+    ///
+    /// Not before the risk was recorded; the year of the date must be open. Needs the enterResults permission.
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/risks/{id}/assessments`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/risks/{id}/assessments/post(createRiskAssessment)`.
+    internal func createRiskAssessment(
+        path: Operations.CreateRiskAssessment.Input.Path,
+        headers: Operations.CreateRiskAssessment.Input.Headers = .init(),
+        body: Operations.CreateRiskAssessment.Input.Body
+    ) async throws -> Operations.CreateRiskAssessment.Output {
+        try await createRiskAssessment(Operations.CreateRiskAssessment.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The internal control plan of a year, with each control's executions, deviations, evidence files and status.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/internal-control/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/internal-control/{year}/get(getControlPlan)`.
+    internal func getControlPlan(
+        path: Operations.GetControlPlan.Input.Path,
+        headers: Operations.GetControlPlan.Input.Headers = .init()
+    ) async throws -> Operations.GetControlPlan.Output {
+        try await getControlPlan(Operations.GetControlPlan.Input(
+            path: path,
+            headers: headers
         ))
     }
 }
