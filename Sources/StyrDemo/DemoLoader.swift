@@ -17,7 +17,11 @@ public enum DemoLoader {
             try await UKEServices.load(into: store)
             return true
         }
-        if loaded { try await DemoData.loadLedger(into: database) }
+        if loaded {
+            try await DemoData.loadLedger(into: database)
+            // The 2. tertial report 2020, written, submitted and approved through the services (after the ledger lines).
+            try await UKETertialReport.load(into: database)
+        }
         return loaded
     }
 }

@@ -93,8 +93,8 @@ public enum StyrMigrations {
         CreateIndicatorPeriodResults(),
         CreateRiskRegister(),
         CreateInternalControl(),
-        CreateKostraYearCodeLists(),
         CreateSpecialReports(),
+        CreateKostraYearCodeLists(),
         CreateServices(),
     ]
 }

@@ -45,6 +45,8 @@ struct AccountingReportView: Sendable {
     var errors: [ErrorMessage]
     var periods: [Period]
     var submissions: [Submission]
+    /// The report's place in the one report workflow (`ReportWorkflowController`).
+    var workflowURL: String
 
     init(_ view: AccountingReportService.View, saved: String?, errors: InputErrors, posted: [String: String], csrfToken: String) {
         let (scope, report, year) = (view.scope, view.report, view.report.year)
@@ -66,6 +68,7 @@ struct AccountingReportView: Sendable {
         profileURL = "\(base)/periodisering"
         thresholdURL = "\(base)/terskel"
         ledgerURL = "\(scope.base)/regnskap/\(year)"
+        workflowURL = ReportWorkflowView.base(ReportKey(organisationCode: scope.code, year: year, kind: .accounting, period: report.period.code))
         self.saved = saved
         sections = report.sections.map { section in
             Section(caption: section.caption, rows: section.rows.map { row in
