@@ -29,7 +29,7 @@ extension SelfCostController {
                 let amount = ServiceFormParsing.money(fields.text("belop"), field: "amount", &errors)
                 var shares: [AllocationShare] = []
                 for line in fields.text("andeler").split(whereSeparator: \.isNewline) {
-                    let parts = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+                    let parts = line.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
                     guard parts.count == 2, !parts[0].isEmpty else {
                         errors.add("shares", "Skriv én tjeneste per linje: nøkkel; prosent, f.eks. «faktura-regnskap; 25».")
                         break
