@@ -102,6 +102,9 @@ public enum UKEServices {
         ServiceLevelResult(serviceKey: "faktura-regnskap", year: 2020, period: "t1", levelName: "Behandlet innen forfall", achieved: Quantity(milli: 98_400)),
     ]
 
+    /// How many audit entries `load` writes: one per record, the mapping rules as one.
+    public static var auditedRecords: Int { services.count + 1 + assets.count + selfCostYears().count + agreements.count + results.count }
+
     /// Adds the services to the demo (inside the demo's transaction, audited as the demo).
     static func load(into store: SQLGovernanceStore) async throws {
         for service in services { try await store.save(service) }
