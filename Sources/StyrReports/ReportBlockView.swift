@@ -34,6 +34,9 @@ public struct ReportBlockView: Sendable {
         public var columns: [ColumnHeading]
         public var tableRows: [Row]
         public var isWide: Bool
+        /// Open data of the table (public pages only).
+        public var csvURL: String?
+        public var jsonURL: String?
     }
 
     public var blockHeading: Heading?
@@ -44,6 +47,20 @@ public struct ReportBlockView: Sendable {
     public var blockFinding: String?
 
     /// The blocks with anchors `del-1`, `del-2`, … on their chapter and section headings (in order).
+    /// As `views`, each table with links to its open data (`dataURL(number)` + `/csv`, `/json`; tables numbered from 1).
+    public static func views(_ blocks: [ReportBlock], dataURL: (Int) -> String) -> [ReportBlockView] {
+        var number = 0
+        return views(blocks).map { view in
+            guard var table = view.blockTable else { return view }
+            number += 1
+            table.csvURL = dataURL(number) + "/csv"
+            table.jsonURL = dataURL(number) + "/json"
+            var linked = view
+            linked.blockTable = table
+            return linked
+        }
+    }
+
     public static func views(_ blocks: [ReportBlock]) -> [ReportBlockView] {
         var anchorNumber = 0
         return blocks.map { block in
@@ -65,7 +82,7 @@ public struct ReportBlockView: Sendable {
                         Row(cells: row.cells.enumerated().map { Cell(text: $0.element, numeric: table.isNumeric($0.offset), isRowHeader: $0.offset == 0) },
                             isSum: row.isSum)
                     },
-                    isWide: table.headings.count > 8)
+                    isWide: table.headings.count > 8, csvURL: nil, jsonURL: nil)
             }
             return view
         }

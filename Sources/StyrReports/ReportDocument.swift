@@ -1,6 +1,6 @@
 /// A report as a sequence of typed blocks (headings, paragraphs, tables, findings): the one model
 /// the Markdown, HTML, PDF and DOCX writers render, so every format carries the same figures.
-public struct ReportDocument: Sendable {
+public struct ReportDocument: Sendable, Codable {
     /// "Årsberetning 2020".
     public var title: String
     public var organisationName: String
@@ -23,7 +23,7 @@ public struct ReportDocument: Sendable {
     }
 }
 
-public enum ReportBlock: Sendable {
+public enum ReportBlock: Sendable, Codable {
     /// Level 1 is a chapter ("4. Særskilt rapportering"), 2 a section, 3 a subsection.
     case heading(level: Int, text: String)
     case paragraph(String)
@@ -37,8 +37,8 @@ public enum ReportBlock: Sendable {
 
 /// A table with a caption, column headings and rows; the first column is text, the others
 /// are figures unless `textColumns` says otherwise.
-public struct ReportTable: Sendable {
-    public struct Row: Sendable {
+public struct ReportTable: Sendable, Codable {
+    public struct Row: Sendable, Codable {
         public var cells: [String]
         public var isSum: Bool
 
@@ -53,6 +53,11 @@ public struct ReportTable: Sendable {
     public var rows: [Row]
     /// Columns (by index) that hold text rather than figures; column 0 always does.
     public var textColumns: Set<Int>
+
+    /// The tables of a document, in order (the open data's numbering: table 1, 2, …).
+    public static func tables(of document: ReportDocument) -> [ReportTable] {
+        document.blocks.compactMap { if case .table(let table) = $0 { table } else { nil } }
+    }
 
     public init(caption: String, headings: [String], rows: [Row], textColumns: Set<Int> = [0]) {
         self.caption = caption

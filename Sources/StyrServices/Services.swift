@@ -24,6 +24,7 @@ public struct Services: Sendable {
     public let accounts: AccountService
     public let ledgerImport: LedgerImportService
     public let kostraCodeLists: KostraCodeListService
+    public let tableChecks: TableCheckService
     public let ledger: LedgerQueryService
     public let accountingReport: AccountingReportService
     public let budgetSetup: BudgetSetupService
@@ -46,6 +47,7 @@ public struct Services: Sendable {
     public let internalControl: InternalControlService
     public let specialReports: SpecialReportService
     public let trackedItems: TrackedItemService
+    public let publicReports: PublicReportService
 
     /// `notificationLimit`: how soon after detection a serious incident must reach the department.
     /// `forecastThreshold`: the server's deviation of a forecast that needs an explanation.
@@ -70,6 +72,7 @@ public struct Services: Sendable {
         accounts = AccountService(storage: storage)
         ledgerImport = LedgerImportService(storage: storage)
         kostraCodeLists = KostraCodeListService(storage: storage)
+        tableChecks = TableCheckService(storage: storage)
         ledger = LedgerQueryService(storage: storage)
         accountingReport = AccountingReportService(storage: storage, defaultThreshold: forecastThreshold)
         budgetSetup = BudgetSetupService(storage: storage, defaultThreshold: forecastThreshold)
@@ -92,5 +95,6 @@ public struct Services: Sendable {
         internalControl = InternalControlService(storage: storage)
         specialReports = SpecialReportService(storage: storage)
         trackedItems = TrackedItemService(storage: storage)
+        publicReports = PublicReportService(storage: storage)
     }
 }

@@ -112,6 +112,7 @@ public func buildRouter(
     SpecialChaptersController(specialReports: services.specialReports, reports: services.annualReports, pages: pages, access: access).addRoutes(to: router)
     TrackedItemController(items: services.trackedItems, pages: pages, access: access).addRoutes(to: router)
     ReportDocumentController(annualReports: services.annualReports, tertialReports: services.tertialReports, pages: pages).addRoutes(to: router)
+    PublicReportController(reports: services.publicReports, pages: pages).addRoutes(to: router)
     RiskController(risks: services.risks, pictures: services.riskPictures, pages: pages, access: access).addRoutes(to: router)
     InternalControlController(control: services.internalControl, pages: pages, access: access).addRoutes(to: router)
     router.get("/styles.css") { _, _ in

@@ -19,9 +19,13 @@ enum ReportSnapshots {
             let report = try await AccountingReportService.build(repositories, code: key.organisationCode, year: key.year, period: period, setup: setup)
             return accountingSnapshot(report)
         case .annual:
-            let data = try await AnnualReportService.data(of: scope, year: key.year, repositories)
-            let markdown = MarkdownRenderer.render(AnnualReport(data))
-            return ReportSnapshot(title: key.title, sections: ReportSnapshot.sections(ofMarkdown: markdown), markdown: markdown)
+            var data = try await AnnualReportService.data(of: scope, year: key.year, repositories)
+            if scope.isAgency { data.special = try await SpecialReportService.data(of: scope.code, year: key.year, repositories) }
+            let report = AnnualReport(data)
+            let markdown = MarkdownRenderer.render(report)
+            // The model is the report's document (chapters 1–6), so the frozen version renders as PDF, DOCX and open data.
+            let model = String(decoding: try JSONEncoder().encode(report.document), as: UTF8.self)
+            return ReportSnapshot(title: key.title, sections: ReportSnapshot.sections(ofMarkdown: markdown), markdown: markdown, model: model)
         }
     }
 
