@@ -155,11 +155,14 @@ public enum InternalControlRules {
         return done > 0 ? .inOrder : .notDue
     }
 
-    /// How many executions the frequency asks for by `date` in the plan's year (whole periods past).
+    /// How many executions the frequency asks for by `date` in the plan's year (whole periods
+    /// past: a half-yearly control twice by 31.12, once from 30.06).
     public static func expected(_ activity: ControlActivity, by date: CalendarDate) -> Int {
         if date.year < activity.year { return 0 }
         if date.year > activity.year { return activity.frequency.timesPerYear }
-        let months = activity.frequency.timesPerYear == 0 ? 12 : 12 / activity.frequency.timesPerYear
-        return (date.month - 1) / months
+        let months = 12 / activity.frequency.timesPerYear
+        // Months completed by the date: the month itself counts on its last day.
+        let completed = date.adding(days: 1).month != date.month ? date.month : date.month - 1
+        return completed / months
     }
 }

@@ -36,11 +36,11 @@ extension SQLGovernanceStore: InternalControlRepository {
     }
 
     public func addEvidence(filename: String, contentType: String, bytes: [UInt8], toActivity activityID: Int64) async throws -> EvidenceReference {
-        guard let row = try await db.select().column("o.code", as: "code").column("a.year", as: "year").from("control_activities", as: "a")
-            .join(SQLAlias(SQLIdentifier("organisations"), as: SQLIdentifier("o")), on: SQLColumn("organisation_id", table: "a"), .equal, SQLColumn("id", table: "o"))
-            .where(SQLColumn("id", table: "a"), .equal, SQLBind(activityID)).first()
+        guard let row = try await db.select().columns("organisation_id", "year").from("control_activities").where("id", .equal, activityID).first(),
+              let organisation = try await db.select().column("code").from("organisations")
+                .where("id", .equal, try row.decode(column: "organisation_id", as: Int64.self)).first()
         else { throw StorageError.notFound("kontroll \(activityID)") }
-        let code = try row.decode(column: "code", as: String.self), year = try row.decode(column: "year", as: Int.self)
+        let code = try organisation.decode(column: "code", as: String.self), year = try row.decode(column: "year", as: Int.self)
         let checksum = SHA256.hash(data: Data(bytes)).map { String(format: "%02x", $0) }.joined()
         let id = try await insertReturningID(
             db.insert(into: "control_evidence").columns("activity_id", "filename", "content_type", "byte_count", "sha256", "content_base64")

@@ -21,8 +21,11 @@ struct NoticeView: Sendable {
     /// Why the last send or answer was refused.
     var error: String?
     var historyURL: String
+    /// A sent risk-picture notice links to the register it carried and what changed since the last one.
+    var riskPictureURL: String?
 
     init(_ notice: InformationNotice, scope: OrganisationScope, limit: NotificationLimit, saved: String?, error: String?, csrfToken: String) {
+        riskPictureURL = notice.kind == .riskUpdate && notice.status != .draft ? "\(scope.base)/meldinger/\(notice.id ?? 0)/risikobilde" : nil
         let id = notice.id ?? 0
         let base = "\(scope.base)/meldinger/\(id)"
         let timing = notice.incidentTiming
