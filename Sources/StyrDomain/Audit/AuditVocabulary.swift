@@ -15,6 +15,8 @@ enum AuditVocabulary {
         "delegatedAuthority": "Fullmakt", "authorityRequest": "Anmodning om fullmakt", "missionDraft": "Utkast til samfunnsoppdrag",
         "risk": "Risiko", "riskSettings": "Risikoskalaer og akseptgrense", "riskSnapshot": "Risikobilde sendt med melding",
         "controlActivity": "Kontroll i internkontrollplanen", "controlEvidence": "Dokumentasjon av en kontroll",
+        "service": "Tjeneste i tjenestekatalogen", "serviceAgreement": "Tjenesteavtale", "serviceMapping": "Regler for kobling av regnskap mot tjenester",
+        "fixedAsset": "Anleggsmiddel", "selfCostYear": "Selvkostgrunnlag for et år", "serviceLevelResult": "Målt tjenestenivå",
     ]
 
     /// Field names, the same in every entity that has them.
