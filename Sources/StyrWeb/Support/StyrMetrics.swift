@@ -38,15 +38,24 @@ final class StyrMetrics: Sendable {
             defer { reported = now }
             return reported
         }
-        registry.makeGauge(descriptor: .init(metricName: "styr_database_units_active")).set(Int64(now.active))
-        registry.makeCounter(descriptor: .init(metricName: "styr_database_units_total")).increment(by: max(0, now.units - before.units))
-        registry.makeGauge(descriptor: .init(metricName: "styr_sqlite_reader_connections")).set(Int64(now.sqliteReaders))
-        registry.makeGauge(descriptor: .init(metricName: "styr_sqlite_reader_connections_in_use")).set(Int64(now.sqliteReadersInUse))
-        registry.makeGauge(descriptor: .init(metricName: "styr_sqlite_reader_waiting")).set(Int64(now.sqliteReadersWaiting))
-        registry.makeCounter(descriptor: .init(metricName: "styr_sqlite_reader_waits_total")).increment(by: Int64(max(0, now.sqliteReaderWaits - before.sqliteReaderWaits)))
-        registry.makeCounter(descriptor: .init(metricName: "styr_ledger_imports_total")).increment(by: max(0, now.imports - before.imports))
-        registry.makeCounter(descriptor: .init(metricName: "styr_ledger_imported_lines_total")).increment(by: max(0, now.importedLines - before.importedLines))
+        gauge("styr_database_units_active", "Units of work holding a database connection now").set(Int64(now.active))
+        counter("styr_database_units_total", "Units of work (reads and transactions) since start").increment(by: max(0, now.units - before.units))
+        gauge("styr_sqlite_reader_connections", "SQLite reader connections in the pool").set(Int64(now.sqliteReaders))
+        gauge("styr_sqlite_reader_connections_in_use", "SQLite reader connections lent out now").set(Int64(now.sqliteReadersInUse))
+        gauge("styr_sqlite_reader_waiting", "Reads waiting for an SQLite reader connection now").set(Int64(now.sqliteReadersWaiting))
+        counter("styr_sqlite_reader_waits_total", "Reads that had to wait for an SQLite reader connection")
+            .increment(by: Int64(max(0, now.sqliteReaderWaits - before.sqliteReaderWaits)))
+        counter("styr_ledger_imports_total", "Ledger imports stored since start").increment(by: max(0, now.imports - before.imports))
+        counter("styr_ledger_imported_lines_total", "Ledger lines stored since start").increment(by: max(0, now.importedLines - before.importedLines))
         return registry.emitToBuffer()
+    }
+
+    private func gauge(_ name: String, _ help: String) -> Prometheus.Gauge {
+        registry.makeGauge(descriptor: MetricNameDescriptor(metricName: name, unitName: "", helpText: help))
+    }
+
+    private func counter(_ name: String, _ help: String) -> Prometheus.Counter {
+        registry.makeCounter(descriptor: MetricNameDescriptor(metricName: name, unitName: "", helpText: help))
     }
 
     /// `GET /metrics`: 401 without credentials, 403 for a user who is no administrator.
