@@ -63,7 +63,7 @@ struct CheckCommand: AsyncParsableCommand {
                 return TableCheckRun.File(name: path, data: data)
             }
             report = try TableCheckRun.check(inputs, definitions: loaded, tolerance: tolerance)
-        } catch let error as TableCheckError {
+        } catch {
             printError("\(error.description). Ingenting er kontrollert.")
             throw ExitCode(2)
         }

@@ -73,7 +73,8 @@ extension LedgerImportTests {
         var parser = LedgerLineParser(format: .erp, year: 2019)
         let error = thrownError { try parser.header("art;ansvar;tjeneste_nr;sum") }
         #expect(error?.field == "beløp")
-        #expect(error?.reason == "mangler kolonnen for beløp (en av: beloep, belop, beløp, rekneskap, regnskap, amount, årsregnskap, årsrekneskap)")
+        #expect(error?.reason.hasPrefix("mangler kolonnen for beløp (en av: beloep, belop, beløp, rekneskap, regnskap, amount, årsregnskap, årsrekneskap)") == true)
+        #expect(error?.reason.hasSuffix("overskriften har 4 kolonner: «art», «ansvar», «tjeneste_nr», «sum»") == true)
     }
 
     @Test("amounts: accepted forms and errors", arguments: [
@@ -119,7 +120,7 @@ extension LedgerImportTests {
         #expect(imported.lines.count == 2)
         #expect(imported.summary.warnings == 1)
         #expect(imported.warnings.errors == [expected])
-        #expect(try parseRows(["35900;A101;25300;100"]).first?.error?.reason == "har kontoklasse 3 (første siffer), verken 1 (drift) eller 0 (investering)")
+        #expect(try parseRows(["35900;A101;25300;100"]).first?.error?.reason.hasPrefix("har kontoklasse 3 (første siffer), verken 1 (drift) eller 0 (investering)") == true)
         #expect(try parseRows(["10201;A101;25300;100"], codes: nil).first?.ledgerLine != nil)
     }
 

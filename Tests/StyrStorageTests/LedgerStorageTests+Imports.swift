@@ -320,3 +320,26 @@ extension LedgerStorageTests {
         }
     }
 }
+
+/// Issue 17: a file is checked against its own year's code list; a year without one against the shipped lists, with a warning.
+extension LedgerStorageTests {
+    @Test("a year's own KOSTRA list decides; a year without one is checked against 2025's and says so", arguments: TestDatabase.backends)
+    func codeListsPerYear(backend: TestDatabase) async throws {
+        try await backend.withFreshDatabase { database async throws in
+            _ = try await DemoLoader.loadIfEmpty(database)
+            // Art 060 is not in the 2025 list; 2013's list has it.
+            let file = Self.utf8(["art;ansvar;tjeneste_nr;beloep", "10601;A1;12000;100,00", "10101;A1;12000;50,00"])
+            let without = try await Self.importBytes(file, into: database, year: 2012)
+            #expect(without.record == nil)
+            #expect(without.warnings.errors.first?.reason.contains("ikke lastet inn noen KOSTRA-kodeliste") == true)
+            try await database.withConnection { db in
+                try await SQLImportProfileStore(db).save(KostraYearCodeList(year: 2013, kind: .arts, entries: [KostraCodeEntry(code: "060"), KostraCodeEntry(code: "010")]))
+            }
+            let with = try await Self.importBytes(file, into: database, year: 2013)
+            #expect(with.record?.lines == 2, "\(with.errors.errors) \(with.fileError ?? "")")
+            #expect(with.warnings.errors.first?.reason.contains("(funksjoner)") == true)
+            let shipped = try await Self.importBytes(Self.utf8(["art;ansvar;tjeneste_nr;beloep", "10101;A1;12000;50,00"]), into: database, year: 2025)
+            #expect(shipped.warnings.isEmpty)
+        }
+    }
+}

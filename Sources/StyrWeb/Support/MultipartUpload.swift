@@ -8,6 +8,8 @@ struct MultipartUpload {
     var fields: [String: String] = [:]
     /// The temporary file with the uploaded bytes, and the name the browser gave.
     var file: (path: String, name: String, bytes: Int64)?
+    /// Every file of the file field, when a form sends several (`<input type="file" multiple>`); `file` is the last.
+    var files: [(path: String, name: String, bytes: Int64)] = []
 
     static let maximumFieldBytes = 64 * 1024
 
@@ -52,6 +54,7 @@ struct MultipartUpload {
                 try handle?.close()
                 handle = nil
                 upload.file?.bytes = written
+                if let file = upload.file { upload.files.append(file) }
             } else if !current.name.isEmpty {
                 upload.fields[current.name] = String(decoding: text, as: UTF8.self)
             }
@@ -112,6 +115,7 @@ struct MultipartUpload {
                             throw Failure.malformed("kan ikke lage en midlertidig fil")
                         }
                         handle = opened
+                        written = 0
                         upload.file = (path, filename, 0)
                     }
                     state = .content

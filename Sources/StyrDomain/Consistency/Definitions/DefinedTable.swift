@@ -8,6 +8,12 @@ public struct DefinedTable: Sendable {
         public var label: String
         /// Column key → amount (nil: blank or a dash).
         public var values: [String: PrintedAmount]
+
+        public init(line: Int, label: String, values: [String: PrintedAmount]) {
+            self.line = line
+            self.label = label
+            self.values = values
+        }
     }
 
     public var fileName: String

@@ -4,7 +4,7 @@
 public enum ShippedTableDefinitions {
     public static var all: [TableDefinition] {
         [okonomiskOversiktDrift, okonomiskOversiktInvestering, bevilgningsoversiktDrift, regnskapsskjema1A, regnskapsskjema1B,
-         regnskapsskjema2A, regnskapsskjema2B]
+         regnskapsskjema2A, regnskapsskjema2B, styrAccounts(.operating), styrAccounts(.investment)]
     }
 
     public static func named(_ name: String) -> TableDefinition? {
