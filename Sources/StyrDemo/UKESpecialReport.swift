@@ -97,6 +97,9 @@ public enum UKESpecialReport {
         ]
     }
 
+    /// The audit entries the load writes: the year's chapters 4–5 and each tracked item.
+    public static var auditedRecords: Int { 1 + trackedItems().count }
+
     static func load(into store: SQLGovernanceStore, organisationCode: String = "UKE") async throws {
         try await SpecialReportService.store(report2020(code: organisationCode), within: store)
         for item in trackedItems(code: organisationCode) { try await TrackedItemService.store(item, within: store) }

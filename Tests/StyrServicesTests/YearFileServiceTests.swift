@@ -11,8 +11,10 @@ import Testing
 /// refusals name the JSON path and change nothing.
 @Suite("Year file service")
 struct YearFileServiceTests {
+    /// Chapters 1–3 of the report: the year file does not carry chapters 4–6's tables and tracked items (issue 16).
     static func markdown(_ services: Services, _ code: String, by user: UserAccount) async throws -> String {
-        MarkdownRenderer.render(try await services.annualReports.annualReport(of: code, year: 2020, by: user).report)
+        let markdown = MarkdownRenderer.render(try await services.annualReports.annualReport(of: code, year: 2020, by: user).report)
+        return markdown.components(separatedBy: "\n\n## 4. Særskilt rapportering")[0]
     }
 
     static func invalid(_ body: () async throws -> Void) async -> InputErrors? {

@@ -238,7 +238,7 @@ struct AuditLogTests {
                         + DemoData.budgetAmounts.count + DemoData.budgetRevisions.count + DemoData.investmentProjects.count
                         + DemoData.narratives.count + dialogueRecords + UKEAuthorities.authorities(of: "UKE").count
                         + UKERisks.auditedRecords + UKEInternalControl.auditedRecords + UKETertialReport.auditedRecords
-                        + UKEServices.auditedRecords)
+                        + UKEServices.auditedRecords + UKESpecialReport.auditedRecords)
                 // The tertial report's texts and steps are written by the demo's people through the services.
                 #expect(entries.filter { !$0.entityType.hasPrefix("report") }.allSatisfy { $0.actor == "system:demo" && $0.action == .create })
                 // The demo ledger adds up to the seed's actuals: 2020 net result 420 062 859 kr.
