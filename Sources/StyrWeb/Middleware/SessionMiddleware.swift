@@ -34,7 +34,9 @@ struct SessionMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let token = request.cookies[CookiePolicy.sessionCookie]?.value ?? ""
         if let caches, request.method == .get, !token.isEmpty || request.headers[.authorization] != nil {
-            context.record.dataVersion = try await caches.dataVersion()
+            // 0: no version table yet (an unmigrated database), so nothing may be kept.
+            let version = try await caches.dataVersion()
+            context.record.dataVersion = version > 0 ? version : nil
         }
         if !token.isEmpty {
             context.session = try await session(token, version: context.record.dataVersion)
