@@ -82,6 +82,8 @@ struct APITests {
                 "/organisations/{code}/authorities/{id}", "/organisations/{code}/authority-requests",
                 "/organisations/{code}/authority-requests/{id}", "/organisations/{code}/authority-requests/{id}/sending",
                 "/organisations/{code}/authority-requests/{id}/decision", "/organisations/{code}/year-files/{year}", "/year-files",
+                "/organisations/{code}/tertial-reports/{year}/{period}", "/organisations/{code}/reports/{year}/{kind}/{period}",
+                "/organisations/{code}/reports/{year}/{kind}/{period}/steps", "/organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}",
             ])
         }
     }

@@ -8,6 +8,12 @@ extension Components {
     internal enum Parameters {
         /// - Remark: Generated from `#/components/parameters/OrganisationCode`.
         internal typealias OrganisationCode = Swift.String
+        /// - Remark: Generated from `#/components/parameters/ReportKindPath`.
+        internal typealias ReportKindPath = Components.Schemas.ReportKind
+        /// t1–t3 or m01–m12 for a tertial report, t1–t3 or m1–m12 for the accounting report, ar for the annual report.
+        ///
+        /// - Remark: Generated from `#/components/parameters/ReportPeriodCode`.
+        internal typealias ReportPeriodCode = Swift.String
         /// - Remark: Generated from `#/components/parameters/Year`.
         internal typealias Year = Swift.Int
         /// - Remark: Generated from `#/components/parameters/RecordID`.

@@ -7358,5 +7358,460 @@ extension Components {
                 case validTo
             }
         }
+        /// - Remark: Generated from `#/components/schemas/ReportKind`.
+        internal enum ReportKind: String, Codable, Hashable, Sendable, CaseIterable {
+            case tertial = "tertial"
+            case annual = "annual"
+            case accounting = "accounting"
+        }
+        /// - Remark: Generated from `#/components/schemas/ReportState`.
+        internal enum ReportState: String, Codable, Hashable, Sendable, CaseIterable {
+            case draft = "draft"
+            case submitted = "submitted"
+            case returned = "returned"
+            case approved = "approved"
+            case published = "published"
+        }
+        /// - Remark: Generated from `#/components/schemas/ReportAction`.
+        internal enum ReportAction: String, Codable, Hashable, Sendable, CaseIterable {
+            case submit = "submit"
+            case returnForChanges = "returnForChanges"
+            case approve = "approve"
+            case publish = "publish"
+        }
+        /// - Remark: Generated from `#/components/schemas/ReportStepInput`.
+        internal struct ReportStepInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ReportStepInput/action`.
+            internal var action: Components.Schemas.ReportAction
+            /// Required to return a report.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReportStepInput/comment`.
+            internal var comment: Swift.String?
+            /// Creates a new `ReportStepInput`.
+            ///
+            /// - Parameters:
+            ///   - action:
+            ///   - comment: Required to return a report.
+            internal init(
+                action: Components.Schemas.ReportAction,
+                comment: Swift.String? = nil
+            ) {
+                self.action = action
+                self.comment = comment
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case action
+                case comment
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.action = try container.decode(
+                    Components.Schemas.ReportAction.self,
+                    forKey: .action
+                )
+                self.comment = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .comment
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "action",
+                    "comment"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReportText`.
+        internal struct ReportText: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ReportText/key`.
+            internal var key: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReportText/body`.
+            internal var body: Swift.String
+            /// Creates a new `ReportText`.
+            ///
+            /// - Parameters:
+            ///   - key:
+            ///   - body:
+            internal init(
+                key: Swift.String,
+                body: Swift.String
+            ) {
+                self.key = key
+                self.body = body
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case key
+                case body
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReportStep`.
+        internal struct ReportStep: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ReportStep/action`.
+            internal var action: Components.Schemas.ReportAction
+            /// - Remark: Generated from `#/components/schemas/ReportStep/by`.
+            internal var by: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReportStep/at`.
+            internal var at: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/ReportStep/comment`.
+            internal var comment: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ReportStep/version`.
+            internal var version: Swift.Int
+            /// Creates a new `ReportStep`.
+            ///
+            /// - Parameters:
+            ///   - action:
+            ///   - by:
+            ///   - at:
+            ///   - comment:
+            ///   - version:
+            internal init(
+                action: Components.Schemas.ReportAction,
+                by: Swift.String,
+                at: Foundation.Date,
+                comment: Swift.String? = nil,
+                version: Swift.Int
+            ) {
+                self.action = action
+                self.by = by
+                self.at = at
+                self.comment = comment
+                self.version = version
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case action
+                case by
+                case at
+                case comment
+                case version
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReportDiffLine`.
+        internal struct ReportDiffLine: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ReportDiffLine/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case kept = "kept"
+                case added = "added"
+                case removed = "removed"
+            }
+            /// - Remark: Generated from `#/components/schemas/ReportDiffLine/kind`.
+            internal var kind: Components.Schemas.ReportDiffLine.KindPayload
+            /// - Remark: Generated from `#/components/schemas/ReportDiffLine/text`.
+            internal var text: Swift.String
+            /// Creates a new `ReportDiffLine`.
+            ///
+            /// - Parameters:
+            ///   - kind:
+            ///   - text:
+            internal init(
+                kind: Components.Schemas.ReportDiffLine.KindPayload,
+                text: Swift.String
+            ) {
+                self.kind = kind
+                self.text = text
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case kind
+                case text
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReportDiffSection`.
+        internal struct ReportDiffSection: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ReportDiffSection/heading`.
+            internal var heading: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReportDiffSection/change`.
+            internal enum ChangePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case unchanged = "unchanged"
+                case changed = "changed"
+                case added = "added"
+                case removed = "removed"
+            }
+            /// - Remark: Generated from `#/components/schemas/ReportDiffSection/change`.
+            internal var change: Components.Schemas.ReportDiffSection.ChangePayload
+            /// - Remark: Generated from `#/components/schemas/ReportDiffSection/lines`.
+            internal var lines: [Components.Schemas.ReportDiffLine]
+            /// Creates a new `ReportDiffSection`.
+            ///
+            /// - Parameters:
+            ///   - heading:
+            ///   - change:
+            ///   - lines:
+            internal init(
+                heading: Swift.String,
+                change: Components.Schemas.ReportDiffSection.ChangePayload,
+                lines: [Components.Schemas.ReportDiffLine]
+            ) {
+                self.heading = heading
+                self.change = change
+                self.lines = lines
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case heading
+                case change
+                case lines
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReportDiff`.
+        internal struct ReportDiff: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ReportDiff/fromVersion`.
+            internal var fromVersion: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/ReportDiff/toVersion`.
+            internal var toVersion: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/ReportDiff/sections`.
+            internal var sections: [Components.Schemas.ReportDiffSection]
+            /// Creates a new `ReportDiff`.
+            ///
+            /// - Parameters:
+            ///   - fromVersion:
+            ///   - toVersion:
+            ///   - sections:
+            internal init(
+                fromVersion: Swift.Int,
+                toVersion: Swift.Int,
+                sections: [Components.Schemas.ReportDiffSection]
+            ) {
+                self.fromVersion = fromVersion
+                self.toVersion = toVersion
+                self.sections = sections
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case fromVersion
+                case toVersion
+                case sections
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReportWorkflow`.
+        internal struct ReportWorkflow: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ReportWorkflow/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReportWorkflow/year`.
+            internal var year: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/ReportWorkflow/kind`.
+            internal var kind: Components.Schemas.ReportKind
+            /// - Remark: Generated from `#/components/schemas/ReportWorkflow/period`.
+            internal var period: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReportWorkflow/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReportWorkflow/state`.
+            internal var state: Components.Schemas.ReportState
+            /// - Remark: Generated from `#/components/schemas/ReportWorkflow/versionCount`.
+            internal var versionCount: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/ReportWorkflow/returnComment`.
+            internal var returnComment: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ReportWorkflow/steps`.
+            internal var steps: [Components.Schemas.ReportStep]
+            /// - Remark: Generated from `#/components/schemas/ReportWorkflow/texts`.
+            internal var texts: [Components.Schemas.ReportText]
+            /// The steps the caller may take now.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReportWorkflow/actions`.
+            internal var actions: [Components.Schemas.ReportAction]
+            /// The resubmission against the version returned; absent when there is none.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReportWorkflow/diff`.
+            internal var diff: Components.Schemas.ReportDiff?
+            /// Creates a new `ReportWorkflow`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - year:
+            ///   - kind:
+            ///   - period:
+            ///   - title:
+            ///   - state:
+            ///   - versionCount:
+            ///   - returnComment:
+            ///   - steps:
+            ///   - texts:
+            ///   - actions: The steps the caller may take now.
+            ///   - diff: The resubmission against the version returned; absent when there is none.
+            internal init(
+                organisationCode: Swift.String,
+                year: Swift.Int,
+                kind: Components.Schemas.ReportKind,
+                period: Swift.String,
+                title: Swift.String,
+                state: Components.Schemas.ReportState,
+                versionCount: Swift.Int,
+                returnComment: Swift.String? = nil,
+                steps: [Components.Schemas.ReportStep],
+                texts: [Components.Schemas.ReportText],
+                actions: [Components.Schemas.ReportAction],
+                diff: Components.Schemas.ReportDiff? = nil
+            ) {
+                self.organisationCode = organisationCode
+                self.year = year
+                self.kind = kind
+                self.period = period
+                self.title = title
+                self.state = state
+                self.versionCount = versionCount
+                self.returnComment = returnComment
+                self.steps = steps
+                self.texts = texts
+                self.actions = actions
+                self.diff = diff
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case year
+                case kind
+                case period
+                case title
+                case state
+                case versionCount
+                case returnComment
+                case steps
+                case texts
+                case actions
+                case diff
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReportSnapshotSection`.
+        internal struct ReportSnapshotSection: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ReportSnapshotSection/heading`.
+            internal var heading: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReportSnapshotSection/lines`.
+            internal var lines: [Swift.String]
+            /// Creates a new `ReportSnapshotSection`.
+            ///
+            /// - Parameters:
+            ///   - heading:
+            ///   - lines:
+            internal init(
+                heading: Swift.String,
+                lines: [Swift.String]
+            ) {
+                self.heading = heading
+                self.lines = lines
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case heading
+                case lines
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReportVersion`.
+        internal struct ReportVersion: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ReportVersion/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReportVersion/year`.
+            internal var year: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/ReportVersion/kind`.
+            internal var kind: Components.Schemas.ReportKind
+            /// - Remark: Generated from `#/components/schemas/ReportVersion/period`.
+            internal var period: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReportVersion/number`.
+            internal var number: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/ReportVersion/submittedBy`.
+            internal var submittedBy: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReportVersion/submittedAt`.
+            internal var submittedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/ReportVersion/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReportVersion/sections`.
+            internal var sections: [Components.Schemas.ReportSnapshotSection]
+            /// - Remark: Generated from `#/components/schemas/ReportVersion/markdown`.
+            internal var markdown: Swift.String
+            /// The report model as submitted (JSON of the tertial report; CSV of the accounting report).
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReportVersion/model`.
+            internal var model: Swift.String?
+            /// Creates a new `ReportVersion`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - year:
+            ///   - kind:
+            ///   - period:
+            ///   - number:
+            ///   - submittedBy:
+            ///   - submittedAt:
+            ///   - title:
+            ///   - sections:
+            ///   - markdown:
+            ///   - model: The report model as submitted (JSON of the tertial report; CSV of the accounting report).
+            internal init(
+                organisationCode: Swift.String,
+                year: Swift.Int,
+                kind: Components.Schemas.ReportKind,
+                period: Swift.String,
+                number: Swift.Int,
+                submittedBy: Swift.String,
+                submittedAt: Foundation.Date,
+                title: Swift.String,
+                sections: [Components.Schemas.ReportSnapshotSection],
+                markdown: Swift.String,
+                model: Swift.String? = nil
+            ) {
+                self.organisationCode = organisationCode
+                self.year = year
+                self.kind = kind
+                self.period = period
+                self.number = number
+                self.submittedBy = submittedBy
+                self.submittedAt = submittedAt
+                self.title = title
+                self.sections = sections
+                self.markdown = markdown
+                self.model = model
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case year
+                case kind
+                case period
+                case number
+                case submittedBy
+                case submittedAt
+                case title
+                case sections
+                case markdown
+                case model
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TertialReportDocument`.
+        internal struct TertialReportDocument: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/TertialReportDocument/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TertialReportDocument/year`.
+            internal var year: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/TertialReportDocument/period`.
+            internal var period: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TertialReportDocument/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TertialReportDocument/state`.
+            internal var state: Components.Schemas.ReportState
+            /// - Remark: Generated from `#/components/schemas/TertialReportDocument/markdown`.
+            internal var markdown: Swift.String
+            /// Creates a new `TertialReportDocument`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - year:
+            ///   - period:
+            ///   - title:
+            ///   - state:
+            ///   - markdown:
+            internal init(
+                organisationCode: Swift.String,
+                year: Swift.Int,
+                period: Swift.String,
+                title: Swift.String,
+                state: Components.Schemas.ReportState,
+                markdown: Swift.String
+            ) {
+                self.organisationCode = organisationCode
+                self.year = year
+                self.period = period
+                self.title = title
+                self.state = state
+                self.markdown = markdown
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case year
+                case period
+                case title
+                case state
+                case markdown
+            }
+        }
     }
 }

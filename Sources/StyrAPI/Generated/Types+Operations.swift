@@ -15403,4 +15403,720 @@ internal enum Operations {
             }
         }
     }
+    /// The tertial (or monthly) report of an agency as it stands now, computed from the stored data.
+    ///
+    /// Goals and indicators with status (a period result when one is entered), assignments, the
+    /// accounting report with forecast, risks above the acceptance level with measures, deviation
+    /// notices with corrective measures and the agency's texts per heading, as Markdown. Its
+    /// workflow and frozen versions are under /organisations/{code}/reports. Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/tertial-reports/{year}/{period}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tertial-reports/{year}/{period}/get(getTertialReport)`.
+    internal enum GetTertialReport {
+        internal static let id: Swift.String = "getTertialReport"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/GET/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/GET/path/year`.
+                internal var year: Components.Parameters.Year
+                /// t1–t3 or m01–m12 for a tertial report, t1–t3 or m1–m12 for the accounting report, ar for the annual report.
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/GET/path/period`.
+                internal var period: Components.Parameters.ReportPeriodCode
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - year:
+                ///   - period: t1–t3 or m01–m12 for a tertial report, t1–t3 or m1–m12 for the accounting report, ar for the annual report.
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    year: Components.Parameters.Year,
+                    period: Components.Parameters.ReportPeriodCode
+                ) {
+                    self.code = code
+                    self.year = year
+                    self.period = period
+                }
+            }
+            internal var path: Operations.GetTertialReport.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetTertialReport.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetTertialReport.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.GetTertialReport.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.GetTertialReport.Input.Path,
+                headers: Operations.GetTertialReport.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.TertialReportDocument)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.TertialReportDocument {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetTertialReport.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.GetTertialReport.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The report.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/tertial-reports/{year}/{period}/get(getTertialReport)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetTertialReport.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.GetTertialReport.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/tertial-reports/{year}/{period}/get(getTertialReport)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// A report's place in the one report workflow (tertial, annual or accounting report).
+    ///
+    /// The state (draft, submitted, returned, approved, published), every step with who and when,
+    /// the agency's texts, the steps the caller may take now, and the difference between a
+    /// resubmission and the version the department returned. Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/reports/{year}/{kind}/{period}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/reports/{year}/{kind}/{period}/get(getReportWorkflow)`.
+    internal enum GetReportWorkflow {
+        internal static let id: Swift.String = "getReportWorkflow"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/GET/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/GET/path/year`.
+                internal var year: Components.Parameters.Year
+                /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/GET/path/kind`.
+                internal var kind: Components.Parameters.ReportKindPath
+                /// t1–t3 or m01–m12 for a tertial report, t1–t3 or m1–m12 for the accounting report, ar for the annual report.
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/GET/path/period`.
+                internal var period: Components.Parameters.ReportPeriodCode
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - year:
+                ///   - kind:
+                ///   - period: t1–t3 or m01–m12 for a tertial report, t1–t3 or m1–m12 for the accounting report, ar for the annual report.
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    year: Components.Parameters.Year,
+                    kind: Components.Parameters.ReportKindPath,
+                    period: Components.Parameters.ReportPeriodCode
+                ) {
+                    self.code = code
+                    self.year = year
+                    self.kind = kind
+                    self.period = period
+                }
+            }
+            internal var path: Operations.GetReportWorkflow.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetReportWorkflow.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetReportWorkflow.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.GetReportWorkflow.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.GetReportWorkflow.Input.Path,
+                headers: Operations.GetReportWorkflow.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.ReportWorkflow)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.ReportWorkflow {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetReportWorkflow.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.GetReportWorkflow.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The workflow.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/reports/{year}/{kind}/{period}/get(getReportWorkflow)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetReportWorkflow.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.GetReportWorkflow.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/reports/{year}/{kind}/{period}/get(getReportWorkflow)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Takes a step of the workflow.
+    ///
+    /// submit (the agency's leader; freezes the report as it stands as a new version), returnForChanges
+    /// (the steering department, with a comment), approve (the steering department; the agency never
+    /// approves itself) and publish (the department, once approved). A role that may not take the
+    /// step gets 403; a step the state does not allow or a missing comment 422 naming `state` or `comment`.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/reports/{year}/{kind}/{period}/steps`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/reports/{year}/{kind}/{period}/steps/post(takeReportStep)`.
+    internal enum TakeReportStep {
+        internal static let id: Swift.String = "takeReportStep"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/steps/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/steps/POST/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/steps/POST/path/year`.
+                internal var year: Components.Parameters.Year
+                /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/steps/POST/path/kind`.
+                internal var kind: Components.Parameters.ReportKindPath
+                /// t1–t3 or m01–m12 for a tertial report, t1–t3 or m1–m12 for the accounting report, ar for the annual report.
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/steps/POST/path/period`.
+                internal var period: Components.Parameters.ReportPeriodCode
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - year:
+                ///   - kind:
+                ///   - period: t1–t3 or m01–m12 for a tertial report, t1–t3 or m1–m12 for the accounting report, ar for the annual report.
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    year: Components.Parameters.Year,
+                    kind: Components.Parameters.ReportKindPath,
+                    period: Components.Parameters.ReportPeriodCode
+                ) {
+                    self.code = code
+                    self.year = year
+                    self.kind = kind
+                    self.period = period
+                }
+            }
+            internal var path: Operations.TakeReportStep.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/steps/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.TakeReportStep.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.TakeReportStep.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.TakeReportStep.Input.Headers
+            /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/steps/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/steps/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.ReportStepInput)
+            }
+            internal var body: Operations.TakeReportStep.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.TakeReportStep.Input.Path,
+                headers: Operations.TakeReportStep.Input.Headers = .init(),
+                body: Operations.TakeReportStep.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/steps/POST/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/steps/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.ReportWorkflow)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.ReportWorkflow {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.TakeReportStep.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.TakeReportStep.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The workflow after the step.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/reports/{year}/{kind}/{period}/steps/post(takeReportStep)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.TakeReportStep.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.TakeReportStep.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/reports/{year}/{kind}/{period}/steps/post(takeReportStep)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// A submitted, frozen version of a report.
+    ///
+    /// Its sections as text, its Markdown and the JSON of its report model (the tertial report's; the accounting report's CSV). Needs the read permission.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}/get(getReportVersion)`.
+    internal enum GetReportVersion {
+        internal static let id: Swift.String = "getReportVersion"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}/GET/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}/GET/path/year`.
+                internal var year: Components.Parameters.Year
+                /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}/GET/path/kind`.
+                internal var kind: Components.Parameters.ReportKindPath
+                /// t1–t3 or m01–m12 for a tertial report, t1–t3 or m1–m12 for the accounting report, ar for the annual report.
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}/GET/path/period`.
+                internal var period: Components.Parameters.ReportPeriodCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}/GET/path/number`.
+                internal var number: Swift.Int
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - year:
+                ///   - kind:
+                ///   - period: t1–t3 or m01–m12 for a tertial report, t1–t3 or m1–m12 for the accounting report, ar for the annual report.
+                ///   - number:
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    year: Components.Parameters.Year,
+                    kind: Components.Parameters.ReportKindPath,
+                    period: Components.Parameters.ReportPeriodCode,
+                    number: Swift.Int
+                ) {
+                    self.code = code
+                    self.year = year
+                    self.kind = kind
+                    self.period = period
+                    self.number = number
+                }
+            }
+            internal var path: Operations.GetReportVersion.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetReportVersion.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetReportVersion.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.GetReportVersion.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.GetReportVersion.Input.Path,
+                headers: Operations.GetReportVersion.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.ReportVersion)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.ReportVersion {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetReportVersion.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.GetReportVersion.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The frozen version.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}/get(getReportVersion)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetReportVersion.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.GetReportVersion.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}/get(getReportVersion)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
 }

@@ -720,6 +720,45 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /organisations/{code}/internal-control/{year}`.
     /// - Remark: Generated from `#/paths//organisations/{code}/internal-control/{year}/get(getControlPlan)`.
     func getControlPlan(_ input: Operations.GetControlPlan.Input) async throws -> Operations.GetControlPlan.Output
+    /// The tertial (or monthly) report of an agency as it stands now, computed from the stored data.
+    ///
+    /// Goals and indicators with status (a period result when one is entered), assignments, the
+    /// accounting report with forecast, risks above the acceptance level with measures, deviation
+    /// notices with corrective measures and the agency's texts per heading, as Markdown. Its
+    /// workflow and frozen versions are under /organisations/{code}/reports. Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/tertial-reports/{year}/{period}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tertial-reports/{year}/{period}/get(getTertialReport)`.
+    func getTertialReport(_ input: Operations.GetTertialReport.Input) async throws -> Operations.GetTertialReport.Output
+    /// A report's place in the one report workflow (tertial, annual or accounting report).
+    ///
+    /// The state (draft, submitted, returned, approved, published), every step with who and when,
+    /// the agency's texts, the steps the caller may take now, and the difference between a
+    /// resubmission and the version the department returned. Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/reports/{year}/{kind}/{period}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/reports/{year}/{kind}/{period}/get(getReportWorkflow)`.
+    func getReportWorkflow(_ input: Operations.GetReportWorkflow.Input) async throws -> Operations.GetReportWorkflow.Output
+    /// Takes a step of the workflow.
+    ///
+    /// submit (the agency's leader; freezes the report as it stands as a new version), returnForChanges
+    /// (the steering department, with a comment), approve (the steering department; the agency never
+    /// approves itself) and publish (the department, once approved). A role that may not take the
+    /// step gets 403; a step the state does not allow or a missing comment 422 naming `state` or `comment`.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/reports/{year}/{kind}/{period}/steps`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/reports/{year}/{kind}/{period}/steps/post(takeReportStep)`.
+    func takeReportStep(_ input: Operations.TakeReportStep.Input) async throws -> Operations.TakeReportStep.Output
+    /// A submitted, frozen version of a report.
+    ///
+    /// Its sections as text, its Markdown and the JSON of its report model (the tertial report's; the accounting report's CSV). Needs the read permission.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}/get(getReportVersion)`.
+    func getReportVersion(_ input: Operations.GetReportVersion.Input) async throws -> Operations.GetReportVersion.Output
 }
 
 /// Convenience overloads for operation inputs.
@@ -2269,6 +2308,79 @@ extension APIProtocol {
         headers: Operations.GetControlPlan.Input.Headers = .init()
     ) async throws -> Operations.GetControlPlan.Output {
         try await getControlPlan(Operations.GetControlPlan.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The tertial (or monthly) report of an agency as it stands now, computed from the stored data.
+    ///
+    /// Goals and indicators with status (a period result when one is entered), assignments, the
+    /// accounting report with forecast, risks above the acceptance level with measures, deviation
+    /// notices with corrective measures and the agency's texts per heading, as Markdown. Its
+    /// workflow and frozen versions are under /organisations/{code}/reports. Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/tertial-reports/{year}/{period}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tertial-reports/{year}/{period}/get(getTertialReport)`.
+    internal func getTertialReport(
+        path: Operations.GetTertialReport.Input.Path,
+        headers: Operations.GetTertialReport.Input.Headers = .init()
+    ) async throws -> Operations.GetTertialReport.Output {
+        try await getTertialReport(Operations.GetTertialReport.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// A report's place in the one report workflow (tertial, annual or accounting report).
+    ///
+    /// The state (draft, submitted, returned, approved, published), every step with who and when,
+    /// the agency's texts, the steps the caller may take now, and the difference between a
+    /// resubmission and the version the department returned. Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/reports/{year}/{kind}/{period}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/reports/{year}/{kind}/{period}/get(getReportWorkflow)`.
+    internal func getReportWorkflow(
+        path: Operations.GetReportWorkflow.Input.Path,
+        headers: Operations.GetReportWorkflow.Input.Headers = .init()
+    ) async throws -> Operations.GetReportWorkflow.Output {
+        try await getReportWorkflow(Operations.GetReportWorkflow.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Takes a step of the workflow.
+    ///
+    /// submit (the agency's leader; freezes the report as it stands as a new version), returnForChanges
+    /// (the steering department, with a comment), approve (the steering department; the agency never
+    /// approves itself) and publish (the department, once approved). A role that may not take the
+    /// step gets 403; a step the state does not allow or a missing comment 422 naming `state` or `comment`.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/reports/{year}/{kind}/{period}/steps`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/reports/{year}/{kind}/{period}/steps/post(takeReportStep)`.
+    internal func takeReportStep(
+        path: Operations.TakeReportStep.Input.Path,
+        headers: Operations.TakeReportStep.Input.Headers = .init(),
+        body: Operations.TakeReportStep.Input.Body
+    ) async throws -> Operations.TakeReportStep.Output {
+        try await takeReportStep(Operations.TakeReportStep.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// A submitted, frozen version of a report.
+    ///
+    /// Its sections as text, its Markdown and the JSON of its report model (the tertial report's; the accounting report's CSV). Needs the read permission.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}/get(getReportVersion)`.
+    internal func getReportVersion(
+        path: Operations.GetReportVersion.Input.Path,
+        headers: Operations.GetReportVersion.Input.Headers = .init()
+    ) async throws -> Operations.GetReportVersion.Output {
+        try await getReportVersion(Operations.GetReportVersion.Input(
             path: path,
             headers: headers
         ))
