@@ -44,6 +44,11 @@ public struct TableCheckReport: Hashable, Sendable {
         return seen
     }
 
+    /// `12 identiteter kontrollert, 1 avvik.`
+    public var summary: String {
+        "\(checked) \(checked == 1 ? "identitet" : "identiteter") kontrollert, \(findings.count) avvik."
+    }
+
     /// A text report in Norwegian.
     public func renderText() -> String {
         var text = ""
@@ -51,7 +56,7 @@ public struct TableCheckReport: Hashable, Sendable {
             text += "\(table.file): \(table.title) (\(table.definition))\(table.year.map { ", \($0)" } ?? ""), \(table.rows) rader kjent"
             text += table.unmatched.isEmpty ? ".\n" : "; ikke i definisjonen: " + table.unmatched.map { "«\($0)»" }.joined(separator: ", ") + ".\n"
         }
-        text += "\(checked) identiteter kontrollert, \(findings.count) avvik.\n"
+        text += summary + "\n"
         for finding in findings {
             text += "\n\(finding.file), linje \(finding.line), «\(finding.row)», kolonne «\(finding.column)» (\(finding.rule.norwegianName)):\n"
             text += "  trykt \(finding.printed?.formatted ?? "(tom)"), beregnet \(finding.computed.formatted), differanse \(finding.difference.formatted)\n"

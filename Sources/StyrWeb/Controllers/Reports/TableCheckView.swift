@@ -42,7 +42,7 @@ struct TableCheckView: Sendable {
             TableRead(file: table.file, title: table.title, year: table.year.map(String.init), rows: table.rows,
                       unmatched: table.unmatched.isEmpty ? nil : table.unmatched.map { "«\($0)»" }.joined(separator: ", "))
         } ?? []
-        summary = report.map { "\($0.checked) identiteter kontrollert, \($0.findings.count) avvik." }
+        summary = report?.summary
         findings = report?.findings.map { finding in
             Finding(place: "\(finding.file), linje \(finding.line): \(finding.row)", column: finding.column, rule: finding.rule.norwegianName,
                     printed: finding.printed?.formatted ?? "(tom)", computed: finding.computed.formatted, difference: finding.difference.formatted,
