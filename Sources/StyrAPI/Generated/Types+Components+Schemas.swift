@@ -6,6 +6,219 @@ import struct Foundation.Date
 extension Components {
     /// Types generated from the `#/components/schemas` section of the OpenAPI document.
     internal enum Schemas {
+        /// - Remark: Generated from `#/components/schemas/SwapRateInput`.
+        internal struct SwapRateInput: Codable, Hashable, Sendable {
+            /// The swap rate in basis points (0,85 % = 85).
+            ///
+            /// - Remark: Generated from `#/components/schemas/SwapRateInput/basisPoints`.
+            internal var basisPoints: Swift.Int64
+            /// Creates a new `SwapRateInput`.
+            ///
+            /// - Parameters:
+            ///   - basisPoints: The swap rate in basis points (0,85 % = 85).
+            internal init(basisPoints: Swift.Int64) {
+                self.basisPoints = basisPoints
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case basisPoints
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SelfCostYear`.
+        internal struct SelfCostYear: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SelfCostYear/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SelfCostYear/year`.
+            internal var year: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/SelfCostYear/swapRateBasisPoints`.
+            internal var swapRateBasisPoints: Swift.Int64?
+            /// Whether the figures are illustrative (the demo's).
+            ///
+            /// - Remark: Generated from `#/components/schemas/SelfCostYear/example`.
+            internal var example: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/SelfCostYear/services`.
+            internal var services: [Components.Schemas.SelfCostOfService]
+            /// Creates a new `SelfCostYear`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - year:
+            ///   - swapRateBasisPoints:
+            ///   - example: Whether the figures are illustrative (the demo's).
+            ///   - services:
+            internal init(
+                organisationCode: Swift.String,
+                year: Swift.Int,
+                swapRateBasisPoints: Swift.Int64? = nil,
+                example: Swift.Bool,
+                services: [Components.Schemas.SelfCostOfService]
+            ) {
+                self.organisationCode = organisationCode
+                self.year = year
+                self.swapRateBasisPoints = swapRateBasisPoints
+                self.example = example
+                self.services = services
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case year
+                case swapRateBasisPoints
+                case example
+                case services
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SelfCostOfService`.
+        internal struct SelfCostOfService: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/key`.
+            internal var key: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/unit`.
+            internal var unit: Swift.String
+            /// Why the calculation could not be made (e.g. no swap rate).
+            ///
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/problem`.
+            internal var problem: Swift.String?
+            /// A
+            ///
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/directCostsOre`.
+            internal var directCostsOre: Swift.Int64?
+            /// B
+            ///
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/indirectCostsOre`.
+            internal var indirectCostsOre: Swift.Int64?
+            /// C
+            ///
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/calculatedInterestOre`.
+            internal var calculatedInterestOre: Swift.Int64?
+            /// D
+            ///
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/depreciationOre`.
+            internal var depreciationOre: Swift.Int64?
+            /// E
+            ///
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/otherIncomeOre`.
+            internal var otherIncomeOre: Swift.Int64?
+            /// F = A + B + C + D − E
+            ///
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/costBaseOre`.
+            internal var costBaseOre: Swift.Int64?
+            /// G
+            ///
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/customerIncomeOre`.
+            internal var customerIncomeOre: Swift.Int64?
+            /// H = G − F
+            ///
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/resultOre`.
+            internal var resultOre: Swift.Int64?
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/interestRateBasisPoints`.
+            internal var interestRateBasisPoints: Swift.Int64?
+            /// G / F
+            ///
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/coverageBasisPoints`.
+            internal var coverageBasisPoints: Swift.Int64?
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/fundOpeningOre`.
+            internal var fundOpeningOre: Swift.Int64?
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/fundInterestOre`.
+            internal var fundInterestOre: Swift.Int64?
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/fundClosingOre`.
+            internal var fundClosingOre: Swift.Int64?
+            /// Surpluses in their fourth or fifth year
+            ///
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/flags`.
+            internal var flags: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/nextYearPriceOre`.
+            internal var nextYearPriceOre: Swift.Int64?
+            /// - Remark: Generated from `#/components/schemas/SelfCostOfService/priceProblem`.
+            internal var priceProblem: Swift.String?
+            /// Creates a new `SelfCostOfService`.
+            ///
+            /// - Parameters:
+            ///   - key:
+            ///   - name:
+            ///   - unit:
+            ///   - problem: Why the calculation could not be made (e.g. no swap rate).
+            ///   - directCostsOre: A
+            ///   - indirectCostsOre: B
+            ///   - calculatedInterestOre: C
+            ///   - depreciationOre: D
+            ///   - otherIncomeOre: E
+            ///   - costBaseOre: F = A + B + C + D − E
+            ///   - customerIncomeOre: G
+            ///   - resultOre: H = G − F
+            ///   - interestRateBasisPoints:
+            ///   - coverageBasisPoints: G / F
+            ///   - fundOpeningOre:
+            ///   - fundInterestOre:
+            ///   - fundClosingOre:
+            ///   - flags: Surpluses in their fourth or fifth year
+            ///   - nextYearPriceOre:
+            ///   - priceProblem:
+            internal init(
+                key: Swift.String,
+                name: Swift.String,
+                unit: Swift.String,
+                problem: Swift.String? = nil,
+                directCostsOre: Swift.Int64? = nil,
+                indirectCostsOre: Swift.Int64? = nil,
+                calculatedInterestOre: Swift.Int64? = nil,
+                depreciationOre: Swift.Int64? = nil,
+                otherIncomeOre: Swift.Int64? = nil,
+                costBaseOre: Swift.Int64? = nil,
+                customerIncomeOre: Swift.Int64? = nil,
+                resultOre: Swift.Int64? = nil,
+                interestRateBasisPoints: Swift.Int64? = nil,
+                coverageBasisPoints: Swift.Int64? = nil,
+                fundOpeningOre: Swift.Int64? = nil,
+                fundInterestOre: Swift.Int64? = nil,
+                fundClosingOre: Swift.Int64? = nil,
+                flags: [Swift.String],
+                nextYearPriceOre: Swift.Int64? = nil,
+                priceProblem: Swift.String? = nil
+            ) {
+                self.key = key
+                self.name = name
+                self.unit = unit
+                self.problem = problem
+                self.directCostsOre = directCostsOre
+                self.indirectCostsOre = indirectCostsOre
+                self.calculatedInterestOre = calculatedInterestOre
+                self.depreciationOre = depreciationOre
+                self.otherIncomeOre = otherIncomeOre
+                self.costBaseOre = costBaseOre
+                self.customerIncomeOre = customerIncomeOre
+                self.resultOre = resultOre
+                self.interestRateBasisPoints = interestRateBasisPoints
+                self.coverageBasisPoints = coverageBasisPoints
+                self.fundOpeningOre = fundOpeningOre
+                self.fundInterestOre = fundInterestOre
+                self.fundClosingOre = fundClosingOre
+                self.flags = flags
+                self.nextYearPriceOre = nextYearPriceOre
+                self.priceProblem = priceProblem
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case key
+                case name
+                case unit
+                case problem
+                case directCostsOre
+                case indirectCostsOre
+                case calculatedInterestOre
+                case depreciationOre
+                case otherIncomeOre
+                case costBaseOre
+                case customerIncomeOre
+                case resultOre
+                case interestRateBasisPoints
+                case coverageBasisPoints
+                case fundOpeningOre
+                case fundInterestOre
+                case fundClosingOre
+                case flags
+                case nextYearPriceOre
+                case priceProblem
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/RiskCategory`.
         internal enum RiskCategory: String, Codable, Hashable, Sendable, CaseIterable {
             case goalAchievement = "goalAchievement"

@@ -759,6 +759,24 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}`.
     /// - Remark: Generated from `#/paths//organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}/get(getReportVersion)`.
     func getReportVersion(_ input: Operations.GetReportVersion.Input) async throws -> Operations.GetReportVersion.Output
+    /// Each service's self-cost of a year (A–H, coverage ratio, fund) and next year's price per unit.
+    ///
+    /// Computed from the agency's ledger lines mapped to its services, the year's indirect costs
+    /// and keys, the asset register, the swap rate and last year's fund (docs/selvkost.md).
+    /// Amounts in øre, rounded to the øre half away from zero; rates in basis points. Anyone who
+    /// may read the agency (its department and the auditor too).
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/selfcost/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/selfcost/{year}/get(getSelfCost)`.
+    func getSelfCost(_ input: Operations.GetSelfCost.Input) async throws -> Operations.GetSelfCost.Output
+    /// Sets the year's average 5-year swap rate (the calculation rate adds 0,5 percentage points).
+    ///
+    /// 0–2000 basis points; a closed year is refused (422). Needs the enterResults permission (the agency's editors and leaders).
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/selfcost/{year}/swap-rate`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/selfcost/{year}/swap-rate/put(putSwapRate)`.
+    func putSwapRate(_ input: Operations.PutSwapRate.Input) async throws -> Operations.PutSwapRate.Output
 }
 
 /// Convenience overloads for operation inputs.
@@ -2383,6 +2401,42 @@ extension APIProtocol {
         try await getReportVersion(Operations.GetReportVersion.Input(
             path: path,
             headers: headers
+        ))
+    }
+    /// Each service's self-cost of a year (A–H, coverage ratio, fund) and next year's price per unit.
+    ///
+    /// Computed from the agency's ledger lines mapped to its services, the year's indirect costs
+    /// and keys, the asset register, the swap rate and last year's fund (docs/selvkost.md).
+    /// Amounts in øre, rounded to the øre half away from zero; rates in basis points. Anyone who
+    /// may read the agency (its department and the auditor too).
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/selfcost/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/selfcost/{year}/get(getSelfCost)`.
+    internal func getSelfCost(
+        path: Operations.GetSelfCost.Input.Path,
+        headers: Operations.GetSelfCost.Input.Headers = .init()
+    ) async throws -> Operations.GetSelfCost.Output {
+        try await getSelfCost(Operations.GetSelfCost.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Sets the year's average 5-year swap rate (the calculation rate adds 0,5 percentage points).
+    ///
+    /// 0–2000 basis points; a closed year is refused (422). Needs the enterResults permission (the agency's editors and leaders).
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/selfcost/{year}/swap-rate`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/selfcost/{year}/swap-rate/put(putSwapRate)`.
+    internal func putSwapRate(
+        path: Operations.PutSwapRate.Input.Path,
+        headers: Operations.PutSwapRate.Input.Headers = .init(),
+        body: Operations.PutSwapRate.Input.Body
+    ) async throws -> Operations.PutSwapRate.Output {
+        try await putSwapRate(Operations.PutSwapRate.Input(
+            path: path,
+            headers: headers,
+            body: body
         ))
     }
 }
