@@ -64,4 +64,23 @@ struct ReportWorkflowPageTests {
             #expect(try await fin.get("/organisasjoner/UKE/rapporter/2020/noe/t1").status == .notFound)
         }
     }
+
+    @Test("a period result is entered through the indicator form with ?periode and shown in the tertial report; the year's result is kept")
+    func periodResult() async throws {
+        try await WebTestApp.run(.sqlite) { client, passwords in
+            let editor = try await Browser.login(client, email: WebTests.editor, password: passwords[WebTests.editor]!)
+            let form = "/organisasjoner/UKE/indikatorer/2020/ehf-leverandorfakturaer"
+            let year = String(buffer: try await editor.get(form).body)
+            #expect(!year.contains("Resultat for 2. tertial 2020"))
+            let page = String(buffer: try await editor.get("\(form)?periode=t1").body)
+            #expect(page.contains("Resultat for 1. tertial 2020") && page.contains("action=\"\(form)?periode=t1\""))
+            #expect(try await editor.get("\(form)?periode=t7").status == .badRequest)
+            let response = try await editor.post("\(form)?periode=t1", form: ["_csrf": editor.csrfToken!, "resultat": "93", "ikke_malt": "", "kommentar": ""])
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location]?.hasPrefix("/organisasjoner/UKE/tertialrapport/2020/t1") == true)
+            let report = String(buffer: try await editor.get("/organisasjoner/UKE/tertialrapport/2020/t1").body)
+            #expect(report.contains("<td>1. tertial 2020</td>"))
+            #expect(String(buffer: try await editor.get(form).body).contains("value=\"92,9\""))
+        }
+    }
 }

@@ -109,6 +109,8 @@ struct IndicatorFormView: Sendable {
     var name: String, target: String, rule: String, polarity: String
     var unitSuffix: String?
     var action: String, csrfToken: String
+    /// The period of a tertial or monthly result (`?periode=t2`); nil for the year's result.
+    var periodTitle: String? = nil
     var result: String, notMeasuredReason: String, deviationComment: String
     var resultError: String?, reasonError: String?, commentError: String?
     /// The summary at the top, in the form's order.
