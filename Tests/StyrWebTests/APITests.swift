@@ -84,6 +84,7 @@ struct APITests {
                 "/organisations/{code}/authority-requests/{id}/decision", "/organisations/{code}/year-files/{year}", "/year-files",
                 "/organisations/{code}/tertial-reports/{year}/{period}", "/organisations/{code}/reports/{year}/{kind}/{period}",
                 "/organisations/{code}/reports/{year}/{kind}/{period}/steps", "/organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}",
+                "/organisations/{code}/table-checks",
             ])
         }
     }

@@ -1113,6 +1113,17 @@ extension APIProtocol {
             method: .put,
             path: server.apiPathComponentsWithServerPrefix("/organisations/{code}/selfcost/{year}/swap-rate")
         )
+        try transport.register(
+            {
+                try await server.checkTables(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .post,
+            path: server.apiPathComponentsWithServerPrefix("/organisations/{code}/table-checks")
+        )
     }
 }
 
@@ -9977,6 +9988,109 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                     preconditionFailure("bestContentType chose an invalid content type.")
                 }
                 return Operations.PutSwapRate.Input(
+                    path: path,
+                    headers: headers,
+                    body: body
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .`default`(statusCode, value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: statusCode)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .applicationProblemJson(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/problem+json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/problem+json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                }
+            }
+        )
+    }
+    /// Checks published tables against a table definition.
+    ///
+    /// The tables as published (CSV text with any delimiter, the report's own headers and row
+    /// names), checked against a shipped table definition (docs/table-definitions.md; without
+    /// one, each table gets the definition that fits it best): sums, results, the deviation
+    /// column, identities between the tables sent together and last year's column against last
+    /// year's table. Each finding names the file, line, row and column, the printed and computed
+    /// value and the difference, and the likely cause when one cell explains several. Input that
+    /// cannot be checked (no definition fits, a missing column, an unreadable number) is refused
+    /// (422, the detail naming file, line and column). Nothing is stored. For anyone who may read
+    /// the organisation.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/table-checks`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/table-checks/post(checkTables)`.
+    func checkTables(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.CheckTables.id,
+            using: {
+                APIHandler.checkTables($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.CheckTables.Input.Path = .init(code: try converter.getPathParameterAsURI(
+                    in: metadata.pathParameters,
+                    name: "code",
+                    as: Components.Parameters.OrganisationCode.self
+                ))
+                let headers: Operations.CheckTables.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                let contentType = converter.extractContentTypeIfPresent(in: request.headerFields)
+                let body: Operations.CheckTables.Input.Body
+                let chosenContentType = try converter.bestContentType(
+                    received: contentType,
+                    options: [
+                        "application/json"
+                    ]
+                )
+                switch chosenContentType {
+                case "application/json":
+                    body = try await converter.getRequiredRequestBodyAsJSON(
+                        Components.Schemas.TableCheckInput.self,
+                        from: requestBody,
+                        transforming: { value in
+                            .json(value)
+                        }
+                    )
+                default:
+                    preconditionFailure("bestContentType chose an invalid content type.")
+                }
+                return Operations.CheckTables.Input(
                     path: path,
                     headers: headers,
                     body: body

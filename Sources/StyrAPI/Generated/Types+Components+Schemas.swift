@@ -6,6 +6,286 @@ import struct Foundation.Date
 extension Components {
     /// Types generated from the `#/components/schemas` section of the OpenAPI document.
     internal enum Schemas {
+        /// - Remark: Generated from `#/components/schemas/TableCheckInput`.
+        internal struct TableCheckInput: Codable, Hashable, Sendable {
+            /// A shipped definition (okonomisk-oversikt-drift, regnskapsskjema-1a, …); null or absent: the best fit for each table.
+            ///
+            /// - Remark: Generated from `#/components/schemas/TableCheckInput/definition`.
+            internal var definition: Swift.String?
+            /// Differences up to this many units of the tables are rounding.
+            ///
+            /// - Remark: Generated from `#/components/schemas/TableCheckInput/tolerance`.
+            internal var tolerance: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/TableCheckInput/tables`.
+            internal var tables: [Components.Schemas.TableCheckFile]
+            /// Creates a new `TableCheckInput`.
+            ///
+            /// - Parameters:
+            ///   - definition: A shipped definition (okonomisk-oversikt-drift, regnskapsskjema-1a, …); null or absent: the best fit for each table.
+            ///   - tolerance: Differences up to this many units of the tables are rounding.
+            ///   - tables:
+            internal init(
+                definition: Swift.String? = nil,
+                tolerance: Swift.Double? = nil,
+                tables: [Components.Schemas.TableCheckFile]
+            ) {
+                self.definition = definition
+                self.tolerance = tolerance
+                self.tables = tables
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case definition
+                case tolerance
+                case tables
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.definition = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .definition
+                )
+                self.tolerance = try container.decodeIfPresent(
+                    Swift.Double.self,
+                    forKey: .tolerance
+                )
+                self.tables = try container.decode(
+                    [Components.Schemas.TableCheckFile].self,
+                    forKey: .tables
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "definition",
+                    "tolerance",
+                    "tables"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TableCheckFile`.
+        internal struct TableCheckFile: Codable, Hashable, Sendable {
+            /// The file's name
+            ///
+            /// - Remark: Generated from `#/components/schemas/TableCheckFile/name`.
+            internal var name: Swift.String
+            /// The table as CSV text.
+            ///
+            /// - Remark: Generated from `#/components/schemas/TableCheckFile/content`.
+            internal var content: Swift.String
+            /// Creates a new `TableCheckFile`.
+            ///
+            /// - Parameters:
+            ///   - name: The file's name
+            ///   - content: The table as CSV text.
+            internal init(
+                name: Swift.String,
+                content: Swift.String
+            ) {
+                self.name = name
+                self.content = content
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+                case content
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.content = try container.decode(
+                    Swift.String.self,
+                    forKey: .content
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name",
+                    "content"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TableCheckResult`.
+        internal struct TableCheckResult: Codable, Hashable, Sendable {
+            /// Identities checked.
+            ///
+            /// - Remark: Generated from `#/components/schemas/TableCheckResult/checked`.
+            internal var checked: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/TableCheckResult/consistent`.
+            internal var consistent: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/TableCheckResult/TablesPayload`.
+            internal struct TablesPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/TableCheckResult/TablesPayload/file`.
+                internal var file: Swift.String
+                /// - Remark: Generated from `#/components/schemas/TableCheckResult/TablesPayload/definition`.
+                internal var definition: Swift.String
+                /// - Remark: Generated from `#/components/schemas/TableCheckResult/TablesPayload/title`.
+                internal var title: Swift.String
+                /// - Remark: Generated from `#/components/schemas/TableCheckResult/TablesPayload/year`.
+                internal var year: Swift.Int?
+                /// Rows of the table the definition names.
+                ///
+                /// - Remark: Generated from `#/components/schemas/TableCheckResult/TablesPayload/rows`.
+                internal var rows: Swift.Int
+                /// Row labels the definition does not name.
+                ///
+                /// - Remark: Generated from `#/components/schemas/TableCheckResult/TablesPayload/unmatched`.
+                internal var unmatched: [Swift.String]
+                /// Creates a new `TablesPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - file:
+                ///   - definition:
+                ///   - title:
+                ///   - year:
+                ///   - rows: Rows of the table the definition names.
+                ///   - unmatched: Row labels the definition does not name.
+                internal init(
+                    file: Swift.String,
+                    definition: Swift.String,
+                    title: Swift.String,
+                    year: Swift.Int? = nil,
+                    rows: Swift.Int,
+                    unmatched: [Swift.String]
+                ) {
+                    self.file = file
+                    self.definition = definition
+                    self.title = title
+                    self.year = year
+                    self.rows = rows
+                    self.unmatched = unmatched
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case file
+                    case definition
+                    case title
+                    case year
+                    case rows
+                    case unmatched
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/TableCheckResult/tables`.
+            internal typealias TablesPayload = [Components.Schemas.TableCheckResult.TablesPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/TableCheckResult/tables`.
+            internal var tables: Components.Schemas.TableCheckResult.TablesPayload
+            /// - Remark: Generated from `#/components/schemas/TableCheckResult/findings`.
+            internal var findings: [Components.Schemas.TableCheckFinding]
+            /// The likely causes
+            ///
+            /// - Remark: Generated from `#/components/schemas/TableCheckResult/causes`.
+            internal var causes: [Swift.String]
+            /// Creates a new `TableCheckResult`.
+            ///
+            /// - Parameters:
+            ///   - checked: Identities checked.
+            ///   - consistent:
+            ///   - tables:
+            ///   - findings:
+            ///   - causes: The likely causes
+            internal init(
+                checked: Swift.Int,
+                consistent: Swift.Bool,
+                tables: Components.Schemas.TableCheckResult.TablesPayload,
+                findings: [Components.Schemas.TableCheckFinding],
+                causes: [Swift.String]
+            ) {
+                self.checked = checked
+                self.consistent = consistent
+                self.tables = tables
+                self.findings = findings
+                self.causes = causes
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case checked
+                case consistent
+                case tables
+                case findings
+                case causes
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TableCheckFinding`.
+        internal struct TableCheckFinding: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/TableCheckFinding/file`.
+            internal var file: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TableCheckFinding/line`.
+            internal var line: Swift.Int
+            /// The row's label as printed.
+            ///
+            /// - Remark: Generated from `#/components/schemas/TableCheckFinding/row`.
+            internal var row: Swift.String
+            /// The column's header as printed.
+            ///
+            /// - Remark: Generated from `#/components/schemas/TableCheckFinding/column`.
+            internal var column: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TableCheckFinding/rule`.
+            internal enum RulePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case sum = "sum"
+                case net = "net"
+                case column = "column"
+                case previousYear = "previousYear"
+                case crossTable = "crossTable"
+            }
+            /// - Remark: Generated from `#/components/schemas/TableCheckFinding/rule`.
+            internal var rule: Components.Schemas.TableCheckFinding.RulePayload
+            /// The printed value; null for a blank cell.
+            ///
+            /// - Remark: Generated from `#/components/schemas/TableCheckFinding/printed`.
+            internal var printed: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/TableCheckFinding/computed`.
+            internal var computed: Swift.Double
+            /// printed − computed.
+            ///
+            /// - Remark: Generated from `#/components/schemas/TableCheckFinding/difference`.
+            internal var difference: Swift.Double
+            /// - Remark: Generated from `#/components/schemas/TableCheckFinding/explanation`.
+            internal var explanation: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TableCheckFinding/cause`.
+            internal var cause: Swift.String?
+            /// Creates a new `TableCheckFinding`.
+            ///
+            /// - Parameters:
+            ///   - file:
+            ///   - line:
+            ///   - row: The row's label as printed.
+            ///   - column: The column's header as printed.
+            ///   - rule:
+            ///   - printed: The printed value; null for a blank cell.
+            ///   - computed:
+            ///   - difference: printed − computed.
+            ///   - explanation:
+            ///   - cause:
+            internal init(
+                file: Swift.String,
+                line: Swift.Int,
+                row: Swift.String,
+                column: Swift.String,
+                rule: Components.Schemas.TableCheckFinding.RulePayload,
+                printed: Swift.Double? = nil,
+                computed: Swift.Double,
+                difference: Swift.Double,
+                explanation: Swift.String,
+                cause: Swift.String? = nil
+            ) {
+                self.file = file
+                self.line = line
+                self.row = row
+                self.column = column
+                self.rule = rule
+                self.printed = printed
+                self.computed = computed
+                self.difference = difference
+                self.explanation = explanation
+                self.cause = cause
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case file
+                case line
+                case row
+                case column
+                case rule
+                case printed
+                case computed
+                case difference
+                case explanation
+                case cause
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/SwapRateInput`.
         internal struct SwapRateInput: Codable, Hashable, Sendable {
             /// The swap rate in basis points (0,85 % = 85).

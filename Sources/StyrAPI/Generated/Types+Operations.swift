@@ -16456,4 +16456,177 @@ internal enum Operations {
             }
         }
     }
+    /// Checks published tables against a table definition.
+    ///
+    /// The tables as published (CSV text with any delimiter, the report's own headers and row
+    /// names), checked against a shipped table definition (docs/table-definitions.md; without
+    /// one, each table gets the definition that fits it best): sums, results, the deviation
+    /// column, identities between the tables sent together and last year's column against last
+    /// year's table. Each finding names the file, line, row and column, the printed and computed
+    /// value and the difference, and the likely cause when one cell explains several. Input that
+    /// cannot be checked (no definition fits, a missing column, an unreadable number) is refused
+    /// (422, the detail naming file, line and column). Nothing is stored. For anyone who may read
+    /// the organisation.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/table-checks`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/table-checks/post(checkTables)`.
+    internal enum CheckTables {
+        internal static let id: Swift.String = "checkTables"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/table-checks/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/table-checks/POST/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                internal init(code: Components.Parameters.OrganisationCode) {
+                    self.code = code
+                }
+            }
+            internal var path: Operations.CheckTables.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/table-checks/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CheckTables.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CheckTables.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.CheckTables.Input.Headers
+            /// - Remark: Generated from `#/paths/organisations/{code}/table-checks/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/table-checks/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.TableCheckInput)
+            }
+            internal var body: Operations.CheckTables.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.CheckTables.Input.Path,
+                headers: Operations.CheckTables.Input.Headers = .init(),
+                body: Operations.CheckTables.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/table-checks/POST/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/table-checks/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.TableCheckResult)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.TableCheckResult {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.CheckTables.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.CheckTables.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// What the check found.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/table-checks/post(checkTables)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.CheckTables.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.CheckTables.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/table-checks/post(checkTables)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
 }

@@ -777,6 +777,22 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `PUT /organisations/{code}/selfcost/{year}/swap-rate`.
     /// - Remark: Generated from `#/paths//organisations/{code}/selfcost/{year}/swap-rate/put(putSwapRate)`.
     func putSwapRate(_ input: Operations.PutSwapRate.Input) async throws -> Operations.PutSwapRate.Output
+    /// Checks published tables against a table definition.
+    ///
+    /// The tables as published (CSV text with any delimiter, the report's own headers and row
+    /// names), checked against a shipped table definition (docs/table-definitions.md; without
+    /// one, each table gets the definition that fits it best): sums, results, the deviation
+    /// column, identities between the tables sent together and last year's column against last
+    /// year's table. Each finding names the file, line, row and column, the printed and computed
+    /// value and the difference, and the likely cause when one cell explains several. Input that
+    /// cannot be checked (no definition fits, a missing column, an unreadable number) is refused
+    /// (422, the detail naming file, line and column). Nothing is stored. For anyone who may read
+    /// the organisation.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/table-checks`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/table-checks/post(checkTables)`.
+    func checkTables(_ input: Operations.CheckTables.Input) async throws -> Operations.CheckTables.Output
 }
 
 /// Convenience overloads for operation inputs.
@@ -2434,6 +2450,32 @@ extension APIProtocol {
         body: Operations.PutSwapRate.Input.Body
     ) async throws -> Operations.PutSwapRate.Output {
         try await putSwapRate(Operations.PutSwapRate.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Checks published tables against a table definition.
+    ///
+    /// The tables as published (CSV text with any delimiter, the report's own headers and row
+    /// names), checked against a shipped table definition (docs/table-definitions.md; without
+    /// one, each table gets the definition that fits it best): sums, results, the deviation
+    /// column, identities between the tables sent together and last year's column against last
+    /// year's table. Each finding names the file, line, row and column, the printed and computed
+    /// value and the difference, and the likely cause when one cell explains several. Input that
+    /// cannot be checked (no definition fits, a missing column, an unreadable number) is refused
+    /// (422, the detail naming file, line and column). Nothing is stored. For anyone who may read
+    /// the organisation.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/table-checks`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/table-checks/post(checkTables)`.
+    internal func checkTables(
+        path: Operations.CheckTables.Input.Path,
+        headers: Operations.CheckTables.Input.Headers = .init(),
+        body: Operations.CheckTables.Input.Body
+    ) async throws -> Operations.CheckTables.Output {
+        try await checkTables(Operations.CheckTables.Input(
             path: path,
             headers: headers,
             body: body
