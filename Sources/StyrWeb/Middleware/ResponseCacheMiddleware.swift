@@ -39,17 +39,19 @@ struct ResponseCacheMiddleware: RouterMiddleware {
     /// The key of a kept answer, for the addresses that keep one (nil for the rest).
     func cacheKey(_ request: Request, _ context: Context) -> String? {
         guard Self.keeps(request.uri.path) else { return nil }
+        // `request.cookies` parses the header on every use: once here.
+        let cookies = request.cookies
         let caller: String
         if let authorization = request.headers[.authorization] {
             caller = "bearer " + authorization
-        } else if context.session != nil, let token = request.cookies[CookiePolicy.sessionCookie]?.value {
+        } else if context.session != nil, let token = cookies[CookiePolicy.sessionCookie]?.value {
             caller = "session " + token
         } else {
             return nil
         }
         return VersionedCache<CachedResponse>.key(
             caller, request.uri.description, request.headers[.accept] ?? "",
-            request.cookies[YearMenuMiddleware.organisationCookie]?.value ?? "", request.cookies[YearMenuMiddleware.yearCookie]?.value ?? "",
+            cookies[YearMenuMiddleware.organisationCookie]?.value ?? "", cookies[YearMenuMiddleware.yearCookie]?.value ?? "",
             CalendarDate.today().iso)
     }
 
