@@ -14,6 +14,8 @@ enum AuditVocabulary {
         "calendarToken": "Kalenderlenke",
         "delegatedAuthority": "Fullmakt", "authorityRequest": "Anmodning om fullmakt", "missionDraft": "Utkast til samfunnsoppdrag",
         "risk": "Risiko", "riskSettings": "Risikoskalaer og akseptgrense", "riskSnapshot": "Risikobilde sendt med melding",
+        "reportWorkflow": "Rapport i arbeidsflyten", "reportVersion": "Innsendt versjon av en rapport",
+        "indicatorPeriodResult": "Resultat for en periode",
         "controlActivity": "Kontroll i internkontrollplanen", "controlEvidence": "Dokumentasjon av en kontroll",
         "service": "Tjeneste i tjenestekatalogen", "serviceAgreement": "Tjenesteavtale", "serviceMapping": "Regler for kobling av regnskap mot tjenester",
         "fixedAsset": "Anleggsmiddel", "selfCostYear": "Selvkostgrunnlag for et år", "serviceLevelResult": "Målt tjenestenivå",
