@@ -168,6 +168,16 @@ def main():
             "accounting report": "/organisasjoner/UKE/regnskapsrapport/2020?periode=t2",
             "periodisering form": "/organisasjoner/UKE/regnskapsrapport/2020/periodisering",
             "budget page drill-down": "/organisasjoner/UKE/regnskap/2020/linjer?maal=actuals&kontoklasse=operating&artsgruppe=000-599",
+            "risk register": "/organisasjoner/UKE/risiko", "new risk": "/organisasjoner/UKE/risiko/ny",
+            "internal control": "/organisasjoner/UKE/internkontroll/2020",
+            "tertial report": "/organisasjoner/UKE/tertialrapport/2020/t2",
+            "report workflow": "/organisasjoner/UKE/rapporter/2020/tertialrapport/t2",
+            "chapters 4-6": "/organisasjoner/UKE/arsberetning/2020/kapittel-4-6",
+            "tracked items": "/organisasjoner/UKE/oppfolgingssaker",
+            "table check": "/organisasjoner/UKE/kontroll-av-tabeller",
+            "services": "/organisasjoner/UKE/tjenester", "self-cost": "/organisasjoner/UKE/tjenester/selvkost/2020",
+            "service mapping": "/organisasjoner/UKE/tjenester/kobling/2020", "price list": "/organisasjoner/UKE/tjenester/priser/2020",
+            "public index": "/offentlig",
         }
         for name, path in pages.items():
             driver.get(base + path)

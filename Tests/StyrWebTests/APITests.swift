@@ -84,7 +84,9 @@ struct APITests {
                 "/organisations/{code}/authority-requests/{id}/decision", "/organisations/{code}/year-files/{year}", "/year-files",
                 "/organisations/{code}/tertial-reports/{year}/{period}", "/organisations/{code}/reports/{year}/{kind}/{period}",
                 "/organisations/{code}/reports/{year}/{kind}/{period}/steps", "/organisations/{code}/reports/{year}/{kind}/{period}/versions/{number}",
-                "/organisations/{code}/table-checks",
+                "/organisations/{code}/table-checks", "/organisations/{code}/risks", "/organisations/{code}/risks/{id}",
+                "/organisations/{code}/risks/{id}/assessments", "/organisations/{code}/internal-control/{year}",
+                "/organisations/{code}/selfcost/{year}", "/organisations/{code}/selfcost/{year}/swap-rate",
             ])
         }
     }

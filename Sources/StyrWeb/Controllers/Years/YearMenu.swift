@@ -44,7 +44,8 @@ struct YearMenuView: Sendable {
 
     /// The sections of an address that are followed by a year: `/organisasjoner/UKE/budsjett/2020`.
     static let yearSections: Set<String> = [
-        "ar", "arsberetning", "budsjett", "indikatorer", "mal", "regnskap", "regnskapsrapport", "tildelingsbrev",
+        "ar", "arsberetning", "budsjett", "indikatorer", "internkontroll", "mal", "rapporter", "regnskap", "regnskapsrapport",
+        "tertialrapport", "tildelingsbrev",
     ]
 
     init(_ menu: BudgetYearService.Menu, year: Int, path: String, isAdmin: Bool) {
@@ -85,11 +86,28 @@ struct YearMenuView: Sendable {
                        link("\(base)/budsjett/\(year)/prosjekter", "Prosjekter"), link("\(base)/bemanning", "Bemanning")]
         }
         budget += [link("\(base)/regnskap/\(year)", "Regnskap"), link("\(base)/regnskapsrapport/\(year)", "Regnskapsrapport")]
+        // Services and self-cost: the agency's catalogue; the department's overview across its agencies.
+        if isAgency {
+            budget.append(link("\(base)/tjenester", "Tjenester og selvkost"))
+        } else if scope.organisation.kind == .department {
+            budget.append(link("\(base)/tjenester/oversikt/\(year)", "Tjenester og selvkost"))
+        }
         groups.append(Group(title: "Budsjett og regnskap", links: budget))
         var reports = [link("\(base)/arsberetning/\(year)", "Årsberetning")]
-        if isAgency { reports.append(link("\(base)/arsberetning/\(year)/tekster", "Årsberetningens tekster")) }
+        if isAgency {
+            reports += [link("\(base)/arsberetning/\(year)/tekster", "Årsberetningens tekster"),
+                        link("\(base)/arsberetning/\(year)/kapittel-4-6", "Kapittel 4–6"),
+                        link("\(base)/tertialrapport/\(year)/t2", "Tertialrapport"),
+                        link("\(base)/oppfolgingssaker", "Oppfølgingssaker")]
+        }
+        reports.append(link("\(base)/kontroll-av-tabeller", "Kontroll av tabeller"))
         groups.append(Group(title: "Rapporter", links: reports))
-        // Risiko: no risk page exists yet; its link is added here when it does.
+        // Risk and internal control: the agency's own; on a department's page, its roll-up.
+        if isAgency || scope.organisation.kind == .department {
+            groups.append(Group(title: "Risiko og kontroll", links: [
+                link("\(base)/risiko", "Risiko"), link("\(base)/internkontroll/\(year)", "Internkontroll"),
+            ]))
+        }
         if isAgency || scope.organisation.kind == .department {
             groups.append(Group(title: "Kalender", links: [link("\(base)/arshjul?ar=\(year)", "Årshjul")]))
         }
