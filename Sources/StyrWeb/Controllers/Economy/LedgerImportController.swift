@@ -97,10 +97,22 @@ struct LedgerImportController: Sendable {
         }
         let message = "Importert \(NorwegianFormat.integer(record.lines)) linjer fra \(record.sourceName); kontrollsum \(NorwegianFormat.exactKroner(record.controlSum)) kr."
             + (outcome.summary?.skippedDescription.map { " Hoppet over: \($0)." } ?? "")
-            + (outcome.warnings.count > 0
-                ? " \(NorwegianFormat.integer(Int64(outcome.warnings.count))) med advarsel om koder utenfor KOSTRA-listen (linje \(outcome.warnings.errors.prefix(5).map { String($0.line) }.joined(separator: ", "))\(outcome.warnings.count > 5 ? " …" : ""))."
-                : "")
+            + Self.warningsDescription(outcome.warnings)
         return Confirmation.redirect(
             to: "\(run.scope.base)/regnskap/\(year)?maal=\(run.settings.measure.ledgerMeasure.rawValue)", message: message, context)
+    }
+
+    /// The import's warnings in words: a warning about the file as a whole (line 0, e.g. a year
+    /// without its own KOSTRA list) as its own sentence; codes outside the list counted with their lines.
+    static func warningsDescription(_ warnings: ImportErrorLog) -> String {
+        let fileWide = warnings.errors.filter { $0.line == 0 }
+        let lines = warnings.errors.filter { $0.line > 0 }
+        let lineCount = warnings.count - fileWide.count
+        var text = fileWide.map { " " + $0.reason }.joined()
+        if lineCount > 0 {
+            text += " \(NorwegianFormat.integer(Int64(lineCount))) med advarsel om koder utenfor KOSTRA-listen (linje "
+                + lines.prefix(5).map { String($0.line) }.joined(separator: ", ") + (lineCount > 5 ? " …" : "") + ")."
+        }
+        return text
     }
 }
