@@ -35,7 +35,7 @@ struct AuthorityServiceTests {
             var changed = AuthorityDraft(added)
             changed.limits = "Inntil 12 måneders etterlønn."
             try await services.authorities.update(try #require(added.id), with: changed, in: "UKE", by: fin)
-            let register = try await services.authorities.register(in: "UKE", by: try #require(users[ServiceTestApp.auditor]))
+            let register = try await services.authorities.register(in: "UKE", by: users[ServiceTestApp.auditor])
             #expect(register.authorities.count == before + 1 && !register.canEdit && !register.canRequest && !register.canDecide)
             #expect(register.authorities.last?.limits == "Inntil 12 måneders etterlønn." && register.authorities.last?.legalBasis.kind == .notFormalised)
         }

@@ -48,13 +48,28 @@ public struct TableCheckService: Sendable {
     public func checkAnnualReportTables(of code: String, year: Int, by user: UserAccount?) async throws -> TableCheckReport {
         try await storage.read { repositories in
             let scope = try await AccessCheck.scope(.read, on: code, by: user, repositories)
-            let year = try AccessCheck.year(year)
-            let data = try await AnnualReportService.data(of: scope, year: year, repositories)
-            let tables = [AccountKind.operating, .investment].map { kind in
-                DefinedTable(AccountsTable.build(chapter: data.chapter.number, year: year, kind: kind, amounts: data.amounts, revisions: data.revisions),
-                             fileName: "årsrapport \(code) \(year) \(kind.norwegianName.lowercased())")
-            }
-            return TableDefinitionCheck.check(tables, tolerance: 0)
+            return try await Self.annualReportTables(of: scope, year: try AccessCheck.year(year), repositories)
         }
+    }
+
+    /// The same check inside a caller's unit of work (the report workflow's submission).
+    static func annualReportTables(of scope: OrganisationScope, year: Int, _ repositories: Repositories) async throws -> TableCheckReport {
+        let code = scope.organisation.code
+        let data = try await AnnualReportService.data(of: scope, year: year, repositories)
+        let tables = [AccountKind.operating, .investment].map { kind in
+            DefinedTable(AccountsTable.build(chapter: data.chapter.number, year: year, kind: kind, amounts: data.amounts, revisions: data.revisions),
+                         fileName: "årsrapport \(code) \(year) \(kind.norwegianName.lowercased())")
+        }
+        return TableDefinitionCheck.check(tables, tolerance: 0)
+    }
+
+    /// Refuses the submission of an annual report whose own tables disagree with their
+    /// definitions (field `tables`, the findings in words); nothing is submitted.
+    static func requireConsistentAnnualReport(of scope: OrganisationScope, year: Int, _ repositories: Repositories) async throws {
+        let report = try await annualReportTables(of: scope, year: year, repositories)
+        guard !report.isConsistent else { return }
+        let findings = report.findings.prefix(5).map { "\($0.row), \($0.column): \($0.explanation)" }.joined(separator: "; ")
+        throw ServiceError.invalid(.single("tables",
+            "Årsberetningens tabeller henger ikke sammen (\(report.summary.dropLast())): \(findings). Rapporten er ikke sendt inn."))
     }
 }

@@ -110,6 +110,8 @@ public struct ReportWorkflowService: Sendable {
         _ = try await AccessCheck.scope(action == .submit ? .approveReports : .steer, on: key.organisationCode, by: user, repositories)
         try await repositories.governance.save(next)
         if action == .submit {
+            // Styr's own tables run the same definitions as published ones before they may be sent.
+            if key.kind == .annual { try await TableCheckService.requireConsistentAnnualReport(of: scope, year: key.year, repositories) }
             let snapshot = try await ReportSnapshots.snapshot(key, texts: current.texts, scope: scope, defaultThreshold: defaultThreshold, repositories)
             try await repositories.governance.add(ReportVersion(
                 key: key, number: next.versionCount, submittedBy: scope.user.email, submittedAt: time, snapshot: snapshot))
