@@ -80,11 +80,20 @@ let package = Package(
             // The generated code uses `package import`; the rest of the module imports internally.
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
+        // Single sign-on: the OpenID Connect provider over HTTP (discovery, JWKS with key rotation,
+        // the ID token's signature), behind StyrDomain's `IdentityProvider` port.
+        .target(
+            name: "StyrOIDC",
+            dependencies: [
+                "StyrDomain", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         // HTTP: Hummingbird application and pages.
         .target(
             name: "StyrWeb",
             dependencies: [
-                "StyrDomain", "StyrServices", "StyrStorage", "StyrReports", "StyrAPI",
+                "StyrDomain", "StyrServices", "StyrStorage", "StyrReports", "StyrAPI", "StyrOIDC",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -22,6 +22,8 @@ public struct Services: Sendable {
     public let indicators: IndicatorService
     public let yearOverview: YearOverviewService
     public let accounts: AccountService
+    /// Single sign-on (OpenID Connect); unconfigured unless the composition root sets a provider.
+    public var oidcSignIn: OIDCSignInService
     public let ledgerImport: LedgerImportService
     public let kostraCodeLists: KostraCodeListService
     public let tableChecks: TableCheckService
@@ -70,6 +72,7 @@ public struct Services: Sendable {
         indicators = IndicatorService(storage: storage)
         yearOverview = YearOverviewService(storage: storage)
         accounts = AccountService(storage: storage)
+        oidcSignIn = OIDCSignInService(storage: storage)
         ledgerImport = LedgerImportService(storage: storage)
         kostraCodeLists = KostraCodeListService(storage: storage)
         tableChecks = TableCheckService(storage: storage)

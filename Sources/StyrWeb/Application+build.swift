@@ -5,6 +5,7 @@ import OpenAPIHummingbird
 import StyrAPI
 import StyrReports
 import StyrDomain
+import StyrOIDC
 import StyrServices
 import StyrStorage
 
@@ -50,7 +51,10 @@ public func buildRouter(
     _ configuration: WebConfiguration = WebConfiguration(), database: Database, logger: Logger? = nil
 ) throws -> Router<StyrRequestContext> {
     let storage = SQLStorage(database, bcryptCost: configuration.bcryptCost)
-    let services = Services(storage: storage, notificationLimit: configuration.notificationLimit, forecastThreshold: configuration.forecastThreshold)
+    var services = Services(storage: storage, notificationLimit: configuration.notificationLimit, forecastThreshold: configuration.forecastThreshold)
+    // Single sign-on through an OpenID Connect provider when `STYR_OIDC_ISSUER` is set (StyrOIDC/OIDCEnvironment).
+    let singleSignOn = try OIDCEnvironment.read()
+    services.oidcSignIn = OIDCSignInService(storage: storage, provider: singleSignOn.provider, localPasswordsAllowed: singleSignOn.localPasswordsAllowed)
     let router = Router(context: StyrRequestContext.self)
     let pages = Pages(renderer: try HTMLRenderer(pageTemplates: PageTemplates.all()))
     // The request path's caches and metrics (Middleware/, issue 14): everything kept is tied to
@@ -71,7 +75,9 @@ public func buildRouter(
     router.add(middleware: APIMiddleware(accounts: services.accounts, caches: keeping ? caches : nil))
     let access = Authorizer(pages: pages)
     let cookies = CookiePolicy(secure: configuration.secureCookies)
-    LoginController(accounts: services.accounts, pages: pages, cookies: cookies).addRoutes(to: router)
+    let login = LoginController(accounts: services.accounts, pages: pages, cookies: cookies, signIn: services.oidcSignIn)
+    login.addRoutes(to: router)
+    OIDCController(signIn: services.oidcSignIn, login: login, cookies: cookies).addRoutes(to: router)
     SetupController(setup: services.setup, accounts: services.accounts, pages: pages, cookies: cookies).addRoutes(to: router)
     InvitationController(users: services.userAdministration, accounts: services.accounts, pages: pages, cookies: cookies).addRoutes(to: router)
     AccountController(own: services.ownAccount, pages: pages, access: access).addRoutes(to: router)

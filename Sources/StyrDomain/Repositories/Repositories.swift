@@ -103,6 +103,7 @@ public typealias GovernanceRepository = OrganisationRepository & MissionReposito
     & BudgetRepository & NarrativeRepository & DialogueRepository & AuthorityRepository & BudgetYearRepository & ServiceRepository & RiskRepository
     & InternalControlRepository
     & ReportRepository & IndicatorPeriodRepository & SpecialReportRepository
+    & OIDCRepository
 
 /// Letters, meetings, signals and notices of the governance dialogue with one agency.
 public protocol DialogueRepository: Sendable {

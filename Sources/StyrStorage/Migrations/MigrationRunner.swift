@@ -96,6 +96,7 @@ public enum StyrMigrations {
         CreateSpecialReports(),
         CreateKostraYearCodeLists(),
         CreateServices(),
+        CreateOIDCSignIn(),
     ]
 }
 

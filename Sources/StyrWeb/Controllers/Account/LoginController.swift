@@ -8,6 +8,8 @@ struct LoginController: Sendable {
     let accounts: AccountService
     let pages: Pages
     let cookies: CookiePolicy
+    /// Single sign-on (`OIDCController`): its button, and whether passwords are allowed.
+    var signIn: OIDCSignInService? = nil
 
     func addRoutes(to router: Router<StyrRequestContext>) {
         router.get("/logg-inn") { request, context in
@@ -20,7 +22,8 @@ struct LoginController: Sendable {
 
     func form(context: StyrRequestContext, email: String, next: String, error: String?, status: HTTPResponse.Status) -> Response {
         let token = AccountRules.randomToken()
-        let model = LoginView(email: email, next: next, csrfToken: token, error: error)
+        var model = LoginView(email: email, next: next, csrfToken: token, error: error)
+        model.offerSingleSignOn(signIn, next: next)
         var response = pages.html("Logg inn", template: "login", model: model, context: context, status: status).response
         response.setCookie(cookies.cookie(CookiePolicy.loginCSRFCookie, token, maxAge: 3600))
         return response
@@ -33,6 +36,9 @@ struct LoginController: Sendable {
         guard let cookie = request.cookies[CookiePolicy.loginCSRFCookie]?.value, tokensMatch(fields["_csrf"] ?? "", cookie) else {
             return form(context: context, email: email, next: next,
                         error: "Skjemaet var utløpt. Prøv å logge inn igjen.", status: .forbidden)
+        }
+        if let signIn, !signIn.localPasswordsAllowed {
+            return form(context: context, email: email, next: next, error: OIDCController.passwordsOffMessage(signIn), status: .forbidden)
         }
         let password = fields["passord"] ?? ""
         guard !email.isEmpty, !password.isEmpty else {
@@ -61,6 +67,10 @@ struct LoginController: Sendable {
                                    message: "Last siden på nytt og trykk «Logg ut» igjen.", context: context).response
             }
             try await accounts.logOut(token: token)
+        }
+        if request.cookies[OIDCController.signedInCookie] != nil, let address = await signIn?.providerLogoutURL() {
+            // Signed in through the provider: end its session too (RP-initiated logout).
+            return redirect(to: address, cookies: [cookies.expired(CookiePolicy.sessionCookie), cookies.expired(OIDCController.signedInCookie)])
         }
         return redirect(to: "/logg-inn", cookies: [cookies.expired(CookiePolicy.sessionCookie)])
     }
