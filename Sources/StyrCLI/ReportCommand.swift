@@ -40,23 +40,17 @@ struct AnnualReportCommand: AsyncParsableCommand {
     func run() async throws {
         let (organisationCode, year) = (org, year)
         let unit: AnnualReport.AmountUnit = unit == "1000" ? .thousands : .kroner
-        let report = try await databaseOptions.withContext { context in
+        let format = ReportFileFormat(rawValue: format.rawValue) ?? .md
+        let bytes = try await databaseOptions.withContext { context in
             let services = context.services
             do {
-                return try await services.annualReports.annualReport(
-                    of: organisationCode, year: year, unit: unit, by: try await services.organisations.commandLineUser()).report
+                return try await services.reportDocuments.annual(
+                    of: organisationCode, year: year, format: format, unit: unit, by: try await services.organisations.commandLineUser()).data
             } catch ServiceError.unknownOrganisation(let code) {
-                throw CLIError(ReportError.unknownOrganisation(code).description)
-            } catch ServiceError.notFound(let message) {
-                throw CLIError(message)
+                throw CLIError(ReportError.unknownOrganisation(code).description, exitCode: 3)
+            } catch let error as PDFDocumentWriter.WriteError {
+                throw CLIError(error.description)
             }
-        }
-        let bytes: Data
-        do {
-            bytes = try ReportFiles.bytes(report.document, format: format.rawValue, markdown: { MarkdownRenderer.render(report) },
-                                          html: { HTMLRenderer().annualReportDocument(report) })
-        } catch {
-            throw CLIError(String(describing: error))
         }
         try ReportFiles.write(bytes, to: out, what: "årsberetningen")
     }

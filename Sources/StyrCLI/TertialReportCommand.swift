@@ -36,23 +36,17 @@ struct TertialReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (organisationCode, year, period) = (org, year, period)
-        let report = try await databaseOptions.withContext { context in
+        let format = ReportFileFormat(rawValue: format.rawValue) ?? .md
+        let bytes = try await databaseOptions.withContext { context in
             let services = context.services
             do {
-                return try await services.tertialReports.report(
-                    in: organisationCode, year: year, period: period, by: try await services.organisations.commandLineUser()).report
+                return try await services.reportDocuments.tertial(
+                    in: organisationCode, year: year, period: period, format: format, by: try await services.organisations.commandLineUser()).data
             } catch ServiceError.unknownOrganisation(let code) {
-                throw CLIError(ReportError.unknownOrganisation(code).description)
-            } catch ServiceError.notFound(let message) {
-                throw CLIError(message)
+                throw CLIError(ReportError.unknownOrganisation(code).description, exitCode: 3)
+            } catch let error as PDFDocumentWriter.WriteError {
+                throw CLIError(error.description)
             }
-        }
-        let bytes: Data
-        do {
-            bytes = try ReportFiles.bytes(report.document, format: format.rawValue, markdown: { TertialReportMarkdown.render(report) },
-                                          html: { HTMLRenderer().tertialReportDocument(report) })
-        } catch {
-            throw CLIError(String(describing: error))
         }
         try ReportFiles.write(bytes, to: out, what: "tertialrapporten")
     }

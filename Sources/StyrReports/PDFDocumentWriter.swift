@@ -3,7 +3,8 @@ import Foundation
 /// Writes a `ReportDocument` as PDF through WeasyPrint (Debian's `weasyprint`): the document as
 /// HTML with a paged-media style sheet (`PrintStyleSheet`: A4, running header with the
 /// organisation and year, page numbers, a table of contents with page numbers), converted by
-/// the `weasyprint` program. WeasyPrint embeds the fonts it uses.
+/// the `weasyprint` program. WeasyPrint embeds the fonts it uses, and tags the PDF (PDF/UA-1,
+/// `--pdf-variant pdf/ua-1`: headings, tables and reading order for screen readers).
 public struct PDFDocumentWriter: Sendable {
     public enum WriteError: Error, CustomStringConvertible {
         case missingProgram(String)
@@ -39,7 +40,7 @@ public struct PDFDocumentWriter: Sendable {
         try Data(Self.html(document, generatedOn: generatedOn).utf8).write(to: input)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = ["--quiet", "--encoding", "utf-8", input.path, output.path]
+        process.arguments = ["--quiet", "--encoding", "utf-8", "--pdf-variant", "pdf/ua-1", input.path, output.path]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

@@ -49,6 +49,7 @@ public struct Services: Sendable {
     public let internalControl: InternalControlService
     public let specialReports: SpecialReportService
     public let trackedItems: TrackedItemService
+    public let reportDocuments: ReportDocumentService
     public let publicReports: PublicReportService
 
     /// `notificationLimit`: how soon after detection a serious incident must reach the department.
@@ -98,6 +99,7 @@ public struct Services: Sendable {
         internalControl = InternalControlService(storage: storage)
         specialReports = SpecialReportService(storage: storage)
         trackedItems = TrackedItemService(storage: storage)
+        reportDocuments = ReportDocumentService(annualReports: annualReports, tertialReports: tertialReports)
         publicReports = PublicReportService(storage: storage)
     }
 }

@@ -63,6 +63,8 @@ struct ReportDocumentTests {
             #expect(text.contains("Utviklings- og kompetanseetaten"))
             let fonts = try Self.run(Self.tool("pdffonts") ?? "/usr/bin/pdffonts", [file.path])
             #expect(fonts.contains("yes"), "fonts embedded")
+            let info = try Self.run(Self.tool("pdfinfo") ?? "/usr/bin/pdfinfo", [file.path])
+            #expect(info.contains("Tagged:          yes"), "tagged (PDF/UA-1)")
         }
     }
 

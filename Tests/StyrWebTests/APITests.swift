@@ -87,6 +87,9 @@ struct APITests {
                 "/organisations/{code}/table-checks", "/organisations/{code}/risks", "/organisations/{code}/risks/{id}",
                 "/organisations/{code}/risks/{id}/assessments", "/organisations/{code}/internal-control/{year}",
                 "/organisations/{code}/selfcost/{year}", "/organisations/{code}/selfcost/{year}/swap-rate",
+                "/organisations/{code}/annual-reports/{year}/document/{format}", "/organisations/{code}/tertial-reports/{year}/{period}/document/{format}",
+                "/organisations/{code}/special-reports/{year}", "/organisations/{code}/tracked-items", "/organisations/{code}/tracked-items/{id}",
+                "/organisations/{code}/tracked-items/{id}/closing",
             ])
         }
     }

@@ -6,6 +6,15 @@ import struct Foundation.Date
 extension Components {
     /// Types generated from the `#/components/parameters` section of the OpenAPI document.
     internal enum Parameters {
+        /// pdf, docx (Word), html (standalone) or md (Markdown).
+        ///
+        /// - Remark: Generated from `#/components/parameters/ReportFileFormat`.
+        internal enum ReportFileFormat: String, Codable, Hashable, Sendable, CaseIterable {
+            case pdf = "pdf"
+            case docx = "docx"
+            case html = "html"
+            case md = "md"
+        }
         /// - Remark: Generated from `#/components/parameters/OrganisationCode`.
         internal typealias OrganisationCode = Swift.String
         /// - Remark: Generated from `#/components/parameters/ReportKindPath`.

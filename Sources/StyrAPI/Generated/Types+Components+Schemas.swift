@@ -6735,6 +6735,17 @@ extension Components {
             case driftAvviksforklaring = "drift-avviksforklaring"
             case investeringAvviksforklaring = "investering-avviksforklaring"
             case prosjekterKommentarer = "prosjekter-kommentarer"
+            case serviceInnbyggere = "service-innbyggere"
+            case saksbehandlingstid = "saksbehandlingstid"
+            case handlingsplanFunksjonsnedsettelse = "handlingsplan-funksjonsnedsettelse"
+            case universellUtforming = "universell-utforming"
+            case folkehelse = "folkehelse"
+            case likestillingstiltak = "likestillingstiltak"
+            case hrKommentar = "hr-kommentar"
+            case sykefravaerKommentar = "sykefravaer-kommentar"
+            case konsulentbruk = "konsulentbruk"
+            case miljoarbeid = "miljoarbeid"
+            case klimabudsjett = "klimabudsjett"
         }
         /// - Remark: Generated from `#/components/schemas/AnnualReportText`.
         internal struct AnnualReportText: Codable, Hashable, Sendable {
@@ -8304,6 +8315,1162 @@ extension Components {
                 case title
                 case state
                 case markdown
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SexCount`.
+        internal struct SexCount: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SexCount/men`.
+            internal var men: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/SexCount/women`.
+            internal var women: Swift.Int
+            /// Creates a new `SexCount`.
+            ///
+            /// - Parameters:
+            ///   - men:
+            ///   - women:
+            internal init(
+                men: Swift.Int,
+                women: Swift.Int
+            ) {
+                self.men = men
+                self.women = women
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case men
+                case women
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.men = try container.decode(
+                    Swift.Int.self,
+                    forKey: .men
+                )
+                self.women = try container.decode(
+                    Swift.Int.self,
+                    forKey: .women
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "men",
+                    "women"
+                ])
+            }
+        }
+        /// Chapters 4–5 as entered; an absent part is empty. Percentages are decimals as text (comma or dot).
+        ///
+        /// - Remark: Generated from `#/components/schemas/SpecialReportInput`.
+        internal struct SpecialReportInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/equality`.
+            internal struct EqualityPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/equality/riskAssessed`.
+                internal var riskAssessed: Swift.Bool
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/equality/explanation`.
+                internal var explanation: Swift.String
+                /// Creates a new `EqualityPayload`.
+                ///
+                /// - Parameters:
+                ///   - riskAssessed:
+                ///   - explanation:
+                internal init(
+                    riskAssessed: Swift.Bool,
+                    explanation: Swift.String
+                ) {
+                    self.riskAssessed = riskAssessed
+                    self.explanation = explanation
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case riskAssessed
+                    case explanation
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.riskAssessed = try container.decode(
+                        Swift.Bool.self,
+                        forKey: .riskAssessed
+                    )
+                    self.explanation = try container.decode(
+                        Swift.String.self,
+                        forKey: .explanation
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "riskAssessed",
+                        "explanation"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/equality`.
+            internal var equality: Components.Schemas.SpecialReportInput.EqualityPayload?
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/GenderPayPayload`.
+            internal struct GenderPayPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/GenderPayPayload/category`.
+                internal var category: Swift.String
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/GenderPayPayload/year`.
+                internal var year: Swift.Int
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/GenderPayPayload/count`.
+                internal var count: Components.Schemas.SexCount
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/GenderPayPayload/menPayOre`.
+                internal var menPayOre: Swift.Int64
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/GenderPayPayload/womenPayOre`.
+                internal var womenPayOre: Swift.Int64
+                /// Creates a new `GenderPayPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - category:
+                ///   - year:
+                ///   - count:
+                ///   - menPayOre:
+                ///   - womenPayOre:
+                internal init(
+                    category: Swift.String,
+                    year: Swift.Int,
+                    count: Components.Schemas.SexCount,
+                    menPayOre: Swift.Int64,
+                    womenPayOre: Swift.Int64
+                ) {
+                    self.category = category
+                    self.year = year
+                    self.count = count
+                    self.menPayOre = menPayOre
+                    self.womenPayOre = womenPayOre
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case category
+                    case year
+                    case count
+                    case menPayOre
+                    case womenPayOre
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.category = try container.decode(
+                        Swift.String.self,
+                        forKey: .category
+                    )
+                    self.year = try container.decode(
+                        Swift.Int.self,
+                        forKey: .year
+                    )
+                    self.count = try container.decode(
+                        Components.Schemas.SexCount.self,
+                        forKey: .count
+                    )
+                    self.menPayOre = try container.decode(
+                        Swift.Int64.self,
+                        forKey: .menPayOre
+                    )
+                    self.womenPayOre = try container.decode(
+                        Swift.Int64.self,
+                        forKey: .womenPayOre
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "category",
+                        "year",
+                        "count",
+                        "menPayOre",
+                        "womenPayOre"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/genderPay`.
+            internal typealias GenderPayPayload = [Components.Schemas.SpecialReportInput.GenderPayPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/genderPay`.
+            internal var genderPay: Components.Schemas.SpecialReportInput.GenderPayPayload?
+            /// involuntaryPartTime absent when not reported.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/WorkforcePayload`.
+            internal struct WorkforcePayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/WorkforcePayload/year`.
+                internal var year: Swift.Int
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/WorkforcePayload/total`.
+                internal var total: Swift.Int
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/WorkforcePayload/fullTime`.
+                internal var fullTime: Components.Schemas.SexCount
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/WorkforcePayload/partTime`.
+                internal var partTime: Components.Schemas.SexCount
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/WorkforcePayload/involuntaryPartTime`.
+                internal var involuntaryPartTime: Components.Schemas.SexCount?
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/WorkforcePayload/temporary`.
+                internal var temporary: Components.Schemas.SexCount
+                /// Creates a new `WorkforcePayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - year:
+                ///   - total:
+                ///   - fullTime:
+                ///   - partTime:
+                ///   - involuntaryPartTime:
+                ///   - temporary:
+                internal init(
+                    year: Swift.Int,
+                    total: Swift.Int,
+                    fullTime: Components.Schemas.SexCount,
+                    partTime: Components.Schemas.SexCount,
+                    involuntaryPartTime: Components.Schemas.SexCount? = nil,
+                    temporary: Components.Schemas.SexCount
+                ) {
+                    self.year = year
+                    self.total = total
+                    self.fullTime = fullTime
+                    self.partTime = partTime
+                    self.involuntaryPartTime = involuntaryPartTime
+                    self.temporary = temporary
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case year
+                    case total
+                    case fullTime
+                    case partTime
+                    case involuntaryPartTime
+                    case temporary
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.year = try container.decode(
+                        Swift.Int.self,
+                        forKey: .year
+                    )
+                    self.total = try container.decode(
+                        Swift.Int.self,
+                        forKey: .total
+                    )
+                    self.fullTime = try container.decode(
+                        Components.Schemas.SexCount.self,
+                        forKey: .fullTime
+                    )
+                    self.partTime = try container.decode(
+                        Components.Schemas.SexCount.self,
+                        forKey: .partTime
+                    )
+                    self.involuntaryPartTime = try container.decodeIfPresent(
+                        Components.Schemas.SexCount.self,
+                        forKey: .involuntaryPartTime
+                    )
+                    self.temporary = try container.decode(
+                        Components.Schemas.SexCount.self,
+                        forKey: .temporary
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "year",
+                        "total",
+                        "fullTime",
+                        "partTime",
+                        "involuntaryPartTime",
+                        "temporary"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/workforce`.
+            internal typealias WorkforcePayload = [Components.Schemas.SpecialReportInput.WorkforcePayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/workforce`.
+            internal var workforce: Components.Schemas.SpecialReportInput.WorkforcePayload?
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/hse`.
+            internal struct HsePayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/hse/QuestionsPayload`.
+                internal struct QuestionsPayloadPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/components/schemas/SpecialReportInput/hse/QuestionsPayload/question`.
+                    internal var question: Swift.String
+                    /// - Remark: Generated from `#/components/schemas/SpecialReportInput/hse/QuestionsPayload/answer`.
+                    internal var answer: Swift.Bool?
+                    /// - Remark: Generated from `#/components/schemas/SpecialReportInput/hse/QuestionsPayload/comment`.
+                    internal var comment: Swift.String?
+                    /// Creates a new `QuestionsPayloadPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - question:
+                    ///   - answer:
+                    ///   - comment:
+                    internal init(
+                        question: Swift.String,
+                        answer: Swift.Bool? = nil,
+                        comment: Swift.String? = nil
+                    ) {
+                        self.question = question
+                        self.answer = answer
+                        self.comment = comment
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case question
+                        case answer
+                        case comment
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.question = try container.decode(
+                            Swift.String.self,
+                            forKey: .question
+                        )
+                        self.answer = try container.decodeIfPresent(
+                            Swift.Bool.self,
+                            forKey: .answer
+                        )
+                        self.comment = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .comment
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "question",
+                            "answer",
+                            "comment"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/hse/questions`.
+                internal typealias QuestionsPayload = [Components.Schemas.SpecialReportInput.HsePayload.QuestionsPayloadPayload]
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/hse/questions`.
+                internal var questions: Components.Schemas.SpecialReportInput.HsePayload.QuestionsPayload?
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/hse/workingTimeBreaches`.
+                internal var workingTimeBreaches: Swift.Int?
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/hse/breachesComment`.
+                internal var breachesComment: Swift.String?
+                /// Creates a new `HsePayload`.
+                ///
+                /// - Parameters:
+                ///   - questions:
+                ///   - workingTimeBreaches:
+                ///   - breachesComment:
+                internal init(
+                    questions: Components.Schemas.SpecialReportInput.HsePayload.QuestionsPayload? = nil,
+                    workingTimeBreaches: Swift.Int? = nil,
+                    breachesComment: Swift.String? = nil
+                ) {
+                    self.questions = questions
+                    self.workingTimeBreaches = workingTimeBreaches
+                    self.breachesComment = breachesComment
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case questions
+                    case workingTimeBreaches
+                    case breachesComment
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.questions = try container.decodeIfPresent(
+                        Components.Schemas.SpecialReportInput.HsePayload.QuestionsPayload.self,
+                        forKey: .questions
+                    )
+                    self.workingTimeBreaches = try container.decodeIfPresent(
+                        Swift.Int.self,
+                        forKey: .workingTimeBreaches
+                    )
+                    self.breachesComment = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .breachesComment
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "questions",
+                        "workingTimeBreaches",
+                        "breachesComment"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/hse`.
+            internal var hse: Components.Schemas.SpecialReportInput.HsePayload?
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/SickLeavePayload`.
+            internal struct SickLeavePayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/SickLeavePayload/group`.
+                internal enum GroupPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case men = "men"
+                    case women = "women"
+                    case total = "total"
+                }
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/SickLeavePayload/group`.
+                internal var group: Components.Schemas.SpecialReportInput.SickLeavePayloadPayload.GroupPayload
+                /// Percent, e.g. "5,2".
+                ///
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/SickLeavePayload/previousResult`.
+                internal var previousResult: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/SickLeavePayload/target`.
+                internal var target: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/SickLeavePayload/result`.
+                internal var result: Swift.String?
+                /// Creates a new `SickLeavePayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - group:
+                ///   - previousResult: Percent, e.g. "5,2".
+                ///   - target:
+                ///   - result:
+                internal init(
+                    group: Components.Schemas.SpecialReportInput.SickLeavePayloadPayload.GroupPayload,
+                    previousResult: Swift.String? = nil,
+                    target: Swift.String? = nil,
+                    result: Swift.String? = nil
+                ) {
+                    self.group = group
+                    self.previousResult = previousResult
+                    self.target = target
+                    self.result = result
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case group
+                    case previousResult
+                    case target
+                    case result
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.group = try container.decode(
+                        Components.Schemas.SpecialReportInput.SickLeavePayloadPayload.GroupPayload.self,
+                        forKey: .group
+                    )
+                    self.previousResult = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .previousResult
+                    )
+                    self.target = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .target
+                    )
+                    self.result = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .result
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "group",
+                        "previousResult",
+                        "target",
+                        "result"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/sickLeave`.
+            internal typealias SickLeavePayload = [Components.Schemas.SpecialReportInput.SickLeavePayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/sickLeave`.
+            internal var sickLeave: Components.Schemas.SpecialReportInput.SickLeavePayload?
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/ConsultantsPayload`.
+            internal struct ConsultantsPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/ConsultantsPayload/category`.
+                internal var category: Swift.String
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/ConsultantsPayload/previousYearOre`.
+                internal var previousYearOre: Swift.Int64?
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/ConsultantsPayload/yearOre`.
+                internal var yearOre: Swift.Int64?
+                /// Creates a new `ConsultantsPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - category:
+                ///   - previousYearOre:
+                ///   - yearOre:
+                internal init(
+                    category: Swift.String,
+                    previousYearOre: Swift.Int64? = nil,
+                    yearOre: Swift.Int64? = nil
+                ) {
+                    self.category = category
+                    self.previousYearOre = previousYearOre
+                    self.yearOre = yearOre
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case category
+                    case previousYearOre
+                    case yearOre
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.category = try container.decode(
+                        Swift.String.self,
+                        forKey: .category
+                    )
+                    self.previousYearOre = try container.decodeIfPresent(
+                        Swift.Int64.self,
+                        forKey: .previousYearOre
+                    )
+                    self.yearOre = try container.decodeIfPresent(
+                        Swift.Int64.self,
+                        forKey: .yearOre
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "category",
+                        "previousYearOre",
+                        "yearOre"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/consultants`.
+            internal typealias ConsultantsPayload = [Components.Schemas.SpecialReportInput.ConsultantsPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/consultants`.
+            internal var consultants: Components.Schemas.SpecialReportInput.ConsultantsPayload?
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/environment`.
+            internal struct EnvironmentPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/environment/certification`.
+                internal var certification: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/environment/MeasuresPayload`.
+                internal struct MeasuresPayloadPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/components/schemas/SpecialReportInput/environment/MeasuresPayload/measure`.
+                    internal var measure: Swift.String
+                    /// - Remark: Generated from `#/components/schemas/SpecialReportInput/environment/MeasuresPayload/status`.
+                    internal enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                        case planned = "planned"
+                        case started = "started"
+                        case done = "done"
+                    }
+                    /// - Remark: Generated from `#/components/schemas/SpecialReportInput/environment/MeasuresPayload/status`.
+                    internal var status: Components.Schemas.SpecialReportInput.EnvironmentPayload.MeasuresPayloadPayload.StatusPayload
+                    /// Creates a new `MeasuresPayloadPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - measure:
+                    ///   - status:
+                    internal init(
+                        measure: Swift.String,
+                        status: Components.Schemas.SpecialReportInput.EnvironmentPayload.MeasuresPayloadPayload.StatusPayload
+                    ) {
+                        self.measure = measure
+                        self.status = status
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case measure
+                        case status
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.measure = try container.decode(
+                            Swift.String.self,
+                            forKey: .measure
+                        )
+                        self.status = try container.decode(
+                            Components.Schemas.SpecialReportInput.EnvironmentPayload.MeasuresPayloadPayload.StatusPayload.self,
+                            forKey: .status
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "measure",
+                            "status"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/environment/measures`.
+                internal typealias MeasuresPayload = [Components.Schemas.SpecialReportInput.EnvironmentPayload.MeasuresPayloadPayload]
+                /// - Remark: Generated from `#/components/schemas/SpecialReportInput/environment/measures`.
+                internal var measures: Components.Schemas.SpecialReportInput.EnvironmentPayload.MeasuresPayload?
+                /// Creates a new `EnvironmentPayload`.
+                ///
+                /// - Parameters:
+                ///   - certification:
+                ///   - measures:
+                internal init(
+                    certification: Swift.String? = nil,
+                    measures: Components.Schemas.SpecialReportInput.EnvironmentPayload.MeasuresPayload? = nil
+                ) {
+                    self.certification = certification
+                    self.measures = measures
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case certification
+                    case measures
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.certification = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .certification
+                    )
+                    self.measures = try container.decodeIfPresent(
+                        Components.Schemas.SpecialReportInput.EnvironmentPayload.MeasuresPayload.self,
+                        forKey: .measures
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "certification",
+                        "measures"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/environment`.
+            internal var environment: Components.Schemas.SpecialReportInput.EnvironmentPayload?
+            /// - Remark: Generated from `#/components/schemas/SpecialReportInput/headcountExplanation`.
+            internal var headcountExplanation: Swift.String?
+            /// Creates a new `SpecialReportInput`.
+            ///
+            /// - Parameters:
+            ///   - equality:
+            ///   - genderPay:
+            ///   - workforce:
+            ///   - hse:
+            ///   - sickLeave:
+            ///   - consultants:
+            ///   - environment:
+            ///   - headcountExplanation:
+            internal init(
+                equality: Components.Schemas.SpecialReportInput.EqualityPayload? = nil,
+                genderPay: Components.Schemas.SpecialReportInput.GenderPayPayload? = nil,
+                workforce: Components.Schemas.SpecialReportInput.WorkforcePayload? = nil,
+                hse: Components.Schemas.SpecialReportInput.HsePayload? = nil,
+                sickLeave: Components.Schemas.SpecialReportInput.SickLeavePayload? = nil,
+                consultants: Components.Schemas.SpecialReportInput.ConsultantsPayload? = nil,
+                environment: Components.Schemas.SpecialReportInput.EnvironmentPayload? = nil,
+                headcountExplanation: Swift.String? = nil
+            ) {
+                self.equality = equality
+                self.genderPay = genderPay
+                self.workforce = workforce
+                self.hse = hse
+                self.sickLeave = sickLeave
+                self.consultants = consultants
+                self.environment = environment
+                self.headcountExplanation = headcountExplanation
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case equality
+                case genderPay
+                case workforce
+                case hse
+                case sickLeave
+                case consultants
+                case environment
+                case headcountExplanation
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.equality = try container.decodeIfPresent(
+                    Components.Schemas.SpecialReportInput.EqualityPayload.self,
+                    forKey: .equality
+                )
+                self.genderPay = try container.decodeIfPresent(
+                    Components.Schemas.SpecialReportInput.GenderPayPayload.self,
+                    forKey: .genderPay
+                )
+                self.workforce = try container.decodeIfPresent(
+                    Components.Schemas.SpecialReportInput.WorkforcePayload.self,
+                    forKey: .workforce
+                )
+                self.hse = try container.decodeIfPresent(
+                    Components.Schemas.SpecialReportInput.HsePayload.self,
+                    forKey: .hse
+                )
+                self.sickLeave = try container.decodeIfPresent(
+                    Components.Schemas.SpecialReportInput.SickLeavePayload.self,
+                    forKey: .sickLeave
+                )
+                self.consultants = try container.decodeIfPresent(
+                    Components.Schemas.SpecialReportInput.ConsultantsPayload.self,
+                    forKey: .consultants
+                )
+                self.environment = try container.decodeIfPresent(
+                    Components.Schemas.SpecialReportInput.EnvironmentPayload.self,
+                    forKey: .environment
+                )
+                self.headcountExplanation = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .headcountExplanation
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "equality",
+                    "genderPay",
+                    "workforce",
+                    "hse",
+                    "sickLeave",
+                    "consultants",
+                    "environment",
+                    "headcountExplanation"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SpecialReport`.
+        internal struct SpecialReport: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SpecialReport/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SpecialReport/year`.
+            internal var year: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/SpecialReport/entered`.
+            internal var entered: Components.Schemas.SpecialReportInput
+            /// - Remark: Generated from `#/components/schemas/SpecialReport/GenderPayPayload`.
+            internal struct GenderPayPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/GenderPayPayload/category`.
+                internal var category: Swift.String
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/GenderPayPayload/year`.
+                internal var year: Swift.Int
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/GenderPayPayload/total`.
+                internal var total: Swift.Int
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/GenderPayPayload/menShare`.
+                internal var menShare: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/GenderPayPayload/womenShare`.
+                internal var womenShare: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/GenderPayPayload/womenPayPercentOfMen`.
+                internal var womenPayPercentOfMen: Swift.String?
+                /// Creates a new `GenderPayPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - category:
+                ///   - year:
+                ///   - total:
+                ///   - menShare:
+                ///   - womenShare:
+                ///   - womenPayPercentOfMen:
+                internal init(
+                    category: Swift.String,
+                    year: Swift.Int,
+                    total: Swift.Int,
+                    menShare: Swift.String? = nil,
+                    womenShare: Swift.String? = nil,
+                    womenPayPercentOfMen: Swift.String? = nil
+                ) {
+                    self.category = category
+                    self.year = year
+                    self.total = total
+                    self.menShare = menShare
+                    self.womenShare = womenShare
+                    self.womenPayPercentOfMen = womenPayPercentOfMen
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case category
+                    case year
+                    case total
+                    case menShare
+                    case womenShare
+                    case womenPayPercentOfMen
+                }
+            }
+            /// Per row of Tabell 4.7.2, the computed shares and women's pay as a percentage of men's (null when it cannot be computed).
+            ///
+            /// - Remark: Generated from `#/components/schemas/SpecialReport/genderPay`.
+            internal typealias GenderPayPayload = [Components.Schemas.SpecialReport.GenderPayPayloadPayload]
+            /// Per row of Tabell 4.7.2, the computed shares and women's pay as a percentage of men's (null when it cannot be computed).
+            ///
+            /// - Remark: Generated from `#/components/schemas/SpecialReport/genderPay`.
+            internal var genderPay: Components.Schemas.SpecialReport.GenderPayPayload
+            /// - Remark: Generated from `#/components/schemas/SpecialReport/SickLeavePayload`.
+            internal struct SickLeavePayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/SickLeavePayload/group`.
+                internal enum GroupPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case men = "men"
+                    case women = "women"
+                    case total = "total"
+                }
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/SickLeavePayload/group`.
+                internal var group: Components.Schemas.SpecialReport.SickLeavePayloadPayload.GroupPayload
+                /// Result minus target in percentage points.
+                ///
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/SickLeavePayload/deviation`.
+                internal var deviation: Swift.String?
+                /// Creates a new `SickLeavePayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - group:
+                ///   - deviation: Result minus target in percentage points.
+                internal init(
+                    group: Components.Schemas.SpecialReport.SickLeavePayloadPayload.GroupPayload,
+                    deviation: Swift.String? = nil
+                ) {
+                    self.group = group
+                    self.deviation = deviation
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case group
+                    case deviation
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/SpecialReport/sickLeave`.
+            internal typealias SickLeavePayload = [Components.Schemas.SpecialReport.SickLeavePayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/SpecialReport/sickLeave`.
+            internal var sickLeave: Components.Schemas.SpecialReport.SickLeavePayload
+            /// - Remark: Generated from `#/components/schemas/SpecialReport/consultantUse`.
+            internal struct ConsultantUsePayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/consultantUse/source`.
+                internal enum SourcePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case ledger = "ledger"
+                    case entered = "entered"
+                }
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/consultantUse/source`.
+                internal var source: Components.Schemas.SpecialReport.ConsultantUsePayload.SourcePayload
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/consultantUse/note`.
+                internal var note: Swift.String
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/consultantUse/RowsPayload`.
+                internal struct RowsPayloadPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/components/schemas/SpecialReport/consultantUse/RowsPayload/category`.
+                    internal var category: Swift.String
+                    /// - Remark: Generated from `#/components/schemas/SpecialReport/consultantUse/RowsPayload/previousYearOre`.
+                    internal var previousYearOre: Swift.Int64?
+                    /// - Remark: Generated from `#/components/schemas/SpecialReport/consultantUse/RowsPayload/yearOre`.
+                    internal var yearOre: Swift.Int64?
+                    /// Creates a new `RowsPayloadPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - category:
+                    ///   - previousYearOre:
+                    ///   - yearOre:
+                    internal init(
+                        category: Swift.String,
+                        previousYearOre: Swift.Int64? = nil,
+                        yearOre: Swift.Int64? = nil
+                    ) {
+                        self.category = category
+                        self.previousYearOre = previousYearOre
+                        self.yearOre = yearOre
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case category
+                        case previousYearOre
+                        case yearOre
+                    }
+                }
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/consultantUse/rows`.
+                internal typealias RowsPayload = [Components.Schemas.SpecialReport.ConsultantUsePayload.RowsPayloadPayload]
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/consultantUse/rows`.
+                internal var rows: Components.Schemas.SpecialReport.ConsultantUsePayload.RowsPayload
+                /// Creates a new `ConsultantUsePayload`.
+                ///
+                /// - Parameters:
+                ///   - source:
+                ///   - note:
+                ///   - rows:
+                internal init(
+                    source: Components.Schemas.SpecialReport.ConsultantUsePayload.SourcePayload,
+                    note: Swift.String,
+                    rows: Components.Schemas.SpecialReport.ConsultantUsePayload.RowsPayload
+                ) {
+                    self.source = source
+                    self.note = note
+                    self.rows = rows
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case source
+                    case note
+                    case rows
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/SpecialReport/consultantUse`.
+            internal var consultantUse: Components.Schemas.SpecialReport.ConsultantUsePayload
+            /// - Remark: Generated from `#/components/schemas/SpecialReport/FindingsPayload`.
+            internal struct FindingsPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/FindingsPayload/kind`.
+                internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case workforceSum = "workforceSum"
+                    case headcounts = "headcounts"
+                }
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/FindingsPayload/kind`.
+                internal var kind: Components.Schemas.SpecialReport.FindingsPayloadPayload.KindPayload
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/FindingsPayload/difference`.
+                internal var difference: Swift.Int
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/FindingsPayload/message`.
+                internal var message: Swift.String
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/FindingsPayload/explanation`.
+                internal var explanation: Swift.String?
+                /// The request for an explanation while one is missing.
+                ///
+                /// - Remark: Generated from `#/components/schemas/SpecialReport/FindingsPayload/request`.
+                internal var request: Swift.String?
+                /// Creates a new `FindingsPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - kind:
+                ///   - difference:
+                ///   - message:
+                ///   - explanation:
+                ///   - request: The request for an explanation while one is missing.
+                internal init(
+                    kind: Components.Schemas.SpecialReport.FindingsPayloadPayload.KindPayload,
+                    difference: Swift.Int,
+                    message: Swift.String,
+                    explanation: Swift.String? = nil,
+                    request: Swift.String? = nil
+                ) {
+                    self.kind = kind
+                    self.difference = difference
+                    self.message = message
+                    self.explanation = explanation
+                    self.request = request
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case kind
+                    case difference
+                    case message
+                    case explanation
+                    case request
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/SpecialReport/findings`.
+            internal typealias FindingsPayload = [Components.Schemas.SpecialReport.FindingsPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/SpecialReport/findings`.
+            internal var findings: Components.Schemas.SpecialReport.FindingsPayload
+            /// The caller may write the chapters.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SpecialReport/canEdit`.
+            internal var canEdit: Swift.Bool
+            /// Creates a new `SpecialReport`.
+            ///
+            /// - Parameters:
+            ///   - organisationCode:
+            ///   - year:
+            ///   - entered:
+            ///   - genderPay: Per row of Tabell 4.7.2, the computed shares and women's pay as a percentage of men's (null when it cannot be computed).
+            ///   - sickLeave:
+            ///   - consultantUse:
+            ///   - findings:
+            ///   - canEdit: The caller may write the chapters.
+            internal init(
+                organisationCode: Swift.String,
+                year: Swift.Int,
+                entered: Components.Schemas.SpecialReportInput,
+                genderPay: Components.Schemas.SpecialReport.GenderPayPayload,
+                sickLeave: Components.Schemas.SpecialReport.SickLeavePayload,
+                consultantUse: Components.Schemas.SpecialReport.ConsultantUsePayload,
+                findings: Components.Schemas.SpecialReport.FindingsPayload,
+                canEdit: Swift.Bool
+            ) {
+                self.organisationCode = organisationCode
+                self.year = year
+                self.entered = entered
+                self.genderPay = genderPay
+                self.sickLeave = sickLeave
+                self.consultantUse = consultantUse
+                self.findings = findings
+                self.canEdit = canEdit
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case organisationCode
+                case year
+                case entered
+                case genderPay
+                case sickLeave
+                case consultantUse
+                case findings
+                case canEdit
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TrackedItemSource`.
+        internal enum TrackedItemSource: String, Codable, Hashable, Sendable, CaseIterable {
+            case cityCouncil = "cityCouncil"
+            case municipalAuditor = "municipalAuditor"
+            case controlCommittee = "controlCommittee"
+        }
+        /// - Remark: Generated from `#/components/schemas/TrackedItemInput`.
+        internal struct TrackedItemInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/TrackedItemInput/source`.
+            internal var source: Components.Schemas.TrackedItemSource
+            /// - Remark: Generated from `#/components/schemas/TrackedItemInput/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TrackedItemInput/date`.
+            internal var date: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TrackedItemInput/text`.
+            internal var text: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TrackedItemInput/responsible`.
+            internal var responsible: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/TrackedItemInput/measures`.
+            internal var measures: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/TrackedItemInput/status`.
+            internal enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case open = "open"
+                case inProgress = "inProgress"
+            }
+            /// - Remark: Generated from `#/components/schemas/TrackedItemInput/status`.
+            internal var status: Components.Schemas.TrackedItemInput.StatusPayload?
+            /// Creates a new `TrackedItemInput`.
+            ///
+            /// - Parameters:
+            ///   - source:
+            ///   - title:
+            ///   - date:
+            ///   - text:
+            ///   - responsible:
+            ///   - measures:
+            ///   - status:
+            internal init(
+                source: Components.Schemas.TrackedItemSource,
+                title: Swift.String,
+                date: Swift.String,
+                text: Swift.String,
+                responsible: Swift.String? = nil,
+                measures: Swift.String? = nil,
+                status: Components.Schemas.TrackedItemInput.StatusPayload? = nil
+            ) {
+                self.source = source
+                self.title = title
+                self.date = date
+                self.text = text
+                self.responsible = responsible
+                self.measures = measures
+                self.status = status
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case source
+                case title
+                case date
+                case text
+                case responsible
+                case measures
+                case status
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.source = try container.decode(
+                    Components.Schemas.TrackedItemSource.self,
+                    forKey: .source
+                )
+                self.title = try container.decode(
+                    Swift.String.self,
+                    forKey: .title
+                )
+                self.date = try container.decode(
+                    Swift.String.self,
+                    forKey: .date
+                )
+                self.text = try container.decode(
+                    Swift.String.self,
+                    forKey: .text
+                )
+                self.responsible = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .responsible
+                )
+                self.measures = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .measures
+                )
+                self.status = try container.decodeIfPresent(
+                    Components.Schemas.TrackedItemInput.StatusPayload.self,
+                    forKey: .status
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "source",
+                    "title",
+                    "date",
+                    "text",
+                    "responsible",
+                    "measures",
+                    "status"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TrackedItemClosing`.
+        internal struct TrackedItemClosing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/TrackedItemClosing/reference`.
+            internal var reference: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TrackedItemClosing/closedOn`.
+            internal var closedOn: Swift.String
+            /// Creates a new `TrackedItemClosing`.
+            ///
+            /// - Parameters:
+            ///   - reference:
+            ///   - closedOn:
+            internal init(
+                reference: Swift.String,
+                closedOn: Swift.String
+            ) {
+                self.reference = reference
+                self.closedOn = closedOn
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case reference
+                case closedOn
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.reference = try container.decode(
+                    Swift.String.self,
+                    forKey: .reference
+                )
+                self.closedOn = try container.decode(
+                    Swift.String.self,
+                    forKey: .closedOn
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "reference",
+                    "closedOn"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TrackedItem`.
+        internal struct TrackedItem: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/TrackedItem/id`.
+            internal var id: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/TrackedItem/organisationCode`.
+            internal var organisationCode: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TrackedItem/source`.
+            internal var source: Components.Schemas.TrackedItemSource
+            /// 6.1 or 6.2.
+            ///
+            /// - Remark: Generated from `#/components/schemas/TrackedItem/section`.
+            internal var section: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TrackedItem/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TrackedItem/date`.
+            internal var date: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TrackedItem/text`.
+            internal var text: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TrackedItem/responsible`.
+            internal var responsible: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TrackedItem/measures`.
+            internal var measures: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TrackedItem/status`.
+            internal enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case open = "open"
+                case inProgress = "inProgress"
+                case closed = "closed"
+            }
+            /// - Remark: Generated from `#/components/schemas/TrackedItem/status`.
+            internal var status: Components.Schemas.TrackedItem.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/TrackedItem/closedReference`.
+            internal var closedReference: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/TrackedItem/closedOn`.
+            internal var closedOn: Swift.String?
+            /// Creates a new `TrackedItem`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - organisationCode:
+            ///   - source:
+            ///   - section: 6.1 or 6.2.
+            ///   - title:
+            ///   - date:
+            ///   - text:
+            ///   - responsible:
+            ///   - measures:
+            ///   - status:
+            ///   - closedReference:
+            ///   - closedOn:
+            internal init(
+                id: Swift.Int64,
+                organisationCode: Swift.String,
+                source: Components.Schemas.TrackedItemSource,
+                section: Swift.String,
+                title: Swift.String,
+                date: Swift.String,
+                text: Swift.String,
+                responsible: Swift.String,
+                measures: Swift.String,
+                status: Components.Schemas.TrackedItem.StatusPayload,
+                closedReference: Swift.String? = nil,
+                closedOn: Swift.String? = nil
+            ) {
+                self.id = id
+                self.organisationCode = organisationCode
+                self.source = source
+                self.section = section
+                self.title = title
+                self.date = date
+                self.text = text
+                self.responsible = responsible
+                self.measures = measures
+                self.status = status
+                self.closedReference = closedReference
+                self.closedOn = closedOn
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case organisationCode
+                case source
+                case section
+                case title
+                case date
+                case text
+                case responsible
+                case measures
+                case status
+                case closedReference
+                case closedOn
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TrackedItemList`.
+        internal struct TrackedItemList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/TrackedItemList/items`.
+            internal var items: [Components.Schemas.TrackedItem]
+            /// Creates a new `TrackedItemList`.
+            ///
+            /// - Parameters:
+            ///   - items:
+            internal init(items: [Components.Schemas.TrackedItem]) {
+                self.items = items
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case items
             }
         }
     }

@@ -16629,4 +16629,1606 @@ internal enum Operations {
             }
         }
     }
+    /// The annual report as a file - PDF, Word (DOCX), standalone HTML or Markdown.
+    ///
+    /// The same document as the report page's download links and `styr report annual`, computed
+    /// from the stored data (chapters 1–6). `unit=1000` gives the tables in whole thousand kroner
+    /// with totals-preserving rounding. A year without budget, accounts or results is not found
+    /// (404, the detail names the organisation and the year). Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/annual-reports/{year}/document/{format}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/annual-reports/{year}/document/{format}/get(getAnnualReportDocument)`.
+    internal enum GetAnnualReportDocument {
+        internal static let id: Swift.String = "getAnnualReportDocument"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/path/year`.
+                internal var year: Components.Parameters.Year
+                /// - Remark: Generated from `#/components/parameters/ReportFileFormat`.
+                internal enum ReportFileFormat: String, Codable, Hashable, Sendable, CaseIterable {
+                    case pdf = "pdf"
+                    case docx = "docx"
+                    case html = "html"
+                    case md = "md"
+                }
+                /// pdf, docx (Word), html (standalone) or md (Markdown).
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/path/format`.
+                internal var format: Components.Parameters.ReportFileFormat
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - year:
+                ///   - format: pdf, docx (Word), html (standalone) or md (Markdown).
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    year: Components.Parameters.Year,
+                    format: Components.Parameters.ReportFileFormat
+                ) {
+                    self.code = code
+                    self.year = year
+                    self.format = format
+                }
+            }
+            internal var path: Operations.GetAnnualReportDocument.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/query/unit`.
+                internal enum UnitPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case kr = "kr"
+                    case _1000 = "1000"
+                }
+                /// kr (default) or 1000 (whole thousand kroner, totals preserved).
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/query/unit`.
+                internal var unit: Operations.GetAnnualReportDocument.Input.Query.UnitPayload?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - unit: kr (default) or 1000 (whole thousand kroner, totals preserved).
+                internal init(unit: Operations.GetAnnualReportDocument.Input.Query.UnitPayload? = nil) {
+                    self.unit = unit
+                }
+            }
+            internal var query: Operations.GetAnnualReportDocument.Input.Query
+            /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetAnnualReportDocument.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetAnnualReportDocument.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.GetAnnualReportDocument.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                path: Operations.GetAnnualReportDocument.Input.Path,
+                query: Operations.GetAnnualReportDocument.Input.Query = .init(),
+                headers: Operations.GetAnnualReportDocument.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/responses/200/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// attachment, with the file's name (e.g. arsberetning-UKE-2020.pdf).
+                    ///
+                    /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/responses/200/headers/Content-Disposition`.
+                    internal var contentDisposition: Swift.String?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - contentDisposition: attachment, with the file's name (e.g. arsberetning-UKE-2020.pdf).
+                    internal init(contentDisposition: Swift.String? = nil) {
+                        self.contentDisposition = contentDisposition
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.GetAnnualReportDocument.Output.Ok.Headers
+                /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/responses/200/content/application\/pdf`.
+                    case pdf(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.pdf`.
+                    ///
+                    /// - Throws: An error if `self` is not `.pdf`.
+                    /// - SeeAlso: `.pdf`.
+                    internal var pdf: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .pdf(body):
+                                return body
+                            default:
+                                try throwUnexpectedResponseBody(
+                                    expectedContent: "application/pdf",
+                                    body: self
+                                )
+                            }
+                        }
+                    }
+                    /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/responses/200/content/application\/vnd.openxmlformats-officedocument.wordprocessingml.document`.
+                    case applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document`.
+                    ///
+                    /// - Throws: An error if `self` is not `.applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document`.
+                    /// - SeeAlso: `.applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document`.
+                    internal var applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document(body):
+                                return body
+                            default:
+                                try throwUnexpectedResponseBody(
+                                    expectedContent: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                    body: self
+                                )
+                            }
+                        }
+                    }
+                    /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/responses/200/content/text\/html`.
+                    case html(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.html`.
+                    ///
+                    /// - Throws: An error if `self` is not `.html`.
+                    /// - SeeAlso: `.html`.
+                    internal var html: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .html(body):
+                                return body
+                            default:
+                                try throwUnexpectedResponseBody(
+                                    expectedContent: "text/html",
+                                    body: self
+                                )
+                            }
+                        }
+                    }
+                    /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/responses/200/content/text\/markdown`.
+                    case textMarkdown(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.textMarkdown`.
+                    ///
+                    /// - Throws: An error if `self` is not `.textMarkdown`.
+                    /// - SeeAlso: `.textMarkdown`.
+                    internal var textMarkdown: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .textMarkdown(body):
+                                return body
+                            default:
+                                try throwUnexpectedResponseBody(
+                                    expectedContent: "text/markdown",
+                                    body: self
+                                )
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetAnnualReportDocument.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.GetAnnualReportDocument.Output.Ok.Headers = .init(),
+                    body: Operations.GetAnnualReportDocument.Output.Ok.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// The file (Content-Disposition names it).
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/annual-reports/{year}/document/{format}/get(getAnnualReportDocument)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetAnnualReportDocument.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.GetAnnualReportDocument.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/annual-reports/{year}/document/{format}/get(getAnnualReportDocument)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case pdf
+            case applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document
+            case html
+            case textMarkdown
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/pdf":
+                    self = .pdf
+                case "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
+                    self = .applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document
+                case "text/html":
+                    self = .html
+                case "text/markdown":
+                    self = .textMarkdown
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .pdf:
+                    return "application/pdf"
+                case .applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document:
+                    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                case .html:
+                    return "text/html"
+                case .textMarkdown:
+                    return "text/markdown"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .pdf,
+                    .applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document,
+                    .html,
+                    .textMarkdown,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The tertial (or monthly) report as a file - PDF, Word (DOCX), standalone HTML or Markdown.
+    ///
+    /// The same document as the report page's download links and `styr report tertial`. A period
+    /// with nothing to report (no goals, assignments, accounting report, risks, notices or texts)
+    /// is not found (404, the detail says so). Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/tertial-reports/{year}/{period}/document/{format}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tertial-reports/{year}/{period}/document/{format}/get(getTertialReportDocument)`.
+    internal enum GetTertialReportDocument {
+        internal static let id: Swift.String = "getTertialReportDocument"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/document/{format}/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/document/{format}/GET/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/document/{format}/GET/path/year`.
+                internal var year: Components.Parameters.Year
+                /// t1–t3 or m01–m12 for a tertial report, t1–t3 or m1–m12 for the accounting report, ar for the annual report.
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/document/{format}/GET/path/period`.
+                internal var period: Components.Parameters.ReportPeriodCode
+                /// - Remark: Generated from `#/components/parameters/ReportFileFormat`.
+                internal enum ReportFileFormat: String, Codable, Hashable, Sendable, CaseIterable {
+                    case pdf = "pdf"
+                    case docx = "docx"
+                    case html = "html"
+                    case md = "md"
+                }
+                /// pdf, docx (Word), html (standalone) or md (Markdown).
+                ///
+                /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/document/{format}/GET/path/format`.
+                internal var format: Components.Parameters.ReportFileFormat
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - year:
+                ///   - period: t1–t3 or m01–m12 for a tertial report, t1–t3 or m1–m12 for the accounting report, ar for the annual report.
+                ///   - format: pdf, docx (Word), html (standalone) or md (Markdown).
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    year: Components.Parameters.Year,
+                    period: Components.Parameters.ReportPeriodCode,
+                    format: Components.Parameters.ReportFileFormat
+                ) {
+                    self.code = code
+                    self.year = year
+                    self.period = period
+                    self.format = format
+                }
+            }
+            internal var path: Operations.GetTertialReportDocument.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/document/{format}/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetTertialReportDocument.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetTertialReportDocument.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.GetTertialReportDocument.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.GetTertialReportDocument.Input.Path,
+                headers: Operations.GetTertialReportDocument.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/document/{format}/GET/responses/200/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// attachment, with the file's name (e.g. arsberetning-UKE-2020.pdf).
+                    ///
+                    /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/document/{format}/GET/responses/200/headers/Content-Disposition`.
+                    internal var contentDisposition: Swift.String?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - contentDisposition: attachment, with the file's name (e.g. arsberetning-UKE-2020.pdf).
+                    internal init(contentDisposition: Swift.String? = nil) {
+                        self.contentDisposition = contentDisposition
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.GetTertialReportDocument.Output.Ok.Headers
+                /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/document/{format}/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/document/{format}/GET/responses/200/content/application\/pdf`.
+                    case pdf(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.pdf`.
+                    ///
+                    /// - Throws: An error if `self` is not `.pdf`.
+                    /// - SeeAlso: `.pdf`.
+                    internal var pdf: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .pdf(body):
+                                return body
+                            default:
+                                try throwUnexpectedResponseBody(
+                                    expectedContent: "application/pdf",
+                                    body: self
+                                )
+                            }
+                        }
+                    }
+                    /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/document/{format}/GET/responses/200/content/application\/vnd.openxmlformats-officedocument.wordprocessingml.document`.
+                    case applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document`.
+                    ///
+                    /// - Throws: An error if `self` is not `.applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document`.
+                    /// - SeeAlso: `.applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document`.
+                    internal var applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document(body):
+                                return body
+                            default:
+                                try throwUnexpectedResponseBody(
+                                    expectedContent: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                    body: self
+                                )
+                            }
+                        }
+                    }
+                    /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/document/{format}/GET/responses/200/content/text\/html`.
+                    case html(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.html`.
+                    ///
+                    /// - Throws: An error if `self` is not `.html`.
+                    /// - SeeAlso: `.html`.
+                    internal var html: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .html(body):
+                                return body
+                            default:
+                                try throwUnexpectedResponseBody(
+                                    expectedContent: "text/html",
+                                    body: self
+                                )
+                            }
+                        }
+                    }
+                    /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/document/{format}/GET/responses/200/content/text\/markdown`.
+                    case textMarkdown(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.textMarkdown`.
+                    ///
+                    /// - Throws: An error if `self` is not `.textMarkdown`.
+                    /// - SeeAlso: `.textMarkdown`.
+                    internal var textMarkdown: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .textMarkdown(body):
+                                return body
+                            default:
+                                try throwUnexpectedResponseBody(
+                                    expectedContent: "text/markdown",
+                                    body: self
+                                )
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetTertialReportDocument.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.GetTertialReportDocument.Output.Ok.Headers = .init(),
+                    body: Operations.GetTertialReportDocument.Output.Ok.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// The file (Content-Disposition names it).
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/tertial-reports/{year}/{period}/document/{format}/get(getTertialReportDocument)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetTertialReportDocument.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.GetTertialReportDocument.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/tertial-reports/{year}/{period}/document/{format}/get(getTertialReportDocument)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case pdf
+            case applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document
+            case html
+            case textMarkdown
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/pdf":
+                    self = .pdf
+                case "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
+                    self = .applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document
+                case "text/html":
+                    self = .html
+                case "text/markdown":
+                    self = .textMarkdown
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .pdf:
+                    return "application/pdf"
+                case .applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document:
+                    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                case .html:
+                    return "text/html"
+                case .textMarkdown:
+                    return "text/markdown"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .pdf,
+                    .applicationVnd_openxmlformatsOfficedocument_wordprocessingml_document,
+                    .html,
+                    .textMarkdown,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Chapters 4–5 of the agency's annual report - as entered, with the computed figures and findings.
+    ///
+    /// Equality assessment, gender and pay, full and part time, the HSE checklist with the
+    /// working-time breaches, sick leave, consultant use and environment, as entered; computed:
+    /// shares, women's pay as a percentage of men's, the sick-leave deviation, consultant use from
+    /// the ledger (KOSTRA arts 270/271) where lines are imported, and the findings where the
+    /// published counts disagree. Percentages are decimals with a dot, three decimals; amounts in
+    /// øre. Needs the read permission on an agency.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/special-reports/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/special-reports/{year}/get(getSpecialReport)`.
+    internal enum GetSpecialReport {
+        internal static let id: Swift.String = "getSpecialReport"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/special-reports/{year}/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/special-reports/{year}/GET/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/special-reports/{year}/GET/path/year`.
+                internal var year: Components.Parameters.Year
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - year:
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    year: Components.Parameters.Year
+                ) {
+                    self.code = code
+                    self.year = year
+                }
+            }
+            internal var path: Operations.GetSpecialReport.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/special-reports/{year}/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetSpecialReport.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetSpecialReport.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.GetSpecialReport.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.GetSpecialReport.Input.Path,
+                headers: Operations.GetSpecialReport.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/special-reports/{year}/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/special-reports/{year}/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.SpecialReport)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.SpecialReport {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetSpecialReport.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.GetSpecialReport.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The chapters.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/special-reports/{year}/get(getSpecialReport)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetSpecialReport.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.GetSpecialReport.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/special-reports/{year}/get(getSpecialReport)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The agency replaces chapters 4–5 of the year as entered.
+    ///
+    /// Every part is checked by the same rules as the form: a share above 100 %, a negative count
+    /// or amount, a row without its category, a year twice are refused (422, naming the field:
+    /// equality, genderPay, workforce, hse, workingTimeBreaches, sickLeave, consultants,
+    /// environment, headcountExplanation). Counts that do not add up are kept and shown as
+    /// findings. Needs the enterResults permission; a closed year is refused (422).
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/special-reports/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/special-reports/{year}/put(putSpecialReport)`.
+    internal enum PutSpecialReport {
+        internal static let id: Swift.String = "putSpecialReport"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/special-reports/{year}/PUT/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/special-reports/{year}/PUT/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/special-reports/{year}/PUT/path/year`.
+                internal var year: Components.Parameters.Year
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - year:
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    year: Components.Parameters.Year
+                ) {
+                    self.code = code
+                    self.year = year
+                }
+            }
+            internal var path: Operations.PutSpecialReport.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/special-reports/{year}/PUT/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.PutSpecialReport.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.PutSpecialReport.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.PutSpecialReport.Input.Headers
+            /// - Remark: Generated from `#/paths/organisations/{code}/special-reports/{year}/PUT/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/special-reports/{year}/PUT/requestBody/content/application\/json`.
+                case json(Components.Schemas.SpecialReportInput)
+            }
+            internal var body: Operations.PutSpecialReport.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.PutSpecialReport.Input.Path,
+                headers: Operations.PutSpecialReport.Input.Headers = .init(),
+                body: Operations.PutSpecialReport.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/special-reports/{year}/PUT/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/special-reports/{year}/PUT/responses/200/content/application\/json`.
+                    case json(Components.Schemas.SpecialReport)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.SpecialReport {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.PutSpecialReport.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.PutSpecialReport.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The stored chapters.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/special-reports/{year}/put(putSpecialReport)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.PutSpecialReport.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.PutSpecialReport.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/special-reports/{year}/put(putSpecialReport)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The agency's tracked items (chapter 6) - verbal decisions and remarks, open and closed.
+    ///
+    /// Needs the read permission on an agency.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/tracked-items`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/get(listTrackedItems)`.
+    internal enum ListTrackedItems {
+        internal static let id: Swift.String = "listTrackedItems"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/GET/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                internal init(code: Components.Parameters.OrganisationCode) {
+                    self.code = code
+                }
+            }
+            internal var path: Operations.ListTrackedItems.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListTrackedItems.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListTrackedItems.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ListTrackedItems.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.ListTrackedItems.Input.Path,
+                headers: Operations.ListTrackedItems.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.TrackedItemList)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.TrackedItemList {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ListTrackedItems.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.ListTrackedItems.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The items, as stored.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/get(listTrackedItems)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ListTrackedItems.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.ListTrackedItems.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/get(listTrackedItems)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Records a tracked item (open or under follow-up).
+    ///
+    /// A missing source, title, date or text is refused (422, naming the field); an item is
+    /// closed only through its closing, with a reference. Needs the enterResults (the agency)
+    /// or steer (the department) permission; the item's year must be open.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/tracked-items`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/post(createTrackedItem)`.
+    internal enum CreateTrackedItem {
+        internal static let id: Swift.String = "createTrackedItem"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/POST/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                internal init(code: Components.Parameters.OrganisationCode) {
+                    self.code = code
+                }
+            }
+            internal var path: Operations.CreateTrackedItem.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CreateTrackedItem.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CreateTrackedItem.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.CreateTrackedItem.Input.Headers
+            /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.TrackedItemInput)
+            }
+            internal var body: Operations.CreateTrackedItem.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.CreateTrackedItem.Input.Path,
+                headers: Operations.CreateTrackedItem.Input.Headers = .init(),
+                body: Operations.CreateTrackedItem.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.TrackedItem)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.TrackedItem {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.CreateTrackedItem.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.CreateTrackedItem.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The stored item with its id.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/post(createTrackedItem)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.CreateTrackedItem.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.CreateTrackedItem.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/post(createTrackedItem)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Changes an open tracked item (text, responsible, measures, status).
+    ///
+    /// A closed item is not changed (422, status). Same permissions as recording one.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/tracked-items/{id}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/{id}/put(updateTrackedItem)`.
+    internal enum UpdateTrackedItem {
+        internal static let id: Swift.String = "updateTrackedItem"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/{id}/PUT/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/{id}/PUT/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/{id}/PUT/path/id`.
+                internal var id: Components.Parameters.RecordID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - id:
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    id: Components.Parameters.RecordID
+                ) {
+                    self.code = code
+                    self.id = id
+                }
+            }
+            internal var path: Operations.UpdateTrackedItem.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/{id}/PUT/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.UpdateTrackedItem.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.UpdateTrackedItem.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.UpdateTrackedItem.Input.Headers
+            /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/{id}/PUT/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/{id}/PUT/requestBody/content/application\/json`.
+                case json(Components.Schemas.TrackedItemInput)
+            }
+            internal var body: Operations.UpdateTrackedItem.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.UpdateTrackedItem.Input.Path,
+                headers: Operations.UpdateTrackedItem.Input.Headers = .init(),
+                body: Operations.UpdateTrackedItem.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/{id}/PUT/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/{id}/PUT/responses/200/content/application\/json`.
+                    case json(Components.Schemas.TrackedItem)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.TrackedItem {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.UpdateTrackedItem.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.UpdateTrackedItem.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The changed item.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/{id}/put(updateTrackedItem)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.UpdateTrackedItem.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.UpdateTrackedItem.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/{id}/put(updateTrackedItem)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Closes a tracked item with the reference that closes it (a letter, a case number, a report).
+    ///
+    /// Without a reference (closedReference), without a date or with a date before the item's
+    /// (closedOn), or an item already closed (status): refused, 422 naming the field. Same
+    /// permissions as recording one.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/tracked-items/{id}/closing`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/{id}/closing/post(closeTrackedItem)`.
+    internal enum CloseTrackedItem {
+        internal static let id: Swift.String = "closeTrackedItem"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/{id}/closing/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/{id}/closing/POST/path/code`.
+                internal var code: Components.Parameters.OrganisationCode
+                /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/{id}/closing/POST/path/id`.
+                internal var id: Components.Parameters.RecordID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code:
+                ///   - id:
+                internal init(
+                    code: Components.Parameters.OrganisationCode,
+                    id: Components.Parameters.RecordID
+                ) {
+                    self.code = code
+                    self.id = id
+                }
+            }
+            internal var path: Operations.CloseTrackedItem.Input.Path
+            /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/{id}/closing/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CloseTrackedItem.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CloseTrackedItem.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.CloseTrackedItem.Input.Headers
+            /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/{id}/closing/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/{id}/closing/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.TrackedItemClosing)
+            }
+            internal var body: Operations.CloseTrackedItem.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.CloseTrackedItem.Input.Path,
+                headers: Operations.CloseTrackedItem.Input.Headers = .init(),
+                body: Operations.CloseTrackedItem.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/{id}/closing/POST/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/organisations/{code}/tracked-items/{id}/closing/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.TrackedItem)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.TrackedItem {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.CloseTrackedItem.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.CloseTrackedItem.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The closed item.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/{id}/closing/post(closeTrackedItem)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.CloseTrackedItem.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.CloseTrackedItem.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, as RFC 9457 problem details.
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/{id}/closing/post(closeTrackedItem)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            internal var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
 }

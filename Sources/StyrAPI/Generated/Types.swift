@@ -793,6 +793,86 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /organisations/{code}/table-checks`.
     /// - Remark: Generated from `#/paths//organisations/{code}/table-checks/post(checkTables)`.
     func checkTables(_ input: Operations.CheckTables.Input) async throws -> Operations.CheckTables.Output
+    /// The annual report as a file - PDF, Word (DOCX), standalone HTML or Markdown.
+    ///
+    /// The same document as the report page's download links and `styr report annual`, computed
+    /// from the stored data (chapters 1–6). `unit=1000` gives the tables in whole thousand kroner
+    /// with totals-preserving rounding. A year without budget, accounts or results is not found
+    /// (404, the detail names the organisation and the year). Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/annual-reports/{year}/document/{format}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/annual-reports/{year}/document/{format}/get(getAnnualReportDocument)`.
+    func getAnnualReportDocument(_ input: Operations.GetAnnualReportDocument.Input) async throws -> Operations.GetAnnualReportDocument.Output
+    /// The tertial (or monthly) report as a file - PDF, Word (DOCX), standalone HTML or Markdown.
+    ///
+    /// The same document as the report page's download links and `styr report tertial`. A period
+    /// with nothing to report (no goals, assignments, accounting report, risks, notices or texts)
+    /// is not found (404, the detail says so). Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/tertial-reports/{year}/{period}/document/{format}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tertial-reports/{year}/{period}/document/{format}/get(getTertialReportDocument)`.
+    func getTertialReportDocument(_ input: Operations.GetTertialReportDocument.Input) async throws -> Operations.GetTertialReportDocument.Output
+    /// Chapters 4–5 of the agency's annual report - as entered, with the computed figures and findings.
+    ///
+    /// Equality assessment, gender and pay, full and part time, the HSE checklist with the
+    /// working-time breaches, sick leave, consultant use and environment, as entered; computed:
+    /// shares, women's pay as a percentage of men's, the sick-leave deviation, consultant use from
+    /// the ledger (KOSTRA arts 270/271) where lines are imported, and the findings where the
+    /// published counts disagree. Percentages are decimals with a dot, three decimals; amounts in
+    /// øre. Needs the read permission on an agency.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/special-reports/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/special-reports/{year}/get(getSpecialReport)`.
+    func getSpecialReport(_ input: Operations.GetSpecialReport.Input) async throws -> Operations.GetSpecialReport.Output
+    /// The agency replaces chapters 4–5 of the year as entered.
+    ///
+    /// Every part is checked by the same rules as the form: a share above 100 %, a negative count
+    /// or amount, a row without its category, a year twice are refused (422, naming the field:
+    /// equality, genderPay, workforce, hse, workingTimeBreaches, sickLeave, consultants,
+    /// environment, headcountExplanation). Counts that do not add up are kept and shown as
+    /// findings. Needs the enterResults permission; a closed year is refused (422).
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/special-reports/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/special-reports/{year}/put(putSpecialReport)`.
+    func putSpecialReport(_ input: Operations.PutSpecialReport.Input) async throws -> Operations.PutSpecialReport.Output
+    /// The agency's tracked items (chapter 6) - verbal decisions and remarks, open and closed.
+    ///
+    /// Needs the read permission on an agency.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/tracked-items`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/get(listTrackedItems)`.
+    func listTrackedItems(_ input: Operations.ListTrackedItems.Input) async throws -> Operations.ListTrackedItems.Output
+    /// Records a tracked item (open or under follow-up).
+    ///
+    /// A missing source, title, date or text is refused (422, naming the field); an item is
+    /// closed only through its closing, with a reference. Needs the enterResults (the agency)
+    /// or steer (the department) permission; the item's year must be open.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/tracked-items`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/post(createTrackedItem)`.
+    func createTrackedItem(_ input: Operations.CreateTrackedItem.Input) async throws -> Operations.CreateTrackedItem.Output
+    /// Changes an open tracked item (text, responsible, measures, status).
+    ///
+    /// A closed item is not changed (422, status). Same permissions as recording one.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/tracked-items/{id}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/{id}/put(updateTrackedItem)`.
+    func updateTrackedItem(_ input: Operations.UpdateTrackedItem.Input) async throws -> Operations.UpdateTrackedItem.Output
+    /// Closes a tracked item with the reference that closes it (a letter, a case number, a report).
+    ///
+    /// Without a reference (closedReference), without a date or with a date before the item's
+    /// (closedOn), or an item already closed (status): refused, 422 naming the field. Same
+    /// permissions as recording one.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/tracked-items/{id}/closing`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/{id}/closing/post(closeTrackedItem)`.
+    func closeTrackedItem(_ input: Operations.CloseTrackedItem.Input) async throws -> Operations.CloseTrackedItem.Output
 }
 
 /// Convenience overloads for operation inputs.
@@ -2476,6 +2556,160 @@ extension APIProtocol {
         body: Operations.CheckTables.Input.Body
     ) async throws -> Operations.CheckTables.Output {
         try await checkTables(Operations.CheckTables.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The annual report as a file - PDF, Word (DOCX), standalone HTML or Markdown.
+    ///
+    /// The same document as the report page's download links and `styr report annual`, computed
+    /// from the stored data (chapters 1–6). `unit=1000` gives the tables in whole thousand kroner
+    /// with totals-preserving rounding. A year without budget, accounts or results is not found
+    /// (404, the detail names the organisation and the year). Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/annual-reports/{year}/document/{format}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/annual-reports/{year}/document/{format}/get(getAnnualReportDocument)`.
+    internal func getAnnualReportDocument(
+        path: Operations.GetAnnualReportDocument.Input.Path,
+        query: Operations.GetAnnualReportDocument.Input.Query = .init(),
+        headers: Operations.GetAnnualReportDocument.Input.Headers = .init()
+    ) async throws -> Operations.GetAnnualReportDocument.Output {
+        try await getAnnualReportDocument(Operations.GetAnnualReportDocument.Input(
+            path: path,
+            query: query,
+            headers: headers
+        ))
+    }
+    /// The tertial (or monthly) report as a file - PDF, Word (DOCX), standalone HTML or Markdown.
+    ///
+    /// The same document as the report page's download links and `styr report tertial`. A period
+    /// with nothing to report (no goals, assignments, accounting report, risks, notices or texts)
+    /// is not found (404, the detail says so). Needs the read permission.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/tertial-reports/{year}/{period}/document/{format}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tertial-reports/{year}/{period}/document/{format}/get(getTertialReportDocument)`.
+    internal func getTertialReportDocument(
+        path: Operations.GetTertialReportDocument.Input.Path,
+        headers: Operations.GetTertialReportDocument.Input.Headers = .init()
+    ) async throws -> Operations.GetTertialReportDocument.Output {
+        try await getTertialReportDocument(Operations.GetTertialReportDocument.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Chapters 4–5 of the agency's annual report - as entered, with the computed figures and findings.
+    ///
+    /// Equality assessment, gender and pay, full and part time, the HSE checklist with the
+    /// working-time breaches, sick leave, consultant use and environment, as entered; computed:
+    /// shares, women's pay as a percentage of men's, the sick-leave deviation, consultant use from
+    /// the ledger (KOSTRA arts 270/271) where lines are imported, and the findings where the
+    /// published counts disagree. Percentages are decimals with a dot, three decimals; amounts in
+    /// øre. Needs the read permission on an agency.
+    ///
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/special-reports/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/special-reports/{year}/get(getSpecialReport)`.
+    internal func getSpecialReport(
+        path: Operations.GetSpecialReport.Input.Path,
+        headers: Operations.GetSpecialReport.Input.Headers = .init()
+    ) async throws -> Operations.GetSpecialReport.Output {
+        try await getSpecialReport(Operations.GetSpecialReport.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The agency replaces chapters 4–5 of the year as entered.
+    ///
+    /// Every part is checked by the same rules as the form: a share above 100 %, a negative count
+    /// or amount, a row without its category, a year twice are refused (422, naming the field:
+    /// equality, genderPay, workforce, hse, workingTimeBreaches, sickLeave, consultants,
+    /// environment, headcountExplanation). Counts that do not add up are kept and shown as
+    /// findings. Needs the enterResults permission; a closed year is refused (422).
+    ///
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/special-reports/{year}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/special-reports/{year}/put(putSpecialReport)`.
+    internal func putSpecialReport(
+        path: Operations.PutSpecialReport.Input.Path,
+        headers: Operations.PutSpecialReport.Input.Headers = .init(),
+        body: Operations.PutSpecialReport.Input.Body
+    ) async throws -> Operations.PutSpecialReport.Output {
+        try await putSpecialReport(Operations.PutSpecialReport.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The agency's tracked items (chapter 6) - verbal decisions and remarks, open and closed.
+    ///
+    /// Needs the read permission on an agency.
+    ///
+    /// - Remark: HTTP `GET /organisations/{code}/tracked-items`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/get(listTrackedItems)`.
+    internal func listTrackedItems(
+        path: Operations.ListTrackedItems.Input.Path,
+        headers: Operations.ListTrackedItems.Input.Headers = .init()
+    ) async throws -> Operations.ListTrackedItems.Output {
+        try await listTrackedItems(Operations.ListTrackedItems.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Records a tracked item (open or under follow-up).
+    ///
+    /// A missing source, title, date or text is refused (422, naming the field); an item is
+    /// closed only through its closing, with a reference. Needs the enterResults (the agency)
+    /// or steer (the department) permission; the item's year must be open.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/tracked-items`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/post(createTrackedItem)`.
+    internal func createTrackedItem(
+        path: Operations.CreateTrackedItem.Input.Path,
+        headers: Operations.CreateTrackedItem.Input.Headers = .init(),
+        body: Operations.CreateTrackedItem.Input.Body
+    ) async throws -> Operations.CreateTrackedItem.Output {
+        try await createTrackedItem(Operations.CreateTrackedItem.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Changes an open tracked item (text, responsible, measures, status).
+    ///
+    /// A closed item is not changed (422, status). Same permissions as recording one.
+    ///
+    /// - Remark: HTTP `PUT /organisations/{code}/tracked-items/{id}`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/{id}/put(updateTrackedItem)`.
+    internal func updateTrackedItem(
+        path: Operations.UpdateTrackedItem.Input.Path,
+        headers: Operations.UpdateTrackedItem.Input.Headers = .init(),
+        body: Operations.UpdateTrackedItem.Input.Body
+    ) async throws -> Operations.UpdateTrackedItem.Output {
+        try await updateTrackedItem(Operations.UpdateTrackedItem.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Closes a tracked item with the reference that closes it (a letter, a case number, a report).
+    ///
+    /// Without a reference (closedReference), without a date or with a date before the item's
+    /// (closedOn), or an item already closed (status): refused, 422 naming the field. Same
+    /// permissions as recording one.
+    ///
+    ///
+    /// - Remark: HTTP `POST /organisations/{code}/tracked-items/{id}/closing`.
+    /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/{id}/closing/post(closeTrackedItem)`.
+    internal func closeTrackedItem(
+        path: Operations.CloseTrackedItem.Input.Path,
+        headers: Operations.CloseTrackedItem.Input.Headers = .init(),
+        body: Operations.CloseTrackedItem.Input.Body
+    ) async throws -> Operations.CloseTrackedItem.Output {
+        try await closeTrackedItem(Operations.CloseTrackedItem.Input(
             path: path,
             headers: headers,
             body: body

@@ -97,8 +97,8 @@ extension StyrAPIHandler {
         let texts = try await service { try await services.annualReportTexts.texts(of: code, year: year, by: APICaller.current) }
         return .ok(.init(body: .json(.init(
             organisationCode: texts.scope.code, year: year,
-            sections: texts.sections.compactMap { section in
-                Self.textKey(section.section).map { .init(key: $0, title: section.section.title, body: section.body) }
+            sections: texts.sections.map { section in
+                .init(key: Self.textKey(section.section), title: section.section.title, body: section.body)
             },
             goalAreas: texts.goalAreas.map { Self.goalArea($0) }))))
     }
@@ -114,8 +114,8 @@ extension StyrAPIHandler {
         return .ok(.init(body: .json(.init(key: input.path.key, title: narrative.title, body: narrative.body))))
     }
 
-    /// The API's key of a section; nil for the sections of chapters 4–5, which the API does not name yet.
-    static func textKey(_ section: AnnualReportTextSection) -> Components.Schemas.AnnualReportTextKey? {
+    /// The API's key of a section (every section, chapters 4–5 included).
+    static func textKey(_ section: AnnualReportTextSection) -> Components.Schemas.AnnualReportTextKey {
         switch section {
         case .leaderStatement: .ledersBeretning
         case .responsibility: .ansvarsomrade
@@ -125,7 +125,17 @@ extension StyrAPIHandler {
         case .operatingDeviations: .driftAvviksforklaring
         case .investmentDeviations: .investeringAvviksforklaring
         case .projectComments: .prosjekterKommentarer
-        default: nil
+        case .serviceImprovement: .serviceInnbyggere
+        case .caseProcessing: .saksbehandlingstid
+        case .disabilityPlan: .handlingsplanFunksjonsnedsettelse
+        case .universalDesign: .universellUtforming
+        case .publicHealth: .folkehelse
+        case .equalityMeasures: .likestillingstiltak
+        case .hrComment: .hrKommentar
+        case .sickLeaveComment: .sykefravaerKommentar
+        case .consultantsComment: .konsulentbruk
+        case .environmentWork: .miljoarbeid
+        case .climateBudget: .klimabudsjett
         }
     }
 
@@ -139,6 +149,17 @@ extension StyrAPIHandler {
         case .driftAvviksforklaring: .operatingDeviations
         case .investeringAvviksforklaring: .investmentDeviations
         case .prosjekterKommentarer: .projectComments
+        case .serviceInnbyggere: .serviceImprovement
+        case .saksbehandlingstid: .caseProcessing
+        case .handlingsplanFunksjonsnedsettelse: .disabilityPlan
+        case .universellUtforming: .universalDesign
+        case .folkehelse: .publicHealth
+        case .likestillingstiltak: .equalityMeasures
+        case .hrKommentar: .hrComment
+        case .sykefravaerKommentar: .sickLeaveComment
+        case .konsulentbruk: .consultantsComment
+        case .miljoarbeid: .environmentWork
+        case .klimabudsjett: .climateBudget
         }
     }
 }

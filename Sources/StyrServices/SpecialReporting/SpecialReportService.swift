@@ -49,18 +49,45 @@ public struct SpecialReportService: Sendable {
         }
     }
 
+    /// Replaces the whole of the year's chapters 4–5 (the API's PUT, the year file): every part
+    /// through its rule, all refusals together, keyed by the parts' domain fields.
+    @discardableResult
+    public func replace(with report: SpecialReport, of code: String, year: Int, by user: UserAccount?) async throws -> SpecialReport {
+        try await storage.write(as: user?.email ?? "") { repositories in
+            _ = try await AccessCheck.agencyScope(.enterResults, on: code, by: user, repositories)
+            let year = try AccessCheck.year(year)
+            try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
+            var report = report
+            (report.organisationCode, report.year) = (code, year)
+            let checked = try ServiceError.rule { try Self.checked(report) }
+            try await repositories.governance.save(checked)
+            return checked
+        }
+    }
+
     /// Stores a whole year's chapters 4–5 through the same rules, inside a caller's unit of work
-    /// (the demo's load).
+    /// (the demo's load, the year file's import).
     public static func store(_ report: SpecialReport, within repository: some GovernanceRepository) async throws {
+        try await repository.save(try ServiceError.rule { try checked(report) })
+    }
+
+    /// `report` through every part's rule; the refusals of all parts together.
+    static func checked(_ report: SpecialReport) throws -> SpecialReport {
         var checked = SpecialReport(organisationCode: report.organisationCode, year: report.year)
+        var errors = InputErrors()
         for part: SpecialReportPart in [
             .equality(report.equality), .genderPay(report.genderPay), .workforce(report.workforce), .hse(report.hse),
             .sickLeave(report.sickLeave), .consultants(report.consultants), .environment(report.environment),
             .headcountExplanation(report.headcountExplanation),
         ] {
-            checked = try ServiceError.rule { try SpecialReportRules.applying(part, to: checked) }
+            do {
+                checked = try SpecialReportRules.applying(part, to: checked)
+            } catch let refused as InputErrors {
+                for entry in refused.entries { errors.add(entry.field, entry.message) }
+            }
         }
-        try await repository.save(checked)
+        try errors.check()
+        return checked
     }
 
     /// Everything chapters 4–6 of `code`'s report for `year` are computed from.
