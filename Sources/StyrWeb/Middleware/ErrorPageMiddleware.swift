@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import StyrAPI
+import StyrStorage
 
 /// Every error of a page as a Norwegian page in the layout (with the user's name when logged in):
 /// an unknown address is 404 "Fant ikke siden", the statuses Hummingbird answers itself (400,
@@ -23,6 +24,14 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return response
         } catch {
             context.record.fail(error)
+            if StorageAvailability.isUnavailable(error) {
+                // PostgreSQL restarting or down: a clear 503; the pool reconnects by itself.
+                if isAPI(request) { return APIMiddleware.response(.databaseUnavailable) }
+                var response = pages.error(.serviceUnavailable, heading: "Databasen svarer ikke",
+                                           message: "Styr får ikke kontakt med databasen akkurat nå. Prøv igjen om litt.", context: context).response
+                response.headers[.retryAfter] = "5"
+                return response
+            }
             if isAPI(request) { return APIMiddleware.response(.internalError) }
             return pages.error(.internalServerError, heading: "Noe gikk galt",
                                message: "Styr kunne ikke vise siden. Feilen er logget; prøv igjen om litt.", context: context).response

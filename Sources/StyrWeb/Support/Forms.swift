@@ -7,19 +7,7 @@ enum FormBody {
 
     static func read(_ request: Request, context: some RequestContext) async throws -> [String: String] {
         let buffer = try await request.body.collect(upTo: maximumBytes)
-        let text = String(buffer: buffer)
-        var fields: [String: String] = [:]
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = decode(parts[0])
-            let value = parts.count > 1 ? decode(parts[1]) : ""
-            if fields[key] == nil { fields[key] = value }
-        }
-        return fields
-    }
-
-    private static func decode(_ part: Substring) -> String {
-        String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
+        return FormURLEncoding.fields(String(buffer: buffer))
     }
 }
 
