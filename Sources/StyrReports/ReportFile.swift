@@ -66,11 +66,12 @@ public struct ReportFile: Sendable {
 }
 
 extension TertialReport {
-    /// Nothing to report for the period: no goals with indicators, assignments, accounting
-    /// report, risks above acceptance, deviation notices or written texts. A document of such a
-    /// report is refused (`ReportDocumentService`).
+    /// Nothing of the year to report: no goals with indicators, assignments, accounting lines,
+    /// deviation notices or written texts (the risk register is not a year's, so its risks alone
+    /// do not make a report). A document of such a report is refused (`ReportDocumentService`).
     public var isEmpty: Bool {
-        goalAreas.allSatisfy { $0.indicators.isEmpty } && assignments.isEmpty && accounting == nil && risks.risks.isEmpty
+        goalAreas.allSatisfy { $0.indicators.isEmpty } && assignments.isEmpty
+            && (accounting?.sections.allSatisfy { $0.lines.isEmpty } ?? true)
             && deviations.isEmpty && texts.allSatisfy { $0.paragraphs.isEmpty }
     }
 }

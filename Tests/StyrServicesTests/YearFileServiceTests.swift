@@ -11,10 +11,9 @@ import Testing
 /// refusals name the JSON path and change nothing.
 @Suite("Year file service")
 struct YearFileServiceTests {
-    /// Chapters 1–3 of the report: the year file does not carry chapters 4–6's tables and tracked items (issue 16).
+    /// The whole report, chapters 4–6 (their tables and tracked items) included.
     static func markdown(_ services: Services, _ code: String, by user: UserAccount) async throws -> String {
-        let markdown = MarkdownRenderer.render(try await services.annualReports.annualReport(of: code, year: 2020, by: user).report)
-        return markdown.components(separatedBy: "\n\n## 4. Særskilt rapportering")[0]
+        MarkdownRenderer.render(try await services.annualReports.annualReport(of: code, year: 2020, by: user).report)
     }
 
     static func invalid(_ body: () async throws -> Void) async -> InputErrors? {
@@ -40,6 +39,9 @@ struct YearFileServiceTests {
             #expect(file.budgetRevisions.count == 4 && file.investmentProjects.count == 4 && file.staffing.count == 2)
             #expect(file.dialogue.meetings.map(\.id) == [1, 2] && file.dialogue.signals.first?.meetingID == 1)
             #expect(file.dialogue.letters.allSatisfy { $0.year == 2020 } && file.dialogue.notices.count == 3)
+            let special = try #require(file.specialReporting)
+            #expect(special.report?.hse.workingTimeBreaches == 764 && special.report?.genderPay.isEmpty == false)
+            #expect(special.trackedItems.count == 2 && special.trackedItems.allSatisfy { $0.id == nil })
             // Stable: the same data gives the same bytes.
             #expect(try file.encoded() == (try await demo.yearFiles.export(code: "UKE", year: 2020, by: cli)).encoded())
             let original = try await Self.markdown(demo, "UKE", by: cli)
@@ -56,7 +58,7 @@ struct YearFileServiceTests {
                 let cli = try await services.organisations.commandLineUser()
                 let imported = try await Self.markdown(services, "UKX", by: cli)
                 #expect(imported.replacingOccurrences(of: "UKX", with: "UKE") == original)
-                for figure in ["1 158 413 263", "420 062 859", "-132 182 013", "34 095 000", "1,9 %"] {
+                for figure in ["1 158 413 263", "420 062 859", "-132 182 013", "34 095 000", "1,9 %", "93,4 %", "764", "Miljøfyrtårn"] {
                     #expect(imported.contains(figure), "missing \(figure)")
                 }
                 let again = try await services.yearFiles.export(code: "UKX", year: 2020, by: cli)
@@ -93,6 +95,7 @@ struct YearFileServiceTests {
             outOfRange.investmentProjects = []
             outOfRange.indicators = []
             outOfRange.narratives = []
+            outOfRange.specialReporting = nil
             outOfRange.year = 2300
             errors = await Self.invalid { _ = try await services.yearFiles.importFile(outOfRange, as: nil, replace: false, by: cli) }
             #expect(errors?.entries.map(\.field) == ["year"])

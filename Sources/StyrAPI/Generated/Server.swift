@@ -10287,11 +10287,6 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                     suppressUnusedWarning(value)
                     var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
                     suppressMutabilityWarning(&response)
-                    try converter.setHeaderFieldAsURI(
-                        in: &response.headerFields,
-                        name: "Content-Disposition",
-                        value: value.headers.contentDisposition
-                    )
                     let body: OpenAPIRuntime.HTTPBody
                     switch value.body {
                     case let .pdf(value):
@@ -10415,11 +10410,6 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                     suppressUnusedWarning(value)
                     var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
                     suppressMutabilityWarning(&response)
-                    try converter.setHeaderFieldAsURI(
-                        in: &response.headerFields,
-                        name: "Content-Disposition",
-                        value: value.headers.contentDisposition
-                    )
                     let body: OpenAPIRuntime.HTTPBody
                     switch value.body {
                     case let .pdf(value):

@@ -16726,22 +16726,6 @@ internal enum Operations {
         }
         internal enum Output: Sendable, Hashable {
             internal struct Ok: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/responses/200/headers`.
-                internal struct Headers: Sendable, Hashable {
-                    /// attachment, with the file's name (e.g. arsberetning-UKE-2020.pdf).
-                    ///
-                    /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/responses/200/headers/Content-Disposition`.
-                    internal var contentDisposition: Swift.String?
-                    /// Creates a new `Headers`.
-                    ///
-                    /// - Parameters:
-                    ///   - contentDisposition: attachment, with the file's name (e.g. arsberetning-UKE-2020.pdf).
-                    internal init(contentDisposition: Swift.String? = nil) {
-                        self.contentDisposition = contentDisposition
-                    }
-                }
-                /// Received HTTP response headers
-                internal var headers: Operations.GetAnnualReportDocument.Output.Ok.Headers
                 /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/responses/200/content`.
                 internal enum Body: Sendable, Hashable {
                     /// - Remark: Generated from `#/paths/organisations/{code}/annual-reports/{year}/document/{format}/GET/responses/200/content/application\/pdf`.
@@ -16826,17 +16810,12 @@ internal enum Operations {
                 /// Creates a new `Ok`.
                 ///
                 /// - Parameters:
-                ///   - headers: Received HTTP response headers
                 ///   - body: Received HTTP response body
-                internal init(
-                    headers: Operations.GetAnnualReportDocument.Output.Ok.Headers = .init(),
-                    body: Operations.GetAnnualReportDocument.Output.Ok.Body
-                ) {
-                    self.headers = headers
+                internal init(body: Operations.GetAnnualReportDocument.Output.Ok.Body) {
                     self.body = body
                 }
             }
-            /// The file (Content-Disposition names it).
+            /// The file; its content type is the format's.
             ///
             /// - Remark: Generated from `#/paths//organisations/{code}/annual-reports/{year}/document/{format}/get(getAnnualReportDocument)/responses/200`.
             ///
@@ -17013,22 +16992,6 @@ internal enum Operations {
         }
         internal enum Output: Sendable, Hashable {
             internal struct Ok: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/document/{format}/GET/responses/200/headers`.
-                internal struct Headers: Sendable, Hashable {
-                    /// attachment, with the file's name (e.g. arsberetning-UKE-2020.pdf).
-                    ///
-                    /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/document/{format}/GET/responses/200/headers/Content-Disposition`.
-                    internal var contentDisposition: Swift.String?
-                    /// Creates a new `Headers`.
-                    ///
-                    /// - Parameters:
-                    ///   - contentDisposition: attachment, with the file's name (e.g. arsberetning-UKE-2020.pdf).
-                    internal init(contentDisposition: Swift.String? = nil) {
-                        self.contentDisposition = contentDisposition
-                    }
-                }
-                /// Received HTTP response headers
-                internal var headers: Operations.GetTertialReportDocument.Output.Ok.Headers
                 /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/document/{format}/GET/responses/200/content`.
                 internal enum Body: Sendable, Hashable {
                     /// - Remark: Generated from `#/paths/organisations/{code}/tertial-reports/{year}/{period}/document/{format}/GET/responses/200/content/application\/pdf`.
@@ -17113,17 +17076,12 @@ internal enum Operations {
                 /// Creates a new `Ok`.
                 ///
                 /// - Parameters:
-                ///   - headers: Received HTTP response headers
                 ///   - body: Received HTTP response body
-                internal init(
-                    headers: Operations.GetTertialReportDocument.Output.Ok.Headers = .init(),
-                    body: Operations.GetTertialReportDocument.Output.Ok.Body
-                ) {
-                    self.headers = headers
+                internal init(body: Operations.GetTertialReportDocument.Output.Ok.Body) {
                     self.body = body
                 }
             }
-            /// The file (Content-Disposition names it).
+            /// The file; its content type is the format's.
             ///
             /// - Remark: Generated from `#/paths//organisations/{code}/tertial-reports/{year}/{period}/document/{format}/get(getTertialReportDocument)/responses/200`.
             ///

@@ -22,7 +22,7 @@ extension StyrAPIHandler {
         case .html: .html(body)
         case .md: .textMarkdown(body)
         }
-        return .ok(.init(headers: .init(contentDisposition: Self.disposition(file)), body: content))
+        return .ok(.init(body: content))
     }
 
     func getTertialReportDocument(_ input: Operations.GetTertialReportDocument.Input) async throws -> Operations.GetTertialReportDocument.Output {
@@ -38,7 +38,7 @@ extension StyrAPIHandler {
         case .html: .html(body)
         case .md: .textMarkdown(body)
         }
-        return .ok(.init(headers: .init(contentDisposition: Self.disposition(file)), body: content))
+        return .ok(.init(body: content))
     }
 
     /// A use case's refusal as its problem; a PDF that WeasyPrint cannot make as 503.
@@ -49,8 +49,6 @@ extension StyrAPIHandler {
             throw APIProblem(status: 503, title: "Kan ikke lage PDF nå", detail: error.description)
         }
     }
-
-    static func disposition(_ file: ReportFile) -> String { "attachment; filename=\"\(file.fileName)\"" }
 
     static func fileFormat(_ format: Components.Parameters.ReportFileFormat) -> ReportFileFormat {
         switch format {

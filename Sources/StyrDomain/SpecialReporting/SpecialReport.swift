@@ -2,7 +2,7 @@
 /// klima): only input is stored; shares, pay ratios, deviations, totals and findings are
 /// computed by `SpecialReportFigures`. The written sections (4.1–4.6, 4.8, 5) are narratives
 /// (`AnnualReportTextSection`); the tracked items of chapter 6 are `TrackedItem`s.
-public struct SpecialReport: Sendable, Codable, Equatable {
+public struct SpecialReport: Hashable, Sendable, Codable {
     public var organisationCode: String
     public var year: Int
     /// Tabell 4.7.1: has the agency assessed the risk of discrimination (tilstandsanalyse)?
@@ -45,7 +45,7 @@ public struct SpecialReport: Sendable, Codable, Equatable {
     }
 }
 
-public struct EqualityAssessment: Sendable, Codable, Equatable {
+public struct EqualityAssessment: Hashable, Sendable, Codable {
     public var riskAssessed: Bool
     /// Why not (or what was found).
     public var explanation: String
@@ -57,7 +57,7 @@ public struct EqualityAssessment: Sendable, Codable, Equatable {
 }
 
 /// Men and women counted (headcount).
-public struct SexCount: Sendable, Codable, Equatable {
+public struct SexCount: Hashable, Sendable, Codable {
     public var men: Int
     public var women: Int
     public var total: Int { men + women }
@@ -69,7 +69,7 @@ public struct SexCount: Sendable, Codable, Equatable {
 }
 
 /// One row of Tabell 4.7.2: a job category in a year, with the average annual pay of each sex.
-public struct GenderPayRow: Sendable, Codable, Equatable {
+public struct GenderPayRow: Hashable, Sendable, Codable {
     public var category: String
     public var year: Int
     public var count: SexCount
@@ -87,7 +87,7 @@ public struct GenderPayRow: Sendable, Codable, Equatable {
 
 /// One year of 4.7.3. `total` is the published headcount ("Alle ansatte"); full time + part time
 /// should add up to it, and a difference is a finding, not a refusal.
-public struct WorkforceRow: Sendable, Codable, Equatable {
+public struct WorkforceRow: Hashable, Sendable, Codable {
     public var year: Int
     public var total: Int
     public var fullTime: SexCount
@@ -106,7 +106,7 @@ public struct WorkforceRow: Sendable, Codable, Equatable {
     }
 }
 
-public struct HSEQuestion: Sendable, Codable, Equatable {
+public struct HSEQuestion: Hashable, Sendable, Codable {
     public var question: String
     /// Yes, no, or nil for a question answered in words only.
     public var answer: Bool?
@@ -119,7 +119,7 @@ public struct HSEQuestion: Sendable, Codable, Equatable {
     }
 }
 
-public struct HSEChecklist: Sendable, Codable, Equatable {
+public struct HSEChecklist: Hashable, Sendable, Codable {
     public var questions: [HSEQuestion]
     /// Breaches of the Working Environment Act's working-time rules (AML) in the year.
     public var workingTimeBreaches: Int?
@@ -145,7 +145,7 @@ public enum SickLeaveGroup: String, Sendable, Codable, CaseIterable {
 }
 
 /// Sick leave in percent of agreed working time; the deviation (result − target) is computed.
-public struct SickLeaveRow: Sendable, Codable, Equatable {
+public struct SickLeaveRow: Hashable, Sendable, Codable {
     public var group: SickLeaveGroup
     public var previousResult: Quantity?
     public var target: Quantity?
@@ -160,7 +160,7 @@ public struct SickLeaveRow: Sendable, Codable, Equatable {
 }
 
 /// A category of consultant services with its accounts of the year before and the year.
-public struct ConsultantRow: Sendable, Codable, Equatable {
+public struct ConsultantRow: Hashable, Sendable, Codable {
     public var category: String
     public var previousYear: Money?
     public var year: Money?
@@ -184,7 +184,7 @@ public enum MeasureStatus: String, Sendable, Codable, CaseIterable {
     }
 }
 
-public struct ClimateMeasure: Sendable, Codable, Equatable {
+public struct ClimateMeasure: Hashable, Sendable, Codable {
     public var measure: String
     public var status: MeasureStatus
 
@@ -194,7 +194,7 @@ public struct ClimateMeasure: Sendable, Codable, Equatable {
     }
 }
 
-public struct EnvironmentReport: Sendable, Codable, Equatable {
+public struct EnvironmentReport: Hashable, Sendable, Codable {
     /// E.g. "Miljøfyrtårn"; nil when the agency is not certified.
     public var certification: String?
     public var measures: [ClimateMeasure]

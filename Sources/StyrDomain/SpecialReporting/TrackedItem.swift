@@ -30,7 +30,7 @@ public enum TrackedItemStatus: String, Sendable, Codable, CaseIterable {
 /// A verbal decision or a remark followed up until it is closed with a reference (a letter, a
 /// case number, a report). The department uses the same register during the year; the annual
 /// report lists what its year closed and what is still open.
-public struct TrackedItem: Sendable, Codable, Equatable {
+public struct TrackedItem: Hashable, Sendable, Codable {
     public var id: Int64?
     public var organisationCode: String
     public var source: TrackedItemSource

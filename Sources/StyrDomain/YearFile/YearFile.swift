@@ -39,13 +39,16 @@ public struct YearFile: Hashable, Sendable, Codable {
     /// The annual report's texts of the year, in order.
     public var narratives: [Narrative]
     public var dialogue: YearFileDialogue
+    /// Chapters 4–6 (optional: files written before they were carried have none).
+    public var specialReporting: YearFileSpecialReporting?
 
     public init(
         organisation: Organisation, parents: [Organisation], year: Int, chapters: [Chapter] = [],
         budgetAmounts: [BudgetAmount] = [], previousYearActuals: [BudgetAmount] = [], budgetRevisions: [BudgetRevision] = [],
         investmentProjects: [InvestmentProject] = [], staffing: [StaffingFigure] = [], goalAreas: [GoalArea] = [],
         indicators: [YearFileIndicator] = [], missionStatements: [MissionStatement] = [], narratives: [Narrative] = [],
-        dialogue: YearFileDialogue = YearFileDialogue(), schemaVersion: Int = YearFile.currentSchemaVersion
+        dialogue: YearFileDialogue = YearFileDialogue(), specialReporting: YearFileSpecialReporting? = nil,
+        schemaVersion: Int = YearFile.currentSchemaVersion
     ) {
         self.schemaVersion = schemaVersion
         self.organisation = organisation
@@ -62,6 +65,7 @@ public struct YearFile: Hashable, Sendable, Codable {
         self.missionStatements = missionStatements
         self.narratives = narratives
         self.dialogue = dialogue
+        self.specialReporting = specialReporting
     }
 }
 

@@ -96,6 +96,7 @@ public enum YearFileRules {
         for (index, notice) in dialogue.notices.enumerated() where notice.organisationCode != code {
             errors.add("dialogue.notices[\(index)].organisationCode", belongs(code))
         }
+        for entry in file.specialReporting?.problems(organisationCode: code, year: year).entries ?? [] { errors.add(entry.field, entry.message) }
         try errors.check()
     }
 
@@ -132,6 +133,7 @@ public enum YearFileRules {
         for index in file.dialogue.notices.indices {
             file.dialogue.notices[index].organisationCode = swap(file.dialogue.notices[index].organisationCode)
         }
+        file.specialReporting = file.specialReporting?.renamed(from: old, to: newCode)
         return file
     }
 }

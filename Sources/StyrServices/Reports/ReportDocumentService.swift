@@ -29,7 +29,7 @@ public struct ReportDocumentService: Sendable {
     }
 
     static func noTertialData(_ report: TertialReport) -> String {
-        "\(report.organisationName) har ingen mål, oppdrag, regnskap, risikoer, avviksmeldinger eller tekster å rapportere for "
+        "\(report.organisationName) har ingen mål, oppdrag, regnskap, avviksmeldinger eller tekster å rapportere for "
             + "\(report.periodTitle), så det er ingen rapport å laste ned."
     }
 }

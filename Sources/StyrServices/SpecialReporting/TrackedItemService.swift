@@ -69,13 +69,20 @@ public struct TrackedItemService: Sendable {
     /// Stores an item through the same rules inside a caller's unit of work (the demo's load),
     /// closed with its reference when `closedReference` is given.
     public static func store(_ item: TrackedItem, within repository: some GovernanceRepository) async throws {
+        try await repository.save(try ServiceError.rule { try checked(item) })
+    }
+
+    /// `item` as the rules make it (written, then closed with its reference when it has one); the
+    /// refusals as `InputErrors`. The id is kept.
+    static func checked(_ item: TrackedItem) throws -> TrackedItem {
         let draft = TrackedItemDraft(source: item.source, title: item.title, date: item.date, text: item.text,
                                      responsible: item.responsible, measures: item.measures, status: item.status == .closed ? .open : item.status)
-        var stored = try ServiceError.rule { try TrackedItemRules.write(draft, organisationCode: item.organisationCode) }
-        if let reference = item.closedReference {
-            stored = try ServiceError.rule { try TrackedItemRules.close(stored, reference: reference, on: item.closedOn) }
+        var stored = try TrackedItemRules.write(draft, organisationCode: item.organisationCode)
+        if item.status == .closed || item.closedReference != nil {
+            stored = try TrackedItemRules.close(stored, reference: item.closedReference ?? "", on: item.closedOn)
         }
-        try await repository.save(stored)
+        stored.id = item.id
+        return stored
     }
 
     static func canWrite(_ scope: OrganisationScope) -> Bool { scope.can(.steer) || scope.can(.enterResults) }

@@ -175,6 +175,7 @@ struct YearFileImporter {
         for (position, narrative) in file.narratives.enumerated() { try await store.save(narrative, position: position) }
         written += file.investmentProjects.count + file.goalAreas.count + file.narratives.count
         try await writeDialogue()
+        try await writeSpecialReporting()
     }
 
     private mutating func writePreviousYearActuals() async throws {

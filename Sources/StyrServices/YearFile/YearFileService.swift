@@ -59,6 +59,14 @@ public struct YearFileService: Sendable {
             file.missionStatements = try await store.missionStatements(of: code).filter { $0.fixedOn.year <= year }
             file.narratives = try await store.narratives(of: code, year: year)
             file.dialogue = try await Self.dialogue(of: code, year: year, store)
+            let special = YearFileSpecialReporting(
+                report: try await store.specialReport(of: code, year: year),
+                trackedItems: YearFileSpecialReporting.items(try await store.trackedItems(of: code), for: year).map { item in
+                    var item = item
+                    item.id = nil
+                    return item
+                })
+            file.specialReporting = special.isEmpty ? nil : special
             return file
         }
     }
