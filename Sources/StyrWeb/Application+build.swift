@@ -41,6 +41,7 @@ public func buildApplication(
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Styr"),
+        onServerRunning: { _ in FreedMemory.release() },
         logger: logger
     )
 }
@@ -67,6 +68,7 @@ public func buildRouter(
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: CompressionMiddleware(caches: caches))
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: NoStoreMiddleware())
     router.add(middleware: ErrorPageMiddleware(pages: pages))
     router.add(middleware: SessionMiddleware(accounts: services.accounts, caches: keeping ? caches : nil))
     if keeping { router.add(middleware: ResponseCacheMiddleware(caches: caches)) }

@@ -16,6 +16,8 @@ final class RequestCaches: Sendable {
     let responses = VersionedCache<CachedResponse>(maximumEntries: 4_000, maximumCost: 64 << 20)
     /// Gzipped bodies by ETag (a hash of the body, so the version does not matter: always 0).
     let gzipped = VersionedCache<ByteBuffer>(maximumEntries: 4_000, maximumCost: 16 << 20)
+    /// Kept answers being computed now: concurrent misses of one answer compute it once.
+    let inFlight = AnswersInFlight()
 
     init(dataVersion: @escaping @Sendable () async throws -> Int64) {
         version = SharedVersionRead(dataVersion)
