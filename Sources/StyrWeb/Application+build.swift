@@ -41,6 +41,7 @@ public func buildApplication(
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Styr"),
+        services: [IdleMemoryRelease(activity: { database.statistics.units })],
         onServerRunning: { _ in FreedMemory.release() },
         logger: logger
     )
