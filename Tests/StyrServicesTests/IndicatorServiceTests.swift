@@ -33,7 +33,8 @@ struct IndicatorServiceTests {
                     try await indicators.define(Self.definition("Ny"), .new, in: "UKE", year: 2020, by: users[email])
                 }
             }
-            await #expect(throws: ServiceError.unknownOrganisation(code: "XYZ")) {
+            // An unknown code is answered as a code that is not the user's (no probing).
+            await #expect(throws: ServiceError.forbidden(organisationCode: "XYZ")) {
                 try await indicators.list(in: "XYZ", year: 2020, by: users[ServiceTestApp.editor])
             }
             await #expect(throws: ServiceError.badRequest(BudgetYears.outOfRangeMessage(1850))) {

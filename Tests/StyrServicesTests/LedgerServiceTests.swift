@@ -62,7 +62,8 @@ struct LedgerServiceTests {
                 }
             }
             let editor = try #require(users[ServiceTestApp.editor])
-            await #expect(throws: ServiceError.unknownOrganisation(code: "NOPE")) {
+            // An unknown code is answered as a code that is not the user's (no probing).
+            await #expect(throws: ServiceError.forbidden(organisationCode: "NOPE")) {
                 _ = try await services.ledgerImport.importFile(request, into: "NOPE", chunks: Self.chunks(Self.file), by: editor)
             }
             await #expect(throws: ServiceError.badRequest(BudgetYears.outOfRangeMessage(1850))) {

@@ -14,7 +14,7 @@ struct OrganisationServiceTests {
             await #expect(throws: ServiceError.unauthenticated) { try await services.organisations.startPage(for: nil) }
             await #expect(throws: ServiceError.unauthenticated) { try await services.organisations.readable(by: nil) }
             await #expect(throws: ServiceError.forbidden(organisationCode: "UKE")) { try await services.organisations.overview(of: "UKE", by: blk) }
-            await #expect(throws: ServiceError.unknownOrganisation(code: "NOPE")) { try await services.organisations.organisation("NOPE", by: fin) }
+            await #expect(throws: ServiceError.forbidden(organisationCode: "NOPE"), "unknown is answered as not yours") { try await services.organisations.organisation("NOPE", by: fin) }
             #expect(try await services.organisations.readable(by: blk).map(\.code) == ["BLK"])
             let overview = try await services.organisations.overview(of: "UKE", by: fin)
             #expect(overview.parent?.code == "FIN" && overview.yearsWithAccounts == [2020, 2019] && overview.mission?.version == 1)

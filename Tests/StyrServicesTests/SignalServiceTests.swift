@@ -19,7 +19,8 @@ struct SignalServiceTests {
                     try await services.signals.record(Self.draft, in: "UKE", by: users[email])
                 }
             }
-            await #expect(throws: ServiceError.unknownOrganisation(code: "XYZ")) {
+            // An unknown code is answered as a code that is not the user's (no probing).
+            await #expect(throws: ServiceError.forbidden(organisationCode: "XYZ")) {
                 try await services.signals.record(Self.draft, in: "XYZ", by: users[ServiceTestApp.finSteerer])
             }
             let fin = try #require(users[ServiceTestApp.finSteerer])

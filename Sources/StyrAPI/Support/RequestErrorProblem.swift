@@ -1,5 +1,6 @@
 public import OpenAPIRuntime
 import Foundation
+import StyrDomain
 import StyrServices
 
 extension APIProblem {
@@ -13,6 +14,8 @@ extension APIProblem {
             self = problem
         } else if let refusal = error.underlyingError as? ServiceError {
             self = APIProblem(refusal)
+        } else if let conflict = error.underlyingError as? WriteConflict {
+            self = APIProblem(conflict)
         } else {
             let status = Int(error.httpStatus.code)
             self = status >= 500 ? .internalError : APIProblem(status: status, detail: RequestError.detail(of: error, bodyIsEmpty: bodyIsEmpty))

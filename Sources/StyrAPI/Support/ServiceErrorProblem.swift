@@ -1,4 +1,4 @@
-import StyrDomain
+public import StyrDomain
 public import StyrServices
 
 extension APIProblem {
@@ -17,6 +17,18 @@ extension APIProblem {
         case .importClash(let clash):
             self = .conflict(clash.isReplaceable ? "\(clash.description) Bruk replace=true for å bytte den ut." : clash.description)
         }
+    }
+}
+
+extension APIProblem {
+    /// A save that lost a race (`WriteConflict`): 409, with the record's current version in the
+    /// detail and as the extension member `errors` (`currentVersion=N`) when there is one.
+    public init(_ conflict: WriteConflict) {
+        let version = conflict.currentVersion
+        self = APIProblem(
+            status: 409, title: "Konflikt",
+            detail: conflict.message + (version.map { " Gjeldende versjon er \($0)." } ?? ""),
+            errors: version.map { ["currentVersion=\($0)"] })
     }
 }
 

@@ -40,12 +40,20 @@ public struct APITokenInfo: Sendable, Equatable {
     public var id: String
     public var name: String
     public var createdAt: Date
+    /// When it stops working (nil: never, for tokens older than expiry times).
+    public var expiresAt: Date?
+    /// When it was last used, to the minute (nil: never).
+    public var lastUsedAt: Date?
 
-    public init(id: String, name: String, createdAt: Date) {
+    public init(id: String, name: String, createdAt: Date, expiresAt: Date? = nil, lastUsedAt: Date? = nil) {
         self.id = id
         self.name = name
         self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.lastUsedAt = lastUsedAt
     }
+
+    public func isExpired(at now: Date) -> Bool { expiresAt.map { $0 <= now } ?? false }
 }
 
 /// Where a one-time link (set-up or invitation) stands.

@@ -7,13 +7,17 @@ public protocol AccountRepository: AccountAdministrationRepository {
     func setPassword(email: String, password: String) async throws
     func user(email: String) async throws -> UserAccount?
     func users() async throws -> [UserAccount]
-    /// Checks the password, throttled per e-mail address, and records the attempt.
-    func login(email: String, password: String, now: Date) async throws -> LoginResult
+    /// Checks the password, throttled per (source address, account) (`LoginThrottle`), and records the attempt.
+    func login(email: String, password: String, source: String, now: Date) async throws -> LoginResult
     func openSession(for email: String, now: Date) async throws -> (token: String, csrfToken: String)
     func session(token: String, now: Date) async throws -> UserSession?
     func closeSession(token: String) async throws
-    func createToken(for email: String, name: String, now: Date) async throws -> String
-    func user(apiToken token: String) async throws -> UserAccount?
+    /// A new API token that works until `expiresAt` (nil: `APITokenRules.defaultLifetime` from now).
+    func createToken(for email: String, name: String, expiresAt: Date?, now: Date) async throws -> String
+    /// The user of an API token that exists and has not expired.
+    func user(apiToken token: String, now: Date) async throws -> UserAccount?
+    /// Notes that the token was used now, unless that was noted less than a minute ago.
+    func touchToken(_ token: String, now: Date) async throws
     /// A new feed token for the user; the old one stops working.
     func renewCalendarToken(for email: String, now: Date) async throws -> String
     func calendarTokenCreated(for email: String) async throws -> Date?

@@ -3,6 +3,9 @@
 
 public protocol OrganisationRepository: Sendable {
     func organisations() async throws -> [Organisation]
+    /// The organisations with these codes, their ancestors and everything under them, in stored
+    /// order: what an access check and a page about them need, without reading the whole tree.
+    func organisationFamily(of codes: [String]) async throws -> [Organisation]
     func organisation(code: String) async throws -> Organisation?
     /// Inserts or updates by code. The parent must exist and be of a kind the child may sit under.
     func save(_ organisation: Organisation) async throws
@@ -104,6 +107,7 @@ public typealias GovernanceRepository = OrganisationRepository & MissionReposito
     & InternalControlRepository
     & ReportRepository & IndicatorPeriodRepository & SpecialReportRepository
     & OIDCRepository
+    & RecordVersionRepository
 
 /// Letters, meetings, signals and notices of the governance dialogue with one agency.
 public protocol DialogueRepository: Sendable {

@@ -28,10 +28,20 @@ public protocol Storage: Sendable {
     func read<T: Sendable>(_ body: @Sendable (Repositories) async throws -> T) async throws -> T
     /// Writes in one transaction, every change audited as `actor`: all of it is stored, or none.
     func write<T: Sendable>(as actor: String, _ body: @Sendable (Repositories) async throws -> T) async throws -> T
+    /// Bookkeeping that is not the data (an API token's last use): written without a transaction
+    /// of its own and WITHOUT raising the data version, so the caches keyed by it stay valid.
+    func note(_ body: @Sendable (Repositories) async throws -> Void) async throws
     /// Imports a ledger file read in `chunks`, all or nothing (streamed, so it is not a `write`).
     func importLedger(
         _ settings: LedgerImportSettings, chunks: LedgerChunks, progress: (@Sendable (Int64, Int) -> Void)?
     ) async throws -> LedgerImportOutcome
+}
+
+extension Storage {
+    /// By default a note is an ordinary write.
+    public func note(_ body: @Sendable (Repositories) async throws -> Void) async throws {
+        try await write(as: "system") { repositories in try await body(repositories) }
+    }
 }
 
 /// The pieces of a ledger file, in order (a file on disk, an upload, a request body).

@@ -29,11 +29,12 @@ public struct AccountService: Sendable {
         case throttled(until: String)
     }
 
-    /// Checks the password (throttled per address), records the attempt and, when it is right,
-    /// opens a session: in one transaction.
-    public func logIn(email: String, password: String, now: Date = Date()) async throws -> LoginOutcome {
+    /// Checks the password (throttled per source address and account, `LoginThrottle`), records
+    /// the attempt and, when it is right, opens a session: in one transaction. `source`: the
+    /// client's address as the edge knows it.
+    public func logIn(email: String, password: String, source: String = "ukjent", now: Date = Date()) async throws -> LoginOutcome {
         try await storage.write(as: email) { repositories in
-            switch try await repositories.accounts.login(email: email, password: password, now: now) {
+            switch try await repositories.accounts.login(email: email, password: password, source: source, now: now) {
             case .success(let user):
                 let session = try await repositories.accounts.openSession(for: user.email, now: now)
                 return .loggedIn(OpenedSession(
@@ -55,10 +56,13 @@ public struct AccountService: Sendable {
         try await storage.write(as: "system") { repositories in try await repositories.accounts.closeSession(token: token) }
     }
 
-    /// The user of a personal API token (`Authorization: Bearer …`), if it exists.
-    public func user(apiToken token: String) async throws -> UserAccount? {
-        guard !token.isEmpty else { return nil }
-        return try await storage.read { repositories in try await repositories.accounts.user(apiToken: token) }
+    /// The user of a personal API token (`Authorization: Bearer …`), if it exists and has not
+    /// expired. Notes its use (at most once a minute, without raising the data version).
+    public func user(apiToken token: String, now: Date = Date()) async throws -> UserAccount? {
+        guard !token.isEmpty, token.count <= Self.maximumTokenLength else { return nil }
+        let user = try await storage.read { repositories in try await repositories.accounts.user(apiToken: token, now: now) }
+        if user != nil { try await storage.note { repositories in try await repositories.accounts.touchToken(token, now: now) } }
+        return user
     }
 
     // MARK: Calendar feed tokens
@@ -130,12 +134,23 @@ public struct AccountService: Sendable {
         }
     }
 
-    /// A new personal API token for the user, shown once (only its hash is stored).
-    public func createToken(for email: String, name: String) async throws -> String {
+    /// A new personal API token for the user, shown once (only its hash is stored), valid for
+    /// `days` days (nil: 90; at most a year, `APITokenRules`).
+    public func createToken(for email: String, name: String, days: Int? = nil, now: Date = Date()) async throws -> String {
         let email = try ServiceError.rule { try AccountRules.email(email) }
+        let expiry = try ServiceError.rule { try APITokenRules.expiry(days: days, now: now) }
         return try await storage.write(as: "system:cli") { repositories in
             try await Self.requireUser(email, repositories)
-            return try await repositories.accounts.createToken(for: email, name: name, now: Date())
+            return try await repositories.accounts.createToken(for: email, name: name, expiresAt: expiry, now: now)
+        }
+    }
+
+    /// The user's API tokens with their expiry and last use (the command line).
+    public func tokens(of email: String) async throws -> [APITokenInfo] {
+        let email = try ServiceError.rule { try AccountRules.email(email) }
+        return try await storage.read { repositories in
+            try await Self.requireUser(email, repositories)
+            return try await repositories.accounts.apiTokens(of: email)
         }
     }
 

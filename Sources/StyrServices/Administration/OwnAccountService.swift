@@ -37,12 +37,18 @@ public struct OwnAccountService: Sendable {
         }
     }
 
-    /// A new personal API token named `name` (field `name`), returned once.
-    public func createToken(named name: String, by user: UserAccount?, now: Date = Date()) async throws -> String {
+    /// A new personal API token named `name` (field `name`), valid for `days` days (field
+    /// `expiresInDays`; nil: 90, at most a year), returned once.
+    public func createToken(named name: String, days: Int? = nil, by user: UserAccount?, now: Date = Date()) async throws -> String {
         guard let user else { throw ServiceError.unauthenticated }
-        let name = try ServiceError.rule { try AccountAdministrationRules.tokenName(name) }
-        return try await storage.write(as: user.email) { repositories in
-            try await repositories.accounts.createToken(for: user.email, name: name, now: now)
+        var errors = InputErrors()
+        var checkedName = name
+        do { checkedName = try AccountAdministrationRules.tokenName(name) } catch { for entry in error.entries { errors.add(entry.field, entry.message) } }
+        var expiry = now
+        do { expiry = try APITokenRules.expiry(days: days, now: now) } catch { for entry in error.entries { errors.add(entry.field, entry.message) } }
+        try ServiceError.rule { try errors.check() }
+        return try await storage.write(as: user.email) { [checkedName, expiry] repositories in
+            try await repositories.accounts.createToken(for: user.email, name: checkedName, expiresAt: expiry, now: now)
         }
     }
 

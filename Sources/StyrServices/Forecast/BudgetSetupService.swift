@@ -10,6 +10,8 @@ public struct BudgetSetup: Sendable {
     public var ownThreshold: ForecastThreshold?
     /// The server's default (`styr serve --forecast-threshold-…`).
     public var defaultThreshold: ForecastThreshold
+    /// The version of the threshold's record (optimistic locking, `RecordVersions`): the form carries it.
+    public var thresholdVersion: Int = 0
 
     /// The threshold that applies: the department's own, else the server's.
     public var threshold: ForecastThreshold { ownThreshold ?? defaultThreshold }
@@ -24,7 +26,8 @@ public struct BudgetSetup: Sendable {
         return BudgetSetup(
             chapters: try await repositories.governance.chapters(of: code), groupings: try await setup.groupings(),
             profiles: try await setup.profiles(of: code, year: year), ownThreshold: try await setup.threshold(of: code, year: year),
-            defaultThreshold: defaultThreshold)
+            defaultThreshold: defaultThreshold,
+            thresholdVersion: try await RecordVersions.current(RecordVersions.forecastThreshold(code, year: year), repositories))
     }
 }
 
@@ -188,12 +191,15 @@ public struct BudgetSetupService: Sendable {
 
     /// Sets the department's threshold for the organisation's year; nil goes back to the server's
     /// default. Limits out of range are refused per field (`amount`, `percent`), with the same
-    /// messages as a threshold typed in a form. Returns the set-up as it now applies.
-    public func saveThreshold(_ threshold: ForecastThreshold?, in code: String, year: Int, by user: UserAccount?) async throws -> BudgetSetup {
+    /// messages as a threshold typed in a form. Returns the set-up as it now applies. `version`:
+    /// the threshold's version the form was loaded at (`thresholdVersion`); when it has moved on,
+    /// `WriteConflict` and nothing is saved.
+    public func saveThreshold(_ threshold: ForecastThreshold?, in code: String, year: Int, version: Int? = nil, by user: UserAccount?) async throws -> BudgetSetup {
         try await storage.write(as: user?.email ?? "") { repositories in
             _ = try await AccessCheck.scope(.steer, on: code, by: user, repositories)
             _ = try AccessCheck.year(year)
             try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
+            try await RecordVersions.advance(RecordVersions.forecastThreshold(code, year: year), from: version, repositories)
             if let problems = threshold?.problems, !problems.isEmpty { throw ServiceError.invalid(problems) }
             try await repositories.budgetSetup.saveThreshold(threshold, of: code, year: year)
             return try await BudgetSetup.load(repositories, code: code, year: year, defaultThreshold: defaultThreshold)
@@ -202,13 +208,16 @@ public struct BudgetSetupService: Sendable {
 
     /// As `saveThreshold`, for a threshold as typed (`ForecastThreshold.read`): the access check
     /// comes first, then every field's problem.
-    public func saveThreshold(amount: String, percent: String, rule: String, in code: String, year: Int, by user: UserAccount?) async throws -> BudgetSetup {
+    public func saveThreshold(
+        amount: String, percent: String, rule: String, in code: String, year: Int, version: Int? = nil, by user: UserAccount?
+    ) async throws -> BudgetSetup {
         try await storage.write(as: user?.email ?? "") { repositories in
             _ = try await AccessCheck.scope(.steer, on: code, by: user, repositories)
             _ = try AccessCheck.year(year)
             try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
             let threshold = try ServiceError.rule { try ForecastThreshold.parse(amount: amount, percent: percent, rule: rule).get() }
             if !threshold.problems.isEmpty { throw ServiceError.invalid(threshold.problems) }
+            try await RecordVersions.advance(RecordVersions.forecastThreshold(code, year: year), from: version, repositories)
             try await repositories.budgetSetup.saveThreshold(threshold, of: code, year: year)
             return try await BudgetSetup.load(repositories, code: code, year: year, defaultThreshold: defaultThreshold)
         }

@@ -52,14 +52,22 @@ public enum AccessCheck {
         _ permission: Permission, on code: String, by user: UserAccount?, _ repositories: Repositories
     ) async throws -> OrganisationScope {
         guard let user else { throw ServiceError.unauthenticated }
-        let organisations = try await repositories.governance.organisations()
+        // One organisation's family (ancestors and subtree), not the whole country (issue 14);
+        // administering (moves, unique codes) and an unknown code see every organisation.
+        var organisations = permission == .administer ? [] : try await repositories.governance.organisationFamily(of: [code])
+        if organisations.isEmpty { organisations = try await repositories.governance.organisations() }
         return try scope(permission, on: code, by: user, among: organisations)
     }
 
     public static func scope(
         _ permission: Permission, on code: String, by user: UserAccount, among organisations: [Organisation]
     ) throws -> OrganisationScope {
-        guard let organisation = organisations.first(where: { $0.code == code }) else { throw ServiceError.unknownOrganisation(code: code) }
+        guard let organisation = organisations.first(where: { $0.code == code }) else {
+            // Answered as a code that exists but is not the user's, so codes cannot be probed;
+            // only a user who reads every organisation (and so sees every code) hears «unknown».
+            if readsEverything(user, organisations) { throw ServiceError.unknownOrganisation(code: code) }
+            throw ServiceError.forbidden(organisationCode: code)
+        }
         guard AccessPolicy.allows(user, permission, on: code, in: OrganisationTree(organisations)) else {
             throw ServiceError.forbidden(organisationCode: code)
         }
@@ -68,6 +76,12 @@ public enum AccessCheck {
             throw ServiceError.invalid(.single("organisation", "\(organisation.name) ble lagt ned \(NorwegianFormat.date(closedOn)) og tar ikke imot nye endringer. En administrator kan gjenåpne den."))
         }
         return OrganisationScope(user: user, organisation: organisation, organisations: organisations)
+    }
+
+    /// Whether the user may read every organisation (a role at each root of the tree).
+    static func readsEverything(_ user: UserAccount, _ organisations: [Organisation]) -> Bool {
+        let tree = OrganisationTree(organisations)
+        return organisations.filter { $0.parentCode == nil }.allSatisfy { AccessPolicy.allows(user, .read, on: $0.code, in: tree) }
     }
 
     /// As `scope`, for records that belong to an agency (letters, meetings, signals, notices).

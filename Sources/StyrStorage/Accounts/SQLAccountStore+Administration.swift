@@ -160,11 +160,13 @@ extension SQLAccountStore {
 
     public func apiTokens(of email: String) async throws -> [APITokenInfo] {
         guard let id = try await userID(try Self.normalisedEmail(email)) else { return [] }
-        return try await db.select().columns("token_hash", "name", "created_at").from("api_tokens").where("user_id", .equal, id)
-            .orderBy("created_at").all().map { row in
+        return try await db.select().columns("token_hash", "name", "created_at", "expires_at", "last_used_at").from("api_tokens")
+            .where("user_id", .equal, id).orderBy("created_at").all().map { row in
                 APITokenInfo(
                     id: String(try row.decode(column: "token_hash", as: String.self).prefix(AccountAdministrationRules.publicIDLength)),
-                    name: try row.decode(column: "name"), createdAt: Self.date(try row.decode(column: "created_at")) ?? Date())
+                    name: try row.decode(column: "name"), createdAt: Self.date(try row.decode(column: "created_at")) ?? Date(),
+                    expiresAt: try row.decode(column: "expires_at", as: String?.self).flatMap(Self.date),
+                    lastUsedAt: try row.decode(column: "last_used_at", as: String?.self).flatMap(Self.date))
             }
     }
 

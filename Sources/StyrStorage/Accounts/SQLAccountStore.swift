@@ -96,20 +96,18 @@ public struct SQLAccountStore: Sendable {
 
     public typealias LoginResult = StyrDomain.LoginResult
 
-    /// At most `maximumFailures` failed logins per e-mail within `window`; then wait.
-    public static let maximumFailures = 5
-    public static let window: TimeInterval = 15 * 60
-
-    /// Checks the password, throttled per e-mail address, and records the attempt.
-    public func login(email: String, password: String, now: Date = Date()) async throws -> LoginResult {
+    /// Checks the password, throttled per (source, account) and, for sources the account has never
+    /// signed in from, per account (`LoginThrottle`); records the attempt. Each counter is taken
+    /// in one atomic statement before the password is checked (`takeAttempt`).
+    public func login(email: String, password: String, source: String = "ukjent", now: Date = Date()) async throws -> LoginResult {
         let email = (try? Self.normalisedEmail(email)) ?? email.lowercased()
-        let since = Self.timestamp(now.addingTimeInterval(-Self.window))
-        let failures = try await db.select().column("at").from("login_attempts").where("email", .equal, email)
-            .where("succeeded", .equal, 0).where("at", .greaterThan, since).orderBy("at").all()
-            .map { try $0.decode(column: "at", as: String.self) }
-        if failures.count >= Self.maximumFailures, let oldest = failures.first,
-           let oldestDate = Self.date(oldest) {
-            return .throttled(until: Self.timestamp(oldestDate.addingTimeInterval(Self.window)))
+        let source = String(source.prefix(100))
+        if let until = try await takeAttempt(LoginThrottle.key(source: source, email: email), limit: LoginThrottle.perSource, now: now) {
+            return .throttled(until: Self.timestamp(until))
+        }
+        if try await !isKnownSource(source, of: email),
+           let until = try await takeAttempt(LoginThrottle.accountKey(email: email), limit: LoginThrottle.perAccount, now: now) {
+            return .throttled(until: Self.timestamp(until))
         }
         let row = try await db.select().columns("id", "email", "name", "password_hash", "deactivated_at").from("users")
             .where("email", .equal, email).first()
@@ -121,6 +119,7 @@ public struct SQLAccountStore: Sendable {
         try await db.insert(into: "login_attempts").columns("email", "at", "succeeded")
             .values(SQLBind(email), SQLBind(Self.timestamp(now)), SQLBind(valid ? 1 : 0)).run()
         guard valid, let row else { return .wrongCredentials }
+        try await recordSuccess(source: source, email: email, now: now)
         return .success(try await user(from: row))
     }
 
@@ -161,25 +160,38 @@ public struct SQLAccountStore: Sendable {
 
     // MARK: API tokens
 
-    /// Creates a personal API token for a user and returns it; only its hash is stored.
-    public func createToken(for email: String, name: String, now: Date = Date()) async throws -> String {
+    /// Creates a personal API token for a user and returns it; only its hash is stored. It works
+    /// until `expiresAt` (nil: `APITokenRules.defaultLifetime` from now).
+    public func createToken(for email: String, name: String, expiresAt: Date? = nil, now: Date = Date()) async throws -> String {
         let email = try Self.normalisedEmail(email)
         guard let userID = try await userID(email) else { throw StorageError.notFound("brukeren «\(email)»") }
         let token = "styr_" + Self.randomToken()
-        try await db.insert(into: "api_tokens").columns("token_hash", "user_id", "name", "created_at")
-            .values(SQLBind(Self.sha256(token)), SQLBind(userID), SQLBind(name), SQLBind(Self.timestamp(now)))
+        let expiry = Self.timestamp(expiresAt ?? now.addingTimeInterval(APITokenRules.defaultLifetime))
+        try await db.insert(into: "api_tokens").columns("token_hash", "user_id", "name", "created_at", "expires_at")
+            .values(SQLBind(Self.sha256(token)), SQLBind(userID), SQLBind(name), SQLBind(Self.timestamp(now)), SQLBind(expiry))
             .run()
-        try await audit(.create, "apiToken", "\(email)/\(sessionID(token: token))", before: nil, after: ["name": name])
+        try await audit(.create, "apiToken", "\(email)/\(sessionID(token: token))", before: nil, after: ["name": name, "expiresAt": expiry])
         return token
     }
 
-    /// The user of an API token, if the token exists.
-    public func user(apiToken token: String) async throws -> UserAccount? {
+    /// The user of an API token, if the token exists and has not expired.
+    public func user(apiToken token: String, now: Date = Date()) async throws -> UserAccount? {
         guard let row = try await db.raw("""
             SELECT u.id, u.email, u.name FROM api_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = \(bind: Self.sha256(token)) AND u.deactivated_at IS NULL
+              AND (t.expires_at IS NULL OR t.expires_at > \(bind: Self.timestamp(now)))
             """).first() else { return nil }
         return try await user(from: row)
+    }
+
+    /// Notes the token's use, at most once a minute (one conditional UPDATE; nothing when noted
+    /// less than `APITokenRules.lastUsedResolution` ago).
+    public func touchToken(_ token: String, now: Date = Date()) async throws {
+        let earlier = Self.timestamp(now.addingTimeInterval(-APITokenRules.lastUsedResolution))
+        try await db.raw("""
+            UPDATE api_tokens SET last_used_at = \(bind: Self.timestamp(now))
+            WHERE token_hash = \(bind: Self.sha256(token)) AND (last_used_at IS NULL OR last_used_at <= \(bind: earlier))
+            """).run()
     }
 
     // MARK: Helpers

@@ -164,9 +164,38 @@ public final class Database: Sendable {
                 throw error
             }
         case .postgres(let client):
-            return try await client.withConnection { connection in
-                try await body(connection.sql())
+            return try await withoutActuallyEscaping(body) { body in try await Self.leasing(client, body) }
+        }
+    }
+
+    /// How long a unit of work waits for a PostgreSQL connection: PostgresClient waits for ever
+    /// while the server is down (every request would hang); after this the request fails as
+    /// `StorageUnavailable` (a 503 at the edges) and the pool keeps reconnecting by itself.
+    static let leaseTimeout = Duration.seconds(Double(ProcessInfo.processInfo.environment["STYR_DATABASE_WAIT_SECONDS"] ?? "") ?? 10)
+
+    /// Runs `body` on a pooled connection, giving up when none is leased within `leaseTimeout`.
+    /// Only the wait for the connection is bounded, never the work on it.
+    private static func leasing<T: Sendable>(_ client: PostgresClient, _ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
+        let leased = LeaseFlag()
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await client.withConnection { connection in
+                    leased.value.withLock { $0 = true }
+                    return try await body(connection.sql())
+                }
             }
+            group.addTask {
+                try await Task.sleep(for: leaseTimeout)
+                if !leased.value.withLock({ $0 }) { throw StorageUnavailable() }
+                return nil
+            }
+            while let result = try await group.next() {
+                if let value = result {
+                    group.cancelAll()
+                    return value
+                }
+            }
+            throw StorageUnavailable()
         }
     }
 
@@ -182,7 +211,7 @@ public final class Database: Sendable {
                 return result
             } catch {
                 try? await db.raw("ROLLBACK").run()
-                throw error
+                throw Self.writeConflict(error) ?? error
             }
         }
     }

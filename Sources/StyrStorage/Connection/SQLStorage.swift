@@ -29,6 +29,12 @@ public struct SQLStorage: Storage {
         try await database.transaction { db in try await body(repositories(db, actor: actor)) }
     }
 
+    /// Runs on a connection of its own outside a transaction: each statement commits by itself
+    /// and the data version stays as it is.
+    public func note(_ body: @Sendable (Repositories) async throws -> Void) async throws {
+        try await database.withConnection { db in try await body(repositories(db, actor: "system")) }
+    }
+
     public func importLedger(
         _ settings: LedgerImportSettings, chunks: LedgerChunks, progress: (@Sendable (Int64, Int) -> Void)?
     ) async throws -> LedgerImportOutcome {

@@ -89,6 +89,7 @@ public enum StyrMigrations {
         CreateDelegatedAuthorities(),
         CreateMissionDrafts(),
         CreateDataVersion(),
+        AddNationIndexes(),
         CreateReportWorkflows(),
         CreateIndicatorPeriodResults(),
         CreateRiskRegister(),
@@ -97,6 +98,9 @@ public enum StyrMigrations {
         CreateKostraYearCodeLists(),
         CreateServices(),
         CreateOIDCSignIn(),
+        CreateLoginThrottles(),
+        AddAPITokenExpiry(),
+        CreateRecordVersions(),
     ]
 }
 

@@ -5,6 +5,7 @@ import OpenAPIRuntime
 import StyrAPI
 import StyrDomain
 import StyrServices
+import StyrStorage
 
 /// Authenticates `/api/v1` requests (a personal API token as `Authorization: Bearer …`, or the
 /// session cookie) and makes the caller known to the generated handlers; answers every error under
@@ -44,6 +45,10 @@ struct APIMiddleware: RouterMiddleware {
 
     /// The problem of an error on an API path.
     func problem(_ error: any Error, path: String, request: Request, context: Context) -> APIProblem {
+        if StorageAvailability.isUnavailable((error as? ServerError)?.underlyingError ?? error) {
+            context.record.fail(error)
+            return .databaseUnavailable
+        }
         switch error {
         case let problem as APIProblem:
             return problem
@@ -57,6 +62,8 @@ struct APIMiddleware: RouterMiddleware {
             return problem
         case let refusal as ServiceError:
             return APIProblem(refusal)
+        case let conflict as WriteConflict:
+            return APIProblem(conflict)
         case let error as HTTPResponseError where error.status == .notFound:
             return .unknownPath(path)
         case let error as HTTPResponseError where error.status.code < 500:
@@ -94,10 +101,13 @@ struct APIMiddleware: RouterMiddleware {
         return session.user
     }
 
-    /// The user of an API token, kept while the data version stays the same.
+    /// The user of an API token, kept while the data version stays the same and for a minute at
+    /// most (the minute is in the key): so the token's expiry is checked and its last use noted
+    /// (`AccountService.user(apiToken:)`) at least once a minute while it is used.
     func apiCaller(token: String, version: Int64?) async throws -> UserAccount? {
         guard let caches, let version else { return try await accounts.user(apiToken: token) }
-        let key = VersionedCache<UserAccount>.key("api", token)
+        let minute = Int(Date().timeIntervalSince1970 / 60)
+        let key = VersionedCache<UserAccount>.key("api", token, String(minute))
         if let user = caches.apiCallers.value(for: key, at: version) { return user }
         let user = try await accounts.user(apiToken: token)
         if let user { caches.apiCallers.store(user, for: key, at: version) }

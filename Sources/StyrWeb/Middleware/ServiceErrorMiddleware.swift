@@ -15,6 +15,9 @@ struct ServiceErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as ServiceError {
             return pages.refusal(error, request, context).response
+        } catch let conflict as WriteConflict {
+            // A save that lost a race (optimistic locking or two creations at once): say so, never a 500.
+            return pages.error(.conflict, heading: "Endringen er ikke lagret", message: conflict.message, context: context).response
         }
     }
 }

@@ -50,10 +50,16 @@ struct FormPage {
     var errors = InputErrors()
     var errorHeading = "Ingenting er lagret"
     var cancelURL: String = ""
+    /// The version of the record the form edits (optimistic locking): sent back as `_versjon`.
+    var version: Int? = nil
+
+    /// The form field that carries the record's version.
+    static let versionField = "_versjon"
 
     func view(csrfToken: String) -> FormPageView {
         FormPageView(
             kicker: kicker, heading: heading, intro: intro.nonEmpty, action: action, submitLabel: submitLabel, csrfToken: csrfToken,
+            version: version.map(String.init),
             cancelURL: cancelURL.nonEmpty, fields: fields.map { $0.view(error: errors[$0.name]) },
             errorSummary: errors.isEmpty ? nil : .init(errorHeading: errorHeading, errors: errors.entries.map { .init(field: $0.field, message: $0.message) }))
     }
@@ -83,6 +89,7 @@ struct FormPageView: Sendable {
     var kicker: String, heading: String
     var intro: String?
     var action: String, submitLabel: String, csrfToken: String
+    var version: String?
     var cancelURL: String?
     var fields: [Field]
     var errorSummary: ErrorSummary?

@@ -9,8 +9,12 @@ public struct StyrRequestContext: RequestContext {
     /// error pages) see what the inner ones found out (the session, the API caller, a failure).
     let record = RequestRecord()
 
+    /// The peer's address of the connection (nil in tests without a network).
+    let remoteAddress: String?
+
     public init(source: Source) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress.flatMap { $0.ipAddress ?? $0.pathname }
     }
 
     /// The logged-in user's session, set by `SessionMiddleware`.

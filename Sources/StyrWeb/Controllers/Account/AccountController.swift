@@ -18,10 +18,12 @@ struct AccountController: Sendable {
             let fields = try await FormBody.read(request, context: context)
             try access.requireCSRF(fields, context)
             do {
-                let token = try await own.createToken(named: fields.text("navn"), by: context.session?.user)
+                let daysText = fields.text("dager")
+                let days = daysText.isEmpty ? nil : (Int(daysText) ?? -1)
+                let token = try await own.createToken(named: fields.text("navn"), days: days, by: context.session?.user)
                 return try await page(request, context, saved: "API-nøkkelen «\(fields.text("navn"))» er laget.", newToken: token, errors: InputErrors())
             } catch ServiceError.invalid(let errors) {
-                return try await page(request, context, saved: nil, newToken: nil, errors: errors.renamed(["name": "navn"]))
+                return try await page(request, context, saved: nil, newToken: nil, errors: errors.renamed(["name": "navn", "expiresInDays": "dager"]))
             }
         }
         router.post("/konto/nokler/:id/trekk-tilbake") { request, context in

@@ -12,6 +12,9 @@ struct AccountView: Sendable {
     }
     struct Token: Sendable {
         var tokenID: String, tokenName: String, created: String
+        /// «22.03.2025 14:05», or «utløpt 22.03.2025 14:05».
+        var expires: String
+        var lastUsed: String
         var revokeURL: String
     }
 
@@ -22,6 +25,7 @@ struct AccountView: Sendable {
     /// A token just made: shown once.
     var newToken: String?
     var tokenNameError: String?
+    var tokenDaysError: String?
     var csrfToken: String
     var sessions: [Session]
     var tokens: [Token]
@@ -33,13 +37,18 @@ struct AccountView: Sendable {
         self.saved = saved
         self.newToken = newToken
         tokenNameError = errors["navn"]
+        tokenDaysError = errors["dager"]
         self.csrfToken = csrfToken
         sessions = overview.sessions.reversed().map {
             Session(sessionID: $0.id, started: OsloTime.format($0.createdAt), expires: OsloTime.format($0.expiresAt),
                     isCurrent: $0.id == overview.currentSessionID, endURL: "/konto/okter/\($0.id)/avslutt")
         }
-        tokens = overview.tokens.map {
-            Token(tokenID: $0.id, tokenName: $0.name, created: OsloTime.format($0.createdAt), revokeURL: "/konto/nokler/\($0.id)/trekk-tilbake")
+        let now = Date()
+        tokens = overview.tokens.map { token in
+            Token(tokenID: token.id, tokenName: token.name, created: OsloTime.format(token.createdAt),
+                  expires: token.expiresAt.map { (token.isExpired(at: now) ? "utløpt " : "") + OsloTime.format($0) } ?? "aldri",
+                  lastUsed: token.lastUsedAt.map(OsloTime.format) ?? "aldri",
+                  revokeURL: "/konto/nokler/\(token.id)/trekk-tilbake")
         }
     }
 }

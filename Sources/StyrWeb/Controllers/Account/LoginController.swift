@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import StyrDomain
 import StyrServices
@@ -10,6 +11,7 @@ struct LoginController: Sendable {
     let cookies: CookiePolicy
     /// Single sign-on (`OIDCController`): its button, and whether passwords are allowed.
     var signIn: OIDCSignInService? = nil
+    var clientAddress = ClientAddress.fromEnvironment
 
     func addRoutes(to router: Router<StyrRequestContext>) {
         router.get("/logg-inn") { request, context in
@@ -44,15 +46,21 @@ struct LoginController: Sendable {
         guard !email.isEmpty, !password.isEmpty else {
             return form(context: context, email: email, next: next, error: "Fyll inn både e-post og passord.", status: .badRequest)
         }
-        switch try await accounts.logIn(email: email, password: password) {
+        let source = clientAddress.of(request, peer: context.remoteAddress)
+        switch try await accounts.logIn(email: email, password: password, source: source) {
         case .loggedIn(let session):
             return redirect(to: next, cookies: [
                 cookies.cookie(CookiePolicy.sessionCookie, session.token, maxAge: Int(session.lifetime)),
                 cookies.expired(CookiePolicy.loginCSRFCookie),
             ])
-        case .throttled:
-            return form(context: context, email: email, next: next,
-                        error: "For mange mislykkede forsøk. Vent et kvarter og prøv igjen.", status: .tooManyRequests)
+        case .throttled(let until):
+            let seconds = LoginThrottle.retryAfter(until: SessionMiddleware.date(until) ?? Date(), now: Date())
+            let minutes = max(1, (seconds + 59) / 60)
+            var response = form(context: context, email: email, next: next,
+                                error: "For mange mislykkede forsøk herfra. Vent \(minutes == 1 ? "ett minutt" : "\(minutes) minutter") og prøv igjen, eller logg inn fra et sted du har logget inn fra før.",
+                                status: .tooManyRequests)
+            response.headers[.retryAfter] = String(seconds)
+            return response
         case .wrongCredentials:
             return form(context: context, email: email, next: next, error: "Feil e-post eller passord.", status: .unauthorized)
         }

@@ -36,7 +36,8 @@ struct BudgetSetupController: Sendable {
             let (scope, current) = try await setup.setup(in: code, year: year, by: context.session?.user, permission: .steer)
             let shown = current.threshold.formValues
             return pages.form(thresholdPage(scope, year: year, current: current,
-                                            values: ["belop": shown.amount, "prosent": shown.percent, "regel": shown.rule], errors: InputErrors()),
+                                            values: ["belop": shown.amount, "prosent": shown.percent, "regel": shown.rule,
+                                                     FormPage.versionField: String(current.thresholdVersion)], errors: InputErrors()),
                               context: context, trail: trail(scope, year)).response
         }
         router.post("/organisasjoner/:code/regnskapsrapport/:year/terskel") { request, context in
@@ -127,20 +128,23 @@ struct BudgetSetupController: Sendable {
                     (name: "standard", label: "Bruk standardterskelen (feltene over gjelder ikke)", checked: false),
                 ]), value: "", hint: ""),
             ],
-            errors: errors, errorHeading: "Terskelen er ikke lagret", cancelURL: reportURL(scope, year))
+            errors: errors, errorHeading: "Terskelen er ikke lagret", cancelURL: reportURL(scope, year),
+            version: RecordVersions.parse(values[FormPage.versionField]) ?? current.thresholdVersion)
     }
 
     func saveThreshold(_ code: String, year: Int, fields: [String: String], _ context: StyrRequestContext) async throws -> Response {
         let user = context.session?.user
         let saved: BudgetSetup
+        let version = RecordVersions.parse(fields[FormPage.versionField])
         do {
             // The box ticked: the standard applies (and follows the server's). Values typed in are
             // kept as the organisation's own, also when they equal the standard's today.
             if fields["standard"] != nil {
-                saved = try await setup.saveThreshold(nil, in: code, year: year, by: user)
+                saved = try await setup.saveThreshold(nil, in: code, year: year, version: version, by: user)
             } else {
                 saved = try await setup.saveThreshold(
-                    amount: fields["belop"] ?? "", percent: fields["prosent"] ?? "", rule: fields["regel"] ?? "", in: code, year: year, by: user)
+                    amount: fields["belop"] ?? "", percent: fields["prosent"] ?? "", rule: fields["regel"] ?? "", in: code, year: year,
+                    version: version, by: user)
             }
         } catch ServiceError.invalid(let errors) {
             let (scope, current) = try await setup.setup(in: code, year: year, by: user, permission: .steer)
