@@ -1,6 +1,7 @@
 import NIOCore
 import NIOPosix
 import PostgresNIO
+import Synchronization
 
 /// Whether an error means the database cannot be reached right now (PostgreSQL restarting or
 /// down, its connections lost), rather than a fault of the request or of Styr: the edges answer
@@ -22,10 +23,21 @@ public enum StorageAvailability {
         }
         if error is NIOConnectionError || error is ChannelError { return true }
         if let error = error as? IOError { return [ECONNREFUSED, ECONNRESET, EPIPE, ETIMEDOUT].contains(error.errnoCode) }
+        if error is StorageUnavailable { return true }
         if case StorageError.cannotOpen = error { return true }
         // The pool's own errors (`ConnectionPoolError` of an underscored module): circuit breaker
         // tripped while the server is down, requests cancelled while waiting for a connection.
         let name = String(reflecting: type(of: error))
         return name.hasSuffix("ConnectionPoolError")
     }
+}
+
+/// No database connection could be had in time (`Database.leaseTimeout`).
+public struct StorageUnavailable: Error, CustomStringConvertible {
+    public var description: String { "Databasen svarer ikke: ingen forbindelse innen tidsfristen." }
+}
+
+/// Whether a unit of work got its connection (`Database.leasing`).
+final class LeaseFlag: Sendable {
+    let value = Mutex(false)
 }
