@@ -32,9 +32,14 @@ if [ ! -x "$BINARY" ] || [ "$(cat "$WORK/hash" 2>/dev/null)" != "$HASH" ]; then
     FLAGS=(-sanitize="$SANITIZERS" -parse-as-library -O -wmo -enable-testing -package-name Styr -I "$WORK")
     # The two modules as SwiftPM builds them, instrumented, then the target linked against them.
     for module in StyrDomain StyrLedgerFormats; do
+        # A module is rebuilt only when its sources (or these flags) changed.
+        MODULE_HASH=$( (cat $(find "Sources/$module" -name '*.swift' | sort); echo "${FLAGS[*]}") | sha256sum | cut -c1-16)
+        [ -f "$WORK/$module.o" ] && [ "$(cat "$WORK/$module.hash" 2>/dev/null)" = "$MODULE_HASH" ] && continue
+        rm -f "$WORK/$module.o"
         "${LOCK[@]}" nice -n 19 swiftc "${FLAGS[@]}" -module-name "$module" -emit-module -emit-module-path "$WORK/$module.swiftmodule" \
             -c $(find "Sources/$module" -name '*.swift' | sort) -o "$WORK/$module.o" 2>&1 | grep -E "error" >&2 || true
         [ -f "$WORK/$module.o" ] || { echo "fuzz: the build of $module failed" >&2; exit 2; }
+        echo "$MODULE_HASH" > "$WORK/$module.hash"
     done
     "${LOCK[@]}" nice -n 19 swiftc "${FLAGS[@]}" -module-name StyrFuzz Benchmarks/fuzz/FuzzTarget.swift Sources/StyrWeb/Support/FormURLEncoding.swift \
         "$WORK/StyrDomain.o" "$WORK/StyrLedgerFormats.o" -o "$BINARY.tmp" 2>&1 | grep -E "error" >&2 || true

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Traffic for Benchmarks/faults.sh (standard library only).
 
-  client.py reads BASE SESSION TOKEN SECONDS OUT   GETs of a page and an API resource from 4 threads;
-                                                     writes one line per answer: time status kind first-words
+  client.py reads BASE SESSION TOKEN CSRF SECONDS OUT  a page, an API resource and a form POST in turn from
+                                                     4 threads; one line per answer: time status kind words
   client.py writes BASE SESSION CSRF PREFIX OUT     form POSTs of steering signals from 4 threads until
                                                      killed or the server is gone; writes the text of every
                                                      signal answered 303 (committed), one a line, flushed
@@ -16,7 +16,7 @@ import urllib.parse
 
 def request(base, method, path, headers, body=None):
     url = urllib.parse.urlparse(base)
-    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=15)
     try:
         connection.request(method, path, body=body, headers=headers)
         response = connection.getresponse()
@@ -25,21 +25,27 @@ def request(base, method, path, headers, body=None):
         connection.close()
 
 
-def reads(base, session, token, seconds, out):
+def reads(base, session, token, csrf, seconds, out):
     lock = threading.Lock()
     end = time.time() + float(seconds)
     targets = [
         ("page", "/organisasjoner/UKE/indikatorer/2020", {"Cookie": f"styr_session={session}"}),
         ("api", "/api/v1/organisations/UKE/indicators/2020", {"Authorization": f"Bearer {token}"}),
+        ("form", "/organisasjoner/UKE/signaler/ny",
+         {"Cookie": f"styr_session={session}", "Content-Type": "application/x-www-form-urlencoded"}),
     ]
     with open(out, "w") as log:
         def worker(index):
             n = 0
             while time.time() < end:
-                kind, path, headers = targets[(index + n) % 2]
+                kind, path, headers = targets[(index + n) % 3]
                 n += 1
+                body = None
+                if kind == "form":
+                    body = urllib.parse.urlencode({"_csrf": csrf, "tekst": f"Omstart {index}-{n}", "gitt_av": "Feiltest",
+                                                   "dato": "15.03.2021", "opphav": "other", "sted": "Telefon", "mote": ""})
                 try:
-                    status, body = request(base, "GET", path, headers)
+                    status, body = request(base, "POST" if body else "GET", path, headers, body)
                 except Exception as error:  # the server itself unreachable: that is a failure
                     status, body = 0, type(error).__name__
                 words = " ".join(body.replace("\n", " ").split())
