@@ -98,6 +98,35 @@ wrk_pair() {
     END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, errors }' "$WORK/wrk1.txt" "$WORK/wrk2.txt"
 }
 
+# EXPLAIN ANALYZE of every statement of one request per page (auto_explain, the cache off), summed
+# per page by Benchmarks/nation-explain.py into $BENCH_EXPLAIN.
+explain_pages() {
+  cat >>"$PG_DIR/data/postgresql.conf" <<CONF
+session_preload_libraries = 'auto_explain'
+auto_explain.log_min_duration = 0
+auto_explain.log_analyze = on
+CONF
+  "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" reload >/dev/null
+  sleep 1
+  STYR_ENV="STYR_REQUEST_CACHE=off"; PORT1=$(free_port)
+  start_styr "$URL" "$PORT1" "$WORK/explain.log"
+  SESSION=$(log_in "http://127.0.0.1:$PORT1" "$STEERER" "$PASSWORD")
+  local entry name path
+  for entry in "${PAGES[@]}"; do
+    name=${entry%%|*}; path=${entry#*|}
+    "$PG_BIN/psql" -qAt "$URL" -c "SELECT 'styr-page: $name \`$path\`'" >/dev/null
+    if [[ $path == /api/* ]]; then headers=(-H "Authorization: Bearer $TOKEN"); else headers=(-H "Cookie: styr_session=$SESSION"); fi
+    curl -sS -o /dev/null "${headers[@]}" "http://127.0.0.1:$PORT1$path"
+    sleep 0.5
+  done
+  stop_servers
+  {
+    echo "# EXPLAIN (ANALYZE) of the pages at N=$N (auto_explain, one request each, response cache off)"
+    echo
+    python3 "$ROOT/Benchmarks/nation-explain.py" "$PG_DIR/server.log"
+  } >"$BENCH_EXPLAIN"
+}
+
 TABLE="$WORK/table.md"
 {
   echo "| N | rows | generate s | rows/s | cache | page | req/s | p50 ms | p99 ms |"
@@ -157,9 +186,7 @@ for N in $SIZES; do
     done
     stop_servers
   done
-  if [ -n "${BENCH_EXPLAIN:-}" ] && [ "$N" = "$(echo "$SIZES" | tr ' ' '\n' | tail -n 1)" ]; then
-    BENCH_AGENCY=$AGENCY BENCH_STEERER=$STEERER "$ROOT/Benchmarks/nation-explain.sh" "$URL" >"$BENCH_EXPLAIN" || true
-  fi
+  if [ -n "${BENCH_EXPLAIN:-}" ] && [ "$N" = "$(echo "$SIZES" | tr ' ' '\n' | tail -n 1)" ]; then explain_pages; fi
   stop_test_postgres; PG_DIR=""
 done
 

@@ -138,7 +138,8 @@ public struct OrganisationService: Sendable {
         guard let user else { throw ServiceError.unauthenticated }
         return try await storage.read { repositories in
             let store = repositories.governance
-            let all = try await store.organisations()
+            // What the user's roles reach (and the ancestors, for names), not the whole country.
+            let all = try await store.organisationFamily(of: Array(Set(user.assignments.map(\.organisationCode))).sorted())
             let tree = OrganisationTree(all)
             let readable = AccessPolicy.readable(all, by: user)
             var page = StartPage(user: user, organisations: all, readable: readable, openResults: [], unconfirmedSignals: [], awaitingNotices: [])

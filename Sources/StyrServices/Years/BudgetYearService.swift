@@ -84,7 +84,7 @@ public struct BudgetYearService: Sendable {
     /// years with a stored status).
     static func yearsWithData(_ code: String, _ repositories: Repositories, around currentYear: Int) async throws -> Set<Int> {
         let store = repositories.governance
-        let organisations = try await store.organisations()
+        let organisations = try await store.organisationFamily(of: [code])
         let tree = OrganisationTree(organisations)
         let codes = organisations.map(\.code).filter { tree.isInSubtree($0, of: code) }
         var years = Set<Int>()

@@ -11,6 +11,27 @@ extension SQLGovernanceStore: OrganisationRepository {
             """).all().map(Self.organisation)
     }
 
+    /// Two recursive walks from the codes, up by parent and down by the `organisations_parent`
+    /// index (migration 0027), each row carried whole so nothing joins the whole table again; a
+    /// parent's code is found within the family (every member's parent is a member, or none).
+    /// The same SQL on SQLite and PostgreSQL.
+    public func organisationFamily(of codes: [String]) async throws -> [Organisation] {
+        guard !codes.isEmpty else { return [] }
+        return try await db.raw("""
+            WITH RECURSIVE
+              up(id, parent_id, code, name, kind, closed_on) AS (
+                SELECT id, parent_id, code, name, kind, closed_on FROM organisations WHERE code IN (\(binds: codes))
+                UNION SELECT o.id, o.parent_id, o.code, o.name, o.kind, o.closed_on FROM organisations o JOIN up ON o.id = up.parent_id),
+              down(id, parent_id, code, name, kind, closed_on) AS (
+                SELECT id, parent_id, code, name, kind, closed_on FROM organisations WHERE code IN (\(binds: codes))
+                UNION SELECT o.id, o.parent_id, o.code, o.name, o.kind, o.closed_on FROM organisations o JOIN down ON o.parent_id = down.id),
+              family(id, parent_id, code, name, kind, closed_on) AS (SELECT * FROM up UNION SELECT * FROM down)
+            SELECT f.code, f.name, f.kind, f.closed_on, p.code AS parent_code
+            FROM family f LEFT JOIN family p ON p.id = f.parent_id
+            ORDER BY f.id
+            """).all().map(Self.organisation)
+    }
+
     public func organisation(code: String) async throws -> Organisation? {
         try await db.raw("""
             SELECT o.code, o.name, o.kind, o.closed_on, p.code AS parent_code
