@@ -49,6 +49,39 @@ struct ConcurrentEditTests {
         }
     }
 
+    @Test("risks and tracked items: a save from a stale form conflicts, one from the current version is saved", arguments: TestDatabase.backends)
+    func risksAndTrackedItems(backend: TestDatabase) async throws {
+        try await ServiceTestApp.run(backend) { services, users in
+            let editor = try #require(users[ServiceTestApp.editor])
+            let risk = try #require(try await services.risks.register(in: "UKE", by: editor).risks.first)
+            let id = try #require(risk.id)
+            let loaded = try await services.risks.version(ofRisk: id, in: "UKE", by: editor)
+            var changed = RiskDraft(risk)
+            changed.title = risk.title + " (endret)"
+            let draft = changed
+            async let first = Self.outcome { try await services.risks.edit(id, with: draft, in: "UKE", version: loaded, by: editor) }
+            async let second = Self.outcome { try await services.risks.edit(id, with: draft, in: "UKE", version: loaded, by: editor) }
+            let outcomes = [try await first, try await second]
+            #expect(outcomes.filter { $0 == nil }.count == 1)
+            #expect(outcomes.compactMap { $0 }.first?.currentVersion == loaded + 1)
+
+            let fin = try #require(users[ServiceTestApp.finSteerer])
+            let recorded = TrackedItemDraft(source: .cityCouncil, title: "Verbalvedtak 99", date: CalendarDate(year: 2021, month: 3, day: 1),
+                                            text: "Bystyret ber om en plan.", responsible: "Etatsdirektør", measures: "Plan under arbeid.")
+            let item = try await services.trackedItems.record(recorded, in: "UKE", by: fin)
+            let itemID = try #require(item.id)
+            let itemVersion = try await services.trackedItems.version(ofItem: itemID, of: "UKE", by: fin)
+            #expect(itemVersion == 0)
+            var changedItem = recorded
+            changedItem.responsible = "Ny ansvarlig"
+            let itemDraft = changedItem
+            try await services.trackedItems.update(itemID, with: itemDraft, in: "UKE", version: itemVersion, by: fin)
+            await #expect(throws: WriteConflict.stale(current: itemVersion + 1)) {
+                try await services.trackedItems.update(itemID, with: itemDraft, in: "UKE", version: itemVersion, by: fin)
+            }
+        }
+    }
+
     /// nil when saved, the conflict when refused as one; any other error fails the test.
     static func outcome<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> WriteConflict? {
         do {

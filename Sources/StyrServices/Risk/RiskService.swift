@@ -96,8 +96,17 @@ public struct RiskService: Sendable {
 
     /// Changes what the risk is (title, description, cause, consequence, category, owner, links).
     @discardableResult
-    public func edit(_ id: Int64, with draft: RiskDraft, in code: String, by user: UserAccount?) async throws -> Risk {
-        try await change(id, in: code, by: user) { risk, _ in try RiskRules.edit(risk, with: draft) }
+    /// `version`: the risk's version the form was loaded at (`version(ofRisk:)`); a newer one is a `WriteConflict`.
+    public func edit(_ id: Int64, with draft: RiskDraft, in code: String, version: Int? = nil, by user: UserAccount?) async throws -> Risk {
+        try await change(id, in: code, by: user, version: version) { risk, _ in try RiskRules.edit(risk, with: draft) }
+    }
+
+    /// The risk's version now (optimistic locking, `RecordVersions`): raised by every change of it.
+    public func version(ofRisk id: Int64, in code: String, by user: UserAccount?) async throws -> Int {
+        try await storage.read { repositories in
+            _ = try await AccessCheck.scope(.read, on: code, by: user, repositories)
+            return try await RecordVersions.current(RecordVersions.risk(code, id: id), repositories)
+        }
     }
 
     /// Adds a dated assessment (before and after measures); the year of its date must be open.
@@ -134,11 +143,13 @@ public struct RiskService: Sendable {
     }
 
     func change(
-        _ id: Int64, in code: String, by user: UserAccount?, year: Int? = nil, _ rule: @Sendable @escaping (Risk, String) throws -> Risk
+        _ id: Int64, in code: String, by user: UserAccount?, year: Int? = nil, version: Int? = nil,
+        _ rule: @Sendable @escaping (Risk, String) throws -> Risk
     ) async throws -> Risk {
         try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await AccessCheck.scope(.enterResults, on: code, by: user, repositories)
             let existing = try Self.find(id, in: try await Self.register(scope, repositories))
+            try await RecordVersions.advance(RecordVersions.risk(code, id: id), from: version, repositories)
             let changed = try ServiceError.rule { try rule(existing, scope.user.email) }
             if let year { try await YearGuard.requireOpen(organisationCode: code, year: year, repositories) }
             try await repositories.governance.save(changed)

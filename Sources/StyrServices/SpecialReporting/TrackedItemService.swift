@@ -40,16 +40,26 @@ public struct TrackedItemService: Sendable {
         }
     }
 
-    /// Changes an open item (its text, responsible, measures, status).
+    /// Changes an open item (its text, responsible, measures, status). `version`: the item's
+    /// version the form was loaded at (`version(ofItem:)`); a newer one is a `WriteConflict`.
     @discardableResult
-    public func update(_ id: Int64, with draft: TrackedItemDraft, in code: String, by user: UserAccount?) async throws -> TrackedItem {
+    public func update(_ id: Int64, with draft: TrackedItemDraft, in code: String, version: Int? = nil, by user: UserAccount?) async throws -> TrackedItem {
         try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await Self.writeScope(code, user, repositories)
             let existing = try await Self.find(id, scope, repositories)
+            try await RecordVersions.advance(RecordVersions.trackedItem(code, id: id), from: version, repositories)
             let item = try ServiceError.rule { try TrackedItemRules.write(draft, organisationCode: code, existing: existing) }
             try await YearGuard.requireOpen(organisationCode: code, year: item.date.year, repositories)
             try await repositories.governance.save(item)
             return item
+        }
+    }
+
+    /// The item's version now (optimistic locking, `RecordVersions`): raised by every change of it.
+    public func version(ofItem id: Int64, of code: String, by user: UserAccount?) async throws -> Int {
+        try await storage.read { repositories in
+            _ = try await AccessCheck.scope(.read, on: code, by: user, repositories)
+            return try await RecordVersions.current(RecordVersions.trackedItem(code, id: id), repositories)
         }
     }
 
@@ -59,6 +69,7 @@ public struct TrackedItemService: Sendable {
         try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await Self.writeScope(code, user, repositories)
             let existing = try await Self.find(id, scope, repositories)
+            try await RecordVersions.advance(RecordVersions.trackedItem(code, id: id), from: nil, repositories)
             let closed = try ServiceError.rule { try TrackedItemRules.close(existing, reference: reference, on: date) }
             try await YearGuard.requireOpen(organisationCode: code, year: closed.closedOn?.year ?? existing.date.year, repositories)
             try await repositories.governance.save(closed)

@@ -10,6 +10,8 @@ public enum RecordVersions {
     public static func forecastThreshold(_ code: String, year: Int) -> RecordKey { RecordKey("forecastThreshold", "\(code)/\(year)") }
     public static func goalArea(_ code: String, year: Int, id: Int64) -> RecordKey { RecordKey("goalArea", "\(code)/\(year)/\(id)") }
     public static func indicator(_ code: String, id: Int64) -> RecordKey { RecordKey("indicator", "\(code)/\(id)") }
+    public static func risk(_ code: String, id: Int64) -> RecordKey { RecordKey("risk", "\(code)/\(id)") }
+    public static func trackedItem(_ code: String, id: Int64) -> RecordKey { RecordKey("trackedItem", "\(code)/\(id)") }
 
     /// Raises the record's version from `expected` (nil: from whatever it is) inside the write.
     @discardableResult

@@ -97,7 +97,8 @@ extension RiskController {
                 ? "Vurder sannsynlighet og konsekvens på skalaen 1–5, før og etter tiltak. Akseptgrensen er \(register.settings.acceptanceLevel): en risiko med høyere risikoverdi (sannsynlighet × konsekvens) etter tiltak flagges."
                 : "Endringen gjelder hva risikoen er. En ny plassering i risikomatrisen registreres som en ny vurdering, så risikoens vei gjennom matrisen bevares.",
             action: id.map { "\(base)/\($0)/endre" } ?? "\(base)/ny", submitLabel: "Lagre risikoen", fields: fields, errors: errors,
-            errorHeading: "Risikoen er ikke lagret", cancelURL: id.map { "\(base)/\($0)" } ?? base)
+            errorHeading: "Risikoen er ikke lagret", cancelURL: id.map { "\(base)/\($0)" } ?? base,
+            version: id == nil ? nil : RecordVersions.parse(values[FormPage.versionField]))
     }
 
     func assessmentForm(_ register: RiskService.Register, _ risk: Risk, values: [String: String], errors: InputErrors) -> FormPage {

@@ -77,14 +77,18 @@ struct RiskController: Sendable {
         }
         router.get("/organisasjoner/:code/risiko/:id/endre") { _, context in
             let (register, risk) = try await requireRisk(context)
-            return pages.form(riskForm(register, id: risk.id, values: Self.values(RiskDraft(risk)), errors: InputErrors()), context: context,
+            let id = try requireID(context, pages: pages, what: "risiko")
+            var values = Self.values(RiskDraft(risk))
+            values[FormPage.versionField] = String(try await risks.version(ofRisk: id, in: register.scope.code, by: context.session?.user))
+            return pages.form(riskForm(register, id: risk.id, values: values, errors: InputErrors()), context: context,
                               trail: trail(register.scope))
         }
         router.post("/organisasjoner/:code/risiko/:id/endre") { request, context in
             let fields = try await formFields(request, context), code = try context.parameters.require("code")
             let id = try requireID(context, pages: pages, what: "risiko")
             do {
-                try await risks.edit(id, with: Self.draft(fields), in: code, by: context.session?.user)
+                try await risks.edit(id, with: Self.draft(fields), in: code, version: RecordVersions.parse(fields[FormPage.versionField]),
+                                     by: context.session?.user)
                 return Confirmation.redirect(to: riskURL(code, id), message: "Risikoen er endret.", context)
             } catch ServiceError.invalid(let errors) {
                 let register = try await risks.register(in: code, by: context.session?.user)
@@ -94,6 +98,7 @@ struct RiskController: Sendable {
         }
         router.get("/organisasjoner/:code/risiko/:id/vurdering") { _, context in
             let (register, risk) = try await requireRisk(context)
+            let id = try requireID(context, pages: pages, what: "risiko")
             var values = Self.values(RiskDraft(risk))
             values["dato"] = CalendarDate.today().iso
             return pages.form(assessmentForm(register, risk, values: values, errors: InputErrors()), context: context, trail: trail(register.scope))

@@ -40,16 +40,20 @@ struct TrackedItemController: Sendable {
             }
         }
         router.get("/organisasjoner/:code/oppfolgingssaker/:id/endre") { _, context in
-            let found = try await items.item(try requireID(context, pages: pages, what: "oppfølgingssak"), of: try context.parameters.require("code"), by: context.session?.user)
+            let id = try requireID(context, pages: pages, what: "oppfølgingssak")
+            let found = try await items.item(id, of: try context.parameters.require("code"), by: context.session?.user)
             guard found.canWrite else { throw ServiceError.forbidden(organisationCode: found.scope.code) }
-            return pages.form(itemForm(found.scope, id: found.item.id, values: Self.values(found.item), errors: InputErrors()), context: context,
+            var values = Self.values(found.item)
+            values[FormPage.versionField] = String(try await items.version(ofItem: id, of: found.scope.code, by: context.session?.user))
+            return pages.form(itemForm(found.scope, id: found.item.id, values: values, errors: InputErrors()), context: context,
                               trail: trail(found.scope))
         }
         router.post("/organisasjoner/:code/oppfolgingssaker/:id/endre") { request, context in
             let fields = try await formFields(request, context)
             let code = try context.parameters.require("code"), id = try requireID(context, pages: pages, what: "oppfølgingssak")
             do {
-                try await items.update(id, with: Self.draft(fields), in: code, by: context.session?.user)
+                try await items.update(id, with: Self.draft(fields), in: code, version: RecordVersions.parse(fields[FormPage.versionField]),
+                                       by: context.session?.user)
                 return Confirmation.redirect(to: "/organisasjoner/\(code.urlPathEncoded)/oppfolgingssaker#sak-\(id)", message: "Saken er endret.", context)
             } catch ServiceError.invalid(let errors) {
                 let found = try await items.item(id, of: code, by: context.session?.user)
@@ -121,7 +125,8 @@ struct TrackedItemController: Sendable {
                 FormField(name: "tiltak", label: "Tiltak", kind: .textarea, value: values["tiltak"] ?? "", rows: 4),
                 FormField(name: "status", label: "Status", kind: .select([("open", "Åpen"), ("inProgress", "Under oppfølging")]), value: values["status"] ?? "open"),
             ],
-            errors: errors, errorHeading: "Saken er ikke lagret", cancelURL: base)
+            errors: errors, errorHeading: "Saken er ikke lagret", cancelURL: base,
+            version: id == nil ? nil : RecordVersions.parse(values[FormPage.versionField]))
     }
 
     func closeForm(_ scope: OrganisationScope, _ item: TrackedItem, values: [String: String], errors: InputErrors) -> FormPage {
