@@ -63,7 +63,7 @@ printf 'tittel=M%%C3%%A5l+1&verdi=562+864%%2C5&dato=22.03.2024&tid=2024-03-22T10
 LOG=$WORK/last-run.log
 rm -f "$WORK"/crashes/*
 set +e
-nice -n 19 "$BINARY" "$WORK/corpus" -runs="$RUNS" -max_total_time="$SECONDS_LIMIT" -max_len="$MAX_LEN" -timeout=10 \
+nice -n 19 "$BINARY" "$WORK/corpus" -runs="$RUNS" -max_total_time="$SECONDS_LIMIT" -max_len="$MAX_LEN" -timeout="${FUZZ_TIMEOUT:-60}" \
     -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$WORK/crashes/" > "$LOG" 2>&1
 STATUS=$?
 set -e
