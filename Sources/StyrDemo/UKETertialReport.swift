@@ -5,12 +5,13 @@ import StyrStorage
 
 /// UKE's report for the 2. tertial 2020: EXAMPLE TEXTS (each marked «Eksempel»), written for the
 /// demo since the seeds hold no tertial report; the figures are computed from the demo's data.
-/// Written, submitted and approved through the services as the demo's editor, leader and FIN's
-/// steerer, so every step is in the audit log and the submitted version is frozen.
+/// Written, submitted, approved and published through the services as the demo's editor, leader
+/// and FIN's steerer, so every step is in the audit log, the submitted version is frozen, and the
+/// public pages (`/offentlig`) have a published report to show.
 public enum UKETertialReport {
     /// The audit entries it writes: the texts (the workflow created), the submission (the
-    /// workflow and its frozen version) and the approval.
-    public static let auditedRecords = 4
+    /// workflow and its frozen version), the approval and the publication.
+    public static let auditedRecords = 5
 
     static let key = ReportKey(organisationCode: "UKE", year: 2020, kind: .tertial, period: "t2")
 
@@ -42,7 +43,7 @@ public enum UKETertialReport {
         ReportText(key: "avvik", body: "Eksempel: Etaten har ikke andre vesentlige avvik enn dem som er omtalt over."),
     ]
 
-    /// Writes, submits and approves the report. Runs after the demo's ledger lines are in place,
+    /// Writes, submits, approves and publishes the report. Runs after the demo's ledger lines are in place,
     /// so the frozen accounting part holds the actuals.
     public static func load(into database: Database) async throws {
         let workflows = Services(storage: SQLStorage(database, bcryptCost: 4)).reportWorkflows
@@ -51,6 +52,7 @@ public enum UKETertialReport {
         try await workflows.approve(
             key, comment: "Eksempel: Godkjent. Byrådsavdelingen ber om en nærmere omtale av informasjonssikkerheten i årsberetningen.",
             by: user("etatsstyrer@fin.styr.demo"), at: osloTime("2020-10-06T14:00:00+02:00"))
+        try await workflows.publish(key, by: user("etatsstyrer@fin.styr.demo"), at: osloTime("2020-10-08T09:00:00+02:00"))
     }
 
     static func osloTime(_ text: String) -> Date {

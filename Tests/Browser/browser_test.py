@@ -178,6 +178,7 @@ def main():
             "services": "/organisasjoner/UKE/tjenester", "self-cost": "/organisasjoner/UKE/tjenester/selvkost/2020",
             "service mapping": "/organisasjoner/UKE/tjenester/kobling/2020", "price list": "/organisasjoner/UKE/tjenester/priser/2020",
             "public index": "/offentlig",
+            "published report": "/offentlig/UKE/2020/tertialrapport/t2",
         }
         for name, path in pages.items():
             driver.get(base + path)

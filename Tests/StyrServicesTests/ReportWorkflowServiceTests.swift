@@ -83,7 +83,7 @@ struct ReportWorkflowServiceTests {
                 _ = try await workflows.publishedVersion(Self.key)
             }
             try await workflows.publish(Self.key, by: steerer)
-            #expect(try await workflows.published().map(\.key) == [Self.key])
+            #expect(try await workflows.published().map(\.key).contains(Self.key))
             #expect(try await workflows.publishedVersion(Self.key).number == 2)
 
             let history = try await services.storage.read { try await $0.audit.entries(entityType: "reportWorkflow", entityKey: Self.key.auditKey, limit: nil) }
@@ -91,13 +91,15 @@ struct ReportWorkflowServiceTests {
         }
     }
 
-    @Test("the demo's 2. tertial report 2020 is submitted and approved, each step audited", arguments: TestDatabase.backends)
+    @Test("the demo's 2. tertial report 2020 is submitted, approved and published, each step audited", arguments: TestDatabase.backends)
     func demo(backend: TestDatabase) async throws {
         try await ServiceTestApp.run(backend) { services, users in
             let key = ReportKey(organisationCode: "UKE", year: 2020, kind: .tertial, period: "t2")
             let status = try await services.reportWorkflows.status(key, by: users[ServiceTestApp.auditor])
-            #expect(status.workflow.state == .approved && status.versions.count == 1)
-            #expect(status.workflow.steps.map(\.by) == ["leder@uke.styr.demo", "etatsstyrer@fin.styr.demo"])
+            #expect(status.workflow.state == .published && status.versions.count == 1)
+            #expect(status.workflow.steps.map(\.by) == ["leder@uke.styr.demo", "etatsstyrer@fin.styr.demo", "etatsstyrer@fin.styr.demo"])
+            #expect(status.workflow.steps.map(\.action) == [.submit, .approve, .publish])
+            #expect(try await services.reportWorkflows.publishedVersion(key).number == 1)
             let report = try TertialReportService.frozenReport(try #require(status.versions.first))
             #expect(report.text("sammendrag").paragraphs.first?.hasPrefix("Eksempel:") == true)
             #expect(report.accounting?.sections.isEmpty == false)

@@ -22,7 +22,7 @@ struct ReportWorkflowAPITests {
             var response = try await APITests.get(client, "/api/v1/organisations/UKE/tertial-reports/2020/t2", token: editor)
             #expect(response.status == .ok)
             var object = try APITests.object(response)
-            #expect(object["state"] as? String == "approved" && (object["markdown"] as? String)?.contains("Eksempel:") == true)
+            #expect(object["state"] as? String == "published" && (object["markdown"] as? String)?.contains("Eksempel:") == true)
             #expect(try await APITests.get(client, "/api/v1/organisations/UKE/reports/2020/tertial/t2", token: blk).status == .forbidden)
             response = try await APITests.get(client, "/api/v1/organisations/UKE/reports/2020/tertial/t2/versions/1", token: tokens[WebTests.auditor]!)
             #expect(response.status == .ok)
