@@ -34,6 +34,16 @@ struct NationCLITests {
                 for (table, rows) in expected.sorted(by: { $0.key < $1.key }) {
                     #expect(try await Self.count(table, database) == rows, "\(table)")
                 }
+                // One department's family: its municipality above, its agencies below, nothing of the other municipality.
+                let family = try await database.withConnection { db in
+                    try await SQLGovernanceStore(db).organisationFamily(of: [NationGenerator.departmentCode(1)]).map(\.code)
+                }
+                #expect(family == ["K0001", "K0001-BY", "K0001-E01", "K0001-E02", "K0001-E03"])
+                let agencyFamily = try await database.withConnection { db in
+                    try await SQLGovernanceStore(db).organisationFamily(of: ["K0002-E02"])
+                }
+                #expect(agencyFamily.map(\.code) == ["K0002", "K0002-BY", "K0002-E02"])
+                #expect(agencyFamily.map(\.parentCode) == [nil, "K0002", "K0002-BY"])
                 let services = Services(storage: SQLStorage(database, bcryptCost: 4))
                 let steerer = UserAccount(email: NationGenerator.steererEmail(1), name: "Etatsstyrer",
                                           assignments: [RoleAssignment(role: .departmentSteerer, organisationCode: NationGenerator.departmentCode(1))])
