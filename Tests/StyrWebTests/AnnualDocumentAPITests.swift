@@ -88,6 +88,11 @@ struct AnnualDocumentAPITests {
                                                    json: #"{"sickLeave":[{"group":"men","result":"fem"}]}"#)
             #expect(response.status == .unprocessableContent)
             #expect(try DialogueAPITests.detail(response).hasPrefix("sickLeave:"))
+            let long = String(repeating: "x", count: 1_001)
+            response = try await RiskAPITests.send(client, .put, "\(Self.base)/special-reports/2020", token: editor,
+                                                   json: #"{"environment":{"measures":[{"measure":"\#(long)","status":"done"}]}}"#)
+            #expect(response.status == .unprocessableContent)
+            #expect(try DialogueAPITests.detail(response).hasPrefix("environment:"))
             for token in [auditor, tokens[WebTests.blkSteerer]!] {
                 #expect(try await RiskAPITests.send(client, .put, "\(Self.base)/special-reports/2020", token: token, json: "{}").status == .forbidden)
             }
