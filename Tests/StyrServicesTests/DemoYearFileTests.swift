@@ -18,7 +18,11 @@ struct DemoYearFileTests {
             let cli = try await services.organisations.commandLineUser()
             #expect(DemoData.yearFiles.map(\.year) == [2020, 2021])
             for shipped in DemoData.yearFiles {
-                let exported = try await services.yearFiles.export(code: "UKE", year: shipped.year, by: cli)
+                var exported = try await services.yearFiles.export(code: "UKE", year: shipped.year, by: cli)
+                // Chapters 4-6 come into the demo through their own service (UKESpecialReport), not
+                // the shipped files; the export carries them for 2020, the year the seed gives.
+                #expect((exported.specialReporting != nil) == (shipped.year == 2020), "UKE \(shipped.year): chapters 4-6")
+                exported.specialReporting = nil
                 #expect(exported == shipped, "UKE \(shipped.year)")
                 #expect(String(decoding: try exported.encoded(), as: UTF8.self) == String(decoding: try shipped.encoded(), as: UTF8.self))
             }

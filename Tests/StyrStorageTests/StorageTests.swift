@@ -158,7 +158,11 @@ struct ConcurrencyTests {
                 }
                 var failures = 0
                 while let result = await group.nextResult() {
-                    if case .failure = result { failures += 1 }
+                    guard case .failure(let error) = result else { continue }
+                    failures += 1
+                    // Only the deliberate rollbacks may fail; anything else is named.
+                    if case StorageError.invalid(let reason) = error, reason.hasPrefix("rollback") { continue }
+                    Issue.record("unexpected failure: \(String(reflecting: error))")
                 }
                 #expect(failures == 14)
             }

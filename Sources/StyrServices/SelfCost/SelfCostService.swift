@@ -140,9 +140,11 @@ public struct SelfCostService: Sendable {
             }
             return row
         }
+        let agreements = try await store.agreements(of: code).filter { $0.covers(year: year) }
+        let scope = try await scope.naming(services.flatMap(\.customers) + agreements.map(\.customerCode), repositories)
         return Year(scope: scope, year: year, setup: setup, mapping: attribution, services: rows,
                     notAService: attribution.accounts(of: ServiceMappingRule.notAService),
-                    agreements: try await store.agreements(of: code).filter { $0.covers(year: year) },
+                    agreements: agreements,
                     results: try await store.serviceLevelResults(of: code, year: year),
                     isExample: setup.isExample || services.contains(where: \.isExample))
     }

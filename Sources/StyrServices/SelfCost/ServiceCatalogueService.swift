@@ -25,12 +25,14 @@ public struct ServiceCatalogueService: Sendable {
 
     public func catalogue(of code: String, by user: UserAccount?) async throws -> Catalogue {
         try await storage.read { repositories in
-            let scope = try await AccessCheck.agencyScope(.read, on: code, by: user, repositories)
+            let access = try await AccessCheck.agencyScope(.read, on: code, by: user, repositories)
             let store = repositories.governance
-            return Catalogue(scope: scope, services: try await store.services(of: code), agreements: try await store.agreements(of: code),
+            let services = try await store.services(of: code), agreements = try await store.agreements(of: code)
+            let scope = try await access.naming(services.flatMap(\.customers) + agreements.map(\.customerCode), repositories)
+            return Catalogue(scope: scope, services: services, agreements: agreements,
                              rules: try await store.serviceMappingRules(of: code), assets: try await store.fixedAssets(of: code),
                              canEdit: scope.can(.enterResults), years: try await store.selfCostYears(of: code),
-                             isExample: try await store.services(of: code).contains(where: \.isExample))
+                             isExample: services.contains(where: \.isExample))
         }
     }
 

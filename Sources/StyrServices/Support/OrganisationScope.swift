@@ -99,3 +99,16 @@ public enum AccessCheck {
         return year
     }
 }
+
+extension OrganisationScope {
+    /// The same scope, able to name organisations outside the family the access check read (a
+    /// service's customers in other departments): each missing code is read on its own, so a page
+    /// still never reads every organisation (issue 14). Grants nothing: access is the organisation's.
+    func naming(_ codes: some Sequence<String>, _ repositories: Repositories) async throws -> OrganisationScope {
+        var organisations = self.organisations
+        for code in Set(codes).subtracting(organisations.map(\.code)).sorted() {
+            if let found = try await repositories.governance.organisation(code: code) { organisations.append(found) }
+        }
+        return OrganisationScope(user: user, organisation: organisation, organisations: organisations)
+    }
+}

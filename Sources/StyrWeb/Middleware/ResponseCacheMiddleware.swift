@@ -76,8 +76,12 @@ struct ResponseCacheMiddleware: RouterMiddleware {
         // never a coarser one). Parsing it (Hummingbird's `Request.cookies`, once per name) took
         // 7 % of a kept answer's CPU in the profile.
         let cookies = request.headers[values: .cookie].joined(separator: "\n")
+        // A bearer token expires by the clock, not by a write: its answers are kept for the
+        // minute only, as its caller is (`APIMiddleware.apiCaller`), so an expired token is
+        // refused within a minute even while nothing is written.
+        let minute = Int(Date().timeIntervalSince1970 / 60)
         return VersionedCache<CachedResponse>.key(
-            authorization.map { "bearer " + $0 } ?? "session", cookies, request.uri.description, request.headers[.accept] ?? "",
+            authorization.map { "bearer \(minute) " + $0 } ?? "session", cookies, request.uri.description, request.headers[.accept] ?? "",
             CalendarDate.today().iso)
     }
 

@@ -98,7 +98,6 @@ struct RiskController: Sendable {
         }
         router.get("/organisasjoner/:code/risiko/:id/vurdering") { _, context in
             let (register, risk) = try await requireRisk(context)
-            let id = try requireID(context, pages: pages, what: "risiko")
             var values = Self.values(RiskDraft(risk))
             values["dato"] = CalendarDate.today().iso
             return pages.form(assessmentForm(register, risk, values: values, errors: InputErrors()), context: context, trail: trail(register.scope))
