@@ -40,6 +40,12 @@ public enum ReportWorkflowRules {
     /// Whether the agency may still change the report's texts (a draft, or returned).
     public static func isEditable(_ state: ReportState) -> Bool { state == .draft || state == .returned }
 
+    /// What the agency can do about locked texts: only a submitted report can still be returned
+    /// (an approved or published one stands), so the sentence is there for that state alone.
+    public static func returnable(_ state: ReportState) -> String {
+        state == .submitted ? " Byrådsavdelingen kan returnere den." : ""
+    }
+
     /// The step applied to the workflow; `version` is the number of the new version on a
     /// submission (the service stores the frozen snapshot under it).
     public static func apply(
@@ -81,7 +87,7 @@ public enum ReportWorkflowRules {
             throw .notPermitted("Bare etaten skriver rapportens tekster.")
         }
         guard isEditable(workflow.state) else {
-            throw .wrongState("Rapporten er «\(workflow.state.norwegianName.lowercased())» og kan ikke endres; den innsendte versjonen står fast. Byrådsavdelingen kan returnere den.")
+            throw .wrongState("Rapporten er «\(workflow.state.norwegianName.lowercased())» og kan ikke endres; den innsendte versjonen står fast.\(returnable(workflow.state))")
         }
         var next = workflow
         var merged = workflow.texts

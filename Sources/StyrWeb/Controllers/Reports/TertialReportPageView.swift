@@ -50,7 +50,7 @@ struct TertialReportPageView: Sendable {
         self.csrfToken = csrfToken
         canEditTexts = status.canEditTexts
         textsLocked = ReportWorkflowRules.isEditable(status.workflow.state) ? nil
-            : "Tekstene er låst fordi rapporten er «\(status.workflow.state.norwegianName.lowercased())». Byrådsavdelingen kan returnere den."
+            : "Tekstene er låst fordi rapporten er «\(status.workflow.state.norwegianName.lowercased())»; den innsendte versjonen står fast.\(ReportWorkflowRules.returnable(status.workflow.state))"
         textsURL = "\(page)/tekster"
         textFields = TertialReport.headings.map { heading in
             TextField(key: heading.key, heading: heading.title,
