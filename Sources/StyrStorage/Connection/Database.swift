@@ -164,18 +164,26 @@ public final class Database: Sendable {
                 throw error
             }
         case .postgres(let client):
-            return try await withoutActuallyEscaping(body) { body in try await Self.leasing(client, body) }
+            guard let timeout = Self.leaseTimeout else {
+                return try await client.withConnection { connection in try await body(connection.sql()) }
+            }
+            return try await withoutActuallyEscaping(body) { body in try await Self.leasing(client, timeout, body) }
         }
     }
 
     /// How long a unit of work waits for a PostgreSQL connection: PostgresClient waits for ever
     /// while the server is down (every request would hang); after this the request fails as
     /// `StorageUnavailable` (a 503 at the edges) and the pool keeps reconnecting by itself.
-    static let leaseTimeout = Duration.seconds(Double(ProcessInfo.processInfo.environment["STYR_DATABASE_WAIT_SECONDS"] ?? "") ?? 10)
+    /// `STYR_DATABASE_WAIT_SECONDS=0` waits for ever, as PostgresClient does (the Swift test suite
+    /// does: hundreds of tests at once on two cores queue for connections for minutes).
+    static let leaseTimeout: Duration? = {
+        let seconds = Double(ProcessInfo.processInfo.environment["STYR_DATABASE_WAIT_SECONDS"] ?? "") ?? 10
+        return seconds > 0 ? Duration.seconds(seconds) : nil
+    }()
 
     /// Runs `body` on a pooled connection, giving up when none is leased within `leaseTimeout`.
     /// Only the wait for the connection is bounded, never the work on it.
-    private static func leasing<T: Sendable>(_ client: PostgresClient, _ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
+    private static func leasing<T: Sendable>(_ client: PostgresClient, _ leaseTimeout: Duration, _ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
         let leased = LeaseFlag()
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
