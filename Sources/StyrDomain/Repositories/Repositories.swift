@@ -49,6 +49,8 @@ public protocol IndicatorRepository: Sendable {
     func save(_ value: IndicatorValue, ofIndicator key: String, of organisationCode: String) async throws
     /// Indicators in their position order, each with all its yearly values.
     func indicators(of organisationCode: String) async throws -> [IndicatorWithValues]
+    /// The indicators of each organisation (codes that are not stored are left out), in few statements.
+    func indicators(ofEach organisationCodes: [String]) async throws -> [String: [IndicatorWithValues]]
     /// Deletes the indicator's value (target, result, comments) of the year; audited.
     func deleteValue(ofIndicator key: String, of organisationCode: String, year: Int) async throws
 }
@@ -106,7 +108,7 @@ public typealias GovernanceRepository = OrganisationRepository & MissionReposito
     & BudgetRepository & NarrativeRepository & DialogueRepository & AuthorityRepository & BudgetYearRepository & ServiceRepository & RiskRepository
     & InternalControlRepository
     & ReportRepository & IndicatorPeriodRepository & SpecialReportRepository
-    & OIDCRepository
+    & OIDCRepository & OIDCGroupMappingRepository
     & RecordVersionRepository
 
 /// Letters, meetings, signals and notices of the governance dialogue with one agency.
@@ -122,8 +124,12 @@ public protocol DialogueRepository: Sendable {
     func meeting(id: Int64) async throws -> Meeting?
     @discardableResult func save(_ signal: SteeringSignal) async throws -> Int64
     func signals(of organisationCode: String) async throws -> [SteeringSignal]
+    /// The signals of each organisation (codes that are not stored are left out), in few statements.
+    func signals(ofEach organisationCodes: [String]) async throws -> [String: [SteeringSignal]]
     @discardableResult func save(_ notice: InformationNotice) async throws -> Int64
     func notices(of organisationCode: String) async throws -> [InformationNotice]
+    /// The notices of each organisation (codes that are not stored are left out), in few statements.
+    func notices(ofEach organisationCodes: [String]) async throws -> [String: [InformationNotice]]
     func notice(id: Int64) async throws -> InformationNotice?
     /// Deletes records of the dialogue (a year file replaced); each audited, nothing when not stored.
     func deleteLetter(of organisationCode: String, year: Int, number: Int) async throws

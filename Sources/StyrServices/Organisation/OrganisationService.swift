@@ -143,21 +143,27 @@ public struct OrganisationService: Sendable {
             let tree = OrganisationTree(all)
             let readable = AccessPolicy.readable(all, by: user)
             var page = StartPage(user: user, organisations: all, readable: readable, openResults: [], unconfirmedSignals: [], awaitingNotices: [])
-            for organisation in readable where organisation.kind == .agency || organisation.kind == .section {
+            let units = readable.filter { $0.kind == .agency || $0.kind == .section }
+            let steered = Set(units.map(\.code).filter { AccessPolicy.allows(user, .steer, on: $0, in: tree) })
+            let informed = units.map(\.code).filter { steered.contains($0) || AccessPolicy.allows(user, .inform, on: $0, in: tree) }
+            // One statement per kind of record for all the units (a steerer with 50 agencies), not per unit.
+            let indicators = try await store.indicators(ofEach: units.map(\.code))
+            let signals = try await store.signals(ofEach: informed)
+            let notices = try await store.notices(ofEach: Array(steered))
+            for organisation in units {
                 let code = organisation.code
                 let canEnter = AccessPolicy.allows(user, .enterResults, on: code, in: tree)
-                for entry in try await store.indicators(of: code) {
+                for entry in indicators[code] ?? [] {
                     for value in entry.values where !IndicatorRules.missingExplanations(value, of: entry.indicator).isEmpty {
                         page.openResults.append(OpenResult(organisation: organisation, indicator: entry.indicator, year: value.year, canEnter: canEnter))
                     }
                 }
-                let canSteer = AccessPolicy.allows(user, .steer, on: code, in: tree)
-                guard canSteer || AccessPolicy.allows(user, .inform, on: code, in: tree) else { continue }
-                for signal in try await store.signals(of: code) where !signal.isConfirmed {
+                let canSteer = steered.contains(code)
+                for signal in signals[code] ?? [] where !signal.isConfirmed {
                     page.unconfirmedSignals.append(UnconfirmedSignal(organisation: organisation, signal: signal))
                 }
                 if canSteer {
-                    for notice in try await store.notices(of: code) where notice.status == .submitted {
+                    for notice in notices[code] ?? [] where notice.status == .submitted {
                         page.awaitingNotices.append(AwaitingNotice(organisation: organisation, notice: notice))
                     }
                 }

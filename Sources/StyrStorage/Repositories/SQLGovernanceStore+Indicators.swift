@@ -124,29 +124,7 @@ extension SQLGovernanceStore: IndicatorRepository {
 
     public func indicators(of organisationCode: String) async throws -> [IndicatorWithValues] {
         let organisationID = try await organisationID(organisationCode)
-        let rows = try await db.select().columns("*").from("indicators")
-            .where("organisation_id", .equal, organisationID).orderBy("position").all()
-        var result: [IndicatorWithValues] = []
-        for row in rows {
-            let id = try row.decode(column: "id", as: Int64.self)
-            let notes = try await db.select().column("text").from("indicator_notes").where("indicator_id", .equal, id)
-                .orderBy("position").all().map { try $0.decode(column: "text", as: String.self) }
-            let indicator = Indicator(
-                key: try row.decode(column: "key"), name: try row.decode(column: "name"),
-                unit: try enumValue(row, "unit"), polarity: try enumValue(row, "polarity"),
-                deviationRule: try enumValue(row, "deviation_rule"),
-                tolerance: Tolerance(
-                    yellow: Quantity(milli: try row.decode(column: "tolerance_yellow_milli")),
-                    red: Quantity(milli: try row.decode(column: "tolerance_red_milli"))),
-                decimals: Int(try row.decode(column: "decimals", as: Int64.self)),
-                introducedIn: try row.decodeOptional("introduced_in", as: Int64.self).map(Int.init),
-                notes: notes, goalArea: try row.decodeOptional("goal_area")
-            )
-            let values = try await db.select().columns("*").from("indicator_values").where("indicator_id", .equal, id)
-                .orderBy("year").all().map(Self.indicatorValue)
-            result.append(IndicatorWithValues(indicator: indicator, values: values))
-        }
-        return result
+        return try await indicators(ofOrganisations: [organisationID])[organisationID] ?? []
     }
 
     static func indicatorValue(_ row: any SQLRow) throws -> IndicatorValue {
