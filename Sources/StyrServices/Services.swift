@@ -24,6 +24,8 @@ public struct Services: Sendable {
     public let accounts: AccountService
     /// Single sign-on (OpenID Connect); unconfigured unless the composition root sets a provider.
     public var oidcSignIn: OIDCSignInService
+    /// Group claim → role mappings made in the app; the composition root hands it the provider's settings.
+    public var oidcGroupMappings: OIDCGroupMappingService
     public let ledgerImport: LedgerImportService
     public let kostraCodeLists: KostraCodeListService
     public let tableChecks: TableCheckService
@@ -51,6 +53,7 @@ public struct Services: Sendable {
     public let trackedItems: TrackedItemService
     public let reportDocuments: ReportDocumentService
     public let publicReports: PublicReportService
+    public let recordVersions: RecordVersionService
 
     /// `notificationLimit`: how soon after detection a serious incident must reach the department.
     /// `forecastThreshold`: the server's deviation of a forecast that needs an explanation.
@@ -74,6 +77,7 @@ public struct Services: Sendable {
         yearOverview = YearOverviewService(storage: storage)
         accounts = AccountService(storage: storage)
         oidcSignIn = OIDCSignInService(storage: storage)
+        oidcGroupMappings = OIDCGroupMappingService(storage: storage)
         ledgerImport = LedgerImportService(storage: storage)
         kostraCodeLists = KostraCodeListService(storage: storage)
         tableChecks = TableCheckService(storage: storage)
@@ -101,5 +105,6 @@ public struct Services: Sendable {
         trackedItems = TrackedItemService(storage: storage)
         reportDocuments = ReportDocumentService(annualReports: annualReports, tertialReports: tertialReports)
         publicReports = PublicReportService(storage: storage)
+        recordVersions = RecordVersionService(storage: storage)
     }
 }

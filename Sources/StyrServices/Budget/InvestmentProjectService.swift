@@ -57,14 +57,16 @@ public struct InvestmentProjectService: Sendable {
     }
 
     /// Changes a project. The department may change anything; the agency only its progress
-    /// (a change of the decision by the agency is `forbidden`). The number is kept.
-    public func update(_ number: String, with draft: InvestmentProjectDraft, in code: String, year: Int, by user: UserAccount?) async throws -> InvestmentProject {
+    /// (a change of the decision by the agency is `forbidden`). The number is kept. `version`: the
+    /// project's version the form was loaded at (`RecordVersions.investmentProject`); a newer one is a `WriteConflict`.
+    public func update(_ number: String, with draft: InvestmentProjectDraft, in code: String, year: Int, version: Int? = nil, by user: UserAccount?) async throws -> InvestmentProject {
         try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await BudgetDataAccess.report(code, by: user, repositories)
             let year = try AccessCheck.year(year)
             try await BudgetDataAccess.requireOpen(code, year: year, repositories)
             let listing = try await Self.listing(scope, year: year, repositories)
             let stored = try Self.find(number, in: listing)
+            try await RecordVersions.advance(RecordVersions.investmentProject(code, year: year, number: stored.number), from: version, repositories)
             var draft = draft
             draft.number = stored.number
             var project = try ServiceError.rule {

@@ -46,14 +46,16 @@ public struct OriginalBudgetService: Sendable {
     }
 
     /// Saves the typed cells in one transaction: every cell is checked first, and an error in any
-    /// (keyed `amounts[i].amount`, naming the row) saves nothing. An empty cell is zero.
+    /// (keyed `amounts[i].amount`, naming the row) saves nothing. An empty cell is zero. `version`:
+    /// the grid's version the form was loaded at (`RecordVersions.originalBudget`); a newer one is a `WriteConflict`.
     @discardableResult
-    public func save(_ cells: [OriginalBudgetCell], in code: String, year: Int, by user: UserAccount?) async throws -> [BudgetAmount] {
+    public func save(_ cells: [OriginalBudgetCell], in code: String, year: Int, version: Int? = nil, by user: UserAccount?) async throws -> [BudgetAmount] {
         try await storage.write(as: user?.email ?? "") { repositories in
             _ = try await BudgetDataAccess.steer(code, by: user, repositories)
             let year = try AccessCheck.year(year)
             try await BudgetDataAccess.requireOpen(code, year: year, repositories)
             let chapters = try await repositories.governance.chapters(of: code)
+            try await RecordVersions.advance(RecordVersions.originalBudget(code, year: year), from: version, repositories)
             let amounts = try ServiceError.rule { try OriginalBudgetRules.amounts(cells, year: year, chapters: chapters) }
             try await repositories.governance.save(amounts)
             return amounts
@@ -71,6 +73,7 @@ public struct OriginalBudgetService: Sendable {
             let year = try AccessCheck.year(year)
             try await BudgetDataAccess.requireOpen(code, year: year, repositories)
             let grid = try await Self.grid(scope, year: year, repositories)
+            try await RecordVersions.advance(RecordVersions.originalBudget(code, year: year), from: nil, repositories)
             guard !grid.budgetImports.isEmpty else {
                 throw ServiceError.invalid(.single(
                     "budgetFile", "Det er ikke importert noen budsjettfil for \(scope.organisation.name) i \(year). Importer fila på regnskapssiden med måltall «Budsjett» først."))

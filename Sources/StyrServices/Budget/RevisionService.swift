@@ -46,22 +46,25 @@ public struct RevisionService: Sendable {
         }
     }
 
-    /// Replaces a revision's fields and lines.
-    public func update(_ id: Int64, with draft: RevisionDraft, in code: String, year: Int, by user: UserAccount?) async throws -> StoredRevision {
+    /// Replaces a revision's fields and lines. `version`: the revision's version the form was
+    /// loaded at (`RecordVersions.budgetRevision`); a newer one is a `WriteConflict`.
+    public func update(_ id: Int64, with draft: RevisionDraft, in code: String, year: Int, version: Int? = nil, by user: UserAccount?) async throws -> StoredRevision {
         try await storage.write(as: user?.email ?? "") { repositories in
             let (_, revision) = try await Self.checked(draft, replacing: id, in: code, year: year, by: user, repositories)
+            try await RecordVersions.advance(RecordVersions.budgetRevision(code, id: id), from: version, repositories)
             try await repositories.governance.replaceRevision(id: id, with: revision)
             return StoredRevision(id: id, revision: revision)
         }
     }
 
     /// Deletes a revision (the audit log keeps it).
-    public func delete(_ id: Int64, in code: String, year: Int, by user: UserAccount?) async throws {
+    public func delete(_ id: Int64, in code: String, year: Int, version: Int? = nil, by user: UserAccount?) async throws {
         try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await BudgetDataAccess.steer(code, by: user, repositories)
             let year = try AccessCheck.year(year)
             try await BudgetDataAccess.requireOpen(code, year: year, repositories)
             _ = try Self.find(id, in: try await Self.listing(scope, year: year, repositories))
+            try await RecordVersions.advance(RecordVersions.budgetRevision(code, id: id), from: version, repositories)
             try await repositories.governance.deleteRevision(id: id)
         }
     }

@@ -93,15 +93,17 @@ public struct LetterService: Sendable {
         }
     }
 
-    /// Saves the draft with the title, introduction and lists as typed (`LetterText`).
+    /// Saves the draft with the title, introduction and lists as typed (`LetterText`). `version`:
+    /// the draft's version the form was loaded at (`RecordVersions.letterDraft`); a newer one is a `WriteConflict`.
     public func saveDraft(
-        in code: String, year: Int, title: String, introduction: String, lists: [LetterText.List: String], by user: UserAccount?
+        in code: String, year: Int, title: String, introduction: String, lists: [LetterText.List: String], version: Int? = nil, by user: UserAccount?
     ) async throws -> AllocationLetter {
         let year = try AccessCheck.year(year)
         return try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await AccessCheck.agencyScope(.steer, on: code, by: user, repositories)
             try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
             let draft = try await Self.draft(of: scope, year: year, repositories.governance)
+            try await RecordVersions.advance(RecordVersions.letterDraft(code, year: year), from: version, repositories)
             let edited = try ServiceError.rule { try LetterRules.editDraft(draft, title: title, introduction: introduction, lists: lists) }
             try await repositories.governance.save(edited)
             return edited
@@ -115,6 +117,7 @@ public struct LetterService: Sendable {
             let scope = try await AccessCheck.agencyScope(.steer, on: code, by: user, repositories)
             try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
             let draft = try await Self.draft(of: scope, year: year, repositories.governance)
+            try await RecordVersions.advance(RecordVersions.letterDraft(code, year: year), from: nil, repositories)
             let issued = try ServiceError.rule { try LetterRules.issue(draft, on: date) }
             try await repositories.governance.save(issued)
             return issued

@@ -57,11 +57,13 @@ public struct MeetingService: Sendable {
     }
 
     /// Edits the meeting and its minutes while they are not approved by both sides; an edit
-    /// withdraws a one-sided approval.
-    public func edit(_ id: Int64, to draft: MeetingDraft, in code: String, by user: UserAccount?) async throws -> Meeting {
+    /// withdraws a one-sided approval. `version`: the meeting's version the form was loaded at
+    /// (`RecordVersions.meeting`); a newer one (an edit or an approval since) is a `WriteConflict`.
+    public func edit(_ id: Int64, to draft: MeetingDraft, in code: String, version: Int? = nil, by user: UserAccount?) async throws -> Meeting {
         try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await AccessCheck.agencyScope(.steer, on: code, by: user, repositories)
             let meeting = try await Self.meeting(id, of: scope, repositories.governance)
+            try await RecordVersions.advance(RecordVersions.meeting(code, id: id), from: version, repositories)
             let edited = try ServiceError.rule { try MeetingRules.edit(meeting, to: draft) }
             try await repositories.governance.save(edited)
             return edited
@@ -85,6 +87,7 @@ public struct MeetingService: Sendable {
         try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await AccessCheck.agencyScope(side == .department ? .steer : .approveMinutes, on: code, by: user, repositories)
             let meeting = try await Self.meeting(id, of: scope, repositories.governance)
+            try await RecordVersions.advance(RecordVersions.meeting(code, id: id), from: nil, repositories)
             let approved = try ServiceError.rule { try MeetingRules.approve(meeting, side: side, by: scope.user.email, on: today) }
             try await repositories.governance.save(approved)
             return approved

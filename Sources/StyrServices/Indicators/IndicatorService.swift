@@ -39,12 +39,14 @@ public struct IndicatorService: Sendable {
     }
 
     /// Enters the year's result, reason or comment; refused (for the draft's fields) while an
-    /// explanation is owed. Returns the indicator with its values as stored.
-    public func enterResult(_ draft: IndicatorResultDraft, for key: String, in code: String, year: Int, by user: UserAccount?) async throws -> IndicatorWithValues {
+    /// explanation is owed. Returns the indicator with its values as stored. `version`: the
+    /// result's version the form was loaded at (`RecordVersions.indicatorResult`); a newer one is a `WriteConflict`.
+    public func enterResult(_ draft: IndicatorResultDraft, for key: String, in code: String, year: Int, version: Int? = nil, by user: UserAccount?) async throws -> IndicatorWithValues {
         try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await AccessCheck.scope(.enterResults, on: code, by: user, repositories)
             let entry = try await Self.targeted(key, year: try AccessCheck.year(year), scope, repositories)
             try await YearGuard.requireOpen(organisationCode: code, year: year, repositories)
+            try await RecordVersions.advance(RecordVersions.indicatorResult(code, key: key, year: year), from: version, repositories)
             let value = try ServiceError.rule { try draft.applied(to: entry.value(in: year) ?? IndicatorValue(year: year), of: entry.indicator) }
             try await repositories.governance.save(value, ofIndicator: key, of: code)
             return entry.replacing(value)
@@ -90,8 +92,9 @@ public struct IndicatorService: Sendable {
     }
 
     /// Defines the indicator and its target for the year, in its place in the order (a new one
-    /// last). Returns the indicator with its values as stored.
-    public func define(_ draft: IndicatorDraft, _ definition: Definition, in code: String, year: Int, by user: UserAccount?) async throws -> IndicatorWithValues {
+    /// last). Returns the indicator with its values as stored. `version`: the definition's version
+    /// the form was loaded at (`RecordVersions.indicatorDefinition`); a newer one is a `WriteConflict`.
+    public func define(_ draft: IndicatorDraft, _ definition: Definition, in code: String, year: Int, version: Int? = nil, by user: UserAccount?) async throws -> IndicatorWithValues {
         try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await AccessCheck.scope(.defineIndicators, on: code, by: user, repositories)
             let year = try AccessCheck.year(year)
@@ -106,6 +109,7 @@ public struct IndicatorService: Sendable {
             case .new: IndicatorDraft.key(for: draft.name)
             case .existing(let key), .put(let key): key
             }
+            try await RecordVersions.advance(RecordVersions.indicatorDefinition(code, key: key), from: definition == .new ? nil : version, repositories)
             let (indicator, target) = try ServiceError.rule {
                 try draft.defined(as: key, year: year, among: entries, isNew: definition == .new)
             }

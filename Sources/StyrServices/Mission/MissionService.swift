@@ -56,17 +56,20 @@ public struct MissionService: Sendable {
                     organisationCode: code, cause: try MissionRules.cause(trigger, text: triggerText), inForce: inForce,
                     existingDraft: existing, createdBy: scope.user.email, today: today)
             }
+            try await RecordVersions.advance(RecordVersions.missionDraft(code), from: nil, repositories)
             try await store.save(started)
             return started
         }
     }
 
-    /// Edits the draft's text and cause. Not found when there is no draft.
+    /// Edits the draft's text and cause. Not found when there is no draft. `version`: the draft's
+    /// version the form was loaded at (`RecordVersions.missionDraft`); a newer one is a `WriteConflict`.
     @discardableResult
-    public func editDraft(_ edit: MissionDraftEdit, in code: String, by user: UserAccount?) async throws -> MissionDraft {
+    public func editDraft(_ edit: MissionDraftEdit, in code: String, version: Int? = nil, by user: UserAccount?) async throws -> MissionDraft {
         try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await Self.draftingScope(code, user, repositories)
             let draft = try await Self.requireDraft(scope, repositories)
+            try await RecordVersions.advance(RecordVersions.missionDraft(code), from: version, repositories)
             let edited = try ServiceError.rule { try MissionRules.edit(draft, with: edit) }
             try await repositories.governance.save(edited)
             return edited
@@ -85,6 +88,7 @@ public struct MissionService: Sendable {
             let statement = try ServiceError.rule {
                 try MissionRules.fix(draft, on: date, by: scope.steeringDepartmentCode, versions: versions, today: today)
             }
+            try await RecordVersions.advance(RecordVersions.missionDraft(code), from: nil, repositories)
             try await store.save(statement)
             try await store.deleteMissionDraft(of: code)
             return statement
@@ -96,6 +100,7 @@ public struct MissionService: Sendable {
         try await storage.write(as: user?.email ?? "") { repositories in
             let scope = try await Self.draftingScope(code, user, repositories)
             _ = try await Self.requireDraft(scope, repositories)
+            try await RecordVersions.advance(RecordVersions.missionDraft(code), from: nil, repositories)
             try await repositories.governance.deleteMissionDraft(of: code)
         }
     }

@@ -12,6 +12,20 @@ extension SQLGovernanceStore: RecordVersionRepository {
             .map { Int(try $0.decode(column: "version", as: Int64.self)) } ?? 0
     }
 
+    public func versions(of records: [RecordKey]) async throws -> [RecordKey: Int] {
+        var found = Dictionary(records.map { ($0, 0) }, uniquingKeysWith: { first, _ in first })
+        let keys = Array(Set(records.map(\.key)))
+        for start in stride(from: 0, to: keys.count, by: 500) {
+            let rows = try await db.select().columns("entity_type", "entity_key", "version").from("record_versions")
+                .where("entity_key", .in, Array(keys[start..<min(start + 500, keys.count)])).all()
+            for row in rows {
+                let record = RecordKey(try row.decode(column: "entity_type", as: String.self), try row.decode(column: "entity_key", as: String.self))
+                if found[record] != nil { found[record] = Int(try row.decode(column: "version", as: Int64.self)) }
+            }
+        }
+        return found
+    }
+
     public func advanceVersion(of record: RecordKey, from expected: Int?) async throws -> Int {
         try await db.raw("""
             INSERT INTO record_versions (entity_type, entity_key, version) VALUES (\(bind: record.entityType), \(bind: record.key), 0)
