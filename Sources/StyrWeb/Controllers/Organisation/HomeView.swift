@@ -11,8 +11,12 @@ struct HomeView: Sendable {
     struct Row: Sendable { var url: String, name: String, code: String, kind: String, parent: String }
 
     var name: String
-    /// Unconfirmed steering signals, for both sides of the dialogue.
+    /// Unconfirmed steering signals, for both sides of the dialogue (at most 20).
     var unconfirmed: [Signal]
+    /// The unconfirmed signals beyond those 20, counted per agency, each linking to its signals page:
+    /// the start page stays the same size however many signals wait (`Benchmarks/soak.sh` posts
+    /// thousands, and listing them all made the page and the memory to build it grow without end).
+    var unconfirmedMore: [Link]
     /// Notices the department is to answer.
     var awaiting: [Link]
     /// Results the user is to explain (at most 20).
@@ -31,12 +35,13 @@ struct HomeView: Sendable {
     init(_ start: OrganisationService.StartPage, kind: OrganisationKind?, sort: String, today: CalendarDate) {
         func name(_ code: String) -> String { start.name(of: code) ?? code }
         self.name = start.user.name
-        unconfirmed = start.unconfirmedSignals.map { item in
+        unconfirmed = start.unconfirmedSignals.prefix(Self.unconfirmedShown).map { item in
             let signal = item.signal, code = item.organisation.code
             return Signal(
                 text: "\(item.organisation.name): «\(signal.text)» (gitt \(NorwegianFormat.date(signal.givenOn)), \(signal.place))",
                 age: signal.unconfirmedAge(on: today) ?? 0, url: "/organisasjoner/\(code.urlPathEncoded)/signaler#signal-\(signal.id ?? 0)")
         }
+        unconfirmedMore = Self.counted(start.unconfirmedSignals.dropFirst(Self.unconfirmedShown))
         awaiting = start.awaitingNotices.map { item in
             let notice = item.notice
             return Link(
@@ -66,6 +71,25 @@ struct HomeView: Sendable {
                 parent: $0.parentCode.flatMap(start.name(of:)) ?? "")
         }
         isFiltered = kind != nil
+    }
+
+    /// How many unconfirmed signals the start page lists.
+    static let unconfirmedShown = 20
+
+    /// The signals not listed, as one line per agency in the order they came: «UKE: 12 ubekreftede signaler til».
+    static func counted(_ rest: ArraySlice<OrganisationService.UnconfirmedSignal>) -> [Link] {
+        var order: [Organisation] = []
+        var counts: [String: Int] = [:]
+        for item in rest {
+            if counts[item.organisation.code] == nil { order.append(item.organisation) }
+            counts[item.organisation.code, default: 0] += 1
+        }
+        return order.map { organisation in
+            let count = counts[organisation.code] ?? 0
+            let signals = count == 1 ? "ubekreftet signal" : "ubekreftede signaler"
+            return Link(text: "\(organisation.name): \(NorwegianFormat.integer(Int64(count))) \(signals) til",
+                        url: "/organisasjoner/\(organisation.code.urlPathEncoded)/signaler")
+        }
     }
 
     /// Kinds in the hierarchy's order: municipality first.
