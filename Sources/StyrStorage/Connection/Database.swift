@@ -26,6 +26,8 @@ public final class Database: Sendable {
     let usage = Mutex(DatabaseStatistics())
     /// Whether `styr_data_version` exists (false until migration 0026 has run).
     let hasVersionTable = Mutex(false)
+    /// What is known of the PostgreSQL pool's connections (unused on SQLite).
+    let leases = PostgresLeases()
 
     enum Backend: Sendable {
         case sqlite(SQLiteConnection, AsyncSerialLock)
@@ -164,10 +166,11 @@ public final class Database: Sendable {
                 throw error
             }
         case .postgres(let client):
-            guard let timeout = Self.leaseTimeout else {
-                return try await client.withConnection { connection in try await body(connection.sql()) }
+            if leases.reserveIdle() {
+                defer { leases.release() }
+                return try await client.withConnection { connection in try await self.leases.run(on: connection, body) }
             }
-            return try await withoutActuallyEscaping(body) { body in try await Self.leasing(client, timeout, body) }
+            return try await withoutActuallyEscaping(body) { body in try await Self.leasing(client, leases, Self.leaseTimeout, body) }
         }
     }
 
@@ -181,20 +184,30 @@ public final class Database: Sendable {
         return seconds > 0 ? Duration.seconds(seconds) : nil
     }()
 
-    /// Runs `body` on a pooled connection, giving up when none is leased within `leaseTimeout`.
-    /// Only the wait for the connection is bounded, never the work on it.
-    private static func leasing<T: Sendable>(_ client: PostgresClient, _ leaseTimeout: Duration, _ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
-        let leased = LeaseFlag()
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await client.withConnection { connection in
-                    leased.value.withLock { $0 = true }
-                    return try await body(connection.sql())
-                }
+    /// Runs `body` on a pooled connection when no idle one is known (`PostgresLeases`), giving up
+    /// when none is leased within `leaseTimeout` (two tasks: the lease and the deadline). Only the
+    /// wait for the connection is bounded, never the work on it.
+    private static func leasing<T: Sendable>(
+        _ client: PostgresClient, _ leases: PostgresLeases, _ leaseTimeout: Duration?,
+        _ body: @Sendable @escaping (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        let race = LeaseRace()
+        leases.beginWaiting()
+        defer { if !race.leased { leases.stopWaiting() } }
+        let work: @Sendable () async throws -> T = {
+            try await client.withConnection { connection in
+                guard race.lease() else { throw StorageUnavailable() }
+                leases.granted()
+                defer { leases.release() }
+                return try await leases.run(on: connection, body)
             }
+        }
+        guard let leaseTimeout else { return try await work() }
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await work() }
             group.addTask {
                 try await Task.sleep(for: leaseTimeout)
-                if !leased.value.withLock({ $0 }) { throw StorageUnavailable() }
+                if race.timeOut() { throw StorageUnavailable() }
                 return nil
             }
             while let result = try await group.next() {

@@ -32,12 +32,20 @@ public enum StorageAvailability {
     }
 }
 
-/// No database connection could be had in time (`Database.leaseTimeout`).
+/// No database connection could be had in time (`Database.leaseTimeout`), or the connection was
+/// lost during the unit of work (`WatchedSQLDatabase`).
 public struct StorageUnavailable: Error, CustomStringConvertible {
-    public var description: String { "Databasen svarer ikke: ingen forbindelse innen tidsfristen." }
-}
+    public enum Reason: Sendable { case noConnectionInTime, connectionLost }
+    public let reason: Reason
 
-/// Whether a unit of work got its connection (`Database.leasing`).
-final class LeaseFlag: Sendable {
-    let value = Mutex(false)
+    public init(_ reason: Reason = .noConnectionInTime) {
+        self.reason = reason
+    }
+
+    public var description: String {
+        switch reason {
+        case .noConnectionInTime: "Databasen svarer ikke: ingen forbindelse innen tidsfristen."
+        case .connectionLost: "Databasen svarer ikke: forbindelsen ble brutt."
+        }
+    }
 }
