@@ -8,7 +8,7 @@ public struct StyrCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, ReportCommand.self, CheckCommand.self, AuditCommand.self,
             UserCommand.self, OrganisationCommand.self, TokenCommand.self, ImportCommand.self, ExportCommand.self, LedgerCommand.self, BenchCommand.self,
-            CodesCommand.self, BackupCommand.self, RestoreCommand.self,
+            CodesCommand.self, BackupCommand.self, RestoreCommand.self, OIDCCommand.self,
         ]
     )
 

@@ -57,6 +57,7 @@ public func buildRouter(
     // Single sign-on through an OpenID Connect provider when `STYR_OIDC_ISSUER` is set (StyrOIDC/OIDCEnvironment).
     let singleSignOn = try OIDCEnvironment.read()
     services.oidcSignIn = OIDCSignInService(storage: storage, provider: singleSignOn.provider, localPasswordsAllowed: singleSignOn.localPasswordsAllowed)
+    services.oidcGroupMappings = OIDCGroupMappingService(storage: storage, settings: singleSignOn.provider?.settings)
     let router = Router(context: StyrRequestContext.self)
     let pages = Pages(renderer: try HTMLRenderer(pageTemplates: PageTemplates.all()))
     // The request path's caches and metrics (Middleware/, issue 14): everything kept is tied to
@@ -87,6 +88,7 @@ public func buildRouter(
     AdminOrganisationController(organisations: services.organisationAdministration, users: services.userAdministration, pages: pages, access: access)
         .addRoutes(to: router)
     AdminUserController(users: services.userAdministration, pages: pages, access: access).addRoutes(to: router)
+    AdminGroupMappingController(mappings: services.oidcGroupMappings, pages: pages, access: access).addRoutes(to: router)
     OrganisationController(organisations: services.organisations, pages: pages).addRoutes(to: router)
     AnnualReportController(reports: services.annualReports, pages: pages).addRoutes(to: router)
     IndicatorController(indicators: services.indicators, pages: pages, access: access).addRoutes(to: router)

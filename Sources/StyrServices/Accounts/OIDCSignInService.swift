@@ -75,6 +75,7 @@ public struct OIDCSignInService: Sendable {
             existing.insert(email)
         }
         let email: String
+        let settings = try await Self.withStoredMappings(settings, repositories)
         switch try OIDCAccountRules.match(claims, linkedEmail: linked, userExists: { existing.contains($0) }, settings: settings) {
         case .linked(let linkedEmail):
             email = linkedEmail
@@ -91,6 +92,21 @@ public struct OIDCSignInService: Sendable {
         let session = try await repositories.accounts.openSession(for: email, now: now)
         return AccountService.OpenedSession(user: status.user, token: session.token, csrfToken: session.csrfToken,
                                             lifetime: AccountRules.sessionLifetime)
+    }
+
+    /// The settings with the mappings administrators stored in the app added to the server's own
+    /// (`OIDCGroupMappingRules.effective`: both count); mappings to a closed organisation are skipped.
+    static func withStoredMappings(_ settings: OIDCSettings, _ repositories: Repositories) async throws -> OIDCSettings {
+        let stored = try await repositories.governance.oidcGroupMappings()
+        guard !stored.isEmpty else { return settings }
+        var open: [OIDCGroupMapping] = []
+        for mapping in stored.map(\.mapping) {
+            if let organisation = try await repositories.governance.organisation(code: mapping.assignment.organisationCode),
+               !organisation.isClosed { open.append(mapping) }
+        }
+        var result = settings
+        result.groupMappings = OIDCGroupMappingRules.effective(environment: settings.groupMappings, stored: open)
+        return result
     }
 
     /// Where to send the browser after the local session ended: the provider's

@@ -101,6 +101,7 @@ public enum StyrMigrations {
         CreateLoginThrottles(),
         AddAPITokenExpiry(),
         CreateRecordVersions(),
+        CreateOIDCGroupMappings(),
     ]
 }
 

@@ -67,7 +67,7 @@ struct AdminUserController: Sendable {
     func invitePage(_ listing: UserAdministrationService.Listing, values: [String: String], errors: InputErrors) -> FormPage {
         FormPage(
             kicker: "Brukere", heading: "Inviter bruker",
-            intro: "Brukeren får en lenke som gjelder i sju dager og kan brukes én gang, der hen velger sitt eget passord. Flere roller kan gis på brukerens side etterpå.",
+            intro: "Brukeren får en lenke som gjelder i sju dager og kan brukes én gang, der hen velger sitt eget passord. Flere roller kan gis på brukerens side etterpå. Er innlogging med identitetstjenesten satt opp, kan brukeren også logge inn med den, med samme e-postadresse.",
             action: "/admin/brukere/ny", submitLabel: "Lag invitasjonen",
             fields: [
                 FormField(name: "navn", label: "Navn", value: values["navn"] ?? ""),
