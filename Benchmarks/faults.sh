@@ -89,8 +89,7 @@ psql_run() { psql "$PG_URL" -XAtqc "$1"; }
 # --- 1. PostgreSQL restarted during traffic -----------------------------------------------------
 # The server waits FAULTS_DATABASE_WAIT (2) seconds for a connection, less than the 4 s PostgreSQL
 # is down, so requests meanwhile get their 503 (with the default 10 s they would only be late).
-# FAULTS_SKIP_RESTART=1 skips it (the test command does, until a form post in flight while the
-# database stops no longer holds up the server's shutdown: the known failure of this fault).
+# FAULTS_SKIP_RESTART=1 skips it.
 : >"$WORK/serve.log"
 if ! wanted restart; then
   :
