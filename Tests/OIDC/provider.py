@@ -28,6 +28,8 @@ from authlib.oauth2.rfc6749 import grants
 from authlib.oauth2.rfc7636 import CodeChallenge
 from authlib.oidc.core import UserInfo
 from authlib.oidc.core.grants import OpenIDCode
+from html import escape
+
 from flask import Flask, jsonify, redirect, request
 from joserfc.jwk import RSAKey
 
@@ -50,6 +52,7 @@ class State:
         self.codes = {}
         self.logouts = 0
         self.jwks_fetches = 0
+        self.login_page = False
 
     def rotate(self):
         self.counter += 1
@@ -209,8 +212,33 @@ def make_app(issuer, redirect_uri):
 
     @app.get("/authorize")
     def authorize():
-        # The test's user is signed in at the provider and consents at once.
+        # The test's user is signed in at the provider and consents at once, unless the provider
+        # asks for the user's name on its own page first (POST /_test/login-page, for the browser).
+        if STATE.login_page and request.cookies.get("provider_session") != STATE.user["email"]:
+            return login_page(request.query_string.decode(), "")
         return server.create_authorization_response(grant_user=STATE.user)
+
+    @app.post("/authorize")
+    def authorize_sign_in():
+        query = request.form.get("query", "")
+        if request.form.get("username", "").strip() != STATE.user["email"]:
+            return login_page(query, "Ukjent bruker.", 401)
+        answer = redirect(issuer + "/authorize?" + query)
+        answer.set_cookie("provider_session", STATE.user["email"], httponly=True, samesite="Lax")
+        return answer
+
+    def login_page(query, error, status=200):
+        body = f"""<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Testleverandør – logg inn</title></head>
+<body><main><h1>Testleverandør</h1><p>Logg inn for å fortsette til Styr.</p>{f'<p role="alert">{escape(error)}</p>' if error else ''}
+<form method="post" action="/authorize"><input type="hidden" name="query" value="{escape(query)}">
+<label for="username">Brukernavn</label> <input id="username" name="username" autocomplete="username">
+<button id="provider-sign-in" type="submit">Logg inn hos Testleverandør</button></form></main></body></html>"""
+        return body, status, {"Content-Type": "text/html; charset=utf-8"}
+
+    @app.post("/_test/login-page")
+    def set_login_page():
+        STATE.login_page = bool(request.get_json().get("on"))
+        return jsonify({"login_page": STATE.login_page})
 
     @app.post("/token")
     def token():
