@@ -146,8 +146,12 @@ enum LedgerBytes {
             while true {
                 let span = field(p, from: index, delimiter: delimiter)
                 var name = string(p, span.start, span.end, escaped: span.escaped)
-                while name.unicodeScalars.first == "\u{FEFF}" { name.unicodeScalars.removeFirst() }
-                names.append(name.trimmingCharacters(in: .whitespaces))
+                if let ascii = asciiTrimmed(name, lowerCased: false) {
+                    names.append(ascii)
+                } else {
+                    while name.unicodeScalars.first == "\u{FEFF}" { name.unicodeScalars.removeFirst() }
+                    names.append(name.trimmingCharacters(in: .whitespaces))
+                }
                 if span.next >= p.count { break }
                 index = span.next + 1
             }
@@ -161,6 +165,11 @@ enum LedgerBytes {
     }
 
     static func normalizedName(_ name: String) -> String {
+        asciiTrimmed(name, lowerCased: true) ?? generalNormalizedName(name)
+    }
+
+    /// `normalizedName` for any text, through Foundation (`asciiTrimmed` is the fast path).
+    static func generalNormalizedName(_ name: String) -> String {
         var text = name
         while text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         // `rekneskap_2011` is named as `rekneskap 2011`: an underscore reads as a blank.

@@ -30,12 +30,18 @@ public struct DefinedTable: Sendable {
     /// Reads `text` (a whole file) by `definition`. Throws for a missing column, a number that
     /// cannot be read, or a file without a header that fits.
     public static func read(_ text: String, fileName: String, definition: TableDefinition) throws(TableCheckError) -> DefinedTable {
+        try read(text, fileName: fileName, names: TableDefinitionNames(definition))
+    }
+
+    /// `read` with the definition's names normalized beforehand.
+    static func read(_ text: String, fileName: String, names: TableDefinitionNames) throws(TableCheckError) -> DefinedTable {
+        let definition = names.definition
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let headerIndex = TableText.headerLine(lines, definition: definition) else {
+        guard let headerIndex = TableText.headerLine(lines, names: names) else {
             // The line that names most of the columns is the header meant: say which column it lacks.
-            let best = TableText.likelyHeader(lines, definition: definition)
+            let best = TableText.likelyHeader(lines, names: names)
             let fields = best.map { TableText.split(lines[$0], delimiter: TableText.delimiter(of: lines[$0])) } ?? []
-            let found = TableText.matchColumns(fields, definition: definition).index
+            let found = TableText.matchColumns(fields, names: names).index
             let missing = definition.columns.filter { $0.optional != true && found[$0.key] == nil }
             throw TableCheckError(
                 file: fileName, line: best.map { $0 + 1 }, column: missing.first?.key,
@@ -45,7 +51,7 @@ public struct DefinedTable: Sendable {
         }
         let delimiter = TableText.delimiter(of: lines[headerIndex])
         let headerFields = TableText.split(lines[headerIndex], delimiter: delimiter)
-        let match = TableText.matchColumns(headerFields, definition: definition)
+        let match = TableText.matchColumns(headerFields, names: names)
         for column in definition.columns where column.optional != true && match.index[column.key] == nil {
             throw TableCheckError(
                 file: fileName, line: headerIndex + 1, column: column.names.first ?? column.key,
@@ -54,17 +60,17 @@ public struct DefinedTable: Sendable {
                     + headerFields.map { "«\($0)»" }.joined(separator: ", ") + ")")
         }
         let labelIndex = TableText.labelColumn(headerFields, definition: definition, amountColumns: Set(match.index.values))
-        let names = TableText.rowNames(definition)
+        let rowNames = names.rows
         var rows: [String: Row] = [:]
         var unmatched: [(line: Int, label: String)] = []
         for number in (headerIndex + 1)..<lines.count {
             let fields = TableText.split(lines[number], delimiter: delimiter)
-            guard fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
-            let label = labelIndex < fields.count ? fields[labelIndex].trimmingCharacters(in: .whitespaces) : ""
-            guard let key = names[TableText.normalizedLabel(label)] else {
+            guard fields.contains(where: { !TableText.isBlank($0) }) else { continue }
+            let label = labelIndex < fields.count ? TableText.trimmed(fields[labelIndex]) : ""
+            guard let key = rowNames[TableText.normalizedLabel(label)] else {
                 guard !label.isEmpty else { continue }
                 // A definition that sums «*» (every other row: a table of units or projects) keeps the row's amounts.
-                if definition.sumsOtherRows {
+                if names.sumsOtherRows {
                     let values: [String: PrintedAmount]
                     do throws(PublishedTableError) {
                         values = try TableText.amounts(fields, columns: match.index)
@@ -107,7 +113,11 @@ public struct DefinedTable: Sendable {
 
     /// How well a definition fits a text: rows named (0 when a required column is missing).
     public static func fit(_ text: String, definition: TableDefinition) -> Int {
-        guard let table = try? read(text, fileName: "", definition: definition) else { return 0 }
+        fit(text, names: TableDefinitionNames(definition))
+    }
+
+    static func fit(_ text: String, names: TableDefinitionNames) -> Int {
+        guard let table = try? read(text, fileName: "", names: names) else { return 0 }
         return table.rows.count
     }
 }

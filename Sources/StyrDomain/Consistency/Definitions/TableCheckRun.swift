@@ -31,18 +31,18 @@ public enum TableCheckRun {
         var tables: [DefinedTable] = []
         for (index, file) in files.enumerated() {
             let text = PublishedTableTextDecoder.decode(file.data)
-            let definition: TableDefinition
+            let names: TableDefinitionNames
             if definitions.isEmpty {
-                let fits = ShippedTableDefinitions.all.map { (definition: $0, rows: DefinedTable.fit(text, definition: $0)) }
+                let fits = ShippedTableDefinitions.allNames.map { (names: $0, rows: DefinedTable.fit(text, names: $0)) }
                 guard let best = fits.max(by: { $0.rows < $1.rows }), best.rows > 0 else {
                     throw TableCheckError(file: file.name, reason: "tabellen passer ingen kjent definisjon (" + ShippedTableDefinitions.all.map(\.name).joined(separator: ", ")
                         + "): ingen av dem finner både kolonnene og radene sine. Oppgi en definisjon (--definition NAVN eller FIL)")
                 }
-                definition = best.definition
+                names = best.names
             } else {
-                definition = definitions.count == 1 ? definitions[0] : definitions[index]
+                names = TableDefinitionNames(definitions.count == 1 ? definitions[0] : definitions[index])
             }
-            tables.append(try DefinedTable.read(text, fileName: file.name, definition: definition))
+            tables.append(try DefinedTable.read(text, fileName: file.name, names: names))
         }
         return TableDefinitionCheck.check(tables, tolerance: tolerance)
     }

@@ -48,7 +48,7 @@ enum TableText {
                 atStart = true
             } else {
                 current.append(character)
-                if !character.isWhitespace { atStart = false }
+                if !isWhitespace(character) { atStart = false }
             }
             index += 1
         }
@@ -56,9 +56,20 @@ enum TableText {
         return fields
     }
 
+    /// `Character.isWhitespace`, without the Unicode property look-up for ASCII (`\r\n` reads as `\n`).
+    static func isWhitespace(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return character.isWhitespace }
+        return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D)
+    }
+
     /// Lower case, blanks collapsed, `_` as a blank, footnote marks (`*`, `¹`) and a leading
     /// number (`1.`, `12)`, `3 `) left out.
     static func normalizedLabel(_ text: String) -> String {
+        asciiNormalizedLabel(text) ?? generalNormalizedLabel(text)
+    }
+
+    /// `normalizedLabel` for any text, by `Character` (`TableText+ASCII.swift` is the fast path).
+    static func generalNormalizedLabel(_ text: String) -> String {
         var words = text.lowercased().replacingOccurrences(of: "_", with: " ")
             .split(whereSeparator: { $0.isWhitespace }).map(String.init)
         if let first = words.first, words.count > 1, first.allSatisfy({ $0.isNumber || $0 == "." || $0 == ")" }), first.first?.isNumber == true {
@@ -91,33 +102,55 @@ enum TableText {
 
     /// Header names compared like labels; `{year}` matches a four-digit year, `{year-1}` the year before it.
     static func headerMatch(_ header: String, pattern: String) -> (matches: Bool, year: Int?, offset: Int) {
-        let text = normalizedLabel(header)
-        let wanted = normalizedLabel(pattern)
-        for (token, offset) in [("{year}", 0), ("{year-1}", 1)] where wanted.contains(token) {
-            let parts = wanted.components(separatedBy: token)
-            guard parts.count == 2, text.hasPrefix(parts[0]), text.hasSuffix(parts[1]), text.count == parts[0].count + parts[1].count + 4 else {
+        HeaderPattern(pattern).match(normalizedLabel(header))
+    }
+
+    /// A column name of a definition, normalized and split at its `{year}` once, to be matched
+    /// against many headers.
+    struct HeaderPattern {
+        var wanted: String
+        /// The text before and after `{year}` (or `{year-1}`, `offset` 1), and their lengths.
+        var year: (parts: [String], length: Int, offset: Int)?
+
+        init(_ pattern: String) {
+            wanted = TableText.normalizedLabel(pattern)
+            for (token, offset) in [("{year}", 0), ("{year-1}", 1)] where wanted.contains(token) {
+                let parts = wanted.components(separatedBy: token)
+                year = (parts, parts.reduce(0) { $0 + $1.count } + 4, offset)
+                return
+            }
+        }
+
+        /// `text`: a header already through `normalizedLabel`.
+        func match(_ text: String) -> (matches: Bool, year: Int?, offset: Int) {
+            guard let year else { return (text == wanted, nil, 0) }
+            let parts = year.parts
+            guard parts.count == 2, text.hasPrefix(parts[0]), text.hasSuffix(parts[1]), text.count == year.length else {
                 return (false, nil, 0)
             }
             let digits = text.dropFirst(parts[0].count).prefix(4)
-            guard digits.allSatisfy(\.isNumber), let year = Int(digits) else { return (false, nil, 0) }
-            return (true, year + offset, offset)
+            guard digits.allSatisfy(\.isNumber), let found = Int(digits) else { return (false, nil, 0) }
+            return (true, found + year.offset, year.offset)
         }
-        return (text == wanted, nil, 0)
     }
 
     /// Each definition column → its header index; the report's year from `{year}` headers (the
     /// latest year wins when several headers fit one column).
     static func matchColumns(_ headers: [String], definition: TableDefinition) -> (index: [String: Int], year: Int?) {
+        matchColumns(headers, names: TableDefinitionNames(definition))
+    }
+
+    static func matchColumns(_ headers: [String], names: TableDefinitionNames) -> (index: [String: Int], year: Int?) {
         var taken = Set<Int>()
         var index: [String: Int] = [:]
         var year: Int?
-        // Columns named with {year} first, so that the report's year is known for {year-1}.
-        let ordered = definition.columns.sorted { ($0.names.contains { $0.contains("{year}") } ? 0 : 1) < ($1.names.contains { $0.contains("{year}") } ? 0 : 1) }
-        for column in ordered {
+        // Each header normalized once (a line of many fields meets many names).
+        let normalizedHeaders = headers.map(normalizedLabel)
+        for (column, patterns) in names.columns {
             var best: (index: Int, year: Int?)?
-            for name in column.names {
-                for (position, header) in headers.enumerated() where !taken.contains(position) {
-                    let match = headerMatch(header, pattern: name)
+            for pattern in patterns {
+                for (position, header) in normalizedHeaders.enumerated() where !taken.contains(position) {
+                    let match = pattern.match(header)
                     guard match.matches else { continue }
                     if let year, let found = match.year, found != year { continue }
                     if best == nil || (match.year ?? 0) > (best?.year ?? 0) { best = (position, match.year) }
@@ -134,29 +167,45 @@ enum TableText {
     }
 
     /// The first line (of the first ten non-blank) where every required column is found.
-    static func headerLine(_ lines: [String], definition: TableDefinition) -> Int? {
+    static func headerLine(_ lines: [String], names: TableDefinitionNames) -> Int? {
         var seen = 0
-        for (number, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        for (number, line) in lines.enumerated() where !isBlank(line) {
             seen += 1
             if seen > 10 { return nil }
             let fields = split(line, delimiter: delimiter(of: line))
-            let match = matchColumns(fields, definition: definition)
-            if definition.columns.allSatisfy({ $0.optional == true || match.index[$0.key] != nil }) { return number }
+            let match = matchColumns(fields, names: names)
+            if names.definition.columns.allSatisfy({ $0.optional == true || match.index[$0.key] != nil }) { return number }
         }
         return nil
     }
 
     /// Among the first ten non-blank lines, the one naming most of the definition's columns.
-    static func likelyHeader(_ lines: [String], definition: TableDefinition) -> Int? {
+    static func likelyHeader(_ lines: [String], names: TableDefinitionNames) -> Int? {
         var best: (line: Int, count: Int)?
         var seen = 0
-        for (number, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        for (number, line) in lines.enumerated() where !isBlank(line) {
             seen += 1
             if seen > 10 { break }
-            let count = matchColumns(split(line, delimiter: delimiter(of: line)), definition: definition).index.count
+            let count = matchColumns(split(line, delimiter: delimiter(of: line)), names: names).index.count
             if best == nil || count > best!.count { best = (number, count) }
         }
         return best?.line
+    }
+
+    /// Whether the text is empty or only blanks (`.whitespaces`).
+    static func isBlank(_ text: String) -> Bool {
+        trimmed(text).isEmpty
+    }
+
+    /// Trimmed of `.whitespaces` (in ASCII: space and tab, without Foundation's bridging).
+    static func trimmed(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.trimmingCharacters(in: .whitespaces) }
+        let utf8 = Array(text.utf8)
+        var first = 0
+        var last = utf8.count
+        while first < last, utf8[first] == 0x20 || utf8[first] == 0x09 { first += 1 }
+        while last > first, utf8[last - 1] == 0x20 || utf8[last - 1] == 0x09 { last -= 1 }
+        return first == 0 && last == utf8.count ? text : String(decoding: utf8[first..<last], as: UTF8.self)
     }
 
     /// The header of the first amount field that cannot be read.
