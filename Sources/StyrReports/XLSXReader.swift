@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
 
 /// Reads the cells of an .xlsx workbook (Office Open XML): the sheets in workbook order, each
@@ -138,49 +135,41 @@ public enum XLSXReader {
 
 /// The start of each element of an XML document, in order, with its attributes; for elements
 /// named in `text`, their character content, delivered as one element event at their end.
-final class XMLElements: NSObject, XMLParserDelegate {
+/// Read by `XMLScanner` (not Foundation's `XMLParser`, whose libxml2 and system ICU every server
+/// would load at start for the sake of an occasional upload).
+enum XMLElements {
     struct Element {
         var name: String
         var attributes: [String: String]
         var text: String
     }
 
-    private var elements: [Element] = []
-    private var textNames: Set<String> = []
-    private var collecting: String?
-    private var buffer = ""
-
-    static func parse(_ data: Data, text: Set<String> = []) -> [Element] {
-        let delegate = XMLElements()
-        delegate.textNames = text
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        _ = parser.parse()
-        return delegate.elements
+    static func parse(_ data: Data, text textNames: Set<String> = []) -> [Element] {
+        var elements: [Element] = []
+        var collecting: String?
+        var buffer = ""
+        XMLScanner.scan(data) { event in
+            switch event {
+            case .start(let qualifiedName, let attributes):
+                let name = localName(qualifiedName)
+                if textNames.contains(name) {
+                    collecting = name
+                    buffer = ""
+                } else {
+                    elements.append(Element(name: name, attributes: attributes, text: ""))
+                }
+            case .text(let string):
+                if collecting != nil { buffer += string }
+            case .end(let qualifiedName):
+                let name = localName(qualifiedName)
+                if name == collecting {
+                    elements.append(Element(name: name, attributes: [:], text: buffer))
+                    collecting = nil
+                }
+            }
+        }
+        return elements
     }
 
     private static func localName(_ name: String) -> String { name.split(separator: ":").last.map(String.init) ?? name }
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        let name = Self.localName(elementName)
-        if textNames.contains(name) {
-            collecting = name
-            buffer = ""
-        } else {
-            elements.append(Element(name: name, attributes: attributes, text: ""))
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if collecting != nil { buffer += string }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        let name = Self.localName(elementName)
-        if name == collecting {
-            elements.append(Element(name: name, attributes: [:], text: buffer))
-            collecting = nil
-        }
-    }
 }
