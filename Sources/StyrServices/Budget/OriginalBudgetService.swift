@@ -18,6 +18,8 @@ public struct OriginalBudgetService: Sendable {
         /// The budget files imported for the agency and year (measure budget), newest last.
         public var budgetImports: [LedgerImportRecord]
         public var canEdit: Bool
+        /// The grid's version (`RecordVersions.originalBudget`): the form carries it.
+        public var version: Int = 0
 
         /// The stored amount of a cell, nil when none is stored.
         public func amount(chapter: Int, kind: AccountKind, group: ObjectGroup) -> Money? {
@@ -42,7 +44,8 @@ public struct OriginalBudgetService: Sendable {
             amounts += try await store.budgetAmounts(chapter: chapter.number, years: year...year).filter { $0.measure == .originalBudget }
         }
         let imports = try await repositories.ledger.imports(of: scope.code, year: year).filter { $0.measure == .budget }
-        return Grid(scope: scope, year: year, chapters: chapters, amounts: amounts, budgetImports: imports, canEdit: scope.can(.steer))
+        return Grid(scope: scope, year: year, chapters: chapters, amounts: amounts, budgetImports: imports, canEdit: scope.can(.steer),
+                    version: try await RecordVersions.current(RecordVersions.originalBudget(scope.code, year: year), repositories))
     }
 
     /// Saves the typed cells in one transaction: every cell is checked first, and an error in any

@@ -23,3 +23,13 @@ public struct RecordVersionService: Sendable {
         }
     }
 }
+
+// The versions of each service's records, for the edges that hold only that service.
+extension GoalService { public var recordVersions: RecordVersionService { RecordVersionService(storage: storage) } }
+extension IndicatorService { public var recordVersions: RecordVersionService { RecordVersionService(storage: storage) } }
+extension OriginalBudgetService { public var recordVersions: RecordVersionService { RecordVersionService(storage: storage) } }
+extension RevisionService { public var recordVersions: RecordVersionService { RecordVersionService(storage: storage) } }
+extension InvestmentProjectService { public var recordVersions: RecordVersionService { RecordVersionService(storage: storage) } }
+extension MissionService { public var recordVersions: RecordVersionService { RecordVersionService(storage: storage) } }
+extension MeetingService { public var recordVersions: RecordVersionService { RecordVersionService(storage: storage) } }
+extension LetterService { public var recordVersions: RecordVersionService { RecordVersionService(storage: storage) } }

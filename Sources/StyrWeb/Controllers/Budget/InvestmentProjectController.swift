@@ -46,7 +46,11 @@ struct InvestmentProjectController: Sendable {
         router.get("/organisasjoner/:code/budsjett/:year/prosjekter/:number") { _, context in
             let listing = try await listing(context, decide: false)
             let project = try found(listing, context)
-            return pages.form(form(listing, project: project, values: Self.values(project), errors: InputErrors()), context: context, trail: trail(listing))
+            var values = Self.values(project)
+            values[FormPage.versionField] = String(try await projects.recordVersions.version(
+                of: RecordVersions.investmentProject(listing.scope.code, year: listing.year, number: project.number), in: listing.scope.code,
+                by: context.session?.user))
+            return pages.form(form(listing, project: project, values: values, errors: InputErrors()), context: context, trail: trail(listing))
         }
         router.post("/organisasjoner/:code/budsjett/:year/prosjekter/:number") { request, context in
             let fields = try await FormBody.read(request, context: context)
@@ -55,7 +59,8 @@ struct InvestmentProjectController: Sendable {
             let stored = try found(listing, context)
             do {
                 let project = try await projects.update(stored.number, with: Self.draft(fields, stored: stored, decides: listing.canDecide),
-                                                        in: listing.scope.code, year: listing.year, by: context.session?.user)
+                                                        in: listing.scope.code, year: listing.year,
+                                                        version: RecordVersions.parse(fields[FormPage.versionField]), by: context.session?.user)
                 return Confirmation.redirect(to: "\(listing.scope.base)/budsjett/\(listing.year)/prosjekter",
                                              message: "Prosjekt \(project.number) \(project.name) er lagret.", context)
             } catch ServiceError.invalid(let errors) {
@@ -139,7 +144,8 @@ struct InvestmentProjectController: Sendable {
             heading: project.map { "Prosjekt \($0.number) \($0.name)" } ?? "Nytt investeringsprosjekt \(listing.year)",
             intro: listing.canDecide ? "" : "Etaten melder framdrift: forventet ferdigstillelse, regulert budsjett og regnskap. Vedtaket endres av byrådsavdelingen.",
             action: project.map { "\(base)/\($0.number.urlPathEncoded)" } ?? "\(base)/ny", submitLabel: "Lagre prosjektet", fields: fields,
-            errors: errors, errorHeading: "Prosjektet er ikke lagret", cancelURL: base)
+            errors: errors, errorHeading: "Prosjektet er ikke lagret", cancelURL: base,
+            version: project == nil ? nil : RecordVersions.parse(values[FormPage.versionField]))
     }
 }
 

@@ -22,7 +22,8 @@ struct OriginalBudgetController: Sendable {
             let grid = try await originalBudget.grid(of: code, year: year, by: context.session?.user)
             let cells = Self.cells(grid, fields)
             do {
-                try await originalBudget.save(cells.map(\.cell), in: code, year: year, by: context.session?.user)
+                try await originalBudget.save(cells.map(\.cell), in: code, year: year, version: RecordVersions.parse(fields[FormPage.versionField]),
+                                              by: context.session?.user)
                 return Confirmation.redirect(to: "/organisasjoner/\(code.urlPathEncoded)/budsjett/\(year)/dok3", message: "Opprinnelig budsjett \(year) er lagret.", context)
             } catch ServiceError.invalid(let errors) {
                 var names: [String: String] = [:]
@@ -96,6 +97,8 @@ struct OriginalBudgetView: Sendable {
     var saved: String?
     var canEdit: Bool
     var csrfToken: String
+    /// The grid's version the form was loaded at (optimistic locking), sent back as `_versjon`.
+    var gridVersion: String
     var action: String
     var importAction: String
     var links: BudgetDataLinks
@@ -110,6 +113,7 @@ struct OriginalBudgetView: Sendable {
         self.saved = saved
         canEdit = grid.canEdit
         self.csrfToken = csrfToken
+        gridVersion = values[FormPage.versionField] ?? String(grid.version)
         action = base
         importAction = "\(base)/fra-budsjettfil"
         links = BudgetDataLinks(code: grid.scope.code, year: grid.year)

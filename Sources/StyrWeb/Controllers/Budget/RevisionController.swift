@@ -34,6 +34,8 @@ struct RevisionController: Sendable {
             var values = ["kapittel": String(stored.revision.chapter), "art": stored.revision.kind.formValue, "referanse": stored.revision.reference,
                           "dato": stored.revision.decidedOn?.iso ?? "", "begrunnelse": stored.revision.reason]
             for line in stored.revision.lines { values[Self.lineName(line.group)] = NorwegianFormat.exactKroner(line.amount) }
+            values[FormPage.versionField] = String(try await revisions.recordVersions.version(
+                of: RecordVersions.budgetRevision(listing.scope.code, id: stored.id), in: listing.scope.code, by: context.session?.user))
             return pages.form(form(listing, id: stored.id, values: values, errors: InputErrors()), context: context, trail: trail(listing))
         }
         router.post("/organisasjoner/:code/budsjett/:year/revisjoner/:id") { request, context in
@@ -45,7 +47,8 @@ struct RevisionController: Sendable {
             try access.requireCSRF(fields, context)
             let listing = try await editable(context)
             let stored = try found(listing, context)
-            try await revisions.delete(stored.id, in: listing.scope.code, year: listing.year, by: context.session?.user)
+            try await revisions.delete(stored.id, in: listing.scope.code, year: listing.year, version: RecordVersions.parse(fields[FormPage.versionField]),
+                                       by: context.session?.user)
             return Confirmation.redirect(to: "\(listing.scope.base)/budsjett/\(listing.year)/revisjoner",
                                          message: "Budsjettreguleringen «\(stored.revision.reference)» er slettet.", context)
         }
@@ -68,7 +71,8 @@ struct RevisionController: Sendable {
                                   reason: fields.text("begrunnelse"), lines: lines)
         do {
             let stored = if let id {
-                try await revisions.update(id, with: draft, in: code, year: year, by: context.session?.user)
+                try await revisions.update(id, with: draft, in: code, year: year, version: RecordVersions.parse(fields[FormPage.versionField]),
+                                           by: context.session?.user)
             } else {
                 try await revisions.create(draft, in: code, year: year, by: context.session?.user)
             }
@@ -122,7 +126,8 @@ struct RevisionController: Sendable {
             heading: id == nil ? "Ny budsjettregulering \(listing.year)" : "Endre budsjettregulering \(listing.year)",
             intro: "Regulert budsjett er Dok. 3 pluss alle reguleringene; tabellene og årsberetningen beregnes av dem.",
             action: id.map { "\(base)/\($0)" } ?? "\(base)/ny", submitLabel: "Lagre reguleringen", fields: fields, errors: errors,
-            errorHeading: "Reguleringen er ikke lagret", cancelURL: base)
+            errorHeading: "Reguleringen er ikke lagret", cancelURL: base,
+            version: id == nil ? nil : RecordVersions.parse(values[FormPage.versionField]))
     }
 }
 

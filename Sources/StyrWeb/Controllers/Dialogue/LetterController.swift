@@ -41,6 +41,8 @@ struct LetterController: Sendable {
             let (scope, draft) = try await letters.draft(in: try context.parameters.require("code"), year: year, by: context.session?.user)
             var texts: [String: String] = ["tittel": draft.title, "innledning": draft.introduction]
             for list in Self.draftLists { texts[Self.listFields[list] ?? ""] = LetterText.text(draft.content, list) }
+            texts[FormPage.versionField] = String(try await letters.recordVersions.version(
+                of: RecordVersions.letterDraft(scope.code, year: year), in: scope.code, by: context.session?.user))
             return pages.form(editPage(scope, year: year, values: texts, errors: InputErrors()), context: context, trail: trail(scope, year))
         }
         router.post("/organisasjoner/:code/tildelingsbrev/:year/rediger") { request, context in
@@ -148,7 +150,8 @@ struct LetterController: Sendable {
                 FormField(name: "tittel", label: "Tittel", value: values["tittel"] ?? ""),
                 FormField(name: "innledning", label: "Innledning", kind: .textarea, value: values["innledning"] ?? ""),
             ] + Self.draftLists.map { listField($0, values) },
-            errors: errors, errorHeading: "Utkastet er ikke lagret", cancelURL: "\(scope.base)/tildelingsbrev/\(year)")
+            errors: errors, errorHeading: "Utkastet er ikke lagret", cancelURL: "\(scope.base)/tildelingsbrev/\(year)",
+            version: RecordVersions.parse(values[FormPage.versionField]))
     }
 
     func listField(_ list: LetterText.List, _ values: [String: String]) -> FormField {
@@ -160,7 +163,8 @@ struct LetterController: Sendable {
         let user = context.session?.user
         do {
             _ = try await letters.saveDraft(
-                in: code, year: year, title: fields.text("tittel"), introduction: fields.text("innledning"), lists: Self.lists(fields), by: user)
+                in: code, year: year, title: fields.text("tittel"), introduction: fields.text("innledning"), lists: Self.lists(fields),
+                version: RecordVersions.parse(fields[FormPage.versionField]), by: user)
         } catch ServiceError.invalid(let errors) {
             let (scope, _) = try await letters.draft(in: code, year: year, by: user)
             return pages.form(editPage(scope, year: year, values: fields, errors: errors.renamed(Self.formFields)), context: context,

@@ -43,7 +43,10 @@ struct MeetingController: Sendable {
             let id = try requireID(context, pages: pages, what: "møte")
             let found = try await meetings.meeting(id, in: try context.parameters.require("code"), by: context.session?.user, permission: .steer)
             guard found.meeting.minutesStatus != .approved else { return show(found, saved: nil, error: MeetingRules.lockedMessage, context) }
-            return pages.form(formPage(found.scope, meeting: found.meeting, values: Self.values(of: found.meeting), errors: InputErrors()),
+            var values = Self.values(of: found.meeting)
+            values[FormPage.versionField] = String(try await meetings.recordVersions.version(
+                of: RecordVersions.meeting(found.scope.code, id: id), in: found.scope.code, by: context.session?.user))
+            return pages.form(formPage(found.scope, meeting: found.meeting, values: values, errors: InputErrors()),
                               context: context, trail: trail(found.scope))
         }
         router.post("/organisasjoner/:code/moter/:id/rediger") { request, context in
@@ -105,7 +108,8 @@ struct MeetingController: Sendable {
                 FormField(name: "punkter", label: "Beslutninger og oppfølgingspunkter", kind: .textarea, value: values["punkter"] ?? "",
                           hint: "Ett punkt per linje: \(MeetingText.itemFormat). Ansvarlig, frist og status bare for oppfølgingspunkter."),
             ],
-            errors: errors, errorHeading: "Møtet er ikke lagret", cancelURL: isNew ? "\(scope.base)/moter" : "\(scope.base)/moter/\(meeting.id ?? 0)")
+            errors: errors, errorHeading: "Møtet er ikke lagret", cancelURL: isNew ? "\(scope.base)/moter" : "\(scope.base)/moter/\(meeting.id ?? 0)",
+            version: isNew ? nil : RecordVersions.parse(values[FormPage.versionField]))
     }
 
     /// The form as a draft; the items in their line format (`MeetingText`), whose errors name the line.
@@ -125,7 +129,9 @@ struct MeetingController: Sendable {
         let user = context.session?.user
         do {
             let draft = try Self.draft(fields).get()
-            let saved = if let id { try await meetings.edit(id, to: draft, in: code, by: user) } else { try await meetings.create(draft, in: code, by: user) }
+            let saved = if let id {
+                try await meetings.edit(id, to: draft, in: code, version: RecordVersions.parse(fields[FormPage.versionField]), by: user)
+            } else { try await meetings.create(draft, in: code, by: user) }
             return Confirmation.redirect(to: "/organisasjoner/\(code.urlPathEncoded)/moter/\(saved.id ?? 0)", message: "Møtet er lagret.", context)
         } catch let errors as InputErrors {
             return try await refused(id, in: code, errors: errors, fields: fields, context)

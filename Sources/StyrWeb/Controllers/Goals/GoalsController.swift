@@ -43,33 +43,34 @@ struct GoalsController: Sendable {
     func apply(_ fields: [String: String], code: String, year: Int, user: UserAccount?) async throws -> (String, String) {
         let area = fields["omrade"] ?? "", text = fields.text("tekst"), name = fields.text("navn")
         let index = Int(fields.text("nr")) ?? -1
+        let version = RecordVersions.parse(fields[FormPage.versionField])
         switch fields.text("handling") {
         case "nytt-omrade":
-            let added = try await goals.addGoalArea(named: name, in: code, year: year, by: user)
+            let added = try await goals.addGoalArea(named: name, in: code, year: year, version: version, by: user)
             return ("Målområdet «\(added.name)» er lagt til.", "")
         case "gi-nytt-navn":
-            let renamed = try await goals.renameGoalArea(area, to: name, in: code, year: year, by: user)
+            let renamed = try await goals.renameGoalArea(area, to: name, in: code, year: year, version: version, by: user)
             return ("Målområdet heter nå «\(renamed.name)».", "")
         case "omrade-opp", "omrade-ned":
-            try await goals.moveGoalArea(area, offset: fields.text("handling") == "omrade-opp" ? -1 : 1, in: code, year: year, by: user)
+            try await goals.moveGoalArea(area, offset: fields.text("handling") == "omrade-opp" ? -1 : 1, in: code, year: year, version: version, by: user)
             return ("Målområdet «\(area)» er flyttet.", "")
         case "slett-omrade":
-            try await goals.deleteGoalArea(area, in: code, year: year, by: user)
+            try await goals.deleteGoalArea(area, in: code, year: year, version: version, by: user)
             return ("Målområdet «\(area)» er slettet.", "")
         case "nytt-mal":
-            try await goals.addGoal(text, to: area, in: code, year: year, by: user)
+            try await goals.addGoal(text, to: area, in: code, year: year, version: version, by: user)
             return ("Målet er lagt til i «\(area)».", "")
         case "endre-mal":
-            try await goals.editGoal(at: index, of: area, to: text, in: code, year: year, by: user)
+            try await goals.editGoal(at: index, of: area, to: text, in: code, year: year, version: version, by: user)
             return ("Målet er endret.", "")
         case "mal-opp", "mal-ned":
-            try await goals.moveGoal(at: index, of: area, offset: fields.text("handling") == "mal-opp" ? -1 : 1, in: code, year: year, by: user)
+            try await goals.moveGoal(at: index, of: area, offset: fields.text("handling") == "mal-opp" ? -1 : 1, in: code, year: year, version: version, by: user)
             return ("Målet er flyttet.", "")
         case "slett-mal":
-            try await goals.deleteGoal(at: index, of: area, in: code, year: year, by: user)
+            try await goals.deleteGoal(at: index, of: area, in: code, year: year, version: version, by: user)
             return ("Målet er slettet fra «\(area)».", "")
         case "knytt":
-            try await goals.linkIndicator(fields.text("indikator"), to: area, in: code, year: year, by: user)
+            try await goals.linkIndicator(fields.text("indikator"), to: area, in: code, year: year, version: version, by: user)
             return (area.isEmpty ? "Resultatindikatoren hører ikke lenger til noe målområde." : "Resultatindikatoren er knyttet til «\(area)».", "")
         default:
             throw ServiceError.badRequest("Skjemaet sa ikke hva som skulle endres.")

@@ -37,6 +37,8 @@ struct GoalsView: Sendable {
     var errorMessage: String?
     var canEdit: Bool
     var csrfToken: String
+    /// The version of the year's goals the forms were loaded at (optimistic locking), sent back as `_versjon`.
+    var goalsVersion: Int
     var action: String
     var indicatorsURL: String
     var newIndicatorURL: String
@@ -55,6 +57,7 @@ struct GoalsView: Sendable {
         self.errorMessage = errorMessage
         canEdit = chain.canEdit
         self.csrfToken = csrfToken
+        goalsVersion = chain.version
         action = "\(base)/mal/\(year)"
         indicatorsURL = "\(base)/indikatorer/\(year)"
         newIndicatorURL = "\(base)/indikatorer/\(year)/ny"

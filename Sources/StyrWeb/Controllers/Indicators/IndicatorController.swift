@@ -33,7 +33,10 @@ struct IndicatorController: Sendable {
                 let stored = try await indicators.periodResults(in: code, year: year, by: context.session?.user)[key]?.first { $0.period == period }
                 value = stored?.value(target: value?.target)
             }
-            return form(scope, entry: entry, year: year, input: IndicatorFormView.Input(value), errors: InputErrors(), period: period, context)
+            let version = try await indicators.recordVersions.version(
+                of: RecordVersions.indicatorResult(scope.code, key: key, year: year, period: period), in: scope.code, by: context.session?.user)
+            return form(scope, entry: entry, year: year, input: IndicatorFormView.Input(value), errors: InputErrors(), period: period,
+                        version: String(version), context)
         }
         router.post("/organisasjoner/:code/indikatorer/:year/:key") { request, context in
             let fields = try await FormBody.read(request, context: context)
@@ -58,9 +61,10 @@ struct IndicatorController: Sendable {
 
     func form(
         _ scope: OrganisationScope, entry: IndicatorWithValues, year: Int, input: IndicatorFormView.Input, errors: InputErrors,
-        period: ReportPeriod? = nil, _ context: StyrRequestContext
+        period: ReportPeriod? = nil, version: String?, _ context: StyrRequestContext
     ) -> HTML {
         var model = IndicatorFormView(scope, entry: entry, year: year, input: input, errors: errors, csrfToken: context.session?.csrfToken ?? "")
+        model.version = version
         if let period {
             model.action += "?periode=\(period.code)"
             model.periodTitle = period.title(year: year)
@@ -79,13 +83,15 @@ struct IndicatorController: Sendable {
             deviationComment: fields.text("kommentar"))
         let draft = IndicatorResultDraft(result: input.result, notMeasuredReason: input.notMeasuredReason, deviationComment: input.deviationComment)
         do {
-            let entry = try await indicators.enterResult(draft, for: key, in: code, year: year, period: period, by: user)
+            let entry = try await indicators.enterResult(
+                draft, for: key, in: code, year: year, period: period, version: RecordVersions.parse(fields[FormPage.versionField]), by: user)
             let target = period.map { "/organisasjoner/\(code.urlPathEncoded)/tertialrapport/\(year)/\($0.code)" }
                 ?? "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\(year)"
             return Confirmation.redirect(to: target, message: "Lagret: \(entry.indicator.name).", context)
         } catch ServiceError.invalid(let errors) {
             let (scope, entry) = try await indicators.prepareResult(for: key, in: code, year: year, by: user)
-            return form(scope, entry: entry, year: year, input: input, errors: errors.renamed(Self.formFields), period: period, context).response
+            return form(scope, entry: entry, year: year, input: input, errors: errors.renamed(Self.formFields), period: period,
+                        version: fields[FormPage.versionField], context).response
         }
     }
 }

@@ -52,7 +52,11 @@ struct IndicatorDefinitionController: Sendable {
     ) async throws -> HTML {
         let prepared = try await indicators.prepareDefinition(definition, in: code, year: year, by: context.session?.user)
         let scope = prepared.scope
-        let values = values ?? prepared.existing.map { IndicatorDefinitionView.values(of: $0, year: year) } ?? [:]
+        var values = values ?? prepared.existing.map { IndicatorDefinitionView.values(of: $0, year: year) } ?? [:]
+        if let existing = prepared.existing, values[FormPage.versionField] == nil {
+            values[FormPage.versionField] = String(try await indicators.recordVersions.version(
+                of: RecordVersions.indicatorDefinition(scope.code, key: existing.indicator.key), in: scope.code, by: context.session?.user))
+        }
         return pages.html(
             prepared.existing == nil ? "Ny resultatindikator" : "Måltall og definisjon", template: "indicator-definition",
             model: IndicatorDefinitionView(prepared, year: year, values: values, errors: errors, csrfToken: context.session?.csrfToken ?? ""),
@@ -77,7 +81,8 @@ struct IndicatorDefinitionController: Sendable {
         _ definition: IndicatorService.Definition, in code: String, year: Int, fields: [String: String], _ context: StyrRequestContext
     ) async throws -> Response {
         do {
-            let entry = try await indicators.define(Self.draft(fields), definition, in: code, year: year, by: context.session?.user)
+            let entry = try await indicators.define(
+                Self.draft(fields), definition, in: code, year: year, version: RecordVersions.parse(fields[FormPage.versionField]), by: context.session?.user)
             return Confirmation.redirect(
                 to: "/organisasjoner/\(code.urlPathEncoded)/indikatorer/\(year)", message: "Lagret: \(entry.indicator.name).", context)
         } catch ServiceError.invalid(let errors) {

@@ -15,6 +15,8 @@ struct IndicatorDefinitionView: Sendable {
     var year: Int
     var isNew: Bool
     var action: String, csrfToken: String
+    /// The definition's version the form was loaded at (optimistic locking), sent back as `_versjon`.
+    var version: String?
     var units: [Option], polarities: [Option], rules: [Option]
     /// The year's goal areas, to choose from.
     var goalAreas: [String]
@@ -38,6 +40,7 @@ struct IndicatorDefinitionView: Sendable {
         action = form.existing.map { "\(scope.base)/indikatorer/\(year)/\($0.indicator.key.urlPathEncoded)/maltall" }
             ?? "\(scope.base)/indikatorer/\(year)/ny"
         self.csrfToken = csrfToken
+        version = values[FormPage.versionField]
         units = Self.options(IndicatorUnit.self, selected: values["enhet"] ?? IndicatorUnit.share.rawValue) { $0.norwegianName }
         polarities = Self.options(Polarity.self, selected: values["retning"] ?? Polarity.higherIsBetter.rawValue) { $0.norwegianName }
         rules = Self.options(DeviationRule.self, selected: values["avviksregel"] ?? DeviationRule.percentagePoints.rawValue) { $0.norwegianName }

@@ -109,6 +109,8 @@ struct IndicatorFormView: Sendable {
     var name: String, target: String, rule: String, polarity: String
     var unitSuffix: String?
     var action: String, csrfToken: String
+    /// The result's version the form was loaded at (optimistic locking), sent back as `_versjon`.
+    var version: String? = nil
     /// The period of a tertial or monthly result (`?periode=t2`); nil for the year's result.
     var periodTitle: String? = nil
     var result: String, notMeasuredReason: String, deviationComment: String

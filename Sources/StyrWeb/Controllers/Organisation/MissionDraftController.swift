@@ -20,7 +20,10 @@ struct MissionDraftController: Sendable {
             let drafting = try await missions.drafting(in: try context.parameters.require("code"), by: context.session?.user)
             guard drafting.canDraft else { throw ServiceError.forbidden(organisationCode: drafting.scope.code) }
             if let draft = drafting.draft {
-                return draftPage(drafting, draft: draft, values: Self.values(draft), errors: InputErrors(), saved: Confirmation.message(request, context), context)
+                var values = Self.values(draft)
+                values[FormPage.versionField] = String(try await missions.recordVersions.version(
+                    of: RecordVersions.missionDraft(drafting.scope.code), in: drafting.scope.code, by: context.session?.user))
+                return draftPage(drafting, draft: draft, values: values, errors: InputErrors(), saved: Confirmation.message(request, context), context)
             }
             return pages.form(startPage(drafting, values: [:], errors: InputErrors()), context: context, trail: trail(drafting.scope))
         }
@@ -33,7 +36,7 @@ struct MissionDraftController: Sendable {
                     try await missions.startDraft(trigger: RevisionTrigger(rawValue: fields.text("utloser")), triggerText: fields.text("utloser_tekst"), in: code, by: user)
                     return Confirmation.redirect(to: "\(base(code))/ny", message: "Utkastet er laget som en kopi av versjonen som gjelder.", context)
                 }
-                try await missions.editDraft(Self.edit(fields), in: code, by: user)
+                try await missions.editDraft(Self.edit(fields), in: code, version: RecordVersions.parse(fields[FormPage.versionField]), by: user)
                 return Confirmation.redirect(to: "\(base(code))/ny", message: "Utkastet er lagret.", context)
             } catch ServiceError.invalid(let errors) {
                 let drafting = try await missions.drafting(in: code, by: user)
@@ -140,7 +143,7 @@ struct MissionDraftController: Sendable {
             kicker: drafting.scope.organisation.name, heading: "Utkast til versjon \(draft.content.version) av samfunnsoppdraget",
             intro: "Utkastet er \(based), laget av \(draft.createdBy). Årsak: \(draft.cause.description). \(next)",
             action: "\(base(code))/ny", submitLabel: "Lagre utkastet", fields: fields, errors: errors,
-            errorHeading: "Utkastet er ikke lagret", cancelURL: base(code))
+            errorHeading: "Utkastet er ikke lagret", cancelURL: base(code), version: RecordVersions.parse(values[FormPage.versionField]))
     }
 
     func fixPage(_ drafting: MissionService.Drafting, date: String, errors: InputErrors) -> FormPage {

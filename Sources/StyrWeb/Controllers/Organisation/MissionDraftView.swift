@@ -5,6 +5,8 @@ struct MissionDraftView: Sendable {
     var kicker: String, heading: String
     var intro: String?
     var action: String, submitLabel: String, csrfToken: String
+    /// The draft's version the form was loaded at (optimistic locking), sent back as `_versjon`.
+    var version: String?
     var cancelURL: String?
     var fields: [FormPageView.Field]
     var errorSummary: FormPageView.ErrorSummary?
@@ -15,6 +17,7 @@ struct MissionDraftView: Sendable {
 
     init(_ form: FormPageView, saved: String?, fixURL: String?, discardURL: String, currentURL: String) {
         self.saved = saved
+        version = form.version
         kicker = form.kicker
         heading = form.heading
         intro = form.intro
