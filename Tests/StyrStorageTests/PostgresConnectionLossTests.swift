@@ -53,7 +53,7 @@ struct PostgresConnectionLossTests {
             }
             let counts = database.leases.counts
             #expect(counts.held == 0 && counts.waiting == 0)
-            #expect(counts.open > 0 && counts.open <= 20)
+            #expect(counts.open > 0 && counts.open <= Database.maximumConnections)
             // With connections idle, a unit of work takes one without waiting.
             #expect(database.leases.reserveIdle())
             database.leases.release()

@@ -83,6 +83,7 @@ public final class Database: Sendable {
                 host: location.host, port: location.port, username: location.username, password: location.password,
                 database: location.database, tls: Self.tls(for: location.sslMode)
             )
+            configuration.options.maximumConnections = Self.maximumConnections
             if let searchPath = searchPath ?? location.searchPath {
                 configuration.options.additionalStartupParameters = [("search_path", searchPath)]
             }
@@ -182,6 +183,16 @@ public final class Database: Sendable {
     static let leaseTimeout: Duration? = {
         let seconds = Double(ProcessInfo.processInfo.environment["STYR_DATABASE_WAIT_SECONDS"] ?? "") ?? 10
         return seconds > 0 ? Duration.seconds(seconds) : nil
+    }()
+
+    /// The most connections one PostgreSQL pool opens (`STYR_DATABASE_CONNECTIONS`, 20 as
+    /// PostgresClient's default). The Swift test suite runs hundreds of tests at once, each with a
+    /// pool of its own: at 20 a pool they asked for more than the server's 600 connections, were
+    /// refused («too many clients already»), and the pools' backoff made units of work wait for
+    /// minutes; a smaller number for the suite keeps them under the server's limit.
+    static let maximumConnections: Int = {
+        let number = Int(ProcessInfo.processInfo.environment["STYR_DATABASE_CONNECTIONS"] ?? "") ?? 20
+        return max(1, min(1000, number))
     }()
 
     /// Runs `body` on a pooled connection when no idle one is known (`PostgresLeases`), giving up
