@@ -33,15 +33,21 @@ public struct DefinedTable: Sendable {
         try read(text, fileName: fileName, names: TableDefinitionNames(definition))
     }
 
-    /// `read` with the definition's names normalized beforehand.
     static func read(_ text: String, fileName: String, names: TableDefinitionNames) throws(TableCheckError) -> DefinedTable {
+        try read(TableLines(text), fileName: fileName, names: names)
+    }
+
+    /// `read` with the text split into lines and the definition's names normalized beforehand.
+    static func read(_ table: TableLines, fileName: String, names: TableDefinitionNames) throws(TableCheckError) -> DefinedTable {
         let definition = names.definition
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let headerIndex = TableText.headerLine(lines, names: names) else {
+        let lines = table.lines
+        guard let headerIndex = TableText.headerLine(table, names: names),
+              let header = table.candidates.first(where: { $0.number == headerIndex }) else {
             // The line that names most of the columns is the header meant: say which column it lacks.
-            let best = TableText.likelyHeader(lines, names: names)
-            let fields = best.map { TableText.split(lines[$0], delimiter: TableText.delimiter(of: lines[$0])) } ?? []
-            let found = TableText.matchColumns(fields, names: names).index
+            let best = TableText.likelyHeader(table, names: names)
+            let candidate = best.flatMap { line in table.candidates.first { $0.number == line } }
+            let fields = candidate?.fields ?? []
+            let found = TableText.matchColumns(normalized: candidate?.normalized ?? [], names: names).index
             let missing = definition.columns.filter { $0.optional != true && found[$0.key] == nil }
             throw TableCheckError(
                 file: fileName, line: best.map { $0 + 1 }, column: missing.first?.key,
@@ -50,8 +56,8 @@ public struct DefinedTable: Sendable {
                 }.joined(separator: " og ") + "; overskriften har " + fields.map { "«\($0)»" }.joined(separator: ", "))
         }
         let delimiter = TableText.delimiter(of: lines[headerIndex])
-        let headerFields = TableText.split(lines[headerIndex], delimiter: delimiter)
-        let match = TableText.matchColumns(headerFields, names: names)
+        let headerFields = header.fields
+        let match = TableText.matchColumns(normalized: header.normalized, names: names)
         for column in definition.columns where column.optional != true && match.index[column.key] == nil {
             throw TableCheckError(
                 file: fileName, line: headerIndex + 1, column: column.names.first ?? column.key,
@@ -113,11 +119,11 @@ public struct DefinedTable: Sendable {
 
     /// How well a definition fits a text: rows named (0 when a required column is missing).
     public static func fit(_ text: String, definition: TableDefinition) -> Int {
-        fit(text, names: TableDefinitionNames(definition))
+        fit(TableLines(text), names: TableDefinitionNames(definition))
     }
 
-    static func fit(_ text: String, names: TableDefinitionNames) -> Int {
-        guard let table = try? read(text, fileName: "", names: names) else { return 0 }
+    static func fit(_ lines: TableLines, names: TableDefinitionNames) -> Int {
+        guard let table = try? read(lines, fileName: "", names: names) else { return 0 }
         return table.rows.count
     }
 }

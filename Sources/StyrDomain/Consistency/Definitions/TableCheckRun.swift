@@ -30,7 +30,7 @@ public enum TableCheckRun {
         if let tolerance, tolerance < 0 { throw TableCheckError(reason: "toleransen kan ikke være negativ") }
         var tables: [DefinedTable] = []
         for (index, file) in files.enumerated() {
-            let text = PublishedTableTextDecoder.decode(file.data)
+            let text = TableLines(PublishedTableTextDecoder.decode(file.data))
             let names: TableDefinitionNames
             if definitions.isEmpty {
                 let fits = ShippedTableDefinitions.allNames.map { (names: $0, rows: DefinedTable.fit(text, names: $0)) }

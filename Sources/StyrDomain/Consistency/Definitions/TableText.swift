@@ -141,11 +141,14 @@ enum TableText {
     }
 
     static func matchColumns(_ headers: [String], names: TableDefinitionNames) -> (index: [String: Int], year: Int?) {
+        matchColumns(normalized: headers.map(normalizedLabel), names: names)
+    }
+
+    /// `normalizedHeaders`: the header's fields through `normalizedLabel`.
+    static func matchColumns(normalized normalizedHeaders: [String], names: TableDefinitionNames) -> (index: [String: Int], year: Int?) {
         var taken = Set<Int>()
         var index: [String: Int] = [:]
         var year: Int?
-        // Each header normalized once (a line of many fields meets many names).
-        let normalizedHeaders = headers.map(normalizedLabel)
         for (column, patterns) in names.columns {
             var best: (index: Int, year: Int?)?
             for pattern in patterns {
@@ -167,27 +170,20 @@ enum TableText {
     }
 
     /// The first line (of the first ten non-blank) where every required column is found.
-    static func headerLine(_ lines: [String], names: TableDefinitionNames) -> Int? {
-        var seen = 0
-        for (number, line) in lines.enumerated() where !isBlank(line) {
-            seen += 1
-            if seen > 10 { return nil }
-            let fields = split(line, delimiter: delimiter(of: line))
-            let match = matchColumns(fields, names: names)
-            if names.definition.columns.allSatisfy({ $0.optional == true || match.index[$0.key] != nil }) { return number }
+    static func headerLine(_ lines: TableLines, names: TableDefinitionNames) -> Int? {
+        for candidate in lines.candidates {
+            let match = matchColumns(normalized: candidate.normalized, names: names)
+            if names.definition.columns.allSatisfy({ $0.optional == true || match.index[$0.key] != nil }) { return candidate.number }
         }
         return nil
     }
 
     /// Among the first ten non-blank lines, the one naming most of the definition's columns.
-    static func likelyHeader(_ lines: [String], names: TableDefinitionNames) -> Int? {
+    static func likelyHeader(_ lines: TableLines, names: TableDefinitionNames) -> Int? {
         var best: (line: Int, count: Int)?
-        var seen = 0
-        for (number, line) in lines.enumerated() where !isBlank(line) {
-            seen += 1
-            if seen > 10 { break }
-            let count = matchColumns(split(line, delimiter: delimiter(of: line)), names: names).index.count
-            if best == nil || count > best!.count { best = (number, count) }
+        for candidate in lines.candidates {
+            let count = matchColumns(normalized: candidate.normalized, names: names).index.count
+            if best == nil || count > best!.count { best = (candidate.number, count) }
         }
         return best?.line
     }
