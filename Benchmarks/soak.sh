@@ -7,7 +7,7 @@
 # requests, errors (non-2xx/3xx answers and socket errors; must be 0) and the server's RSS after
 # the warm-up and at the end (must be within 10 %), and exits 1 when either fails.
 #   SOAK_BUILD=1          rebuild .build/release/styr first (otherwise the existing release build)
-#   SOAK_CONNECTIONS=64   SOAK_WARMUP=60   SOAK_PG_PORT=55530
+#   SOAK_CONNECTIONS=64   SOAK_WARMUP=60   SOAK_PG_PORT=55530   SOAK_SAMPLE=60 (seconds between RSS samples)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -72,6 +72,11 @@ run_wrk() {
     END { printf "%d %d\n", requests, errors }'
 }
 
+# RSS (and its anonymous part: the heap) every SOAK_SAMPLE seconds, printed at the end, to tell
+# a steady climb (a leak, or a page that grows with the data) from caches filling up.
+( while kill -0 "$SERVER_PID" 2>/dev/null; do
+    awk '$1 == "VmRSS:" { r = $2 } $1 == "RssAnon:" { a = $2 } END { printf "%d/%d ", r / 1024, a / 1024 }' "/proc/$SERVER_PID/status" 2>/dev/null
+    sleep "${SOAK_SAMPLE:-60}"; done >"$WORK/rss.log" ) &
 read -r WARM_REQUESTS WARM_ERRORS < <(run_wrk "${WARMUP}s" warmup)
 RSS_WARM=$(rss_kb)
 START=$(date +%s)
@@ -85,6 +90,7 @@ echo "soak ($BACKEND, $CONNECTIONS connections, $(nproc) cores, load $(cut -d' '
 echo "  warm-up ${WARMUP}s: $WARM_REQUESTS requests, $WARM_ERRORS errors; RSS after warm-up $((RSS_WARM / 1024)) MB"
 echo "  soak ${ELAPSED}s: $REQUESTS requests ($((REQUESTS / (ELAPSED > 0 ? ELAPSED : 1))) req/s, every tenth a form POST), errors $ERRORS; signals listed $SIGNALS"
 echo "  RSS at the end $((RSS_END / 1024)) MB: ${GROWTH} % against after warm-up"
+echo "  RSS/heap in MB every ${SOAK_SAMPLE:-60}s from the start: $(cat "$WORK/rss.log")"
 FAILED=0
 [ "$ERRORS" -eq 0 ] && [ "$WARM_ERRORS" -eq 0 ] || { echo "FAIL: errors"; grep -E "Non-2xx|Socket" "$WORK"/wrk-*.log; FAILED=1; }
 awk -v g="$GROWTH" 'BEGIN { exit !(g <= 10 && g >= -10) }' || { echo "FAIL: RSS moved by more than 10 %"; FAILED=1; }

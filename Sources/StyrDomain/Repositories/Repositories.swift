@@ -126,6 +126,9 @@ public protocol DialogueRepository: Sendable {
     func signals(of organisationCode: String) async throws -> [SteeringSignal]
     /// The signals of each organisation (codes that are not stored are left out), in few statements.
     func signals(ofEach organisationCodes: [String]) async throws -> [String: [SteeringSignal]]
+    /// The oldest `limit` unconfirmed signals of the organisations together and each one's count of
+    /// unconfirmed signals, without reading the others (the start page).
+    func unconfirmedSignals(ofEach organisationCodes: [String], first limit: Int) async throws -> UnconfirmedSignals
     @discardableResult func save(_ notice: InformationNotice) async throws -> Int64
     func notices(of organisationCode: String) async throws -> [InformationNotice]
     /// The notices of each organisation (codes that are not stored are left out), in few statements.

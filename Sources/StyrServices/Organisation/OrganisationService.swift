@@ -126,8 +126,12 @@ public struct OrganisationService: Sendable {
         public var organisations: [Organisation]
         public var readable: [Organisation]
         public var openResults: [OpenResult]
-        /// Unconfirmed steering signals, for both sides of the dialogue.
+        /// Unconfirmed steering signals, for both sides of the dialogue: the oldest `unconfirmedListed`.
         public var unconfirmedSignals: [UnconfirmedSignal]
+        /// Unconfirmed signals per organisation code, those listed included.
+        public var unconfirmedCounts: [String: Int] = [:]
+        /// How many unconfirmed signals the start page lists (the rest are counted).
+        public static let unconfirmedListed = 20
         /// Sent notices the user (the steering department) is to answer.
         public var awaitingNotices: [AwaitingNotice]
 
@@ -148,7 +152,12 @@ public struct OrganisationService: Sendable {
             let informed = units.map(\.code).filter { steered.contains($0) || AccessPolicy.allows(user, .inform, on: $0, in: tree) }
             // One statement per kind of record for all the units (a steerer with 50 agencies), not per unit.
             let indicators = try await store.indicators(ofEach: units.map(\.code))
-            let signals = try await store.signals(ofEach: informed)
+            let unconfirmed = try await store.unconfirmedSignals(ofEach: informed, first: StartPage.unconfirmedListed)
+            page.unconfirmedCounts = unconfirmed.counts
+            let unitsByCode = Dictionary(units.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+            page.unconfirmedSignals = unconfirmed.oldest.compactMap { signal in
+                unitsByCode[signal.organisationCode].map { UnconfirmedSignal(organisation: $0, signal: signal) }
+            }
             let notices = try await store.notices(ofEach: Array(steered))
             for organisation in units {
                 let code = organisation.code
@@ -158,11 +167,7 @@ public struct OrganisationService: Sendable {
                         page.openResults.append(OpenResult(organisation: organisation, indicator: entry.indicator, year: value.year, canEnter: canEnter))
                     }
                 }
-                let canSteer = steered.contains(code)
-                for signal in signals[code] ?? [] where !signal.isConfirmed {
-                    page.unconfirmedSignals.append(UnconfirmedSignal(organisation: organisation, signal: signal))
-                }
-                if canSteer {
+                if steered.contains(code) {
                     for notice in notices[code] ?? [] where notice.status == .submitted {
                         page.awaitingNotices.append(AwaitingNotice(organisation: organisation, notice: notice))
                     }

@@ -41,7 +41,7 @@ struct HomeView: Sendable {
                 text: "\(item.organisation.name): «\(signal.text)» (gitt \(NorwegianFormat.date(signal.givenOn)), \(signal.place))",
                 age: signal.unconfirmedAge(on: today) ?? 0, url: "/organisasjoner/\(code.urlPathEncoded)/signaler#signal-\(signal.id ?? 0)")
         }
-        unconfirmedMore = Self.counted(start.unconfirmedSignals.dropFirst(Self.unconfirmedShown))
+        unconfirmedMore = Self.counted(start, shown: Array(start.unconfirmedSignals.prefix(Self.unconfirmedShown)))
         awaiting = start.awaitingNotices.map { item in
             let notice = item.notice
             return Link(
@@ -74,18 +74,15 @@ struct HomeView: Sendable {
     }
 
     /// How many unconfirmed signals the start page lists.
-    static let unconfirmedShown = 20
+    static let unconfirmedShown = OrganisationService.StartPage.unconfirmedListed
 
-    /// The signals not listed, as one line per agency in the order they came: «UKE: 12 ubekreftede signaler til».
-    static func counted(_ rest: ArraySlice<OrganisationService.UnconfirmedSignal>) -> [Link] {
-        var order: [Organisation] = []
-        var counts: [String: Int] = [:]
-        for item in rest {
-            if counts[item.organisation.code] == nil { order.append(item.organisation) }
-            counts[item.organisation.code, default: 0] += 1
-        }
-        return order.map { organisation in
-            let count = counts[organisation.code] ?? 0
+    /// The signals not listed, one line per agency in the list's order: «UKE: 12 ubekreftede signaler til».
+    static func counted(_ start: OrganisationService.StartPage, shown: [OrganisationService.UnconfirmedSignal]) -> [Link] {
+        var listed: [String: Int] = [:]
+        for item in shown { listed[item.organisation.code, default: 0] += 1 }
+        return start.readable.compactMap { organisation in
+            let count = (start.unconfirmedCounts[organisation.code] ?? 0) - (listed[organisation.code] ?? 0)
+            guard count > 0 else { return nil }
             let signals = count == 1 ? "ubekreftet signal" : "ubekreftede signaler"
             return Link(text: "\(organisation.name): \(NorwegianFormat.integer(Int64(count))) \(signals) til",
                         url: "/organisasjoner/\(organisation.code.urlPathEncoded)/signaler")
