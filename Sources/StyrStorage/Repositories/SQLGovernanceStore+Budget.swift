@@ -123,11 +123,20 @@ extension SQLGovernanceStore: BudgetRepository {
     public func storedRevisions(chapter: Int, year: Int) async throws -> [StoredRevision] {
         let chapterID = try await chapterID(chapter)
         var result: [StoredRevision] = []
-        for row in try await db.select().columns("id", "account_kind", "reference", "decided_on", "reason").from("budget_revisions")
-            .where("chapter_id", .equal, chapterID).where("year", .equal, year).orderBy("id").all() {
-            let lines = try await db.select().columns("group_first", "group_last", "amount_ore").from("budget_revision_lines")
-                .where("revision_id", .equal, try row.decode(column: "id", as: Int64.self)).orderBy("group_first").all()
-                .map { RevisionLine(group: try group($0), amount: Money(ore: try $0.decode(column: "amount_ore"))) }
+        let rows = try await db.select().columns("id", "account_kind", "reference", "decided_on", "reason").from("budget_revisions")
+            .where("chapter_id", .equal, chapterID).where("year", .equal, year).orderBy("id").all()
+        guard !rows.isEmpty else { return [] }
+        // Every revision's lines in one statement, not one per revision.
+        var linesByRevision: [Int64: [RevisionLine]] = [:]
+        for line in try await db.select().columns("revision_id", "group_first", "group_last", "amount_ore").from("budget_revision_lines")
+            .where(SQLColumn("revision_id"), .in, SQLSubquery(db.select().column("id").from("budget_revisions")
+                .where("chapter_id", .equal, chapterID).where("year", .equal, year).select))
+            .orderBy("revision_id").orderBy("group_first").all() {
+            linesByRevision[try line.decode(column: "revision_id", as: Int64.self), default: []]
+                .append(RevisionLine(group: try group(line), amount: Money(ore: try line.decode(column: "amount_ore"))))
+        }
+        for row in rows {
+            let lines = linesByRevision[try row.decode(column: "id", as: Int64.self)] ?? []
             result.append(StoredRevision(id: try row.decode(column: "id", as: Int64.self), revision: BudgetRevision(
                 chapter: chapter, year: year, kind: try enumValue(row, "account_kind"), reference: try row.decode(column: "reference"),
                 decidedOn: try row.decodeOptional("decided_on", as: String.self).flatMap(CalendarDate.init),

@@ -21,11 +21,19 @@ extension SQLGovernanceStore: IndicatorRepository {
     public func goalAreas(of organisationCode: String, year: Int) async throws -> [GoalArea] {
         let organisationID = try await organisationID(organisationCode)
         var areas: [GoalArea] = []
-        for row in try await db.select().columns("id", "name", "narrative").from("goal_areas")
-            .where("organisation_id", .equal, organisationID).where("year", .equal, year).orderBy("position").all() {
-            let goals = try await db.select().column("text").from("goals")
-                .where("goal_area_id", .equal, try row.decode(column: "id", as: Int64.self)).orderBy("position").all()
-                .map { try $0.decode(column: "text", as: String.self) }
+        let rows = try await db.select().columns("id", "name", "narrative").from("goal_areas")
+            .where("organisation_id", .equal, organisationID).where("year", .equal, year).orderBy("position").all()
+        guard !rows.isEmpty else { return [] }
+        // Every area's goals in one statement, not one per area.
+        var goalsByArea: [Int64: [String]] = [:]
+        for goal in try await db.select().columns("goal_area_id", "text").from("goals")
+            .where(SQLColumn("goal_area_id"), .in, SQLSubquery(db.select().column("id").from("goal_areas")
+                .where("organisation_id", .equal, organisationID).where("year", .equal, year).select))
+            .orderBy("goal_area_id").orderBy("position").all() {
+            goalsByArea[try goal.decode(column: "goal_area_id", as: Int64.self), default: []].append(try goal.decode(column: "text", as: String.self))
+        }
+        for row in rows {
+            let goals = goalsByArea[try row.decode(column: "id", as: Int64.self)] ?? []
             areas.append(GoalArea(name: try row.decode(column: "name"), goals: goals, narrative: try row.decodeOptional("narrative")))
         }
         return areas

@@ -35,7 +35,9 @@ extension SQLGovernanceStore {
             let chunk = Array(unique[start..<min(start + Self.organisationsPerStatement, unique.count)])
             var codeByID: [Int64: String] = [:]
             for row in try await db.select().columns("id", "code").from("organisations").where("code", .in, chunk).all() {
-                codeByID[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "code", as: String.self)
+                let id = try row.decode(column: "id", as: Int64.self), code = try row.decode(column: "code", as: String.self)
+                codeByID[id] = code
+                knownIDs.remember(id, for: code)
             }
             guard !codeByID.isEmpty else { continue }
             let records = try await read(codeByID.keys.sorted())

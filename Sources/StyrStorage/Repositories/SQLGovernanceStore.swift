@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import StyrDomain
+import Synchronization
 
 /// The governance repositories over one SQL connection (SQLite or PostgreSQL: the SQL is the
 /// same). Create one per unit of work, inside `Database.withConnection` or `transaction`.
@@ -10,6 +11,9 @@ public struct SQLGovernanceStore: Sendable {
     let db: any SQLDatabase
     /// Who makes the changes: a user's e-mail, or `system:<command>` for the command line.
     let actor: String
+    /// The organisations' ids read so far in this unit of work (a page asked for one agency's id
+    /// once per record kind: a third of its statements).
+    let knownIDs = OrganisationIDs()
 
     public init(_ db: any SQLDatabase, actor: String = "system") {
         self.db = db
@@ -27,10 +31,13 @@ public struct SQLGovernanceStore: Sendable {
 
     /// The surrogate id of an organisation, or a Norwegian error naming the code.
     func organisationID(_ code: String) async throws -> Int64 {
+        if let known = knownIDs.id(of: code) { return known }
         guard let row = try await db.select().column("id").from("organisations").where("code", .equal, code).first() else {
             throw StorageError.notFound("organisasjonen «\(code)»")
         }
-        return try row.decode(column: "id", as: Int64.self)
+        let id = try row.decode(column: "id", as: Int64.self)
+        knownIDs.remember(id, for: code)
+        return id
     }
 
     func chapterID(_ number: Int) async throws -> Int64 {
@@ -52,6 +59,17 @@ public struct SQLGovernanceStore: Sendable {
         try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("organisations")
             .first()?.decode(column: "n", as: Int64.self) == 0
     }
+}
+
+/// Codes and their surrogate ids, for one unit of work. An organisation's code and id never
+/// change and organisations are never deleted; a found id is only remembered, so an organisation
+/// created later in the unit of work is read when first asked for, and the memo dies with the
+/// unit of work (a rolled-back insert is never remembered beyond it).
+final class OrganisationIDs: Sendable {
+    private let ids = Mutex<[String: Int64]>([:])
+
+    func id(of code: String) -> Int64? { ids.withLock { $0[code] } }
+    func remember(_ id: Int64, for code: String) { ids.withLock { $0[code] = id } }
 }
 
 /// Stored JSON (documents and audit values) has sorted keys, so equal values read alike, and
