@@ -4,5 +4,5 @@ import ArgumentParser
 struct OIDCCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "oidc", abstract: "Innlogging med identitetstjeneste: gruppekoblinger (gruppe → rolle i en organisasjon).",
-        subcommands: [OIDCMapGroupCommand.self, OIDCListCommand.self, OIDCUnmapCommand.self])
+        subcommands: [OIDCMapGroupCommand.self, OIDCListCommand.self, OIDCUnmapCommand.self, OIDCLinkNationalIDCommand.self])
 }

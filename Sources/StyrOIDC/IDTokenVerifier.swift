@@ -67,6 +67,7 @@ struct SignedToken: Sendable {
             issuer: issuer, subject: subject, audience: strings("aud"), authorizedParty: string("azp"), expiresAt: expiry,
             issuedAt: issuedAt, notBefore: date("nbf"), nonce: string("nonce"),
             email: string("email") ?? string("preferred_username").flatMap { $0.contains("@") ? $0 : nil },
-            emailVerified: verified, name: string("name"), groups: strings(groupClaim))
+            emailVerified: verified, name: string("name"), groups: strings(groupClaim),
+            nationalIDHash: string("pid").flatMap(NationalIDHash.hash))
     }
 }

@@ -26,6 +26,8 @@ public struct Services: Sendable {
     public var oidcSignIn: OIDCSignInService
     /// Group claim → role mappings made in the app; the composition root hands it the provider's settings.
     public var oidcGroupMappings: OIDCGroupMappingService
+    /// ID-porten: users pre-registered by national identity number (hashed at the edge).
+    public let nationalIDLinks: NationalIDLinkService
     public let ledgerImport: LedgerImportService
     public let kostraCodeLists: KostraCodeListService
     public let tableChecks: TableCheckService
@@ -78,6 +80,7 @@ public struct Services: Sendable {
         accounts = AccountService(storage: storage)
         oidcSignIn = OIDCSignInService(storage: storage)
         oidcGroupMappings = OIDCGroupMappingService(storage: storage)
+        nationalIDLinks = NationalIDLinkService(storage: storage)
         ledgerImport = LedgerImportService(storage: storage)
         kostraCodeLists = KostraCodeListService(storage: storage)
         tableChecks = TableCheckService(storage: storage)

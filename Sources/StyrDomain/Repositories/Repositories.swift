@@ -108,7 +108,7 @@ public typealias GovernanceRepository = OrganisationRepository & MissionReposito
     & BudgetRepository & NarrativeRepository & DialogueRepository & AuthorityRepository & BudgetYearRepository & ServiceRepository & RiskRepository
     & InternalControlRepository
     & ReportRepository & IndicatorPeriodRepository & SpecialReportRepository
-    & OIDCRepository & OIDCGroupMappingRepository
+    & OIDCRepository & OIDCGroupMappingRepository & OIDCNationalIDRepository
     & RecordVersionRepository
 
 /// Letters, meetings, signals and notices of the governance dialogue with one agency.

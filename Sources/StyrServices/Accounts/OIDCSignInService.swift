@@ -69,7 +69,14 @@ public struct OIDCSignInService: Sendable {
 
     static func signIn(_ claims: IDTokenClaims, settings: OIDCSettings, _ repositories: Repositories, now: Date) async throws
         -> AccountService.OpenedSession {
-        let linked = try await repositories.governance.linkedEmail(issuer: settings.issuer, subject: claims.subject)
+        var linked = try await repositories.governance.linkedEmail(issuer: settings.issuer, subject: claims.subject)
+        // ID-porten: a person pre-registered by national identity number (its hash) is found by it;
+        // the subject is linked from then on.
+        if linked == nil, let hash = claims.nationalIDHash,
+           let registered = try await repositories.governance.emailLinked(toNationalIDHash: hash) {
+            try await repositories.governance.link(issuer: settings.issuer, subject: claims.subject, to: registered, now: now)
+            linked = registered
+        }
         var existing: Set<String> = []
         if let email = claims.email.flatMap({ try? AccountRules.email($0) }), try await repositories.accounts.user(email: email) != nil {
             existing.insert(email)

@@ -17,10 +17,12 @@ public struct IDTokenClaims: Sendable, Equatable {
     public var name: String?
     /// The values of the configured group claim (`groups`, `roles`, …).
     public var groups: [String]
+    /// ID-porten's `pid` (national identity number) as `NationalIDHash` (StyrOIDC) made it: never in clear.
+    public var nationalIDHash: String?
 
     public init(issuer: String, subject: String, audience: [String], authorizedParty: String? = nil, expiresAt: Date,
                 issuedAt: Date, notBefore: Date? = nil, nonce: String?, email: String? = nil, emailVerified: Bool? = nil,
-                name: String? = nil, groups: [String] = []) {
+                name: String? = nil, groups: [String] = [], nationalIDHash: String? = nil) {
         self.issuer = issuer
         self.subject = subject
         self.audience = audience
@@ -33,6 +35,7 @@ public struct IDTokenClaims: Sendable, Equatable {
         self.emailVerified = emailVerified
         self.name = name
         self.groups = groups
+        self.nationalIDHash = nationalIDHash
     }
 }
 
