@@ -685,6 +685,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/Risk`.
         internal struct Risk: Codable, Hashable, Sendable {
+            /// The version of the record (optimistic locking): send it back with a change; every change raises it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Risk/version`.
+            internal var version: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/Risk/id`.
             internal var id: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/Risk/organisationCode`.
@@ -724,6 +728,7 @@ extension Components {
             /// Creates a new `Risk`.
             ///
             /// - Parameters:
+            ///   - version: The version of the record (optimistic locking): send it back with a change; every change raises it.
             ///   - id:
             ///   - organisationCode:
             ///   - title:
@@ -740,6 +745,7 @@ extension Components {
             ///   - assessments: Oldest first.
             ///   - measures:
             internal init(
+                version: Swift.Int64? = nil,
                 id: Swift.Int64,
                 organisationCode: Swift.String,
                 title: Swift.String,
@@ -756,6 +762,7 @@ extension Components {
                 assessments: [Components.Schemas.RiskAssessment],
                 measures: [Components.Schemas.RiskMeasure]
             ) {
+                self.version = version
                 self.id = id
                 self.organisationCode = organisationCode
                 self.title = title
@@ -773,6 +780,7 @@ extension Components {
                 self.measures = measures
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case id
                 case organisationCode
                 case title
@@ -835,6 +843,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/RiskInput`.
         internal struct RiskInput: Codable, Hashable, Sendable {
+            /// Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RiskInput/version`.
+            internal var version: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/RiskInput/title`.
             internal var title: Swift.String
             /// - Remark: Generated from `#/components/schemas/RiskInput/description`.
@@ -870,6 +882,7 @@ extension Components {
             /// Creates a new `RiskInput`.
             ///
             /// - Parameters:
+            ///   - version: Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
             ///   - title:
             ///   - description:
             ///   - cause:
@@ -883,6 +896,7 @@ extension Components {
             ///   - residualLikelihood: 1–5 after measures; default the likelihood.
             ///   - residualConsequenceLevel: 1–5 after measures; default the consequence.
             internal init(
+                version: Swift.Int64? = nil,
                 title: Swift.String,
                 description: Swift.String? = nil,
                 cause: Swift.String? = nil,
@@ -896,6 +910,7 @@ extension Components {
                 residualLikelihood: Swift.Int? = nil,
                 residualConsequenceLevel: Swift.Int? = nil
             ) {
+                self.version = version
                 self.title = title
                 self.description = description
                 self.cause = cause
@@ -910,6 +925,7 @@ extension Components {
                 self.residualConsequenceLevel = residualConsequenceLevel
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case title
                 case description
                 case cause
@@ -925,6 +941,10 @@ extension Components {
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.version = try container.decodeIfPresent(
+                    Swift.Int64.self,
+                    forKey: .version
+                )
                 self.title = try container.decode(
                     Swift.String.self,
                     forKey: .title
@@ -974,6 +994,7 @@ extension Components {
                     forKey: .residualConsequenceLevel
                 )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "version",
                     "title",
                     "description",
                     "cause",
@@ -1643,6 +1664,14 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/Indicator`.
         internal struct Indicator: Codable, Hashable, Sendable {
+            /// The version of the definition and its targets (optimistic locking): send it back as version with a change of the definition.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Indicator/definitionVersion`.
+            internal var definitionVersion: Swift.Int64?
+            /// The version of the year's result (optimistic locking): send it back as version with a result.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Indicator/resultVersion`.
+            internal var resultVersion: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/Indicator/key`.
             internal var key: Swift.String
             /// - Remark: Generated from `#/components/schemas/Indicator/name`.
@@ -1711,6 +1740,8 @@ extension Components {
             /// Creates a new `Indicator`.
             ///
             /// - Parameters:
+            ///   - definitionVersion: The version of the definition and its targets (optimistic locking): send it back as version with a change of the definition.
+            ///   - resultVersion: The version of the year's result (optimistic locking): send it back as version with a result.
             ///   - key:
             ///   - name:
             ///   - unit:
@@ -1727,6 +1758,8 @@ extension Components {
             ///   - status:
             ///   - needsExplanation: True while an explanation is owed and missing.
             internal init(
+                definitionVersion: Swift.Int64? = nil,
+                resultVersion: Swift.Int64? = nil,
                 key: Swift.String,
                 name: Swift.String,
                 unit: Components.Schemas.Indicator.UnitPayload,
@@ -1743,6 +1776,8 @@ extension Components {
                 status: Components.Schemas.Indicator.StatusPayload? = nil,
                 needsExplanation: Swift.Bool
             ) {
+                self.definitionVersion = definitionVersion
+                self.resultVersion = resultVersion
                 self.key = key
                 self.name = name
                 self.unit = unit
@@ -1760,6 +1795,8 @@ extension Components {
                 self.needsExplanation = needsExplanation
             }
             internal enum CodingKeys: String, CodingKey {
+                case definitionVersion
+                case resultVersion
                 case key
                 case name
                 case unit
@@ -1802,6 +1839,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/IndicatorResultInput`.
         internal struct IndicatorResultInput: Codable, Hashable, Sendable {
+            /// Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
+            ///
+            /// - Remark: Generated from `#/components/schemas/IndicatorResultInput/version`.
+            internal var version: Swift.Int64?
             /// Decimal, comma or dot; null or absent when not measured.
             ///
             /// - Remark: Generated from `#/components/schemas/IndicatorResultInput/result`.
@@ -1813,25 +1854,33 @@ extension Components {
             /// Creates a new `IndicatorResultInput`.
             ///
             /// - Parameters:
+            ///   - version: Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
             ///   - result: Decimal, comma or dot; null or absent when not measured.
             ///   - notMeasuredReason:
             ///   - deviationComment:
             internal init(
+                version: Swift.Int64? = nil,
                 result: Swift.String? = nil,
                 notMeasuredReason: Swift.String? = nil,
                 deviationComment: Swift.String? = nil
             ) {
+                self.version = version
                 self.result = result
                 self.notMeasuredReason = notMeasuredReason
                 self.deviationComment = deviationComment
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case result
                 case notMeasuredReason
                 case deviationComment
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.version = try container.decodeIfPresent(
+                    Swift.Int64.self,
+                    forKey: .version
+                )
                 self.result = try container.decodeIfPresent(
                     Swift.String.self,
                     forKey: .result
@@ -1845,6 +1894,7 @@ extension Components {
                     forKey: .deviationComment
                 )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "version",
                     "result",
                     "notMeasuredReason",
                     "deviationComment"
@@ -1853,6 +1903,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput`.
         internal struct IndicatorDefinitionInput: Codable, Hashable, Sendable {
+            /// Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
+            ///
+            /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput/version`.
+            internal var version: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput/name`.
             internal var name: Swift.String
             /// - Remark: Generated from `#/components/schemas/IndicatorDefinitionInput/unit`.
@@ -1903,6 +1957,7 @@ extension Components {
             /// Creates a new `IndicatorDefinitionInput`.
             ///
             /// - Parameters:
+            ///   - version: Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
             ///   - name:
             ///   - unit:
             ///   - polarity:
@@ -1915,6 +1970,7 @@ extension Components {
             ///   - goalArea:
             ///   - notes:
             internal init(
+                version: Swift.Int64? = nil,
                 name: Swift.String,
                 unit: Components.Schemas.IndicatorDefinitionInput.UnitPayload,
                 polarity: Components.Schemas.IndicatorDefinitionInput.PolarityPayload,
@@ -1927,6 +1983,7 @@ extension Components {
                 goalArea: Swift.String? = nil,
                 notes: [Swift.String]? = nil
             ) {
+                self.version = version
                 self.name = name
                 self.unit = unit
                 self.polarity = polarity
@@ -1940,6 +1997,7 @@ extension Components {
                 self.notes = notes
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case name
                 case unit
                 case polarity
@@ -1954,6 +2012,10 @@ extension Components {
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.version = try container.decodeIfPresent(
+                    Swift.Int64.self,
+                    forKey: .version
+                )
                 self.name = try container.decode(
                     Swift.String.self,
                     forKey: .name
@@ -1999,6 +2061,7 @@ extension Components {
                     forKey: .notes
                 )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "version",
                     "name",
                     "unit",
                     "polarity",
@@ -2144,6 +2207,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/BudgetRevision`.
         internal struct BudgetRevision: Codable, Hashable, Sendable {
+            /// The version of the record (optimistic locking): send it back with a change; every change raises it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BudgetRevision/version`.
+            internal var version: Swift.Int64?
             /// The revision's id, for putBudgetRevision and deleteBudgetRevision.
             ///
             /// - Remark: Generated from `#/components/schemas/BudgetRevision/id`.
@@ -2170,6 +2237,7 @@ extension Components {
             /// Creates a new `BudgetRevision`.
             ///
             /// - Parameters:
+            ///   - version: The version of the record (optimistic locking): send it back with a change; every change raises it.
             ///   - id: The revision's id, for putBudgetRevision and deleteBudgetRevision.
             ///   - chapter:
             ///   - reference:
@@ -2179,6 +2247,7 @@ extension Components {
             ///   - netChangeOre:
             ///   - lines:
             internal init(
+                version: Swift.Int64? = nil,
                 id: Swift.Int64? = nil,
                 chapter: Swift.Int? = nil,
                 reference: Swift.String,
@@ -2188,6 +2257,7 @@ extension Components {
                 netChangeOre: Swift.Int64,
                 lines: [Components.Schemas.BudgetRevisionLine]
             ) {
+                self.version = version
                 self.id = id
                 self.chapter = chapter
                 self.reference = reference
@@ -2198,6 +2268,7 @@ extension Components {
                 self.lines = lines
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case id
                 case chapter
                 case reference
@@ -2239,6 +2310,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/InvestmentProject`.
         internal struct InvestmentProject: Codable, Hashable, Sendable {
+            /// The version of the record (optimistic locking): send it back with a change; every change raises it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/InvestmentProject/version`.
+            internal var version: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/InvestmentProject/chapter`.
             internal var chapter: Swift.Int?
             /// When it was decided (a year or a date).
@@ -2266,6 +2341,7 @@ extension Components {
             /// Creates a new `InvestmentProject`.
             ///
             /// - Parameters:
+            ///   - version: The version of the record (optimistic locking): send it back with a change; every change raises it.
             ///   - chapter:
             ///   - decided: When it was decided (a year or a date).
             ///   - number:
@@ -2278,6 +2354,7 @@ extension Components {
             ///   - actualsOre:
             ///   - deviationOre:
             internal init(
+                version: Swift.Int64? = nil,
                 chapter: Swift.Int? = nil,
                 decided: Swift.String? = nil,
                 number: Swift.String,
@@ -2290,6 +2367,7 @@ extension Components {
                 actualsOre: Swift.Int64,
                 deviationOre: Swift.Int64
             ) {
+                self.version = version
                 self.chapter = chapter
                 self.decided = decided
                 self.number = number
@@ -2303,6 +2381,7 @@ extension Components {
                 self.deviationOre = deviationOre
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case chapter
                 case decided
                 case number
@@ -5129,6 +5208,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/ForecastThresholdInput`.
         internal struct ForecastThresholdInput: Codable, Hashable, Sendable {
+            /// Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ForecastThresholdInput/version`.
+            internal var version: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/ForecastThresholdInput/amountOre`.
             internal var amountOre: Swift.Int64
             /// 500 is 5 %.
@@ -5145,19 +5228,23 @@ extension Components {
             /// Creates a new `ForecastThresholdInput`.
             ///
             /// - Parameters:
+            ///   - version: Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
             ///   - amountOre:
             ///   - percentBasisPoints: 500 is 5 %.
             ///   - rule:
             internal init(
+                version: Swift.Int64? = nil,
                 amountOre: Swift.Int64,
                 percentBasisPoints: Swift.Int64,
                 rule: Components.Schemas.ForecastThresholdInput.RulePayload
             ) {
+                self.version = version
                 self.amountOre = amountOre
                 self.percentBasisPoints = percentBasisPoints
                 self.rule = rule
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case amountOre
                 case percentBasisPoints
                 case rule
@@ -5165,6 +5252,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/ForecastThresholdSetting`.
         internal struct ForecastThresholdSetting: Codable, Hashable, Sendable {
+            /// The version of the record (optimistic locking): send it back with a change; every change raises it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ForecastThresholdSetting/version`.
+            internal var version: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/ForecastThresholdSetting/year`.
             internal var year: Swift.Int
             /// - Remark: Generated from `#/components/schemas/ForecastThresholdSetting/amountOre`.
@@ -5189,6 +5280,7 @@ extension Components {
             /// Creates a new `ForecastThresholdSetting`.
             ///
             /// - Parameters:
+            ///   - version: The version of the record (optimistic locking): send it back with a change; every change raises it.
             ///   - year:
             ///   - amountOre:
             ///   - percentBasisPoints:
@@ -5196,6 +5288,7 @@ extension Components {
             ///   - isStandard: The server's default applies (the department has set none for the year).
             ///   - description: As the report prints it: «avvik over 500 000 kr og over 5,00 % av regulert budsjett».
             internal init(
+                version: Swift.Int64? = nil,
                 year: Swift.Int,
                 amountOre: Swift.Int64,
                 percentBasisPoints: Swift.Int64,
@@ -5203,6 +5296,7 @@ extension Components {
                 isStandard: Swift.Bool,
                 description: Swift.String
             ) {
+                self.version = version
                 self.year = year
                 self.amountOre = amountOre
                 self.percentBasisPoints = percentBasisPoints
@@ -5211,6 +5305,7 @@ extension Components {
                 self.description = description
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case year
                 case amountOre
                 case percentBasisPoints
@@ -6105,6 +6200,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/OriginalBudget`.
         internal struct OriginalBudget: Codable, Hashable, Sendable {
+            /// The version of the record (optimistic locking): send it back with a change; every change raises it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/OriginalBudget/version`.
+            internal var version: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/OriginalBudget/organisationCode`.
             internal var organisationCode: Swift.String
             /// - Remark: Generated from `#/components/schemas/OriginalBudget/year`.
@@ -6114,19 +6213,23 @@ extension Components {
             /// Creates a new `OriginalBudget`.
             ///
             /// - Parameters:
+            ///   - version: The version of the record (optimistic locking): send it back with a change; every change raises it.
             ///   - organisationCode:
             ///   - year:
             ///   - amounts:
             internal init(
+                version: Swift.Int64? = nil,
                 organisationCode: Swift.String,
                 year: Swift.Int,
                 amounts: [Components.Schemas.BudgetCell]
             ) {
+                self.version = version
                 self.organisationCode = organisationCode
                 self.year = year
                 self.amounts = amounts
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case organisationCode
                 case year
                 case amounts
@@ -6201,25 +6304,40 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/OriginalBudgetInput`.
         internal struct OriginalBudgetInput: Codable, Hashable, Sendable {
+            /// Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
+            ///
+            /// - Remark: Generated from `#/components/schemas/OriginalBudgetInput/version`.
+            internal var version: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/OriginalBudgetInput/amounts`.
             internal var amounts: [Components.Schemas.BudgetCellInput]
             /// Creates a new `OriginalBudgetInput`.
             ///
             /// - Parameters:
+            ///   - version: Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
             ///   - amounts:
-            internal init(amounts: [Components.Schemas.BudgetCellInput]) {
+            internal init(
+                version: Swift.Int64? = nil,
+                amounts: [Components.Schemas.BudgetCellInput]
+            ) {
+                self.version = version
                 self.amounts = amounts
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case amounts
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.version = try container.decodeIfPresent(
+                    Swift.Int64.self,
+                    forKey: .version
+                )
                 self.amounts = try container.decode(
                     [Components.Schemas.BudgetCellInput].self,
                     forKey: .amounts
                 )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "version",
                     "amounts"
                 ])
             }
@@ -6266,6 +6384,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/BudgetRevisionInput`.
         internal struct BudgetRevisionInput: Codable, Hashable, Sendable {
+            /// Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BudgetRevisionInput/version`.
+            internal var version: Swift.Int64?
             /// A chapter of the agency that covers the kind; required.
             ///
             /// - Remark: Generated from `#/components/schemas/BudgetRevisionInput/chapter`.
@@ -6290,6 +6412,7 @@ extension Components {
             /// Creates a new `BudgetRevisionInput`.
             ///
             /// - Parameters:
+            ///   - version: Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
             ///   - chapter: A chapter of the agency that covers the kind; required.
             ///   - kind:
             ///   - reference: The decision, e.g. «byrådssak 208/20».
@@ -6297,6 +6420,7 @@ extension Components {
             ///   - reason:
             ///   - lines:
             internal init(
+                version: Swift.Int64? = nil,
                 chapter: Swift.Int? = nil,
                 kind: Components.Schemas.BudgetRevisionInput.KindPayload,
                 reference: Swift.String,
@@ -6304,6 +6428,7 @@ extension Components {
                 reason: Swift.String,
                 lines: [Components.Schemas.BudgetRevisionLineInput]
             ) {
+                self.version = version
                 self.chapter = chapter
                 self.kind = kind
                 self.reference = reference
@@ -6312,6 +6437,7 @@ extension Components {
                 self.lines = lines
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case chapter
                 case kind
                 case reference
@@ -6321,6 +6447,10 @@ extension Components {
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.version = try container.decodeIfPresent(
+                    Swift.Int64.self,
+                    forKey: .version
+                )
                 self.chapter = try container.decodeIfPresent(
                     Swift.Int.self,
                     forKey: .chapter
@@ -6346,6 +6476,7 @@ extension Components {
                     forKey: .lines
                 )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "version",
                     "chapter",
                     "kind",
                     "reference",
@@ -6357,6 +6488,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/InvestmentProjectInput`.
         internal struct InvestmentProjectInput: Codable, Hashable, Sendable {
+            /// Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
+            ///
+            /// - Remark: Generated from `#/components/schemas/InvestmentProjectInput/version`.
+            internal var version: Swift.Int64?
             /// Default the agency's only chapter with investering.
             ///
             /// - Remark: Generated from `#/components/schemas/InvestmentProjectInput/chapter`.
@@ -6396,6 +6531,7 @@ extension Components {
             /// Creates a new `InvestmentProjectInput`.
             ///
             /// - Parameters:
+            ///   - version: Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
             ///   - chapter: Default the agency's only chapter with investering.
             ///   - number: Required to create; a change keeps the number of the path.
             ///   - name:
@@ -6407,6 +6543,7 @@ extension Components {
             ///   - revisedBudgetOre: Including carry-over from the year before.
             ///   - actualsOre: Used only while the ledger holds no lines of the project.
             internal init(
+                version: Swift.Int64? = nil,
                 chapter: Swift.Int? = nil,
                 number: Swift.String? = nil,
                 name: Swift.String,
@@ -6418,6 +6555,7 @@ extension Components {
                 revisedBudgetOre: Swift.Int64,
                 actualsOre: Swift.Int64? = nil
             ) {
+                self.version = version
                 self.chapter = chapter
                 self.number = number
                 self.name = name
@@ -6430,6 +6568,7 @@ extension Components {
                 self.actualsOre = actualsOre
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case chapter
                 case number
                 case name
@@ -6443,6 +6582,10 @@ extension Components {
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.version = try container.decodeIfPresent(
+                    Swift.Int64.self,
+                    forKey: .version
+                )
                 self.chapter = try container.decodeIfPresent(
                     Swift.Int.self,
                     forKey: .chapter
@@ -6484,6 +6627,7 @@ extension Components {
                     forKey: .actualsOre
                 )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "version",
                     "chapter",
                     "number",
                     "name",
@@ -6574,6 +6718,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/GoalArea`.
         internal struct GoalArea: Codable, Hashable, Sendable {
+            /// The version of the record (optimistic locking): send it back with a change; every change raises it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/GoalArea/version`.
+            internal var version: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/GoalArea/name`.
             internal var name: Swift.String
             /// The goals in order; goal number 1 is the first.
@@ -6591,22 +6739,26 @@ extension Components {
             /// Creates a new `GoalArea`.
             ///
             /// - Parameters:
+            ///   - version: The version of the record (optimistic locking): send it back with a change; every change raises it.
             ///   - name:
             ///   - goals: The goals in order; goal number 1 is the first.
             ///   - account: The agency's account of the area in the annual report.
             ///   - indicators: Keys of the indicators linked to the area (in listGoalAreas).
             internal init(
+                version: Swift.Int64? = nil,
                 name: Swift.String,
                 goals: [Swift.String],
                 account: Swift.String? = nil,
                 indicators: [Swift.String]? = nil
             ) {
+                self.version = version
                 self.name = name
                 self.goals = goals
                 self.account = account
                 self.indicators = indicators
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case name
                 case goals
                 case account
@@ -6652,50 +6804,80 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/GoalAreaInput`.
         internal struct GoalAreaInput: Codable, Hashable, Sendable {
+            /// Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
+            ///
+            /// - Remark: Generated from `#/components/schemas/GoalAreaInput/version`.
+            internal var version: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/GoalAreaInput/name`.
             internal var name: Swift.String
             /// Creates a new `GoalAreaInput`.
             ///
             /// - Parameters:
+            ///   - version: Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
             ///   - name:
-            internal init(name: Swift.String) {
+            internal init(
+                version: Swift.Int64? = nil,
+                name: Swift.String
+            ) {
+                self.version = version
                 self.name = name
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case name
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.version = try container.decodeIfPresent(
+                    Swift.Int64.self,
+                    forKey: .version
+                )
                 self.name = try container.decode(
                     Swift.String.self,
                     forKey: .name
                 )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "version",
                     "name"
                 ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/GoalInput`.
         internal struct GoalInput: Codable, Hashable, Sendable {
+            /// Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
+            ///
+            /// - Remark: Generated from `#/components/schemas/GoalInput/version`.
+            internal var version: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/GoalInput/text`.
             internal var text: Swift.String
             /// Creates a new `GoalInput`.
             ///
             /// - Parameters:
+            ///   - version: Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
             ///   - text:
-            internal init(text: Swift.String) {
+            internal init(
+                version: Swift.Int64? = nil,
+                text: Swift.String
+            ) {
+                self.version = version
                 self.text = text
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case text
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.version = try container.decodeIfPresent(
+                    Swift.Int64.self,
+                    forKey: .version
+                )
                 self.text = try container.decode(
                     Swift.String.self,
                     forKey: .text
                 )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "version",
                     "text"
                 ])
             }
@@ -7133,6 +7315,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/MissionDraft`.
         internal struct MissionDraft: Codable, Hashable, Sendable {
+            /// The version of the record (optimistic locking): send it back with a change; every change raises it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/MissionDraft/version`.
+            internal var version: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/MissionDraft/organisationCode`.
             internal var organisationCode: Swift.String
             /// The version it was drafted from.
@@ -7156,6 +7342,7 @@ extension Components {
             /// Creates a new `MissionDraft`.
             ///
             /// - Parameters:
+            ///   - version: The version of the record (optimistic locking): send it back with a change; every change raises it.
             ///   - organisationCode:
             ///   - basedOnVersion: The version it was drafted from.
             ///   - trigger:
@@ -7166,6 +7353,7 @@ extension Components {
             ///   - targetGroups:
             ///   - createdBy:
             internal init(
+                version: Swift.Int64? = nil,
                 organisationCode: Swift.String,
                 basedOnVersion: Swift.Int? = nil,
                 trigger: Components.Schemas.RevisionTrigger,
@@ -7176,6 +7364,7 @@ extension Components {
                 targetGroups: [Swift.String],
                 createdBy: Swift.String
             ) {
+                self.version = version
                 self.organisationCode = organisationCode
                 self.basedOnVersion = basedOnVersion
                 self.trigger = trigger
@@ -7187,6 +7376,7 @@ extension Components {
                 self.createdBy = createdBy
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case organisationCode
                 case basedOnVersion
                 case trigger
@@ -7240,6 +7430,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/MissionDraftInput`.
         internal struct MissionDraftInput: Codable, Hashable, Sendable {
+            /// Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
+            ///
+            /// - Remark: Generated from `#/components/schemas/MissionDraftInput/version`.
+            internal var version: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/MissionDraftInput/title`.
             internal var title: Swift.String
             /// - Remark: Generated from `#/components/schemas/MissionDraftInput/trigger`.
@@ -7259,6 +7453,7 @@ extension Components {
             /// Creates a new `MissionDraftInput`.
             ///
             /// - Parameters:
+            ///   - version: Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
             ///   - title:
             ///   - trigger:
             ///   - triggerText:
@@ -7266,6 +7461,7 @@ extension Components {
             ///   - coreTaskDescriptions: The description of each of the draft's core tasks, in order.
             ///   - targetGroups:
             internal init(
+                version: Swift.Int64? = nil,
                 title: Swift.String,
                 trigger: Components.Schemas.RevisionTrigger,
                 triggerText: Swift.String? = nil,
@@ -7273,6 +7469,7 @@ extension Components {
                 coreTaskDescriptions: [Swift.String],
                 targetGroups: [Swift.String]
             ) {
+                self.version = version
                 self.title = title
                 self.trigger = trigger
                 self.triggerText = triggerText
@@ -7281,6 +7478,7 @@ extension Components {
                 self.targetGroups = targetGroups
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case title
                 case trigger
                 case triggerText
@@ -7290,6 +7488,10 @@ extension Components {
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.version = try container.decodeIfPresent(
+                    Swift.Int64.self,
+                    forKey: .version
+                )
                 self.title = try container.decode(
                     Swift.String.self,
                     forKey: .title
@@ -7315,6 +7517,7 @@ extension Components {
                     forKey: .targetGroups
                 )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "version",
                     "title",
                     "trigger",
                     "triggerText",
@@ -9233,6 +9436,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/TrackedItemInput`.
         internal struct TrackedItemInput: Codable, Hashable, Sendable {
+            /// Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
+            ///
+            /// - Remark: Generated from `#/components/schemas/TrackedItemInput/version`.
+            internal var version: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/TrackedItemInput/source`.
             internal var source: Components.Schemas.TrackedItemSource
             /// - Remark: Generated from `#/components/schemas/TrackedItemInput/title`.
@@ -9255,6 +9462,7 @@ extension Components {
             /// Creates a new `TrackedItemInput`.
             ///
             /// - Parameters:
+            ///   - version: Optimistic locking: the version the change was made from (as the resource answered it). When it is no longer the current one, nothing is saved and the answer is 409 with the current version. Without it the change is saved whatever the version.
             ///   - source:
             ///   - title:
             ///   - date:
@@ -9263,6 +9471,7 @@ extension Components {
             ///   - measures:
             ///   - status:
             internal init(
+                version: Swift.Int64? = nil,
                 source: Components.Schemas.TrackedItemSource,
                 title: Swift.String,
                 date: Swift.String,
@@ -9271,6 +9480,7 @@ extension Components {
                 measures: Swift.String? = nil,
                 status: Components.Schemas.TrackedItemInput.StatusPayload? = nil
             ) {
+                self.version = version
                 self.source = source
                 self.title = title
                 self.date = date
@@ -9280,6 +9490,7 @@ extension Components {
                 self.status = status
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case source
                 case title
                 case date
@@ -9290,6 +9501,10 @@ extension Components {
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.version = try container.decodeIfPresent(
+                    Swift.Int64.self,
+                    forKey: .version
+                )
                 self.source = try container.decode(
                     Components.Schemas.TrackedItemSource.self,
                     forKey: .source
@@ -9319,6 +9534,7 @@ extension Components {
                     forKey: .status
                 )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "version",
                     "source",
                     "title",
                     "date",
@@ -9369,6 +9585,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/TrackedItem`.
         internal struct TrackedItem: Codable, Hashable, Sendable {
+            /// The version of the record (optimistic locking): send it back with a change; every change raises it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/TrackedItem/version`.
+            internal var version: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/TrackedItem/id`.
             internal var id: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/TrackedItem/organisationCode`.
@@ -9404,6 +9624,7 @@ extension Components {
             /// Creates a new `TrackedItem`.
             ///
             /// - Parameters:
+            ///   - version: The version of the record (optimistic locking): send it back with a change; every change raises it.
             ///   - id:
             ///   - organisationCode:
             ///   - source:
@@ -9417,6 +9638,7 @@ extension Components {
             ///   - closedReference:
             ///   - closedOn:
             internal init(
+                version: Swift.Int64? = nil,
                 id: Swift.Int64,
                 organisationCode: Swift.String,
                 source: Components.Schemas.TrackedItemSource,
@@ -9430,6 +9652,7 @@ extension Components {
                 closedReference: Swift.String? = nil,
                 closedOn: Swift.String? = nil
             ) {
+                self.version = version
                 self.id = id
                 self.organisationCode = organisationCode
                 self.source = source
@@ -9444,6 +9667,7 @@ extension Components {
                 self.closedOn = closedOn
             }
             internal enum CodingKeys: String, CodingKey {
+                case version
                 case id
                 case organisationCode
                 case source

@@ -1193,6 +1193,32 @@ internal enum Operations {
                     }
                 }
             }
+            /// The record was changed since the version sent (optimistic locking), or two saves of it met;
+            /// nothing is saved. The problem's detail names the current version, and its errors hold
+            /// `currentVersion=N`: read the record again and make the change from that version.
+            ///
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/indicators/{year}/{key}/put(putIndicatorResult)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
             /// An error, as RFC 9457 problem details.
             ///
             /// - Remark: Generated from `#/paths//organisations/{code}/indicators/{year}/{key}/put(putIndicatorResult)/responses/default`.
@@ -1364,6 +1390,32 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The record was changed since the version sent (optimistic locking), or two saves of it met;
+            /// nothing is saved. The problem's detail names the current version, and its errors hold
+            /// `currentVersion=N`: read the record again and make the change from that version.
+            ///
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/indicators/{year}/{key}/definition/put(putIndicatorDefinition)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
                             response: self
                         )
                     }
@@ -5943,6 +5995,32 @@ internal enum Operations {
                     }
                 }
             }
+            /// The record was changed since the version sent (optimistic locking), or two saves of it met;
+            /// nothing is saved. The problem's detail names the current version, and its errors hold
+            /// `currentVersion=N`: read the record again and make the change from that version.
+            ///
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/forecast-threshold/{year}/put(putForecastThreshold)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
             /// An error, as RFC 9457 problem details.
             ///
             /// - Remark: Generated from `#/paths//organisations/{code}/forecast-threshold/{year}/put(putForecastThreshold)/responses/default`.
@@ -6100,6 +6178,32 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The record was changed since the version sent (optimistic locking), or two saves of it met;
+            /// nothing is saved. The problem's detail names the current version, and its errors hold
+            /// `currentVersion=N`: read the record again and make the change from that version.
+            ///
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/forecast-threshold/{year}/delete(deleteForecastThreshold)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
                             response: self
                         )
                     }
@@ -8755,6 +8859,32 @@ internal enum Operations {
                     }
                 }
             }
+            /// The record was changed since the version sent (optimistic locking), or two saves of it met;
+            /// nothing is saved. The problem's detail names the current version, and its errors hold
+            /// `currentVersion=N`: read the record again and make the change from that version.
+            ///
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/original-budget/{year}/put(putOriginalBudget)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
             /// An error, as RFC 9457 problem details.
             ///
             /// - Remark: Generated from `#/paths//organisations/{code}/original-budget/{year}/put(putOriginalBudget)/responses/default`.
@@ -9096,6 +9226,32 @@ internal enum Operations {
                     }
                 }
             }
+            /// The record was changed since the version sent (optimistic locking), or two saves of it met;
+            /// nothing is saved. The problem's detail names the current version, and its errors hold
+            /// `currentVersion=N`: read the record again and make the change from that version.
+            ///
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/budget-revisions/{year}/{id}/put(putBudgetRevision)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
             /// An error, as RFC 9457 problem details.
             ///
             /// - Remark: Generated from `#/paths//organisations/{code}/budget-revisions/{year}/{id}/put(putBudgetRevision)/responses/default`.
@@ -9242,6 +9398,32 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "noContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The record was changed since the version sent (optimistic locking), or two saves of it met;
+            /// nothing is saved. The problem's detail names the current version, and its errors hold
+            /// `currentVersion=N`: read the record again and make the change from that version.
+            ///
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/budget-revisions/{year}/{id}/delete(deleteBudgetRevision)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
                             response: self
                         )
                     }
@@ -9415,6 +9597,32 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The record was changed since the version sent (optimistic locking), or two saves of it met;
+            /// nothing is saved. The problem's detail names the current version, and its errors hold
+            /// `currentVersion=N`: read the record again and make the change from that version.
+            ///
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/investment-projects/{year}/{number}/put(putInvestmentProject)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
                             response: self
                         )
                     }
@@ -10069,6 +10277,32 @@ internal enum Operations {
                     }
                 }
             }
+            /// The record was changed since the version sent (optimistic locking), or two saves of it met;
+            /// nothing is saved. The problem's detail names the current version, and its errors hold
+            /// `currentVersion=N`: read the record again and make the change from that version.
+            ///
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/put(renameGoalArea)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
             /// An error, as RFC 9457 problem details.
             ///
             /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/put(renameGoalArea)/responses/default`.
@@ -10217,6 +10451,32 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "noContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The record was changed since the version sent (optimistic locking), or two saves of it met;
+            /// nothing is saved. The problem's detail names the current version, and its errors hold
+            /// `currentVersion=N`: read the record again and make the change from that version.
+            ///
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/delete(deleteGoalArea)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
                             response: self
                         )
                     }
@@ -10389,6 +10649,32 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The record was changed since the version sent (optimistic locking), or two saves of it met;
+            /// nothing is saved. The problem's detail names the current version, and its errors hold
+            /// `currentVersion=N`: read the record again and make the change from that version.
+            ///
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/goals/post(createGoal)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
                             response: self
                         )
                     }
@@ -10579,6 +10865,32 @@ internal enum Operations {
                     }
                 }
             }
+            /// The record was changed since the version sent (optimistic locking), or two saves of it met;
+            /// nothing is saved. The problem's detail names the current version, and its errors hold
+            /// `currentVersion=N`: read the record again and make the change from that version.
+            ///
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/goals/{number}/put(putGoal)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
             /// An error, as RFC 9457 problem details.
             ///
             /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/goals/{number}/put(putGoal)/responses/default`.
@@ -10750,6 +11062,32 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The record was changed since the version sent (optimistic locking), or two saves of it met;
+            /// nothing is saved. The problem's detail names the current version, and its errors hold
+            /// `currentVersion=N`: read the record again and make the change from that version.
+            ///
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/goal-areas/{year}/{area}/goals/{number}/delete(deleteGoal)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
                             response: self
                         )
                     }
@@ -13071,6 +13409,32 @@ internal enum Operations {
                     }
                 }
             }
+            /// The record was changed since the version sent (optimistic locking), or two saves of it met;
+            /// nothing is saved. The problem's detail names the current version, and its errors hold
+            /// `currentVersion=N`: read the record again and make the change from that version.
+            ///
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/mission-statements/draft/put(putMissionDraft)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
             /// An error, as RFC 9457 problem details.
             ///
             /// - Remark: Generated from `#/paths//organisations/{code}/mission-statements/draft/put(putMissionDraft)/responses/default`.
@@ -15011,6 +15375,32 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The record was changed since the version sent (optimistic locking), or two saves of it met;
+            /// nothing is saved. The problem's detail names the current version, and its errors hold
+            /// `currentVersion=N`: read the record again and make the change from that version.
+            ///
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/risks/{id}/put(putRisk)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
                             response: self
                         )
                     }
@@ -17954,6 +18344,32 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The record was changed since the version sent (optimistic locking), or two saves of it met;
+            /// nothing is saved. The problem's detail names the current version, and its errors hold
+            /// `currentVersion=N`: read the record again and make the change from that version.
+            ///
+            ///
+            /// - Remark: Generated from `#/paths//organisations/{code}/tracked-items/{id}/put(updateTrackedItem)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
                             response: self
                         )
                     }

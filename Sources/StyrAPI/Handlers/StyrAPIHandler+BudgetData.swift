@@ -26,9 +26,11 @@ extension StyrAPIHandler {
         guard case .json(let body) = input.body else { throw APIProblem.invalid("Forventet JSON.") }
         let draft = try Self.revisionDraft(body)
         let stored = try await service(fields: Self.revisionFields(body)) {
-            try await services.revisions.update(input.path.id, with: draft, in: code, year: year, by: APICaller.current)
+            try await services.revisions.update(input.path.id, with: draft, in: code, year: year, version: Self.sentVersion(body.version), by: APICaller.current)
         }
-        return .ok(.init(body: .json(Self.revision(stored))))
+        var answer = Self.revision(stored)
+        answer.version = try await version(RecordVersions.budgetRevision(code, id: stored.id), in: code)
+        return .ok(.init(body: .json(answer)))
     }
 
     func deleteBudgetRevision(_ input: Operations.DeleteBudgetRevision.Input) async throws -> Operations.DeleteBudgetRevision.Output {
@@ -81,9 +83,12 @@ extension StyrAPIHandler {
         try validate(year: year)
         guard case .json(let body) = input.body else { throw APIProblem.invalid("Forventet JSON.") }
         let project = try await service(fields: Self.projectFields) {
-            try await services.investmentProjects.update(input.path.number, with: Self.projectDraft(body), in: code, year: year, by: APICaller.current)
+            try await services.investmentProjects.update(
+                input.path.number, with: Self.projectDraft(body), in: code, year: year, version: Self.sentVersion(body.version), by: APICaller.current)
         }
-        return .ok(.init(body: .json(Self.project(project))))
+        var answer = Self.project(project)
+        answer.version = try await version(RecordVersions.investmentProject(code, year: year, number: project.number), in: code)
+        return .ok(.init(body: .json(answer)))
     }
 
     static func projectDraft(_ body: Components.Schemas.InvestmentProjectInput) -> InvestmentProjectDraft {

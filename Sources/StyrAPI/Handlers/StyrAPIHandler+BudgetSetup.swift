@@ -24,7 +24,7 @@ extension StyrAPIHandler {
         guard case .json(let body) = input.body else { throw APIProblem.invalid("Forventet JSON.") }
         let threshold = ForecastThreshold(amount: Money(ore: body.amountOre), percentBasisPoints: body.percentBasisPoints, rule: Self.rule(body.rule))
         let setup = try await service(fields: Self.thresholdFields) {
-            try await services.budgetSetup.saveThreshold(threshold, in: code, year: year, by: APICaller.current)
+            try await services.budgetSetup.saveThreshold(threshold, in: code, year: year, version: Self.sentVersion(body.version), by: APICaller.current)
         }
         return .ok(.init(body: .json(Self.thresholdSchema(setup, year: year))))
     }
@@ -51,7 +51,7 @@ extension StyrAPIHandler {
         case .amountOrPercent: .amountOrPercent
         }
         return Components.Schemas.ForecastThresholdSetting(
-            year: year, amountOre: threshold.amount.ore, percentBasisPoints: threshold.percentBasisPoints, rule: rule,
+            version: Int64(setup.thresholdVersion), year: year, amountOre: threshold.amount.ore, percentBasisPoints: threshold.percentBasisPoints, rule: rule,
             isStandard: setup.ownThreshold == nil, description: threshold.norwegianDescription)
     }
 

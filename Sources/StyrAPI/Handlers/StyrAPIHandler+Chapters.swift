@@ -44,7 +44,9 @@ extension StyrAPIHandler {
                 chapter: cell.chapter, kind: Self.accountKind(cell.kind), group: group, amount: .exact(Money(ore: cell.amountOre))))
         }
         let fields = Dictionary(uniqueKeysWithValues: body.amounts.indices.map { ("amounts[\($0)].amount", "amounts[\($0)].amountOre") })
-        try await service(fields: fields) { try await services.originalBudget.save(cells, in: code, year: year, by: APICaller.current) }
+        try await service(fields: fields) {
+            try await services.originalBudget.save(cells, in: code, year: year, version: Self.sentVersion(body.version), by: APICaller.current)
+        }
         return .ok(.init(body: .json(try await originalBudget(code, year))))
     }
 
@@ -61,7 +63,7 @@ extension StyrAPIHandler {
     func originalBudget(_ code: String, _ year: Int) async throws -> Components.Schemas.OriginalBudget {
         let grid = try await service { try await services.originalBudget.grid(of: code, year: year, by: APICaller.current) }
         let amounts = grid.amounts.sorted { ($0.chapter, $0.kind.rawValue, $0.group.first) < ($1.chapter, $1.kind.rawValue, $1.group.first) }
-        return .init(organisationCode: grid.scope.code, year: year, amounts: amounts.map {
+        return .init(version: Int64(grid.version), organisationCode: grid.scope.code, year: year, amounts: amounts.map {
             .init(chapter: $0.chapter, kind: Self.cellKind($0.kind), group: $0.group.code, amountOre: $0.amount.ore)
         })
     }

@@ -16,7 +16,11 @@ extension StyrAPIHandler {
         let chain = try await service { try await services.goals.chain(in: code, year: year, by: APICaller.current) }
         return .ok(.init(body: .json(.init(
             organisationCode: chain.scope.code, year: year,
-            items: chain.areas.map { Self.goalArea($0.area, indicators: $0.indicators.map(\.indicator.key)) },
+            items: chain.areas.map {
+                var area = Self.goalArea($0.area, indicators: $0.indicators.map(\.indicator.key))
+                area.version = Int64(chain.version)
+                return area
+            },
             unlinkedIndicators: chain.unlinked.map(\.indicator.key)))))
     }
 
@@ -24,8 +28,10 @@ extension StyrAPIHandler {
         let (code, year) = (input.path.code, input.path.year)
         try validate(year: year)
         guard case .json(let body) = input.body else { throw APIProblem.invalid("Forventet JSON.") }
-        let area = try await service { try await services.goals.addGoalArea(named: body.name, in: code, year: year, by: APICaller.current) }
-        return .created(.init(body: .json(Self.goalArea(area))))
+        let area = try await service {
+            try await services.goals.addGoalArea(named: body.name, in: code, year: year, version: Self.sentVersion(body.version), by: APICaller.current)
+        }
+        return .created(.init(body: .json(try await versioned(Self.goalArea(area), code, year))))
     }
 
     func renameGoalArea(_ input: Operations.RenameGoalArea.Input) async throws -> Operations.RenameGoalArea.Output {
@@ -33,9 +39,10 @@ extension StyrAPIHandler {
         try validate(year: year)
         guard case .json(let body) = input.body else { throw APIProblem.invalid("Forventet JSON.") }
         let area = try await service {
-            try await services.goals.renameGoalArea(input.path.area, to: body.name, in: code, year: year, by: APICaller.current)
+            try await services.goals.renameGoalArea(
+                input.path.area, to: body.name, in: code, year: year, version: Self.sentVersion(body.version), by: APICaller.current)
         }
-        return .ok(.init(body: .json(Self.goalArea(area))))
+        return .ok(.init(body: .json(try await versioned(Self.goalArea(area), code, year))))
     }
 
     func deleteGoalArea(_ input: Operations.DeleteGoalArea.Input) async throws -> Operations.DeleteGoalArea.Output {
@@ -50,9 +57,10 @@ extension StyrAPIHandler {
         try validate(year: year)
         guard case .json(let body) = input.body else { throw APIProblem.invalid("Forventet JSON.") }
         let area = try await service(fields: Self.goalFields) {
-            try await services.goals.addGoal(body.text, to: input.path.area, in: code, year: year, by: APICaller.current)
+            try await services.goals.addGoal(
+                body.text, to: input.path.area, in: code, year: year, version: Self.sentVersion(body.version), by: APICaller.current)
         }
-        return .created(.init(body: .json(Self.goalArea(area))))
+        return .created(.init(body: .json(try await versioned(Self.goalArea(area), code, year))))
     }
 
     func putGoal(_ input: Operations.PutGoal.Input) async throws -> Operations.PutGoal.Output {
@@ -61,9 +69,10 @@ extension StyrAPIHandler {
         guard case .json(let body) = input.body else { throw APIProblem.invalid("Forventet JSON.") }
         let area = try await service(fields: Self.goalFields) {
             try await services.goals.editGoal(
-                at: input.path.number - 1, of: input.path.area, to: body.text, in: code, year: year, by: APICaller.current)
+                at: input.path.number - 1, of: input.path.area, to: body.text, in: code, year: year, version: Self.sentVersion(body.version),
+                by: APICaller.current)
         }
-        return .ok(.init(body: .json(Self.goalArea(area))))
+        return .ok(.init(body: .json(try await versioned(Self.goalArea(area), code, year))))
     }
 
     func deleteGoal(_ input: Operations.DeleteGoal.Input) async throws -> Operations.DeleteGoal.Output {
@@ -72,7 +81,7 @@ extension StyrAPIHandler {
         let area = try await service(fields: Self.goalFields) {
             try await services.goals.deleteGoal(at: input.path.number - 1, of: input.path.area, in: code, year: year, by: APICaller.current)
         }
-        return .ok(.init(body: .json(Self.goalArea(area))))
+        return .ok(.init(body: .json(try await versioned(Self.goalArea(area), code, year))))
     }
 
     func putGoalAreaAccount(_ input: Operations.PutGoalAreaAccount.Input) async throws -> Operations.PutGoalAreaAccount.Output {
@@ -161,5 +170,12 @@ extension StyrAPIHandler {
         case .miljoarbeid: .environmentWork
         case .klimabudsjett: .climateBudget
         }
+    }
+
+    /// A goal area with the version of the year's goals (`RecordVersions.goals`).
+    func versioned(_ area: Components.Schemas.GoalArea, _ code: String, _ year: Int) async throws -> Components.Schemas.GoalArea {
+        var area = area
+        area.version = try await version(RecordVersions.goals(code, year: year), in: code)
+        return area
     }
 }

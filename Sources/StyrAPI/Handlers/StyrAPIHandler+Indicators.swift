@@ -20,9 +20,9 @@ extension StyrAPIHandler {
         guard case .json(let body) = input.body else { throw APIProblem.invalid("Forventet JSON.") }
         let draft = IndicatorResultDraft(result: body.result, notMeasuredReason: body.notMeasuredReason, deviationComment: body.deviationComment)
         let entry = try await service {
-            try await services.indicators.enterResult(draft, for: key, in: code, year: year, by: APICaller.current)
+            try await services.indicators.enterResult(draft, for: key, in: code, year: year, version: Self.sentVersion(body.version), by: APICaller.current)
         }
-        return .ok(.init(body: .json(Self.indicator(entry, year: year))))
+        return .ok(.init(body: .json(try await versioned(Self.indicator(entry, year: year), code, year))))
     }
 
     func putIndicatorDefinition(_ input: Operations.PutIndicatorDefinition.Input) async throws -> Operations.PutIndicatorDefinition.Output {
@@ -34,9 +34,17 @@ extension StyrAPIHandler {
             decimals: String(body.decimals), toleranceYellow: body.toleranceYellow, toleranceRed: body.toleranceRed, target: body.target,
             targetHigh: body.targetHigh ?? "", goalArea: body.goalArea ?? "", notes: body.notes ?? [])
         let entry = try await service {
-            try await services.indicators.define(draft, .put(key: key), in: code, year: year, by: APICaller.current)
+            try await services.indicators.define(draft, .put(key: key), in: code, year: year, version: Self.sentVersion(body.version), by: APICaller.current)
         }
-        return .ok(.init(body: .json(Self.indicator(entry, year: year))))
+        return .ok(.init(body: .json(try await versioned(Self.indicator(entry, year: year), code, year))))
+    }
+
+    /// An indicator with the versions of its definition and of the year's result.
+    func versioned(_ indicator: Components.Schemas.Indicator, _ code: String, _ year: Int) async throws -> Components.Schemas.Indicator {
+        var indicator = indicator
+        indicator.definitionVersion = try await version(RecordVersions.indicatorDefinition(code, key: indicator.key), in: code)
+        indicator.resultVersion = try await version(RecordVersions.indicatorResult(code, key: indicator.key, year: year), in: code)
+        return indicator
     }
 
     static func indicator(_ entry: IndicatorWithValues, year: Int) -> Components.Schemas.Indicator {

@@ -28,8 +28,12 @@ extension StyrAPIHandler {
         let edit = MissionDraftEdit(
             title: body.title, trigger: Self.trigger(body.trigger), triggerText: body.triggerText ?? "", sectionBodies: body.sectionBodies,
             coreTaskDescriptions: body.coreTaskDescriptions, targetGroups: body.targetGroups)
-        let draft = try await service { try await services.missions.editDraft(edit, in: input.path.code, by: APICaller.current) }
-        return .ok(.init(body: .json(Self.missionDraft(draft))))
+        let draft = try await service {
+            try await services.missions.editDraft(edit, in: input.path.code, version: Self.sentVersion(body.version), by: APICaller.current)
+        }
+        var answer = Self.missionDraft(draft)
+        answer.version = try await version(RecordVersions.missionDraft(input.path.code), in: input.path.code)
+        return .ok(.init(body: .json(answer)))
     }
 
     func deleteMissionDraft(_ input: Operations.DeleteMissionDraft.Input) async throws -> Operations.DeleteMissionDraft.Output {

@@ -28,10 +28,13 @@ extension StyrAPIHandler {
         guard case .json(let body) = input.body else { throw APIProblem.invalid("Forventet JSON.") }
         let draft = try Self.riskDraft(body)
         let (risk, settings) = try await service {
-            let risk = try await services.risks.edit(input.path.id, with: draft, in: input.path.code, by: APICaller.current)
+            let risk = try await services.risks.edit(
+                input.path.id, with: draft, in: input.path.code, version: Self.sentVersion(body.version), by: APICaller.current)
             return (risk, try await services.risks.register(in: input.path.code, by: APICaller.current).settings)
         }
-        return .ok(.init(body: .json(Self.risk(risk, settings: settings))))
+        var answer = Self.risk(risk, settings: settings)
+        answer.version = try await version(RecordVersions.risk(input.path.code, id: input.path.id), in: input.path.code)
+        return .ok(.init(body: .json(answer)))
     }
 
     func createRiskAssessment(_ input: Operations.CreateRiskAssessment.Input) async throws -> Operations.CreateRiskAssessment.Output {

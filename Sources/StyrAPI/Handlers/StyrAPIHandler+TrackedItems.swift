@@ -24,9 +24,12 @@ extension StyrAPIHandler {
         guard case .json(let body) = input.body else { throw APIProblem.invalid("Forventet JSON.") }
         let draft = try Self.trackedItemDraft(body)
         let item = try await service {
-            try await services.trackedItems.update(input.path.id, with: draft, in: input.path.code, by: APICaller.current)
+            try await services.trackedItems.update(
+                input.path.id, with: draft, in: input.path.code, version: Self.sentVersion(body.version), by: APICaller.current)
         }
-        return .ok(.init(body: .json(Self.trackedItem(item))))
+        var answer = Self.trackedItem(item)
+        answer.version = try await version(RecordVersions.trackedItem(input.path.code, id: input.path.id), in: input.path.code)
+        return .ok(.init(body: .json(answer)))
     }
 
     func closeTrackedItem(_ input: Operations.CloseTrackedItem.Input) async throws -> Operations.CloseTrackedItem.Output {
