@@ -190,8 +190,10 @@ struct IndicatorParityTests {
             #expect(pageStored["target"] as? String == "10" && pageStored["targetHigh"] as? String == "20")
             // What the API does not show (decimals, tolerances, notes, the year it came) the target form does.
             func form(_ key: String) async throws -> String {
+                // The record's version rises with every save; the form carries it, the comparison does not.
                 String(buffer: try await edges.browser.get("/organisasjoner/UKE/indikatorer/2020/\(key)/maltall").body)
                     .replacingOccurrences(of: key, with: "KEY").replacingOccurrences(of: " (API)", with: "")
+                    .replacingOccurrences(of: #"name="_versjon" value="\d+""#, with: #"name="_versjon" value="N""#, options: .regularExpression)
             }
             #expect(try await form("saker-lost-innen-fristen") == (try await form("saker-lost-innen-fristen-api")))
             // An existing indicator's new target, by its form and by the API.
