@@ -8,6 +8,7 @@
 #
 # Usage: Benchmarks/nation.sh [N …]          (default: 1 10 100 356)
 #   BENCH_DURATION=5s      wrk's duration per page
+#   BENCH_WARMUP=1s        an unmeasured wrk run per page before the measured one (0: none)
 #   BENCH_CONNECTIONS=64   connections in all (half on each instance)
 #   BENCH_AGENCIES=50      agencies per municipality
 #   BENCH_CACHE="on off"   also measure with STYR_REQUEST_CACHE=off (every request computed)
@@ -19,6 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 DURATION=${BENCH_DURATION:-5s}
+WARMUP=${BENCH_WARMUP:-1s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 AGENCIES=${BENCH_AGENCIES:-50}
 CACHE_MODES=${BENCH_CACHE:-on}
@@ -179,6 +181,10 @@ for N in $SIZES; do
       if [[ $path == /api/* ]]; then headers=(-H "Authorization: Bearer $TOKEN"); else headers=(-H "Cookie: styr_session=$SESSION"); fi
       status=$(curl -sS -o "$WORK/page.html" -w '%{http_code}' "${headers[@]}" "http://127.0.0.1:$PORT2$path")
       if [ "$status" != 200 ]; then echo "| $N | $rows | $gen_s | $rate | $cache | $name \`$path\` | status $status | | |" >>"$TABLE"; continue; fi
+      # A short unmeasured run first, on both instances: the steady state is measured, not each
+      # instance's first connections to PostgreSQL and its first computation of the page.
+      # (In a subshell, as the measured run is: wrk_pair waits for its jobs %1 and %2.)
+      if [ "$WARMUP" != 0 ]; then (DURATION=$WARMUP wrk_pair "$path" "${headers[@]}") >/dev/null; fi
       read -r rps p50 p99 errors < <(wrk_pair "$path" "${headers[@]}")
       note=""; [ "$errors" -gt 0 ] && note=" ($errors errors)"
       echo "| $N | $rows | $gen_s | $rate | $cache | $name \`$path\` ($(stat -c %s "$WORK/page.html") B) | $rps$note | $p50 | $p99 |" >>"$TABLE"
