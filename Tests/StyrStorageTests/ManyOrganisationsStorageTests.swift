@@ -36,17 +36,15 @@ struct ManyOrganisationsStorageTests {
                 let codes = ["UKE", "EKS", "FIN", "INGEN", "UKE"]
                 let stored = ["EKS", "FIN", "UKE"]
                 let manyIndicators = try await store.indicators(ofEach: codes)
-                let manySignals = try await store.signals(ofEach: codes)
                 let manyNotices = try await store.notices(ofEach: codes)
-                #expect(manyIndicators.keys.sorted() == stored && manySignals.keys.sorted() == stored && manyNotices.keys.sorted() == stored)
+                #expect(manyIndicators.keys.sorted() == stored && manyNotices.keys.sorted() == stored)
                 for code in stored {
                     #expect(manyIndicators[code] == (try await store.indicators(of: code)))
-                    #expect(manySignals[code] == (try await store.signals(of: code)))
                     #expect(manyNotices[code] == (try await store.notices(of: code)))
                 }
                 #expect(manyIndicators["EKS"]?.map(\.indicator.key) == indicators.reversed().map(\.indicator.key))
                 #expect(manyIndicators["EKS"]?.first?.indicator.notes == ["eksempel"])
-                #expect(manyIndicators["FIN"] == [] && manySignals["EKS"]?.count == 1 && manyNotices["EKS"]?.count == 1)
+                #expect(manyIndicators["FIN"] == [] && manyNotices["EKS"]?.count == 1)
                 #expect(try await store.indicators(ofEach: []).isEmpty)
             }
         }

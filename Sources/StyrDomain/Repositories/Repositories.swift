@@ -124,8 +124,6 @@ public protocol DialogueRepository: Sendable {
     func meeting(id: Int64) async throws -> Meeting?
     @discardableResult func save(_ signal: SteeringSignal) async throws -> Int64
     func signals(of organisationCode: String) async throws -> [SteeringSignal]
-    /// The signals of each organisation (codes that are not stored are left out), in few statements.
-    func signals(ofEach organisationCodes: [String]) async throws -> [String: [SteeringSignal]]
     /// The oldest `limit` unconfirmed signals of the organisations together and each one's count of
     /// unconfirmed signals, without reading the others (the start page).
     func unconfirmedSignals(ofEach organisationCodes: [String], first limit: Int) async throws -> UnconfirmedSignals

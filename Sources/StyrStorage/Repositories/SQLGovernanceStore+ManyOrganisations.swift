@@ -12,12 +12,6 @@ extension SQLGovernanceStore {
         try await eachOrganisation(organisationCodes) { try await indicators(ofOrganisations: $0) }
     }
 
-    public func signals(ofEach organisationCodes: [String]) async throws -> [String: [SteeringSignal]] {
-        try await eachOrganisation(organisationCodes) { ids in
-            try await documents(SteeringSignal.self, from: "steering_signals", of: ids) { $0.orderBy("given_on").orderBy("id") }
-        }
-    }
-
     public func notices(ofEach organisationCodes: [String]) async throws -> [String: [InformationNotice]] {
         try await eachOrganisation(organisationCodes) { ids in
             try await documents(InformationNotice.self, from: "information_notices", of: ids) { $0.orderBy("id") }
