@@ -60,20 +60,27 @@ seed 10 projects < Tests/StyrDomainTests/Fixtures/uke2020_prosjekter.csv
 seed 13 investment < Tests/StyrDomainTests/Fixtures/uke2020_investering.csv
 printf 'tittel=M%%C3%%A5l+1&verdi=562+864%%2C5&dato=22.03.2024&tid=2024-03-22T10%%3A15&x=%%zz' | seed 14 form
 
-LOG=$WORK/last-run.log
-rm -f "$WORK"/crashes/*
-set +e
-nice -n 19 "$BINARY" "$WORK/corpus" -runs="$RUNS" -max_total_time="$SECONDS_LIMIT" -max_len="$MAX_LEN" -timeout="${FUZZ_TIMEOUT:-60}" \
-    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$WORK/crashes/" > "$LOG" 2>&1
-STATUS=$?
-set -e
-EXECUTIONS=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$LOG" | grep -Eo '[0-9]+$' || echo 0)
-TIME=$(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$LOG" | grep -Eo 'in [0-9]+' | grep -Eo '[0-9]+' || true)
-RATE=$(grep -Eo 'stat::average_exec_per_sec: *[0-9]+' "$LOG" | grep -Eo '[0-9]+$' || echo 0)
+# FUZZ_JOBS=N: N fuzzers side by side on the shared corpus (each reloads the others' finds),
+# the executions split between them; the figures printed are their sums.
+JOBS=${FUZZ_JOBS:-1}
+rm -f "$WORK"/crashes/* "$WORK"/last-run*.log
+STATUS=0
+PIDS=()
+for job in $(seq 1 "$JOBS"); do
+    nice -n 19 "$BINARY" "$WORK/corpus" -runs=$(( RUNS / JOBS )) -max_total_time="$SECONDS_LIMIT" -max_len="$MAX_LEN" -timeout="${FUZZ_TIMEOUT:-60}" \
+        -rss_limit_mb=2048 -print_final_stats=1 -reload=1 -artifact_prefix="$WORK/crashes/" > "$WORK/last-run-$job.log" 2>&1 &
+    PIDS+=($!)
+done
+for pid in "${PIDS[@]}"; do wait "$pid" || STATUS=$?; done
+sum() { cat "$WORK"/last-run-*.log | grep -Eo "$1" | grep -Eo '[0-9]+$' | awk '{s += $1} END {print s + 0}'; }
+EXECUTIONS=$(sum 'stat::number_of_executed_units: *[0-9]+')
+RATE=$(sum 'stat::average_exec_per_sec: *[0-9]+')
+TIME=$(cat "$WORK"/last-run-*.log | grep -Eo 'Done [0-9]+ runs in [0-9]+ second' | grep -Eo 'in [0-9]+' | grep -Eo '[0-9]+' | sort -n | tail -1 || true)
 CRASHES=$(find "$WORK/crashes" -type f | wc -l)
-echo "fuzz: executions=$EXECUTIONS exec/s=$RATE crashes=$CRASHES coverage=$(grep -Eo 'cov: [0-9]+' "$LOG" | tail -1 | cut -d' ' -f2) corpus=$(ls "$WORK/corpus" | wc -l)${TIME:+ seconds=$TIME}"
+COVERAGE=$(cat "$WORK"/last-run-*.log | grep -Eo 'cov: [0-9]+' | cut -d' ' -f2 | sort -n | tail -1)
+echo "fuzz: executions=$EXECUTIONS exec/s=$RATE crashes=$CRASHES coverage=$COVERAGE corpus=$(ls "$WORK/corpus" | wc -l) jobs=$JOBS${TIME:+ seconds=$TIME}"
 if [ "$CRASHES" -gt 0 ] || [ "$STATUS" -ne 0 ]; then
-    grep -E "ERROR|SUMMARY|Fatal error|fatal error" "$LOG" | head -5
+    cat "$WORK"/last-run-*.log | grep -E "ERROR|SUMMARY|Fatal error|fatal error" | head -5
     ls "$WORK/crashes" >&2
     exit 1
 fi
