@@ -119,7 +119,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "styr", dependencies: ["StyrCLI"]),
+        // Release builds on Linux are linked by lld with the code laid out in the order of
+        // link-order.txt (scripts/link-order): what a server runs to start and answer pages lies
+        // together, so fewer code pages are resident; relative relocations packed (DT_RELR), so
+        // the 4 MB relocation table is not read at each start. Idle RSS, issue 14.
+        .executableTarget(
+            name: "styr", dependencies: ["StyrCLI"], exclude: ["link-order.txt"],
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        "-use-ld=lld", "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/styr/link-order.txt",
+                        "-Xlinker", "--no-warn-symbol-ordering", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+                    ], .when(platforms: [.linux], configuration: .release))
+            ]
+        ),
         // Shared by the test targets: fresh databases on SQLite and PostgreSQL.
         .target(
             name: "StyrTestSupport",

@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 STYR=${FAULTS_STYR:-$ROOT/.build/release/styr}
 if [ -n "${FAULTS_BUILD:-}" ] || [ ! -x "$STYR" ]; then
-  flock /tmp/styr-build.lock swift build -c release --product styr 2>&1 | grep -E "error|warning: " | grep -v unhandled
+  "$ROOT/scripts/build-release"
 fi
 WORK=$(mktemp -d /tmp/styr-faults.XXXXXX)
 SERVER_PID=""; CLIENT_PID=""; MOUNTED=""

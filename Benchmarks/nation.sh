@@ -40,7 +40,7 @@ for tool in wrk curl; do
   fi
 done
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
-  flock /tmp/styr-build.lock swift build -c release --product styr 2>&1 | grep -E "error|warning: " | grep -v unhandled || true
+  "$ROOT/scripts/build-release"
 fi
 [ -x "$STYR" ] || { echo "No release build at $STYR" >&2; exit 1; }
 

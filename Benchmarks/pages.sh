@@ -35,7 +35,7 @@ done
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
-  flock /tmp/styr-build.lock swift build -c release --product styr 2>&1 | grep -E "error|warning: " | grep -v unhandled || true
+  "$ROOT/scripts/build-release"
 fi
 [ -x "$STYR" ] || { echo "No release build at $STYR" >&2; exit 1; }
 

@@ -18,7 +18,7 @@ WARMUP=${SOAK_WARMUP:-60}
 STYR=${SOAK_STYR:-$ROOT/.build/release/styr}
 
 if [ -n "${SOAK_BUILD:-}" ] || [ ! -x "$STYR" ]; then
-  flock /tmp/styr-build.lock swift build -c release --product styr 2>&1 | grep -E "error|warning: " | grep -v unhandled || true
+  "$ROOT/scripts/build-release"
 fi
 WORK=$(mktemp -d /tmp/styr-soak.XXXXXX)
 SERVER_PID=""
