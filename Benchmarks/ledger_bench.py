@@ -76,7 +76,7 @@ def main():
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "duckdb"], check=True)
 
     print("Building Styr (release)...", flush=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "styr"], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run([os.path.join(ROOT, "scripts", "build-release")], cwd=ROOT, check=True, capture_output=True)
     work = args.keep or tempfile.mkdtemp(prefix="styr-bench-")
     os.makedirs(work, exist_ok=True)
     ledger = os.path.join(work, f"ledger-{args.lines}-{args.seed}.csv")

@@ -33,7 +33,8 @@ PASSWORD=nasjon-bench-passord
 for tool in wrk curl; do
   if ! command -v "$tool" >/dev/null; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk curl >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk curl >/dev/null || {
+        apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk curl >/dev/null; }
     else
       echo "Needs $tool (apt-get install wrk curl)." >&2; exit 1
     fi

@@ -26,7 +26,8 @@ STYR=${BENCH_STYR:-$ROOT/.build/release/styr}
 for tool in wrk nginx curl; do
   if ! command -v "$tool" >/dev/null && ! [ -x "/usr/sbin/$tool" ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk nginx-light curl >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk nginx-light curl >/dev/null || {
+        apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk nginx-light curl >/dev/null; }
     else
       echo "Needs $tool (apt-get install wrk nginx-light curl)." >&2; exit 1
     fi
