@@ -76,9 +76,12 @@ sum() { cat "$WORK"/last-run-*.log | grep -Eo "$1" | grep -Eo '[0-9]+$' | awk '{
 EXECUTIONS=$(sum 'stat::number_of_executed_units: *[0-9]+')
 RATE=$(sum 'stat::average_exec_per_sec: *[0-9]+')
 TIME=$(cat "$WORK"/last-run-*.log | grep -Eo 'Done [0-9]+ runs in [0-9]+ second' | grep -Eo 'in [0-9]+' | grep -Eo '[0-9]+' | sort -n | tail -1 || true)
-CRASHES=$(find "$WORK/crashes" -type f | wc -l)
+# Findings: crashes, hangs past -timeout, out of memory, leaks. libFuzzer's slow-unit files (an
+# input over 10 s, e.g. a fuzzer stopped with SIGSTOP in the middle of one) are listed, not counted.
+CRASHES=$(find "$WORK/crashes" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) | wc -l)
+SLOW=$(find "$WORK/crashes" -type f -name 'slow-unit-*' | wc -l)
 COVERAGE=$(cat "$WORK"/last-run-*.log | grep -Eo 'cov: [0-9]+' | cut -d' ' -f2 | sort -n | tail -1)
-echo "fuzz: executions=$EXECUTIONS exec/s=$RATE crashes=$CRASHES coverage=$COVERAGE corpus=$(ls "$WORK/corpus" | wc -l) jobs=$JOBS${TIME:+ seconds=$TIME}"
+echo "fuzz: executions=$EXECUTIONS exec/s=$RATE crashes=$CRASHES coverage=$COVERAGE corpus=$(ls "$WORK/corpus" | wc -l) jobs=$JOBS${TIME:+ seconds=$TIME}$([ "$SLOW" -gt 0 ] && echo " slow-units=$SLOW")"
 if [ "$CRASHES" -gt 0 ] || [ "$STATUS" -ne 0 ]; then
     cat "$WORK"/last-run-*.log | grep -E "ERROR|SUMMARY|Fatal error|fatal error" | head -5
     ls "$WORK/crashes" >&2
