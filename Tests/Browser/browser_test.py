@@ -318,6 +318,32 @@ def main():
         driver.get(base + "/")
         axe_check(driver, "start page (auditor)")
         logout(driver)
+
+        # The administrator's pages; on a user's page a national identity number that is not 11
+        # digits is refused beside its field, and is not shown back.
+        admin = "admin@styr.demo"
+        login(driver, base, admin, credentials[admin])
+        user_page = "/admin/brukere/redaktor@uke.styr.demo"
+        for name, path in {"users (admin)": "/admin/brukere", "user (admin)": user_page,
+                           "group mappings (admin)": "/admin/innlogging/grupper"}.items():
+            driver.get(base + path)
+            axe_check(driver, name)
+            shot(driver, "admin-" + name.split(" (")[0].replace(" ", "-"))
+        driver.get(base + user_page)
+        field = driver.find_element(By.ID, "fodselsnummer")
+        field.send_keys("0101701234")
+        old = driver.find_element(By.TAG_NAME, "html")
+        field.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        WebDriverWait(driver, 15).until(lambda d: old != d.find_element(By.TAG_NAME, "html"))
+        wait(driver, lambda d: True)
+        error = driver.find_elements(By.ID, "fodselsnummer-error")
+        check(bool(error) and error[0].text == "Fødselsnummeret må ha 11 sifre."
+              and driver.find_element(By.ID, "fodselsnummer").get_attribute("aria-invalid") == "true"
+              and "0101701234" not in driver.page_source,
+              "a national identity number of 10 digits is refused beside its field, and not shown back")
+        axe_check(driver, "user page with a refused national identity number")
+        shot(driver, "admin-user-national-id-refused")
+        logout(driver)
     finally:
         driver.quit()
         server.terminate()

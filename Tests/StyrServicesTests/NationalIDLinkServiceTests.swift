@@ -21,7 +21,14 @@ import Testing
             await #expect(throws: ServiceError.invalid(.single("nationalID", "Fødselsnummeret må ha 11 sifre."))) {
                 try await services.nationalIDLinks.link(nationalIDHash: "12345678901", to: "redaktor@uke.styr.demo", by: users["admin@styr.demo"])
             }
-            try await services.nationalIDLinks.link(nationalIDHash: Self.hash, to: "redaktor@uke.styr.demo", by: users["admin@styr.demo"])
+            let admin = users["admin@styr.demo"]
+            #expect(try await services.userAdministration.user("redaktor@uke.styr.demo", by: admin).nationalIDLinkedAt == nil)
+            let before = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+            try await services.nationalIDLinks.link(nationalIDHash: Self.hash, to: "redaktor@uke.styr.demo", by: admin)
+            // The administration's user page tells that (and when) the user was linked.
+            let linkedAt = try #require(try await services.userAdministration.user("redaktor@uke.styr.demo", by: admin).nationalIDLinkedAt)
+            #expect(linkedAt >= before && linkedAt <= Date())
+            #expect(try await services.userAdministration.user("admin@styr.demo", by: admin).nationalIDLinkedAt == nil)
             let settings = OIDCSettings(issuer: "https://idporten.example", clientID: "styr", displayName: "ID-porten", redirectBase: "https://styr.example")
             let provider = OIDCSignInServiceTests.StubProvider(settings: settings) { nonce in
                 IDTokenClaims(issuer: "https://idporten.example", subject: "pairwise-1", audience: ["styr"], expiresAt: Date().addingTimeInterval(300),

@@ -7,4 +7,6 @@ public protocol OIDCNationalIDRepository: Sendable {
     func emailLinked(toNationalIDHash hash: String) async throws -> String?
     /// Links the hash to the user, replacing an earlier link of the same hash.
     func linkNationalIDHash(_ hash: String, to email: String, now: Date) async throws
+    /// When the user was last linked to a national identity number; nil when never.
+    func nationalIDLinkedAt(of email: String) async throws -> Date?
 }

@@ -56,6 +56,8 @@ public struct UserAdministrationService: Sendable {
         public var canManage: Bool
         /// The roles the administrator may remove (those in their subtree).
         public var removable: [RoleAssignment]
+        /// When the user was last linked to a national identity number for ID-porten; nil: never.
+        public var nationalIDLinkedAt: Date?
     }
 
     public func user(_ email: String, by user: UserAccount?, now: Date = Date()) async throws -> Details {
@@ -66,7 +68,8 @@ public struct UserAdministrationService: Sendable {
             return Details(
                 listing: listing, status: status, sessions: try await repositories.accounts.sessions(of: status.user.email, now: now),
                 tokens: try await repositories.accounts.apiTokens(of: status.user.email), canManage: context.canManage(status.user),
-                removable: status.user.assignments.filter { context.administers($0.organisationCode) })
+                removable: status.user.assignments.filter { context.administers($0.organisationCode) },
+                nationalIDLinkedAt: try await repositories.governance.nationalIDLinkedAt(of: status.user.email))
         }
     }
 

@@ -167,12 +167,23 @@ public final class Database: Sendable {
                 throw error
             }
         case .postgres(let client):
-            if leases.reserveIdle() {
-                defer { leases.release() }
-                return try await client.withConnection { connection in try await self.leases.run(on: connection, body) }
+            return try await withPostgresConnection(client) { connection, watch in
+                try await body(WatchedSQLDatabase(base: connection.sql(), watch: watch))
             }
-            return try await withoutActuallyEscaping(body) { body in try await Self.leasing(client, leases, Self.leaseTimeout, body) }
         }
+    }
+
+    /// Runs `body` with a pooled PostgreSQL connection and its watch, leased as every unit of work
+    /// leases one (the wait bounded, the pool's health kept): for the ledger import's COPY, which
+    /// needs the connection itself; its statements go through `WatchedSQLDatabase` all the same.
+    func withPostgresConnection<T: Sendable>(
+        _ client: PostgresClient, _ body: @Sendable (PostgresConnection, ConnectionWatch) async throws -> T
+    ) async throws -> T {
+        if leases.reserveIdle() {
+            defer { leases.release() }
+            return try await client.withConnection { connection in try await self.leases.run(on: connection, body) }
+        }
+        return try await withoutActuallyEscaping(body) { body in try await Self.leasing(client, leases, Self.leaseTimeout, body) }
     }
 
     /// How long a unit of work waits for a PostgreSQL connection: PostgresClient waits for ever
@@ -200,7 +211,7 @@ public final class Database: Sendable {
     /// wait for the connection is bounded, never the work on it.
     private static func leasing<T: Sendable>(
         _ client: PostgresClient, _ leases: PostgresLeases, _ leaseTimeout: Duration?,
-        _ body: @Sendable @escaping (any SQLDatabase) async throws -> T
+        _ body: @Sendable @escaping (PostgresConnection, ConnectionWatch) async throws -> T
     ) async throws -> T {
         let race = LeaseRace()
         leases.beginWaiting()

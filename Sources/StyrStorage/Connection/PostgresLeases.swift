@@ -61,8 +61,9 @@ final class PostgresLeases: Sendable {
         state.withLock { $0.held -= 1 }
     }
 
-    /// Runs `body` on a leased connection, through the connection's watch.
-    func run<T: Sendable>(on connection: PostgresConnection, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
+    /// Runs `body` on a leased connection with the connection's watch (`body` sends its statements
+    /// through `WatchedSQLDatabase`).
+    func run<T: Sendable>(on connection: PostgresConnection, _ body: (PostgresConnection, ConnectionWatch) async throws -> T) async throws -> T {
         let (watch, isNew) = state.withLock { state -> (ConnectionWatch, Bool) in
             if let watch = state.watches[connection.id] { return (watch, false) }
             let watch = ConnectionWatch()
@@ -74,7 +75,7 @@ final class PostgresLeases: Sendable {
             connection.closeFuture.whenComplete { [self] _ in closed(id, watch) }
         }
         if watch.isClosed { throw StorageUnavailable(.connectionLost) }
-        let result = try await body(WatchedSQLDatabase(base: connection.sql(), watch: watch))
+        let result = try await body(connection, watch)
         state.withLock { $0.healthy = true }
         return result
     }

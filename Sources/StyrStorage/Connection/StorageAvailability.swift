@@ -21,6 +21,8 @@ public enum StorageAvailability {
                 return false
             }
         }
+        // The COPY writer's error when the connection has closed under it (PostgresNIO's older type).
+        if case PostgresError.connectionClosed = error { return true }
         if error is NIOConnectionError || error is ChannelError { return true }
         if let error = error as? IOError { return [ECONNREFUSED, ECONNRESET, EPIPE, ETIMEDOUT].contains(error.errnoCode) }
         if error is StorageUnavailable { return true }

@@ -26,8 +26,10 @@ extension Database {
                 throw error
             }
         case .postgres(let client):
-            return try await client.withConnection { connection in
-                try await Self.importPostgres(connection, target, logger: self.logger, body)
+            // Leased as any unit of work: a bounded wait while the server is down, and statements
+            // that fail at once when the connection is lost (`WatchedSQLDatabase`), the ROLLBACK too.
+            return try await withPostgresConnection(client) { connection, watch in
+                try await Self.importPostgres(connection, watch, target, logger: self.logger, body)
             }
         }
     }
@@ -120,16 +122,19 @@ extension Database {
     }
 
     private static func importPostgres(
-        _ connection: PostgresConnection, _ target: LedgerImportTarget, logger: Logger,
+        _ connection: PostgresConnection, _ watch: ConnectionWatch, _ target: LedgerImportTarget, logger: Logger,
         _ body: @Sendable (LedgerBatchWriter) async throws -> LedgerImportCount
     ) async throws -> LedgerImportRecord {
-        let db = connection.sql()
+        let db = WatchedSQLDatabase(base: connection.sql(), watch: watch)
         try await db.raw("BEGIN").run()
         do {
             let importID = try await SQLLedgerStore(db).beginImport(target)
             let placement = try LedgerLinePlacement(importID: importID)
             var count = LedgerImportCount(lines: 0, controlSum: .zero)
             let totals = LedgerImportTotals()
+            // The COPY's start is written as a query is, and would wait for ever on a connection
+            // already closed; the statements just before went through, so the window is this check's.
+            if watch.isClosed { throw StorageUnavailable(.connectionLost) }
             try await connection.copyFrom(table: "ledger_lines", columns: lineColumns, logger: logger) { copy in
                 let writer = LedgerBatchWriter { unsorted in
                     totals.add(unsorted)

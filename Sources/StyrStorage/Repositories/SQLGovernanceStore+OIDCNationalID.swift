@@ -20,4 +20,15 @@ extension SQLGovernanceStore: OIDCNationalIDRepository {
         }
         try await link(issuer: Self.nationalIDIssuer, subject: hash, to: email, now: now)
     }
+
+    public func nationalIDLinkedAt(of email: String) async throws -> Date? {
+        let row = try await db.select().column(SQLFunction("MAX", args: SQLColumn("linked_at", table: "oidc_identities")), as: "linked_at")
+            .from("oidc_identities")
+            .join("users", on: SQLColumn("user_id", table: "oidc_identities"), .equal, SQLColumn("id", table: "users"))
+            .where(SQLColumn("issuer", table: "oidc_identities"), .equal, SQLBind(Self.nationalIDIssuer))
+            .where(SQLColumn("email", table: "users"), .equal, SQLBind(email))
+            .first()
+        guard let seconds = try row?.decode(column: "linked_at", as: Int64?.self) else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
 }

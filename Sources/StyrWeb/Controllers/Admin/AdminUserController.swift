@@ -2,18 +2,21 @@ import Foundation
 import Hummingbird
 import StyrDomain
 import StyrReports
+import StyrOIDC
 import StyrServices
 
 /// The administration of users: `/admin/brukere` (list), `/admin/brukere/ny` (invite; the link is
-/// shown once on the page) and `/admin/brukere/:email` (roles, deactivation, sessions, API
-/// tokens). The rules are `UserAdministrationService`'s; this only translates.
+/// shown once on the page) and `/admin/brukere/:email` (roles, deactivation, the link to a
+/// national identity number for ID-porten, sessions, API tokens). The rules are `UserAdministrationService`'s; this only translates.
 struct AdminUserController: Sendable {
     let users: UserAdministrationService
+    let nationalIDLinks: NationalIDLinkService
     let pages: Pages
     let access: Authorizer
 
     /// The form's field for each of the rule's fields.
-    static let formFields = ["email": "epost", "name": "navn", "roles": "rolle", "role": "rolle", "organisationCode": "organisasjon"]
+    static let formFields = ["email": "epost", "name": "navn", "roles": "rolle", "role": "rolle", "organisationCode": "organisasjon",
+                             "nationalID": "fodselsnummer"]
 
     static let trail = AdminOrganisationController.trail + [NavigationLink(url: "/admin/brukere", label: "Brukere")]
 
@@ -141,6 +144,12 @@ struct AdminUserController: Sendable {
             case "aktiver":
                 try await users.reactivate(email, by: user)
                 message = "Brukeren er aktivert igjen."
+            case "id-porten":
+                // Only the hash leaves this edge. Input that is not 11 digits has none: the use case
+                // refuses the empty hash with its message.
+                let hash = NationalIDHash.hash(fields.text("fodselsnummer")) ?? ""
+                try await nationalIDLinks.link(nationalIDHash: hash, to: email, by: user)
+                message = "Brukeren kan nå logge inn med ID-porten. Fødselsnummeret er lagret bare som hash og vises ikke igjen."
             default:
                 throw ServiceError.notFound("Adressen peker ikke på noe som kan endres.")
             }

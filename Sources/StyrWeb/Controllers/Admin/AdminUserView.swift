@@ -2,7 +2,7 @@ import StyrDomain
 import StyrServices
 
 /// The view model of `admin-user.mustache`: one user's roles (with removal), a form to grant a
-/// role, deactivation, and their sessions and API tokens.
+/// role, deactivation, the link to a national identity number, and their sessions and API tokens.
 struct AdminUserView: Sendable {
     struct RoleRow: Sendable {
         var roleText: String, roleValue: String, organisationValue: String
@@ -22,6 +22,9 @@ struct AdminUserView: Sendable {
     var errorMessages: [String]
     var roleError: String?
     var organisationError: String?
+    /// Whether and when the user was linked to a national identity number (ID-porten).
+    var nationalIDText: String
+    var nationalIDError: String?
     var csrfToken: String
     var base: String
     var roles: [RoleRow]
@@ -42,6 +45,9 @@ struct AdminUserView: Sendable {
         errorMessages = errors.entries.map(\.message)
         roleError = errors["rolle"]
         organisationError = errors["organisasjon"]
+        nationalIDText = details.nationalIDLinkedAt.map { "Knyttet til et fødselsnummer \(OsloTime.format($0))." }
+            ?? "Ikke knyttet til noe fødselsnummer."
+        nationalIDError = errors["fodselsnummer"]
         self.csrfToken = csrfToken
         let base = AdminUserController.url(status.user.email)
         self.base = base
